@@ -1,0 +1,121 @@
+/**
+ * The custom protocol between the SpecChain client (sidebar, commands) and the language
+ * server. Both sides import this file; nothing here depends on `vscode` or on a connection.
+ *
+ * URIs are `file:` URIs as LSP uses them; ranges are LSP ranges (0-based).
+ */
+import type { Range, StackReport } from './service/types';
+
+/** A tag marker as the sidebar shows it. */
+export interface TagNode {
+  readonly type: string;
+  readonly id: string;
+  readonly sub?: string;
+  readonly role: 'claim' | 'mention' | 'declaration' | 'title';
+  readonly uri: string;
+  /** Workspace-relative path, for display. */
+  readonly path: string;
+  readonly range: Range;
+}
+
+/** One SPEC with its chain. */
+export interface SpecNode {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly uri: string;
+  readonly path: string;
+  /** Range of the SPEC's title (where "open" lands). */
+  readonly range: Range;
+  /** Markers in code (claims) that belong to this SPEC, in file order. */
+  readonly tags: readonly TagNode[];
+  /** Count of code markers per tag type (`{ API: 2, TEST: 1 }`). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Tags the SPEC declares in its text that no code carries yet (`@API:USER-001`). */
+  readonly missing: readonly string[];
+  /** `complete`: code and tests and nothing declared missing; `partial`: some; `none`: no code. */
+  readonly completeness: 'complete' | 'partial' | 'none';
+  /** Diagnostics reported on the SPEC document, by severity. */
+  readonly problems: { readonly errors: number; readonly warnings: number };
+  /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
+  readonly framework?: string;
+}
+
+export interface SpecTreeResult {
+  readonly specs: readonly SpecNode[];
+  readonly totals: {
+    readonly specs: number;
+    readonly tags: number;
+    /** `tag/unknown-spec` plus `tag/broken-path` diagnostics. */
+    readonly brokenLinks: number;
+    readonly errors: number;
+    readonly warnings: number;
+  };
+}
+
+/** The sidebar's SPEC tree: every SPEC with its chain. */
+export namespace SpecTreeRequest {
+  export const method = 'specchain/specTree';
+  export type Params = Record<string, never>;
+  export type Result = SpecTreeResult;
+}
+
+/** The detected stack of the workspace, per service. */
+export namespace StackRequest {
+  export const method = 'specchain/stack';
+  export type Params = Record<string, never>;
+  export type Result = StackReport;
+}
+
+/** Framework guidance for the sidebar's Guidance section. */
+export interface GuidanceView {
+  readonly framework: string;
+  readonly displayName: string;
+  readonly docs: string;
+  readonly sections: readonly { readonly title: string; readonly items: readonly string[] }[];
+}
+
+/**
+ * The backend plan of a SPEC, rendered but not written: the client writes it (after asking
+ * before an overwrite) so the server never touches the user's files.
+ */
+export namespace PlanRequest {
+  export const method = 'specchain/plan';
+  export interface Params {
+    readonly specId: string;
+  }
+  export interface Result {
+    readonly specId: string;
+    readonly markdown: string;
+    /** Where the plan belongs: `.moai/docs/backend-architecture-<ID>.md`. */
+    readonly targetUri: string;
+    /** Guidance for the SPEC's framework, or null when the framework is not determined. */
+    readonly guidance: GuidanceView | null;
+  }
+}
+
+/** The SPEC a position belongs to (a marker under the cursor, or the SPEC document itself). */
+export namespace SpecAtRequest {
+  export const method = 'specchain/specAt';
+  export interface Params {
+    readonly uri: string;
+    readonly position: { readonly line: number; readonly character: number };
+  }
+  export type Result = { readonly specId: string } | null;
+}
+
+/** Re-reads the whole workspace from disk. */
+export namespace RefreshRequest {
+  export const method = 'specchain/refresh';
+  export type Params = Record<string, never>;
+  export type Result = { readonly files: number; readonly millis: number };
+}
+
+/** Server to client: the index changed; the sidebar and status bar re-query. */
+export namespace IndexChangedNotification {
+  export const method = 'specchain/indexChanged';
+  export interface Params {
+    readonly specs: number;
+    readonly brokenLinks: number;
+  }
+}

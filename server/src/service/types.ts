@@ -1,0 +1,248 @@
+/**
+ * Core data types of the SpecChain service. Everything here is plain data that can be
+ * structured-cloned between worker threads and serialised to JSON.
+ *
+ * Positions follow LSP conventions: 0-based line, 0-based UTF-16 character offset.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Every diagnostic code SpecChain can report (see docs/diagnostics.md). */
+export type DiagnosticCode =
+  | 'tag/unknown-spec'
+  | 'tag/malformed'
+  | 'tag/broken-path'
+  | 'spec/duplicate-id'
+  | 'spec/id-mismatch'
+  | 'spec/frontmatter-invalid'
+  | 'spec/unknown-dependency'
+  | 'spec/dependency-cycle'
+  | 'spec/no-implementation'
+  | 'chain/missing-test'
+  | 'chain/declared-missing'
+  | 'stack/version-mismatch'
+  | 'stack/framework-mismatch'
+  | 'stack/unsupported-framework'
+  | 'stack/architecture-mismatch'
+  | 'stack/not-detected';
+
+export interface RelatedLocation {
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** A finding in one file. `path` is workspace-relative with `/` separators. */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly path: string;
+  readonly range: Range;
+  /** What a quick fix needs; shape depends on `code` (see fixes in the LSP layer). */
+  readonly data?: DiagnosticData;
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** Quick-fix payloads, discriminated by `kind`. */
+export type DiagnosticData =
+  | { readonly kind: 'replace-id'; readonly suggestion: string }
+  | { readonly kind: 'create-spec'; readonly id: string }
+  | { readonly kind: 'quote-yaml'; readonly replacement: string }
+  | { readonly kind: 'set-version'; readonly specVersion: string; readonly manifestVersion: string; readonly manifestPath: string; readonly manifestRange: Range }
+  | { readonly kind: 'pick-framework'; readonly choices: readonly string[] };
+
+/** The tag types of the default configuration. */
+export const DEFAULT_TAG_TYPES: readonly string[] = ['SPEC', 'API', 'DB', 'SERVICE', 'MIDDLEWARE', 'TEST', 'CODE', 'DOC'];
+
+/**
+ * How a marker occurs:
+ * - `claim`: in a source file, "this code implements/tests that";
+ * - `mention`: in a markdown file that is not a SPEC document;
+ * - `declaration`: inside a SPEC document, the SPEC claims the tag for its chain;
+ * - `title`: the SPEC's own `@SPEC:<ID>` in its title.
+ */
+export type TagRole = 'claim' | 'mention' | 'declaration' | 'title';
+
+/** One `@TYPE:ID[:SUB]` marker. The range covers the whole marker on one line. */
+export interface TagOccurrence {
+  readonly type: string;
+  readonly id: string;
+  readonly sub?: string;
+  readonly role: TagRole;
+  readonly range: Range;
+}
+
+/** Something that looks like a tag of a known type but breaks the ID syntax. */
+export interface MalformedTag {
+  readonly text: string;
+  readonly range: Range;
+  /** The well-formed spelling, when one can be guessed (`@API:user-001` -> `@API:USER-001`). */
+  readonly suggestion?: string;
+}
+
+/** A path carried by a header line such as `# @CODE:AUTH-001 | SPEC: SPEC-AUTH-001.md | TEST: tests/x.py`. */
+export interface HeaderPath {
+  readonly label: string;
+  readonly target: string;
+  readonly range: Range;
+}
+
+/** `specchain-disable-next-line [code ...]`: silences the codes (all when empty) on `line`. */
+export interface DisableDirective {
+  readonly line: number;
+  readonly codes: readonly string[];
+}
+
+/** A frontmatter value with where it stands. */
+export interface FieldValue {
+  readonly value: unknown;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+}
+
+export type FrontmatterSchema = 'legacy' | 'current' | 'unknown';
+
+/** An entry of `depends_on`, `dependencies`, `blocks` or `related_specs`. */
+export interface SpecReference {
+  readonly field: string;
+  readonly id: string;
+  readonly range: Range;
+}
+
+/** The `stack.backend` block of a SPEC. */
+export interface SpecStack {
+  readonly language?: FieldValue;
+  readonly framework?: FieldValue;
+  readonly version?: FieldValue;
+  readonly database?: FieldValue;
+  /** Range of the `stack:` key, for diagnostics about the block as a whole. */
+  readonly range: Range;
+}
+
+/** A problem the SPEC parser found in one document (frontmatter, ID). */
+export interface SpecProblem {
+  readonly code: 'spec/frontmatter-invalid' | 'spec/id-mismatch';
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly data?: DiagnosticData;
+}
+
+/** A parsed SPEC document (`spec.md`). */
+export interface SpecDoc {
+  /** The SPEC ID without a leading `SPEC-`; undefined only if nothing yields one. */
+  readonly id: string | undefined;
+  readonly idSource: 'frontmatter' | 'title' | 'folder' | 'none';
+  /** Where the ID is written (frontmatter value, title, or the first line). */
+  readonly idRange: Range;
+  /** The ID the `SPEC-<ID>` folder name gives, when the folder follows that form. */
+  readonly folderId?: string;
+  readonly title?: string;
+  /** The first level-1 heading, or the first line when there is none. */
+  readonly titleRange: Range;
+  readonly status?: string;
+  readonly version?: string;
+  readonly schema: FrontmatterSchema;
+  /** Range of the frontmatter block, `---` lines included. */
+  readonly frontmatterRange?: Range;
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly references: readonly SpecReference[];
+  readonly stack?: SpecStack;
+  readonly problems: readonly SpecProblem[];
+}
+
+/** One dependency line of a manifest. Filled in by the stack module. */
+export interface ManifestDependency {
+  /** Package name as written (case kept). */
+  readonly name: string;
+  /** Declared version or range as written, when there is one. */
+  readonly version?: string;
+  /** 0-based line of the declaration. */
+  readonly line: number;
+  readonly range: Range;
+  readonly dev?: boolean;
+}
+
+/** What a framework manifest declares. */
+export interface ManifestFacts {
+  readonly path: string;
+  readonly kind: string;
+  readonly dependencies: readonly ManifestDependency[];
+  /** Resolved versions from a lockfile beside the manifest, by lower-case package name. */
+  readonly resolved?: Readonly<Record<string, string>>;
+  /** Problems reading the manifest (broken JSON/TOML/XML): reported, never thrown. */
+  readonly errors?: readonly string[];
+}
+
+/** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
+export interface FileFacts {
+  readonly path: string;
+  readonly tags: readonly TagOccurrence[];
+  readonly malformed: readonly MalformedTag[];
+  readonly headerPaths: readonly HeaderPath[];
+  readonly disables: readonly DisableDirective[];
+  readonly spec?: SpecDoc;
+  readonly manifest?: ManifestFacts;
+}
+
+/** Why a file was not read. */
+export type SkipReason = 'too-large' | 'binary' | 'unreadable';
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: SkipReason;
+}
+
+/** The framework names SpecChain supports. */
+export type FrameworkName =
+  | 'fastapi' | 'flask' | 'django'
+  | 'express' | 'fastify' | 'nestjs' | 'sails'
+  | 'gin' | 'beego'
+  | 'axum' | 'rocket'
+  | 'spring-boot'
+  | 'play'
+  | 'laravel' | 'symfony';
+
+/** A framework found in a manifest. */
+export interface DetectedFramework {
+  readonly name: FrameworkName;
+  /** Declared version or range as written in the manifest, or null. */
+  readonly version: string | null;
+  /** Version resolved by a lockfile beside the manifest, or null. */
+  readonly resolved: string | null;
+  /** Manifest path, workspace-relative. */
+  readonly manifest: string;
+  /** 1-based line of the declaration in the manifest. */
+  readonly line: number;
+  /** Range of the declaration in the manifest (0-based, LSP style). */
+  readonly range: Range;
+}
+
+/** One service: the folder holding one or more manifests. */
+export interface ServiceStack {
+  /** Folder, workspace-relative (`.` for the root). */
+  readonly root: string;
+  readonly language: string;
+  readonly manifests: readonly string[];
+  readonly frameworks: readonly DetectedFramework[];
+  readonly databases: readonly string[];
+  readonly orms: readonly string[];
+  readonly auth: readonly string[];
+  readonly testing: readonly string[];
+}
+
+/** The detected stack of a workspace (`specchain stack --format json`). */
+export interface StackReport {
+  readonly services: readonly ServiceStack[];
+}
