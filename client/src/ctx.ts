@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IndexChangedNotification, SpecTreeRequest } from '../../server/src/protocol';
+import { createLanguageClient } from './languageClient';
+import { SpecStatusBar } from './statusBar';
+import { SidebarProvider } from './sidebar/sidebarProvider';
+
+/** Where the server is in its life, for the status bar and the sidebar. */
+export type ServerState =
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Owns everything of the extension that lives as long as it is active: the language client
+ * (started lazily, restartable), the status bar item and the sidebar. Commands reach the
+ * server only through {@link Ctx.sendRequest}, which starts it when needed, so commands stay
+ * registered and answer sensibly while the server is down.
+ */
+export class Ctx implements vscode.Disposable {
+  readonly extensionContext: vscode.ExtensionContext;
+  readonly outputChannel: vscode.LogOutputChannel;
+  readonly statusBar: SpecStatusBar;
+  readonly sidebar: SidebarProvider;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #stateEmitter = new vscode.EventEmitter<ServerState>();
+  readonly #indexEmitter = new vscode.EventEmitter<IndexChangedNotification.Params>();
+  #client: LanguageClient | undefined;
+  #starting: Promise<LanguageClient> | undefined;
+  #state: ServerState = { kind: 'stopped' };
+
+  /** Fires when the server starts, stops or fails. */
+  readonly onDidChangeState = this.#stateEmitter.event;
+  /** Fires when the server reports a changed index (and once after start). */
+  readonly onDidChangeIndex = this.#indexEmitter.event;
+
+  constructor(extensionContext: vscode.ExtensionContext) {
+    this.extensionContext = extensionContext;
+    this.outputChannel = vscode.window.createOutputChannel('SpecChain', { log: true });
+    this.statusBar = new SpecStatusBar(this);
+    this.sidebar = new SidebarProvider(this);
+    this.#disposables.push(
+      this.outputChannel,
+      this.statusBar,
+      this.sidebar,
+      this.#stateEmitter,
+      this.#indexEmitter,
+      vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, this.sidebar, {
+        webviewOptions: { retainContextWhenHidden: false },
+      }),
+    );
+  }
+
+  get state(): ServerState {
+    return this.#state;
+  }
+
+  /** The running client, or undefined while the server is down. */
+  get client(): LanguageClient | undefined {
+    return this.#state.kind === 'running' ? this.#client : undefined;
+  }
+
+  /** Starts the server unless it runs or is starting; resolves when it answers requests. */
+  start(): Promise<LanguageClient> {
+    if (this.#starting) return this.#starting;
+    this.#starting = this.#startClient();
+    this.#starting.catch(() => {
+      // A failed start may be retried by the next command.
+      this.#starting = undefined;
+    });
+    return this.#starting;
+  }
+
+  async #startClient(): Promise<LanguageClient> {
+    this.#setState({ kind: 'starting' });
+    const client = createLanguageClient(this.extensionContext.extensionUri, this.outputChannel);
+    try {
+      client.onNotification(IndexChangedNotification.method, (params: IndexChangedNotification.Params) => {
+        this.#indexEmitter.fire(params);
+      });
+      await client.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.outputChannel.error(`SpecChain language server failed to start: ${message}`);
+      this.#setState({ kind: 'failed', message });
+      await client.dispose().catch(() => undefined);
+      throw new Error(`The SpecChain language server failed to start: ${message}`);
+    }
+    this.#client = client;
+    this.#setState({ kind: 'running' });
+    // The first index may have been announced before our handler was wired: ask once.
+    void client.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {}).then(
+      (tree) => this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks }),
+      (error: unknown) => this.outputChannel.warn(`first SPEC tree request failed: ${String(error)}`),
+    );
+    return client;
+  }
+
+  /** Stops the server and starts it again. */
+  async restart(): Promise<LanguageClient> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** Stops the server; commands start it again on demand. */
+  async stop(): Promise<void> {
+    const starting = this.#starting;
+    this.#starting = undefined;
+    const client = this.#client ?? (await starting?.catch(() => undefined));
+    this.#client = undefined;
+    if (client) await client.dispose().catch(() => undefined);
+    this.#setState({ kind: 'stopped' });
+  }
+
+  /** Sends a custom request (see `server/src/protocol.ts`), starting the server if needed. */
+  async sendRequest<R>(method: string, params: object, token?: vscode.CancellationToken): Promise<R> {
+    const client = await this.start();
+    return token ? client.sendRequest<R>(method, params, token) : client.sendRequest<R>(method, params);
+  }
+
+  /** Converts a protocol URI to a VS Code URI the way the client does. */
+  asUri(uri: string): vscode.Uri {
+    return this.#client ? this.#client.protocol2CodeConverter.asUri(uri) : vscode.Uri.parse(uri);
+  }
+
+  /** Registers something to be disposed with the context. */
+  push(...disposables: vscode.Disposable[]): void {
+    this.#disposables.push(...disposables);
+  }
+
+  #setState(state: ServerState): void {
+    this.#state = state;
+    this.#stateEmitter.fire(state);
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const d of this.#disposables.splice(0).reverse()) d.dispose();
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Ctx } from './ctx';
+
+/** What `activate` returns: handles for tests and for other extensions. */
+export interface SpecChainApi {
+  /** Resolves when the language server answers requests; rejects if it fails to start. */
+  readonly ready: Promise<void>;
+  /** Sends a request of `server/src/protocol.ts` to the server. */
+  sendRequest<R>(method: string, params: object): Promise<R>;
+  /** The status bar item's current text. */
+  readonly statusText: () => string;
+}
+
+let ctx: Ctx | undefined;
+
+/** Activates quickly: the server starts in the background, commands exist at once. */
+export function activate(context: vscode.ExtensionContext): SpecChainApi {
+  const current = new Ctx(context);
+  ctx = current;
+  context.subscriptions.push(current);
+  registerCommands(current);
+  const ready = current.start().then(() => undefined);
+  ready.catch(() => undefined);
+  return {
+    ready,
+    sendRequest: <R>(method: string, params: object) => current.sendRequest<R>(method, params),
+    statusText: () => current.statusBar.text,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+  ctx = undefined;
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { readSettings } from './settings';
+
+/** Client id; also the prefix of the `specchain.trace.server` setting the library reads. */
+export const CLIENT_ID = 'specchain';
+
+/**
+ * Creates (does not start) the language client for the bundled server `dist/server.js`,
+ * spoken to over Node IPC.
+ */
+export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every file document: the server decides what it indexes (SPECs, sources, manifests).
+    documentSelector: [{ scheme: 'file' }],
+    synchronize: {
+      configurationSection: 'specchain',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
+    },
+    initializationOptions: () => readSettings(),
+    outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, 'SpecChain Language Server', serverOptions, clientOptions);
+}

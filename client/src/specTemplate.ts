@@ -1,0 +1,78 @@
+/** What a new SPEC document is made from. */
+export interface SpecTemplateInput {
+  /** The SPEC ID without `SPEC-`. */
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  /** The creation date, written as `YYYY-MM-DD` in UTC. */
+  readonly date: Date;
+}
+
+/** Workspace-relative path of a SPEC's document, in the default layout. */
+export function specDocumentPath(id: string): string {
+  return `.moai/specs/SPEC-${id}/spec.md`;
+}
+
+/** Quotes a value for YAML so that `@`, `:` or `#` in it can never break the frontmatter. */
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * The text of a new SPEC document: frontmatter in the current schema (every required field),
+ * a `@SPEC:<ID>` title and an EARS requirements section to fill in.
+ */
+export function renderSpecTemplate(input: SpecTemplateInput): string {
+  const day = input.date.toISOString().slice(0, 10);
+  const domain = input.id.replace(/-[0-9]+$/, '').toLowerCase();
+  const title = input.title.replace(/[\r\n]+/g, ' ').trim() || input.id;
+  return [
+    '---',
+    `id: SPEC-${input.id}`,
+    `title: ${yamlString(title)}`,
+    'version: "0.1.0"',
+    'status: draft',
+    `created: ${day}`,
+    `updated: ${day}`,
+    `author: ${yamlString(input.author)}`,
+    'priority: medium',
+    'phase: plan',
+    `module: ${yamlString(domain)}`,
+    'lifecycle: spec-anchored',
+    `tags: ${yamlString(domain)}`,
+    '---',
+    '',
+    `# @SPEC:${input.id}: ${title}`,
+    '',
+    '## Overview',
+    '',
+    'What this SPEC delivers and why.',
+    '',
+    '## Requirements (EARS)',
+    '',
+    '### Ubiquitous',
+    '',
+    '- The system SHALL …',
+    '',
+    '### Event-driven',
+    '',
+    '- WHEN …, the system SHALL …',
+    '',
+    '### State-driven',
+    '',
+    '- WHILE …, the system SHALL …',
+    '',
+    '### Optional',
+    '',
+    '- WHERE …, the system MAY …',
+    '',
+    '### Unwanted behaviour',
+    '',
+    '- IF …, THEN the system SHALL …',
+    '',
+    '## Acceptance criteria',
+    '',
+    '- Given …, when …, then …',
+    '',
+  ].join('\n');
+}
