@@ -2,6 +2,7 @@
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { copyCodicons } from './copy-codicons.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -25,6 +26,9 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/node/analyzeWorker.ts', out: 'dist/worker.js' },
 ].filter((e) => existsSync(e.in));
+
+// The sidebar webview loads codicons from media/; copied from the npm package, not committed.
+copyCodicons();
 
 const contexts = await Promise.all(
   entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
