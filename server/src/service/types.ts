@@ -159,6 +159,8 @@ export interface SpecDoc {
   readonly fields: Readonly<Record<string, FieldValue>>;
   readonly references: readonly SpecReference[];
   readonly stack?: SpecStack;
+  /** What the SPEC's text asks of the framework (GraphQL, WebSocket, ...), for stack checks. */
+  readonly capabilities: readonly { readonly name: string; readonly range: Range }[];
   readonly problems: readonly SpecProblem[];
 }
 

@@ -1,0 +1,144 @@
+import type { LanguageService } from '../service/languageService';
+import type { Diagnostic, Severity } from '../service/types';
+import { DEFAULT_SEVERITY } from '../service/config';
+
+/** The result of `specchain check`, shaped for the formatters. */
+export interface CheckResult {
+  readonly root: string;
+  readonly specs: readonly { id: string; file: string; title: string; status: string }[];
+  readonly tags: number;
+  readonly files: number;
+  readonly skipped: number;
+  readonly millis: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function collectCheck(service: LanguageService, root: string, files: number, skipped: number, millis: number): CheckResult {
+  let tags = 0;
+  for (const f of service.index.allFacts()) tags += f.tags.length;
+  return {
+    root,
+    specs: service.index.specs().map((s) => ({ id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' })),
+    tags,
+    files,
+    skipped,
+    millis,
+    diagnostics: service.allDiagnostics(),
+  };
+}
+
+/** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
+export function formatJson(result: CheckResult): string {
+  return JSON.stringify(
+    {
+      root: result.root,
+      specs: result.specs,
+      tags: result.tags,
+      diagnostics: result.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        file: d.path,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        message: d.message,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0 for code scanning: ruleId is the code, artifact URIs relative to the root. */
+export function formatSarif(result: CheckResult, version: string): string {
+  const rootUri = 'file://' + encodeURI(result.root.endsWith('/') ? result.root : result.root + '/');
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'SpecChain',
+              version,
+              rules: Object.entries(DEFAULT_SEVERITY).map(([id, level]) => ({
+                id,
+                shortDescription: { text: RULE_SUMMARY[id] ?? id },
+                defaultConfiguration: { level: SARIF_LEVEL[level] },
+              })),
+            },
+          },
+          originalUriBaseIds: { SRCROOT: { uri: rootUri } },
+          results: result.diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+const RULE_SUMMARY: Record<string, string> = {
+  'tag/unknown-spec': 'A @TAG marker belongs to no SPEC.',
+  'tag/malformed': 'A marker of a known tag type breaks the ID syntax.',
+  'tag/broken-path': 'A SPEC:/TEST: path in a header line does not resolve.',
+  'spec/duplicate-id': 'Two SPEC documents share one ID.',
+  'spec/id-mismatch': "The SPEC's ID differs from its SPEC-<ID> folder.",
+  'spec/frontmatter-invalid': 'Frontmatter is broken, incomplete or has a bad value.',
+  'spec/unknown-dependency': 'A dependency names no SPEC.',
+  'spec/dependency-cycle': 'SPECs depend on each other in a cycle.',
+  'spec/no-implementation': 'A SPEC past draft has no marker in code.',
+  'chain/missing-test': 'Code belongs to the SPEC but no test does.',
+  'chain/declared-missing': 'The SPEC declares a tag no code carries.',
+  'stack/version-mismatch': "The SPEC's framework version differs from the manifest's.",
+  'stack/framework-mismatch': 'The stated framework is in no manifest.',
+  'stack/unsupported-framework': 'The stated framework is not supported.',
+  'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
+  'stack/not-detected': 'No framework stated or detected.',
+};
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
+
+/** Text for people: grouped by file, colour on a terminal, a summary line. */
+export function formatText(result: CheckResult, color: boolean): string {
+  const paint = (code: string, s: string): string => (color ? `${code}${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  let file = '';
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of result.diagnostics) {
+    counts[d.severity]++;
+    if (d.path !== file) {
+      if (file) lines.push('');
+      file = d.path;
+      lines.push(paint('\x1b[1m', file));
+    }
+    const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+    lines.push(`  ${at}${paint(COLORS[d.severity], d.severity.padEnd(8))}${d.message}  ${paint('\x1b[90m', d.code)}`);
+  }
+  if (lines.length) lines.push('');
+  const files = new Set(result.diagnostics.map((d) => d.path)).size;
+  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
+      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${plural(result.files, 'file')} read` +
+      (result.skipped ? ` (${result.skipped} skipped)` : '') +
+      ` in ${result.millis} ms`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * The `specchain` command line: thin adapters over the service for CI and terminals.
+ * Exit codes: 0 ok, 1 findings at or above --fail-on (or a refused plan), 2 usage or I/O error.
+ */
+import { UsageError } from '../node/open';
+import { checkCommand } from './checkCommand';
+import { ArgumentError, type CliIO } from './io';
+
+declare const SPECCHAIN_VERSION: string | undefined;
+const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0.0-dev';
+
+const HELP = `specchain ${VERSION}: SPEC and @TAG chain checks for SPEC-first backends
+
+Usage:
+  specchain check [DIR] [--format text|json|sarif] [--fail-on error|warning|never] [--config FILE]
+  specchain stack [DIR] [--format text|json]
+  specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
+  specchain lsp --stdio
+  specchain --version | --help
+
+DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.`;
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  check: (args, io) => checkCommand(args, io, VERSION),
+};
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`specchain: unknown command "${name}" (try specchain --help)`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof ArgumentError || e instanceof UsageError) {
+      io.err(`specchain ${name}: ${e.message}`);
+      return 2;
+    }
+    io.err(`specchain ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+/** Runs the process's command line with the real stdout and stderr. */
+export function main(): void {
+  const io: CliIO = {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+  void run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) main();

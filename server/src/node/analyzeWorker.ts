@@ -1,0 +1,37 @@
+/**
+ * Worker thread entry (bundled as dist/worker.js): reads and analyses batches of files for
+ * `WorkerAnalyzer`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { FileClassifier } from '../service/analyze';
+import type { SpecChainConfig } from '../service/config';
+import type { FileFacts, SkippedFile } from '../service/types';
+import { analyzeBatch } from './batch';
+
+export interface WorkerInit {
+  readonly root: string;
+  readonly config: SpecChainConfig;
+}
+export interface BatchRequest {
+  readonly id: number;
+  readonly paths: readonly string[];
+}
+export interface BatchResult {
+  readonly id: number;
+  readonly facts: FileFacts[];
+  readonly skipped: SkippedFile[];
+  readonly error?: string;
+}
+
+if (parentPort) {
+  const init = workerData as WorkerInit;
+  const classifier = new FileClassifier(init.config);
+  const port = parentPort;
+  port.on('message', (request: BatchRequest) => {
+    try {
+      port.postMessage({ id: request.id, ...analyzeBatch(init.root, classifier, request.paths) } satisfies BatchResult);
+    } catch (e) {
+      port.postMessage({ id: request.id, facts: [], skipped: [], error: String(e) } satisfies BatchResult);
+    }
+  });
+}

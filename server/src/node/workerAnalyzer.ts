@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as nodePath from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { FileClassifier } from '../service/analyze';
+import type { SpecChainConfig } from '../service/config';
+import type { FileFacts, SkippedFile } from '../service/types';
+import type { BulkAnalyzer } from '../service/workspace';
+import type { BatchRequest, BatchResult, WorkerInit } from './analyzeWorker';
+import { analyzeBatch } from './batch';
+
+const BATCH = 400;
+
+/**
+ * Reads and analyses files on worker threads, one per core. Workers start when the analyzer
+ * is created, so they boot while the caller lists the workspace. Falls back to the calling
+ * thread when the worker script is missing (tests run from sources).
+ */
+export class WorkerAnalyzer implements BulkAnalyzer {
+  readonly #workers: Worker[] = [];
+  readonly #root: string;
+  readonly #config: SpecChainConfig;
+
+  constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string } = {}) {
+    this.#root = root;
+    this.#config = config;
+    const script = options.script ?? nodePath.join(__dirname, 'worker.js');
+    const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+    if (!existsSync(script)) return;
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(script, { workerData: { root, config } satisfies WorkerInit });
+      worker.unref();
+      this.#workers.push(worker);
+    }
+  }
+
+  async analyze(paths: readonly string[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
+    if (this.#workers.length === 0) return analyzeBatch(this.#root, new FileClassifier(this.#config), paths);
+    const batches: string[][] = [];
+    for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
+    const facts: FileFacts[] = [];
+    const skipped: SkippedFile[] = [];
+    let next = 0;
+    await Promise.all(
+      this.#workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= batches.length) {
+                worker.off('message', onMessage);
+                worker.off('error', reject);
+                resolve();
+                return;
+              }
+              worker.postMessage({ id: next, paths: batches[next++]! } satisfies BatchRequest);
+            };
+            const onMessage = (result: BatchResult): void => {
+              if (result.error) skipped.push(...batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
+              for (const f of result.facts) facts.push(f);
+              for (const s of result.skipped) skipped.push(s);
+              send();
+            };
+            worker.on('message', onMessage);
+            worker.once('error', reject);
+            send();
+          }),
+      ),
+    );
+    return { facts, skipped };
+  }
+
+  /** Stops the workers. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+    this.#workers.length = 0;
+  }
+}

@@ -1,0 +1,271 @@
+import { dirname } from './text';
+import type { FileFacts, SkipReason, SpecDoc, TagOccurrence } from './types';
+
+/** A SPEC document as the index knows it. */
+export interface SpecEntry {
+  readonly id: string;
+  readonly path: string;
+  readonly doc: SpecDoc;
+}
+
+/** A marker with the SPECs it belongs to (empty: belongs to none). */
+export interface Link {
+  readonly path: string;
+  readonly tag: TagOccurrence;
+  readonly specIds: readonly string[];
+}
+
+/** Lookup tables that depend on SPEC documents only; rebuilt when one changes. */
+interface SpecTables {
+  readonly byId: ReadonlyMap<string, readonly SpecEntry[]>;
+  /** `TYPE:ID` declared in a SPEC's chain -> the declaring SPEC IDs. */
+  readonly declared: ReadonlyMap<string, readonly string[]>;
+  /** Folder of a SPEC document -> its ID, so `plan.md` beside `spec.md` belongs to it. */
+  readonly byFolder: ReadonlyMap<string, string>;
+  readonly types: ReadonlySet<string>;
+}
+
+/**
+ * The workspace index: facts per file, plus the links between markers and SPECs.
+ * Updated one file at a time; link tables are rebuilt lazily, and only for what changed.
+ */
+export class WorkspaceIndex {
+  readonly #facts = new Map<string, FileFacts>();
+  readonly #known = new Set<string>();
+  readonly #skipped = new Map<string, SkipReason>();
+  #tables: SpecTables | undefined;
+  /** Links of each file, computed on demand. */
+  readonly #links = new Map<string, readonly Link[]>();
+  /** SPEC ID -> files with markers that belong to it -> those links. */
+  #bySpec: Map<string, Map<string, Link[]>> | undefined;
+  #version = 0;
+  #specGeneration = 0;
+  #manifestGeneration = 0;
+
+  constructor(readonly tagTypes: readonly string[]) {}
+
+  /** Increases on every change; caches keyed on it are fresh while it stays. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Increases when a SPEC document or companion changes. */
+  get specGeneration(): number {
+    return this.#specGeneration;
+  }
+
+  /** Increases when a manifest changes. */
+  get manifestGeneration(): number {
+    return this.#manifestGeneration;
+  }
+
+  /**
+   * Stores the facts of one file. Returns true when SPEC tables changed, which can change
+   * the links of every file.
+   */
+  set(facts: FileFacts): boolean {
+    const old = this.#facts.get(facts.path);
+    this.#facts.set(facts.path, facts);
+    this.#known.add(facts.path);
+    this.#skipped.delete(facts.path);
+    return this.#changed(facts.path, old, facts);
+  }
+
+  /** Forgets a file (deleted, or now skipped). */
+  delete(path: string): boolean {
+    const old = this.#facts.get(path);
+    this.#facts.delete(path);
+    this.#known.delete(path);
+    this.#skipped.delete(path);
+    return this.#changed(path, old, undefined);
+  }
+
+  /** Records a file that exists but was not read, so paths to it still resolve. */
+  skip(path: string, reason: SkipReason): void {
+    const old = this.#facts.get(path);
+    if (old) {
+      this.#facts.delete(path);
+      this.#changed(path, old, undefined);
+    }
+    this.#known.add(path);
+    this.#skipped.set(path, reason);
+  }
+
+  facts(path: string): FileFacts | undefined {
+    return this.#facts.get(path);
+  }
+
+  allFacts(): IterableIterator<FileFacts> {
+    return this.#facts.values();
+  }
+
+  get skipped(): ReadonlyMap<string, SkipReason> {
+    return this.#skipped;
+  }
+
+  get fileCount(): number {
+    return this.#facts.size;
+  }
+
+  /** True when `path` (workspace-relative) is a known file or a folder holding one. */
+  exists(path: string): boolean {
+    if (this.#known.has(path)) return true;
+    const prefix = path.replace(/\/+$/, '') + '/';
+    for (const p of this.#known) if (p.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** Every SPEC document, sorted by ID then path. */
+  specs(): SpecEntry[] {
+    const all: SpecEntry[] = [];
+    for (const list of this.#specTables().byId.values()) all.push(...list);
+    return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1));
+  }
+
+  specsWithId(id: string): readonly SpecEntry[] {
+    return this.#specTables().byId.get(id) ?? [];
+  }
+
+  /** The SPEC whose document or folder holds `path`, if any. */
+  specOfFile(path: string): string | undefined {
+    return this.#specTables().byFolder.get(dirname(path));
+  }
+
+  /** SPEC IDs that declare `TYPE:ID` in their chain. */
+  declaredBy(type: string, id: string): readonly string[] {
+    return this.#specTables().declared.get(`${type}:${id}`) ?? [];
+  }
+
+  /**
+   * The SPECs a marker belongs to, by the linking rules: its ID is the SPEC's; a TEST tag
+   * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag.
+   */
+  resolve(tag: { readonly type: string; readonly id: string }): string[] {
+    const tables = this.#specTables();
+    const out = new Set<string>();
+    if (tables.byId.has(tag.id)) out.add(tag.id);
+    if (tag.type === 'TEST') {
+      const dash = tag.id.indexOf('-');
+      if (dash > 0 && tables.types.has(tag.id.slice(0, dash)) && tables.byId.has(tag.id.slice(dash + 1))) out.add(tag.id.slice(dash + 1));
+    }
+    for (const spec of tables.declared.get(`${tag.type}:${tag.id}`) ?? []) out.add(spec);
+    return [...out];
+  }
+
+  /** Links of the markers of one file. */
+  links(path: string): readonly Link[] {
+    let links = this.#links.get(path);
+    if (!links) {
+      const facts = this.#facts.get(path);
+      links = facts ? facts.tags.map((tag) => ({ path, tag, specIds: tag.role === 'title' ? [] : this.resolve(tag) })) : [];
+      this.#links.set(path, links);
+    }
+    return links;
+  }
+
+  /** Markers outside SPEC folders that belong to `specId`, by file. */
+  linksOf(specId: string): ReadonlyMap<string, readonly Link[]> {
+    return this.#reverse().get(specId) ?? new Map();
+  }
+
+  /** IDs of the SPECs a file's markers belong to. */
+  specIdsLinkedFrom(path: string): Set<string> {
+    const ids = new Set<string>();
+    for (const link of this.links(path)) for (const id of link.specIds) ids.add(id);
+    return ids;
+  }
+
+  #reverse(): Map<string, Map<string, Link[]>> {
+    if (!this.#bySpec) {
+      this.#bySpec = new Map();
+      for (const path of this.#facts.keys()) this.#addReverse(path);
+    }
+    return this.#bySpec;
+  }
+
+  #addReverse(path: string): void {
+    if (!this.#bySpec || this.specOfFile(path) !== undefined) return;
+    for (const link of this.links(path)) {
+      if (link.tag.role === 'declaration' || link.tag.role === 'title') continue;
+      for (const id of link.specIds) {
+        let files = this.#bySpec.get(id);
+        if (!files) this.#bySpec.set(id, (files = new Map()));
+        let list = files.get(path);
+        if (!list) files.set(path, (list = []));
+        list.push(link);
+      }
+    }
+  }
+
+  #removeReverse(path: string): void {
+    if (!this.#bySpec) return;
+    for (const link of this.#links.get(path) ?? []) for (const id of link.specIds) this.#bySpec.get(id)?.delete(path);
+  }
+
+  #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
+    this.#version++;
+    if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    if (isSpecRelated(old) || isSpecRelated(next)) {
+      this.#specGeneration++;
+      this.#tables = undefined;
+      if (sameSpecShape(old, next)) {
+        this.#links.delete(path);
+        return false;
+      }
+      this.#links.clear();
+      this.#bySpec = undefined;
+      return true;
+    }
+    this.#removeReverse(path);
+    this.#links.delete(path);
+    this.#addReverse(path);
+    return false;
+  }
+
+  #specTables(): SpecTables {
+    if (this.#tables) return this.#tables;
+    const byId = new Map<string, SpecEntry[]>();
+    const byFolder = new Map<string, string>();
+    for (const facts of this.#facts.values()) {
+      const doc = facts.spec;
+      if (!doc?.id) continue;
+      const entry: SpecEntry = { id: doc.id, path: facts.path, doc };
+      const list = byId.get(doc.id);
+      if (list) list.push(entry);
+      else byId.set(doc.id, [entry]);
+      byFolder.set(dirname(facts.path), doc.id);
+    }
+    const declared = new Map<string, string[]>();
+    for (const facts of this.#facts.values()) {
+      const owner = byFolder.get(dirname(facts.path));
+      if (owner === undefined) continue;
+      for (const tag of facts.tags) {
+        if (tag.role !== 'declaration' || tag.type === 'SPEC') continue;
+        const key = `${tag.type}:${tag.id}`;
+        const list = declared.get(key);
+        if (!list) declared.set(key, [owner]);
+        else if (!list.includes(owner)) list.push(owner);
+      }
+    }
+    this.#tables = { byId, declared, byFolder, types: new Set(this.tagTypes) };
+    return this.#tables;
+  }
+}
+
+/** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
+function isSpecRelated(f: FileFacts | undefined): boolean {
+  return f !== undefined && (f.spec !== undefined || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
+}
+
+/** True when two versions of a SPEC file give the same IDs and declarations, so links stand. */
+function sameSpecShape(a: FileFacts | undefined, b: FileFacts | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.spec?.id !== b.spec?.id || (a.spec === undefined) !== (b.spec === undefined)) return false;
+  const decl = (f: FileFacts): string =>
+    f.tags
+      .filter((t) => t.role === 'declaration' && t.type !== 'SPEC')
+      .map((t) => `${t.type}:${t.id}`)
+      .sort()
+      .join(' ');
+  return decl(a) === decl(b);
+}

@@ -1,0 +1,139 @@
+import { FileClassifier, analyzeFile, isSkippedByName } from './analyze';
+import type { SpecChainConfig } from './config';
+import { DiagnosticsEngine } from './diagnostics';
+import { WorkspaceIndex } from './index';
+import type { Diagnostic, FileFacts, SkippedFile, StackReport } from './types';
+import type { BulkAnalyzer, Workspace } from './workspace';
+
+export interface LanguageServiceOptions {
+  readonly workspace: Workspace;
+  readonly config: SpecChainConfig;
+  /** Parallel reader/analyser; without one, files are read through the workspace. */
+  readonly analyzer?: BulkAnalyzer;
+}
+
+/** What a full load saw. */
+export interface LoadReport {
+  readonly files: number;
+  readonly skipped: readonly SkippedFile[];
+  readonly millis: number;
+}
+
+/**
+ * The SpecChain service: one object that owns the index and answers every question the
+ * adapters (LSP server, CLI) ask. It never touches the disk itself: all reading goes through
+ * the `Workspace` it is given.
+ */
+export class LanguageService {
+  readonly workspace: Workspace;
+  readonly config: SpecChainConfig;
+  readonly classifier: FileClassifier;
+  readonly index: WorkspaceIndex;
+  readonly #engine: DiagnosticsEngine;
+  readonly #analyzer: BulkAnalyzer | undefined;
+
+  constructor(options: LanguageServiceOptions) {
+    this.workspace = options.workspace;
+    this.config = options.config;
+    this.classifier = new FileClassifier(options.config);
+    this.index = new WorkspaceIndex(options.config.tagTypes);
+    this.#engine = new DiagnosticsEngine(this.index, options.config);
+    this.#analyzer = options.analyzer;
+  }
+
+  /** Reads the whole workspace. */
+  async load(): Promise<LoadReport> {
+    const started = Date.now();
+    const entries = await this.workspace.list();
+    const skipped: SkippedFile[] = [];
+    const toRead: string[] = [];
+    for (const entry of entries) {
+      if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
+      else if (entry.size !== undefined && entry.size > this.config.maxFileSize) skipped.push({ path: entry.path, reason: 'too-large' });
+      else toRead.push(entry.path);
+    }
+    let facts: FileFacts[];
+    if (this.#analyzer) {
+      const result = await this.#analyzer.analyze(toRead);
+      facts = result.facts;
+      skipped.push(...result.skipped);
+    } else {
+      facts = [];
+      for (const path of toRead) {
+        const text = await this.workspace.read(path);
+        if (typeof text === 'string') facts.push(analyzeFile(path, text, this.classifier));
+        else skipped.push(text);
+      }
+    }
+    for (const f of facts) this.index.set(f);
+    for (const s of skipped) this.index.skip(s.path, s.reason);
+    return { files: facts.length, skipped, millis: Date.now() - started };
+  }
+
+  /**
+   * Indexes a new text of one file and returns the files whose diagnostics may have changed:
+   * the file itself, and the SPECs its old and new markers belong to (or everything, when a
+   * SPEC's ID or chain changed).
+   */
+  update(path: string, text: string): Set<string> {
+    return this.#apply(path, () => this.index.set(analyzeFile(path, text, this.classifier)));
+  }
+
+  /** Forgets a deleted file; returns the files whose diagnostics may have changed. */
+  delete(path: string): Set<string> {
+    return this.#apply(path, () => this.index.delete(path));
+  }
+
+  /** Re-reads one file through the workspace (a watched change on disk). */
+  async reload(path: string): Promise<Set<string>> {
+    const text = isSkippedByName(path) ? ({ path, reason: 'binary' } as const) : await this.workspace.read(path);
+    if (typeof text === 'string') return this.update(path, text);
+    return this.#apply(path, () => {
+      this.index.skip(path, text.reason);
+      return false;
+    });
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    return this.#engine.forFile(path);
+  }
+
+  allDiagnostics(): Diagnostic[] {
+    return this.#engine.all();
+  }
+
+  stack(): StackReport {
+    return this.#engine.stack();
+  }
+
+  /** Closest SPEC ID to a broken one. */
+  closestId(id: string): string | undefined {
+    return this.#engine.closestId(id);
+  }
+
+  #apply(path: string, change: () => boolean): Set<string> {
+    const before = this.index.specIdsLinkedFrom(path);
+    const shapesStack = (): boolean => {
+      const f = this.index.facts(path);
+      return f?.manifest !== undefined || f?.spec !== undefined;
+    };
+    const hadStackInput = shapesStack();
+    const tablesChanged = change();
+    const affected = new Set<string>([path]);
+    if (tablesChanged) {
+      for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec) affected.add(f.path);
+      return affected;
+    }
+    const after = this.index.specIdsLinkedFrom(path);
+    for (const id of new Set([...before, ...after])) for (const spec of this.index.specsWithId(id)) affected.add(spec.path);
+    if (hadStackInput || shapesStack()) {
+      for (const f of this.index.allFacts()) if (f.spec || f.manifest) affected.add(f.path);
+    }
+    return affected;
+  }
+}
+
+/** Creates the service over a workspace. */
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return new LanguageService(options);
+}

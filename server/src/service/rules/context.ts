@@ -1,0 +1,24 @@
+import type { SpecChainConfig } from '../config';
+import type { WorkspaceIndex } from '../index';
+import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
+
+/** What every rule sees: the index and the configuration. */
+export interface RuleContext {
+  readonly index: WorkspaceIndex;
+  readonly config: SpecChainConfig;
+  /** Closest SPEC ID to a broken one, for "did you mean". */
+  closestId(id: string): string | undefined;
+}
+
+/** A finding before severity mapping: rules give the natural severity, settings decide. */
+export type Finding = Omit<Diagnostic, 'severity'> & { readonly severity?: Diagnostic['severity'] };
+
+export function finding(
+  code: DiagnosticCode,
+  path: string,
+  range: Range,
+  message: string,
+  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity'] } = {},
+): Finding {
+  return { code, path, range, message, ...extra };
+}

@@ -1,0 +1,393 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { scanCapabilities } from './stack/capabilities';
+import { TAG_ID } from './tags';
+import { LineIndex, basename, dirname } from './text';
+import type { FieldValue, FrontmatterSchema, Range, SpecDoc, SpecProblem, SpecReference, SpecStack } from './types';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export const LEGACY_REQUIRED = ['id', 'version', 'status', 'created', 'updated', 'author', 'priority'] as const;
+export const CURRENT_REQUIRED = ['id', 'title', 'version', 'status', 'created', 'updated', 'author', 'priority', 'phase', 'module', 'lifecycle', 'tags'] as const;
+export const LEGACY_STATUSES = ['draft', 'active', 'completed', 'deprecated', 'planned'] as const;
+export const CURRENT_STATUSES = ['draft', 'planned', 'in-progress', 'implemented', 'completed', 'superseded', 'archived', 'rejected'] as const;
+const REFERENCE_FIELDS = ['depends_on', 'dependencies', 'blocks', 'related_specs'];
+
+/** A SPEC document after parsing, with the line of its title (for the title marker's role). */
+export interface ParsedSpec {
+  readonly doc: SpecDoc;
+  readonly titleLine: number;
+}
+
+/** Removes a leading `SPEC-`: `SPEC-USER-001` and `USER-001` name the same SPEC. */
+export function bareId(id: string): string {
+  return id.startsWith('SPEC-') ? id.slice(5) : id;
+}
+
+interface Heading {
+  readonly text: string;
+  readonly line: number;
+  readonly offset: number;
+  readonly endOffset: number;
+}
+
+interface FrontmatterBlock {
+  /** Offset of the YAML text (the line after the opening `---`). */
+  readonly contentOffset: number;
+  readonly content: string;
+  readonly range: Range;
+  /** True when the block stands after the title instead of opening the file. */
+  readonly late: boolean;
+}
+
+/**
+ * Parses a SPEC document: frontmatter (both schemas, with recovery of real-world quirks), the
+ * title, the SPEC ID (frontmatter, then title, then folder) and the problems found.
+ *
+ * Only the part of the document up to the title is given to the markdown parser: the rest is
+ * prose whose markers the tag scanner reads, and parsing it here would cost most of the time.
+ */
+export function parseSpec(path: string, text: string): ParsedSpec {
+  const lines = new LineIndex(text);
+  const problems: SpecProblem[] = [];
+  const { heading, frontmatter } = structure(text, lines);
+
+  let fields: Record<string, FieldValue> = {};
+  let references: SpecReference[] = [];
+  let stack: SpecStack | undefined;
+  if (frontmatter) {
+    if (frontmatter.late) {
+      problems.push({
+        code: 'spec/frontmatter-invalid',
+        severity: 'warning',
+        message: 'Frontmatter should open the file: move this `---` block above the title.',
+        range: { start: frontmatter.range.start, end: frontmatter.range.start },
+      });
+    }
+    const parsed = readFrontmatter(frontmatter, lines, problems);
+    fields = parsed.fields;
+    references = parsed.references;
+    stack = parsed.stack;
+  }
+
+  const folder = basename(dirname(path));
+  const folderId = folder.startsWith('SPEC-') && folder.length > 5 ? folder.slice(5) : undefined;
+  const titleId = heading ? idInTitle(heading, lines) : undefined;
+  const titleRange = heading ? lines.range(heading.offset, heading.endOffset) : lines.lineRange(0);
+  const fmId = fields.id ?? fields.spec_id;
+
+  let id: string | undefined;
+  let idSource: SpecDoc['idSource'] = 'none';
+  let idRange: Range = titleRange;
+  if (fmId && isIdValue(fmId.value)) {
+    id = bareId(String(fmId.value).trim());
+    idSource = 'frontmatter';
+    idRange = fmId.valueRange;
+  } else if (titleId) {
+    id = titleId.id;
+    idSource = 'title';
+    idRange = titleId.range;
+  } else {
+    const fromFolder = folderId ?? (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(folder) && TAG_ID.test(folder) ? folder : undefined);
+    if (fromFolder) {
+      id = fromFolder;
+      idSource = 'folder';
+    }
+  }
+  if (id !== undefined && folderId !== undefined && folderId !== id && idSource !== 'folder') {
+    problems.push({
+      code: 'spec/id-mismatch',
+      severity: 'warning',
+      message: `Folder SPEC-${folderId} names ${folderId}, but this SPEC's ID is ${id}.`,
+      range: idRange,
+      data: { kind: 'replace-id', suggestion: folderId },
+    });
+  }
+
+  const schema: FrontmatterSchema = !frontmatter ? 'unknown' : 'phase' in fields || 'module' in fields || 'lifecycle' in fields ? 'current' : 'legacy';
+  if (frontmatter && problems.every((p) => p.severity !== 'error')) checkSchema(schema, fields, frontmatter.range, problems);
+
+  const str = (f: FieldValue | undefined): string | undefined =>
+    f && (typeof f.value === 'string' || typeof f.value === 'number') ? String(f.value) : undefined;
+  const title = str(fields.title) ?? str(fields.spec_title) ?? (heading ? stripIdFromTitle(heading.text) : undefined);
+  const doc: SpecDoc = {
+    id,
+    idSource,
+    idRange,
+    ...(folderId !== undefined ? { folderId } : {}),
+    ...(title !== undefined ? { title } : {}),
+    titleRange,
+    ...(str(fields.status) !== undefined ? { status: str(fields.status)! } : {}),
+    ...(str(fields.version) !== undefined ? { version: str(fields.version)! } : {}),
+    schema,
+    ...(frontmatter ? { frontmatterRange: frontmatter.range } : {}),
+    fields,
+    references,
+    ...(stack ? { stack } : {}),
+    capabilities: scanCapabilities(text),
+    problems,
+  };
+  return { doc, titleLine: heading ? heading.line : -1 };
+}
+
+function isIdValue(value: unknown): boolean {
+  return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+}
+
+/** Finds the frontmatter block and the first level-1 heading with the markdown parser. */
+function structure(text: string, lines: LineIndex): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+  let end = text.length;
+  let searchFrom = 0;
+  if (text.startsWith('---')) {
+    const close = text.search(/\n---[ \t]*(\r?\n|$)/);
+    if (close !== -1) searchFrom = close + 4;
+  }
+  const titleAt = text.slice(searchFrom).search(/^ {0,3}#[ \t]/m);
+  if (titleAt !== -1) {
+    const eol = text.indexOf('\n', searchFrom + titleAt);
+    end = eol === -1 ? text.length : eol;
+  }
+  let found = fromTree(text, end);
+  if (!found.heading && end < text.length) found = fromTree(text, text.length);
+  if (!found.frontmatter && found.heading) {
+    const late = lateFrontmatter(text, found.heading.endOffset, lines);
+    if (late) return { heading: found.heading, frontmatter: late };
+  }
+  return found;
+
+  function fromTree(source: string, upTo: number): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+    const tree = markdown.parse(source.slice(0, upTo));
+    const result: { heading?: Heading; frontmatter?: FrontmatterBlock } = {};
+    const first = tree.children[0];
+    if (first?.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
+      const start = first.position.start.offset;
+      const contentOffset = text.indexOf('\n', start) + 1;
+      result.frontmatter = {
+        contentOffset,
+        content: first.value,
+        range: lines.range(start, first.position.end.offset),
+        late: false,
+      };
+    }
+    for (const node of tree.children) {
+      if (node.type === 'heading' && node.depth === 1 && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+        const offset = node.position.start.offset;
+        const endOffset = node.position.end.offset;
+        const raw = source.slice(offset, endOffset);
+        result.heading = { text: raw.replace(/^ {0,3}#+[ \t]*/, '').replace(/[ \t]+#*[ \t]*$/, ''), line: node.position.start.line - 1, offset, endOffset };
+        break;
+      }
+    }
+    return result;
+  }
+}
+
+/** A `---` block right after the title (seen in real SPECs) read as frontmatter. */
+function lateFrontmatter(text: string, after: number, lines: LineIndex): FrontmatterBlock | undefined {
+  const rest = text.slice(after);
+  const open = /^\s*\n---[ \t]*\r?\n/.exec(rest);
+  if (!open) return undefined;
+  const contentOffset = after + open[0].length;
+  const close = text.slice(contentOffset).search(/^---[ \t]*(\r?\n|$)/m);
+  if (close === -1) return undefined;
+  const content = text.slice(contentOffset, contentOffset + close).replace(/\r?\n$/, '');
+  if (!/^(id|spec_id)\s*:/m.test(content)) return undefined;
+  const startOffset = contentOffset - open[0].length + open[0].indexOf('---');
+  return { contentOffset, content, range: lines.range(startOffset, contentOffset + close + 3), late: true };
+}
+
+/** Where the ID stands in a title: `@SPEC:<ID>` anywhere, or a leading `SPEC-<ID>`. */
+function idInTitle(heading: Heading, lines: LineIndex): { id: string; range: Range } | undefined {
+  const raw = lines.text.slice(heading.offset, heading.endOffset);
+  const tag = /@SPEC:([A-Za-z0-9_-]+)/.exec(raw);
+  const lead = /^ {0,3}#+[ \t]*(?:SPEC[ \t]+)?(SPEC-([A-Za-z0-9_-]+?))(?=[:\s—–]|$)/.exec(raw);
+  const match = tag && TAG_ID.test(tag[1]!) ? { id: tag[1]!, at: tag.index + 6 } : lead && TAG_ID.test(lead[2]!) ? { id: lead[2]!, at: lead.index + lead[0].length - lead[1]!.length + 5 } : undefined;
+  if (!match) return undefined;
+  const start = heading.offset + match.at;
+  return { id: match.id, range: lines.range(start, start + match.id.length) };
+}
+
+function stripIdFromTitle(title: string): string {
+  const stripped = title
+    .replace(/^(?:SPEC[ \t]+)?@SPEC:[A-Za-z0-9_-]+[:\s—–-]*/, '')
+    .replace(/^SPEC-[A-Za-z0-9_-]+?(?=[:\s—–]|$)[:\s—–-]*/, '')
+    .trim();
+  return stripped || title;
+}
+
+/** A plain scalar that starts with `@` or a backtick is not YAML; real SPECs write `author: @Goos`. */
+const RESERVED_START = /^(\s*(?:-[ \t]+)?(?:[^\s#:'"][^:#\n]*:[ \t]+)?)([@`][^\n]*?)[ \t]*$/;
+
+interface Fix {
+  /** Offset in the fixed text where the inserted quote stands. */
+  readonly at: number;
+}
+
+function readFrontmatter(
+  block: FrontmatterBlock,
+  lines: LineIndex,
+  problems: SpecProblem[],
+): { fields: Record<string, FieldValue>; references: SpecReference[]; stack?: SpecStack } {
+  let yamlText = block.content;
+  let document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+  const fixes: Fix[] = [];
+  if (document.errors.length > 0) {
+    const fixed: string[] = [];
+    let offset = 0;
+    let fixedOffset = 0;
+    for (const line of yamlText.split('\n')) {
+      const m = RESERVED_START.exec(line);
+      if (m && m[2]!.length > 0) {
+        const value = m[2]!;
+        const quoted = JSON.stringify(value);
+        fixed.push(m[1]! + quoted + line.slice(m[1]!.length + value.length));
+        fixes.push({ at: fixedOffset + m[1]!.length });
+        fixes.push({ at: fixedOffset + m[1]!.length + quoted.length - 1 });
+        const start = block.contentOffset + offset + m[1]!.length;
+        problems.push({
+          code: 'spec/frontmatter-invalid',
+          severity: 'warning',
+          message: `YAML cannot start a plain value with "${value[0]}": quote it as ${quoted}.`,
+          range: lines.range(start, start + value.length),
+          data: { kind: 'quote-yaml', replacement: quoted },
+        });
+      } else fixed.push(line);
+      offset += line.length + 1;
+      fixedOffset += fixed[fixed.length - 1]!.length + 1;
+    }
+    if (fixes.length > 0) {
+      yamlText = fixed.join('\n');
+      document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+    }
+  }
+  /** Maps an offset in the (possibly fixed) YAML text back to the document. */
+  const toDoc = (o: number): number => block.contentOffset + o - fixes.filter((f) => f.at < o).length;
+  const rangeOf = (node: YamlNode | null | undefined): Range | undefined =>
+    node?.range ? lines.range(toDoc(node.range[0]), toDoc(node.range[1])) : undefined;
+
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const at = toDoc(error.pos[0]);
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'error',
+      message: `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+      range: lines.lineRange(lines.positionAt(at).line),
+    });
+    return { fields: lenientFields(block, lines), references: [] };
+  }
+  if (document.contents === null) return { fields: {}, references: [] };
+  if (!isMap(document.contents)) {
+    problems.push({ code: 'spec/frontmatter-invalid', severity: 'error', message: 'Frontmatter must be a mapping of `field: value` lines.', range: block.range });
+    return { fields: {}, references: [] };
+  }
+
+  const fields: Record<string, FieldValue> = {};
+  for (const pair of document.contents.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const keyRange = rangeOf(pair.key);
+    if (key === undefined || !keyRange) continue;
+    if (key in fields) {
+      problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Field "${key}" is given twice; the last one counts.`, range: keyRange });
+    }
+    fields[key] = { value: toJs(document, pair.value), keyRange, valueRange: rangeOf(pair.value) ?? keyRange };
+  }
+
+  const references: SpecReference[] = [];
+  for (const field of REFERENCE_FIELDS) {
+    const pair = document.contents.items.find((p) => isScalar(p.key) && p.key.value === field) as Pair<YamlNode, YamlNode> | undefined;
+    if (!pair?.value) continue;
+    const items = isSeq(pair.value) ? (pair.value.items as YamlNode[]) : [pair.value];
+    for (const item of items) {
+      if (!isScalar(item) || item.value === null || item.value === '') continue;
+      const range = rangeOf(item);
+      if (!range) continue;
+      for (const part of String(item.value).split(',')) {
+        const ref = part.trim();
+        if (ref) references.push({ field, id: bareId(ref), range });
+      }
+    }
+  }
+
+  let stack: SpecStack | undefined;
+  const stackPair = document.contents.items.find((p) => isScalar(p.key) && p.key.value === 'stack') as Pair<YamlNode, YamlNode> | undefined;
+  if (stackPair && isMap(stackPair.value)) {
+    const backend = stackPair.value.items.find((p) => isScalar(p.key) && p.key.value === 'backend') as Pair<YamlNode, YamlNode> | undefined;
+    const map = backend && isMap(backend.value) ? backend.value : stackPair.value;
+    const entry = (name: string): FieldValue | undefined => {
+      const p = map.items.find((i) => isScalar(i.key) && i.key.value === name) as Pair<YamlNode, YamlNode> | undefined;
+      const keyRange = p && rangeOf(p.key);
+      if (!p || !keyRange || !isScalar(p.value) || p.value.value === null) return undefined;
+      return { value: String(p.value.value), keyRange, valueRange: rangeOf(p.value) ?? keyRange };
+    };
+    const language = entry('language');
+    const framework = entry('framework');
+    const version = entry('version');
+    const database = entry('database');
+    stack = {
+      range: rangeOf(stackPair.key)!,
+      ...(language ? { language } : {}),
+      ...(framework ? { framework } : {}),
+      ...(version ? { version } : {}),
+      ...(database ? { database } : {}),
+    };
+  }
+  return stack ? { fields, references, stack } : { fields, references };
+}
+
+function toJs(document: Document, node: YamlNode | null): unknown {
+  if (node === null) return null;
+  return (node as unknown as { toJS(doc: Document): unknown }).toJS(document);
+}
+
+/** Top-level `key: value` lines of broken YAML, so a SPEC whose frontmatter is broken still has its ID. */
+function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  let offset = block.contentOffset;
+  for (const line of block.content.split('\n')) {
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(["']?)([^"'\n#]*?)\2[ \t]*$/.exec(line);
+    if (m && ['id', 'spec_id', 'status', 'version', 'title'].includes(m[1]!) && m[3]) {
+      const start = offset + line.indexOf(m[3]!, m[1]!.length + 1);
+      fields[m[1]!] = { value: m[3], keyRange: lines.range(offset, offset + m[1]!.length), valueRange: lines.range(start, start + m[3]!.length) };
+    }
+    offset += line.length + 1;
+  }
+  return fields;
+}
+
+function checkSchema(schema: FrontmatterSchema, fields: Record<string, FieldValue>, range: Range, problems: SpecProblem[]): void {
+  const top = { start: range.start, end: { line: range.start.line, character: 3 } };
+  const required = schema === 'current' ? CURRENT_REQUIRED : LEGACY_REQUIRED;
+  const missing = required.filter((f) => !(f in fields) && !(f === 'id' && 'spec_id' in fields));
+  for (const field of missing) {
+    problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Missing required field "${field}" (${schema} schema).`, range: top });
+  }
+  const status = fields.status;
+  if (status) {
+    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : LEGACY_STATUSES;
+    if (typeof status.value !== 'string' || !allowed.includes(status.value)) {
+      problems.push({
+        code: 'spec/frontmatter-invalid',
+        severity: 'warning',
+        message: `Unknown status "${String(status.value)}"; the ${schema} schema allows ${allowed.join(', ')}.`,
+        range: status.valueRange,
+      });
+    }
+  }
+  for (const key of ['created', 'updated']) {
+    const f = fields[key];
+    if (f && !isDate(f.value)) {
+      problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `"${key}" must be a date written YYYY-MM-DD, not "${String(f.value)}".`, range: f.valueRange });
+    }
+  }
+}
+
+function isDate(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}

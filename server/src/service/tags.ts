@@ -1,0 +1,112 @@
+import type { DisableDirective, HeaderPath, MalformedTag, Range, TagOccurrence, TagRole } from './types';
+
+/** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
+export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
+
+/** The result of scanning one text for markers. */
+export interface TagScan {
+  readonly tags: TagOccurrence[];
+  readonly malformed: MalformedTag[];
+  readonly headerPaths: HeaderPath[];
+  readonly disables: DisableDirective[];
+}
+
+const DISABLE = 'specchain-disable-next-line';
+const scanners = new Map<string, RegExp>();
+
+/** One regex per set of tag types: `@TYPE:` then the raw ID token and an optional sub-tag. */
+function scannerFor(tagTypes: readonly string[]): RegExp {
+  const key = tagTypes.join('|');
+  let re = scanners.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\w@.])@(${key}):([A-Za-z0-9_-]*)(?::([A-Za-z][A-Za-z0-9_-]*))?`, 'g');
+    scanners.set(key, re);
+  }
+  return re;
+}
+
+/** Guesses the well-formed spelling of a malformed ID, or undefined when none is evident. */
+export function suggestId(raw: string): string | undefined {
+  let id = raw.toUpperCase().replace(/_/g, '-').replace(/-+$/, '');
+  if (!/-[0-9]{3,}$/.test(id)) id = id.replace(/([A-Z])([0-9]{3,})$/, '$1-$2');
+  return TAG_ID.test(id) ? id : undefined;
+}
+
+/**
+ * Finds every marker of the configured types in `text`, with LSP positions.
+ * `role` is what a well-formed marker means in this file; `titleLine` marks the line whose
+ * `@SPEC:` marker is the SPEC's own title.
+ */
+export function scanTags(text: string, tagTypes: readonly string[], role: TagRole, titleLine = -1): TagScan {
+  const tags: TagOccurrence[] = [];
+  const malformed: MalformedTag[] = [];
+  const headerPaths: HeaderPath[] = [];
+  const disables: DisableDirective[] = [];
+
+  let line = 0;
+  let lineStart = 0;
+  /** Moves the line counters forward to the line holding `offset`. */
+  const seek = (offset: number): void => {
+    let nl = text.indexOf('\n', lineStart);
+    while (nl !== -1 && nl < offset) {
+      line++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', lineStart);
+    }
+  };
+  const rangeAt = (start: number, end: number): Range => ({
+    start: { line, character: start - lineStart },
+    end: { line, character: end - lineStart },
+  });
+
+  if (text.includes('@')) {
+    const re = scannerFor(tagTypes);
+    re.lastIndex = 0;
+    let lastHeaderLine = -1;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const raw = m[2]!;
+      if (raw === '') continue;
+      seek(m.index);
+      const range = rangeAt(m.index, m.index + m[0].length);
+      const id = raw.replace(/-+$/, '');
+      if (!TAG_ID.test(id)) {
+        const suggestion = suggestId(raw);
+        malformed.push(suggestion ? { text: m[0], range, suggestion: `@${m[1]}:${suggestion}` } : { text: m[0], range });
+        continue;
+      }
+      const type = m[1]!;
+      const tagRole: TagRole = role === 'declaration' && line === titleLine && type === 'SPEC' ? 'title' : role;
+      const end = m.index + 1 + type.length + 1 + id.length + (m[3] ? m[3].length + 1 : 0);
+      tags.push(m[3] ? { type, id, sub: m[3], role: tagRole, range: rangeAt(m.index, end) } : { type, id, role: tagRole, range: rangeAt(m.index, end) });
+      if (line !== lastHeaderLine && role === 'claim') {
+        lastHeaderLine = line;
+        scanHeaderPaths(text, lineStart, line, headerPaths);
+      }
+    }
+  }
+
+  line = 0;
+  lineStart = 0;
+  for (let at = text.indexOf(DISABLE); at !== -1; at = text.indexOf(DISABLE, at + DISABLE.length)) {
+    seek(at);
+    const eol = text.indexOf('\n', at);
+    const rest = text.slice(at + DISABLE.length, eol === -1 ? undefined : eol);
+    const codes = rest.match(/[a-z]+\/[a-z-]+/g) ?? [];
+    disables.push({ line: line + 1, codes });
+  }
+  return { tags, malformed, headerPaths, disables };
+}
+
+/** `| SPEC: path | TEST: path` segments on a header line become links that must resolve. */
+function scanHeaderPaths(text: string, lineStart: number, line: number, out: HeaderPath[]): void {
+  const eol = text.indexOf('\n', lineStart);
+  const content = text.slice(lineStart, eol === -1 ? undefined : eol);
+  if (!content.includes('|')) return;
+  const re = /\|\s*(SPEC|TEST|CODE|DOC)\s*:\s*([^\s|]+)/g;
+  for (let m = re.exec(content); m; m = re.exec(content)) {
+    const target = m[2]!;
+    if (target.startsWith('@')) continue;
+    const start = m.index + m[0].length - target.length;
+    out.push({ label: m[1]!, target, range: { start: { line, character: start }, end: { line, character: start + target.length } } });
+  }
+}

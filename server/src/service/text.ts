@@ -1,0 +1,104 @@
+import type { Position, Range } from './types';
+
+/** Offsets of line starts in a text, for turning offsets into LSP positions. */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.#starts[lo]! };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.#starts[Math.min(position.line, this.#starts.length - 1)] ?? 0;
+    return Math.min(start + position.character, this.text.length);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The text of a line without its line break. */
+  lineText(line: number): string {
+    const start = this.#starts[line];
+    if (start === undefined) return '';
+    const next = this.#starts[line + 1];
+    return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+  }
+
+  /** The range of a whole line, without its line break. */
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineText(line).length } };
+  }
+}
+
+/** Posix dirname of a workspace-relative path (`.` at the top). */
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '.' : path.slice(0, i);
+}
+
+/** Posix basename of a workspace-relative path. */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins and normalises workspace-relative paths; undefined when the result leaves the root. */
+export function joinPath(base: string, rel: string): string | undefined {
+  const parts = base === '.' || base === '' ? [] : base.split('/');
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Edit distance, for "did you mean" suggestions. */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The candidate closest to `id` by edit distance, or undefined when none is close enough to
+ * be a plausible typo (more than half the characters differ).
+ */
+export function closestOf(id: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 2)) + 1;
+  for (const c of candidates) {
+    if (Math.abs(c.length - id.length) >= bestDistance) continue;
+    const d = levenshtein(id, c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { parseSpec } from '../../../server/src/service/specDoc';
+
+const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
+  `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+
+describe('SPEC parser', () => {
+  it('takes the ID from frontmatter, dropping a leading SPEC-', () => {
+    const { doc } = parseSpec('.moai/specs/SPEC-USER-001/spec.md', '---\nid: SPEC-USER-001\nstatus: active\n---\n\n# @SPEC:USER-001: Users\n');
+    assert.equal(doc.id, 'USER-001');
+    assert.equal(doc.idSource, 'frontmatter');
+    assert.equal(at(doc.idRange), '2:5-2:18');
+    assert.equal(doc.title, 'Users');
+    assert.equal(at(doc.titleRange), '6:1-6:24');
+  });
+
+  it('falls back to the title, then to the folder', () => {
+    const title = parseSpec('.moai/specs/PAY-001/spec.md', '# SPEC @SPEC:PAY-001 — TBD\n\nbody\n').doc;
+    assert.deepEqual([title.id, title.idSource, at(title.idRange)], ['PAY-001', 'title', '1:14-1:21']);
+    const lead = parseSpec('.moai/specs/x/spec.md', '# SPEC-V3R2-CYC-001: Cycle A\n').doc;
+    assert.deepEqual([lead.id, lead.idSource, lead.title], ['V3R2-CYC-001', 'title', 'Cycle A']);
+    const folder = parseSpec('.moai/specs/SPEC-ORDER-002/spec.md', 'No heading here.\n').doc;
+    assert.deepEqual([folder.id, folder.idSource], ['ORDER-002', 'folder']);
+  });
+
+  it('recovers an unquoted @author with a warning and a quote fix', () => {
+    const text = '---\nid: CLI-001\nversion: 0.1.0\nstatus: completed\ncreated: 2025-10-15\nupdated: 2025-10-15\nauthor: @Goos\npriority: high\n---\n# @SPEC:CLI-001: CLI\n';
+    const { doc } = parseSpec('.moai/specs/SPEC-CLI-001/spec.md', text);
+    assert.equal(doc.id, 'CLI-001');
+    assert.equal(doc.status, 'completed');
+    assert.equal(doc.fields.author?.value, '@Goos');
+    assert.equal(doc.fields.priority?.value, 'high');
+    assert.equal(at(doc.fields.priority!.valueRange), '8:11-8:15');
+    assert.deepEqual(
+      doc.problems.map((p) => [p.code, p.severity, at(p.range), p.data]),
+      [['spec/frontmatter-invalid', 'warning', '7:9-7:14', { kind: 'quote-yaml', replacement: '"@Goos"' }]],
+    );
+  });
+
+  it('reports unrecoverable YAML as an error on the bad line and still finds the ID', () => {
+    const text = '---\nid: SPEC-V3R2-TST-004\ntitle: "Malformed YAML\n  this: is: broken: yaml: frontmatter\n  [invalid bracket without close\n---\n\n# Some content\n';
+    const { doc } = parseSpec('.moai/specs/x/spec.md', text);
+    assert.equal(doc.id, 'V3R2-TST-004');
+    const errors = doc.problems.filter((p) => p.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.code, 'spec/frontmatter-invalid');
+    assert.match(errors[0]!.message, /not valid YAML/);
+  });
+
+  it('checks required fields, statuses and dates per schema', () => {
+    const current = '---\nid: SPEC-TST-INV-001\ntitle: "x"\nversion: "0.1.0"\nstatus: draft\ncreated_at: 2026-05-16\nupdated_at: 2026-05-16\nauthor: A\npriority: P1\nphase: "v3"\nmodule: "m"\nlifecycle: spec-anchored\nlabels: [a]\n---\n# SPEC-TST-INV-001: x\n';
+    const cur = parseSpec('.moai/specs/SPEC-TST-INV-001/spec.md', current).doc;
+    assert.equal(cur.schema, 'current');
+    assert.deepEqual(cur.problems.map((p) => p.message), [
+      'Missing required field "created" (current schema).',
+      'Missing required field "updated" (current schema).',
+      'Missing required field "tags" (current schema).',
+    ]);
+    const legacy = '---\nid: A-001\nversion: 1\nstatus: shipping\ncreated: 2025-13-01\nupdated: 2025-10-01\nauthor: x\npriority: low\n---\n# @SPEC:A-001: a\n';
+    const leg = parseSpec('.moai/specs/SPEC-A-001/spec.md', legacy).doc;
+    assert.equal(leg.schema, 'legacy');
+    assert.deepEqual(leg.problems.map((p) => [p.message.split(';')[0], at(p.range)]), [
+      ['Unknown status "shipping"', '4:9-4:17'],
+      ['"created" must be a date written YYYY-MM-DD, not "2025-13-01".', '5:10-5:20'],
+    ]);
+  });
+
+  it('reads dependency lists with positions and the stack block', () => {
+    const text = '---\nid: USER-001\ndepends_on: [AUTH-001, SPEC-DB-002]\nblocks:\n  - PAY-001\nstack:\n  backend:\n    language: python\n    framework: fastapi\n    version: "0.115.0"\n    database: postgresql\n---\n# @SPEC:USER-001: u\n';
+    const { doc } = parseSpec('.moai/specs/SPEC-USER-001/spec.md', text);
+    assert.deepEqual(doc.references.map((r) => [r.field, r.id, at(r.range)]), [
+      ['depends_on', 'AUTH-001', '3:14-3:22'],
+      ['depends_on', 'DB-002', '3:24-3:35'],
+      ['blocks', 'PAY-001', '5:5-5:12'],
+    ]);
+    assert.equal(doc.stack?.framework?.value, 'fastapi');
+    assert.equal(doc.stack?.version?.value, '0.115.0');
+    assert.equal(at(doc.stack!.version!.valueRange), '10:14-10:23');
+  });
+
+  it('reports a folder and ID that disagree', () => {
+    const { doc } = parseSpec('.moai/specs/SPEC-AUTH-001/spec.md', '# SPEC @SPEC:AUTH-004 — JWT\n');
+    assert.deepEqual(doc.problems.map((p) => [p.code, at(p.range), p.data]), [['spec/id-mismatch', '1:14-1:22', { kind: 'replace-id', suggestion: 'AUTH-001' }]]);
+  });
+
+  it('reads a frontmatter block that stands after the title, with a warning', () => {
+    const text = '# @SPEC:LANG-001: Detection\n\n---\ntitle: Detection\nid: LANG-001\nversion: v0.1.0\nstatus: completed\n---\n\n## HISTORY\n';
+    const { doc } = parseSpec('.moai/specs/SPEC-LANG-001/spec.md', text);
+    assert.equal(doc.status, 'completed');
+    assert.equal(doc.idSource, 'frontmatter');
+    assert.match(doc.problems[0]!.message, /should open the file/);
+  });
+
+  it('finds the title even when a code fence comes first', () => {
+    const text = '```\n# not a title\n```\n\n# @SPEC:ORD-001: Orders\n';
+    const { doc, titleLine } = parseSpec('.moai/specs/x/spec.md', text);
+    assert.equal(doc.id, 'ORD-001');
+    assert.equal(titleLine, 4);
+  });
+});
