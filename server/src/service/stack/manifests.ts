@@ -1,0 +1,107 @@
+import { basename } from '../text';
+import type { ManifestFacts } from '../types';
+import { parseCargoToml } from './parse/cargo';
+import { messageOf } from './parse/common';
+import { parseGoMod, parseGoSum } from './parse/go';
+import { parseGradle } from './parse/gradle';
+import { parseComposerJson, parseComposerLock, parsePackageJson, parsePackageLock, parsePipfileLock } from './parse/json';
+import { parsePom } from './parse/maven';
+import { normalisePythonName, parsePipfile, parsePyproject, parseRequirementsTxt } from './parse/python';
+import { parseSbt } from './parse/sbt';
+import { parsePackageArrayLock } from './parse/toml';
+import { isHigherVersion } from './versions';
+
+/** Package ecosystems: how names are compared and how version ranges read. */
+export type Ecosystem = 'npm' | 'pypi' | 'go' | 'cargo' | 'maven' | 'packagist';
+
+interface KindInfo {
+  readonly ecosystem: Ecosystem;
+  readonly lockfile: boolean;
+  readonly parse: (path: string, text: string) => ManifestFacts;
+}
+
+const lower = (name: string): string => name.toLowerCase();
+
+/** Every manifest kind SpecChain reads, by `ManifestFacts.kind`. */
+const KINDS: Readonly<Record<string, KindInfo>> = {
+  'package.json': { ecosystem: 'npm', lockfile: false, parse: parsePackageJson },
+  'requirements.txt': { ecosystem: 'pypi', lockfile: false, parse: parseRequirementsTxt },
+  'pyproject.toml': { ecosystem: 'pypi', lockfile: false, parse: parsePyproject },
+  Pipfile: { ecosystem: 'pypi', lockfile: false, parse: parsePipfile },
+  'go.mod': { ecosystem: 'go', lockfile: false, parse: parseGoMod },
+  'Cargo.toml': { ecosystem: 'cargo', lockfile: false, parse: parseCargoToml },
+  'pom.xml': { ecosystem: 'maven', lockfile: false, parse: parsePom },
+  'build.gradle': { ecosystem: 'maven', lockfile: false, parse: parseGradle },
+  'build.gradle.kts': { ecosystem: 'maven', lockfile: false, parse: parseGradle },
+  'build.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
+  'plugins.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
+  'composer.json': { ecosystem: 'packagist', lockfile: false, parse: parseComposerJson },
+  'lockfile:npm': { ecosystem: 'npm', lockfile: true, parse: parsePackageLock },
+  'lockfile:poetry': { ecosystem: 'pypi', lockfile: true, parse: (p, t) => parsePackageArrayLock(p, 'lockfile:poetry', t, normalisePythonName) },
+  'lockfile:pipenv': { ecosystem: 'pypi', lockfile: true, parse: (p, t) => parsePipfileLock(p, t, normalisePythonName) },
+  'lockfile:cargo': { ecosystem: 'cargo', lockfile: true, parse: (p, t) => parsePackageArrayLock(p, 'lockfile:cargo', t, lower) },
+  'lockfile:go': { ecosystem: 'go', lockfile: true, parse: (p, t) => parseGoSum(p, t, isHigherVersion) },
+  'lockfile:composer': { ecosystem: 'packagist', lockfile: true, parse: parseComposerLock },
+};
+
+const BY_BASENAME: Readonly<Record<string, string>> = {
+  'package.json': 'package.json',
+  'pyproject.toml': 'pyproject.toml',
+  Pipfile: 'Pipfile',
+  'go.mod': 'go.mod',
+  'Cargo.toml': 'Cargo.toml',
+  'pom.xml': 'pom.xml',
+  'build.gradle': 'build.gradle',
+  'build.gradle.kts': 'build.gradle.kts',
+  'build.sbt': 'build.sbt',
+  'composer.json': 'composer.json',
+  'package-lock.json': 'lockfile:npm',
+  'poetry.lock': 'lockfile:poetry',
+  'Pipfile.lock': 'lockfile:pipenv',
+  'Cargo.lock': 'lockfile:cargo',
+  'go.sum': 'lockfile:go',
+  'composer.lock': 'lockfile:composer',
+};
+
+/** The manifest kind of a workspace-relative path, or undefined when it is no manifest. */
+export function manifestKind(path: string): string | undefined {
+  const name = basename(path);
+  if (name === 'plugins.sbt') return path === 'project/plugins.sbt' || path.endsWith('/project/plugins.sbt') ? 'plugins.sbt' : undefined;
+  if (/^requirements[\w.-]*\.txt$/.test(name)) return 'requirements.txt';
+  return BY_BASENAME[name];
+}
+
+/** True when `path` names a manifest or lockfile SpecChain reads (matched on the file name). */
+export function isManifestPath(path: string): boolean {
+  return manifestKind(path) !== undefined;
+}
+
+/** The package ecosystem of a manifest kind. */
+export function ecosystemOf(kind: string): Ecosystem | undefined {
+  return KINDS[kind]?.ecosystem;
+}
+
+/** True for lockfile kinds (`lockfile:*`), which only give resolved versions. */
+export function isLockfileKind(kind: string): boolean {
+  return KINDS[kind]?.lockfile ?? false;
+}
+
+/** How a package name is compared within an ecosystem (case-insensitive, PEP 503 for Python). */
+export function packageKey(ecosystem: Ecosystem, name: string): string {
+  return ecosystem === 'pypi' ? normalisePythonName(name) : name.toLowerCase();
+}
+
+/**
+ * Reads one manifest or lockfile. Never throws: a broken file gives facts with `errors`
+ * and whatever could be read. Undefined when `path` is no manifest.
+ */
+export function parseManifest(path: string, text: string): ManifestFacts | undefined {
+  const kind = manifestKind(path);
+  if (kind === undefined) return undefined;
+  const info = KINDS[kind]!;
+  try {
+    return info.parse(path, text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { path, kind, dependencies: [], errors: [`${path}: could not be read: ${messageOf(e)}`] };
+  }
+}

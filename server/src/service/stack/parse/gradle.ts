@@ -1,0 +1,121 @@
+import type { ManifestFacts } from '../../types';
+import { FactsBuilder, maskComments } from './common';
+
+interface Block {
+  readonly name: string;
+  readonly start: number;
+  end: number;
+}
+
+/** Named `{ … }` blocks (`plugins`, `dependencies`, `buildscript` …) with their offsets; strings skipped. */
+export function scanBlocks(masked: string): Block[] {
+  const blocks: Block[] = [];
+  const stack: Block[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c === '"' || c === "'") {
+      const end = masked.indexOf(c, i + 1);
+      const nl = masked.indexOf('\n', i + 1);
+      i = end === -1 || (nl !== -1 && nl < end) ? i : end;
+    } else if (c === '{') {
+      const before = masked.slice(Math.max(0, i - 200), i).replace(/\([^()]*\)\s*$/, '');
+      const name = /([A-Za-z_][\w.]*)\s*$/.exec(before)?.[1] ?? '';
+      const block = { name, start: i, end: masked.length };
+      blocks.push(block);
+      stack.push(block);
+    } else if (c === '}') {
+      const block = stack.pop();
+      if (block) block.end = i;
+    }
+  }
+  return blocks;
+}
+
+/** The innermost named block around `offset`. */
+function innermost(blocks: readonly Block[], offset: number): string | undefined {
+  let best: Block | undefined;
+  for (const b of blocks) if (b.start < offset && offset < b.end && (!best || b.start > best.start)) best = b;
+  return best?.name;
+}
+
+/** Simple string variables (`ext { x = '1' }`, `val x = "1"`, `def x = '1'`, `set('x', '1')`). */
+export function stringVariables(masked: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const m of masked.matchAll(/(?:\b(?:def|val|var)\s+|\bext\.|^\s*)([A-Za-z_]\w*)\s*=\s*["']([^"'$\n]+)["']/gm)) vars.set(m[1]!, m[2]!);
+  for (const m of masked.matchAll(/\bset\(\s*["']([\w.-]+)["']\s*,\s*["']([^"'$\n]+)["']\s*\)/g)) vars.set(m[1]!, m[2]!);
+  for (const m of masked.matchAll(/\bextra\[\s*["']([\w.-]+)["']\s*\]\s*=\s*["']([^"'$\n]+)["']/g)) vars.set(m[1]!, m[2]!);
+  return vars;
+}
+
+/** Replaces `$x` and `${x}` by known variables; undefined when one is unknown. */
+export function interpolate(value: string, vars: ReadonlyMap<string, string>): string | undefined {
+  let unknown = false;
+  const out = value.replace(/\$\{([\w.]+)\}|\$([A-Za-z_]\w*)/g, (_, a: string | undefined, b: string | undefined) => {
+    const v = vars.get((a ?? b)!.replace(/^(project\.|rootProject\.)/, ''));
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+const lineEndOf = (facts: FactsBuilder, offset: number): number => {
+  const line = facts.lines.positionAt(offset).line;
+  return facts.lines.offsetAt({ line, character: facts.lines.lineText(line).length });
+};
+
+/**
+ * `build.gradle` (Groovy) and `build.gradle.kts` (Kotlin): plugin ids with versions in the
+ * `plugins` block (`id 'x' version 'y'`, `id("x") version "y"`, `kotlin("jvm")`), `apply plugin:`,
+ * and coordinates (`implementation 'g:a:v'`, `implementation("g:a:v")`, `platform(…)`, map form
+ * `group: 'g', name: 'a', version: 'v'`) in `dependencies` blocks, `buildscript` included.
+ */
+export function parseGradle(path: string, text: string): ManifestFacts {
+  const kind = path.endsWith('.kts') ? 'build.gradle.kts' : 'build.gradle';
+  const facts = new FactsBuilder(path, kind, text);
+  const masked = maskComments(text, { line: '//', block: ['/*', '*/'] });
+  const blocks = scanBlocks(masked);
+  const vars = stringVariables(masked);
+  const open = (masked.match(/\{/g) ?? []).length - (masked.match(/\}/g) ?? []).length;
+  if (open !== 0) facts.error(`unbalanced braces (${open > 0 ? `${open} unclosed` : `${-open} extra closing`})`);
+
+  const pluginPatterns: readonly [RegExp, (id: string) => string][] = [
+    [/\bid\s*\(?\s*(["'])([\w.-]+)\1\s*\)?(?:\s*version\s*\(?\s*(["'])([^"'\n]+)\3\s*\)?)?/g, (id) => id],
+    [/\bkotlin\s*\(\s*(["'])([\w.-]+)\1\s*\)(?:\s*version\s*\(?\s*(["'])([^"'\n]+)\3\s*\)?)?/g, (id) => `org.jetbrains.kotlin.${id}`],
+  ];
+  for (const [re, nameOf] of pluginPatterns) {
+    for (const m of masked.matchAll(re)) {
+      if (innermost(blocks, m.index) !== 'plugins') continue;
+      const raw = m[4];
+      const version = raw === undefined ? undefined : (interpolate(raw, vars) ?? raw);
+      const at = raw !== undefined && version === raw ? m.index + m[0].lastIndexOf(raw) : undefined;
+      facts.add(nameOf(m[2]!), version, m.index, lineEndOf(facts, m.index), at !== undefined ? { versionAt: [at, at + raw!.length] } : {});
+    }
+  }
+  for (const m of masked.matchAll(/\bapply\s+plugin\s*:\s*(["'])([\w.-]+)\1/g)) facts.add(m[2]!, undefined, m.index, lineEndOf(facts, m.index));
+
+  const coordinate = /\b([A-Za-z_]\w*)\s*\(?\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?(["'])([^"'\n]+)\2/g;
+  for (const m of masked.matchAll(coordinate)) {
+    if (innermost(blocks, m.index) !== 'dependencies' || /^(platform|enforcedPlatform|project|files|fileTree|group|name|version)$/.test(m[1]!)) continue;
+    const parts = m[3]!.split(':');
+    if (parts.length < 2 || parts.some((p, i) => i < 2 && p.trim() === '')) continue;
+    const raw = parts[2]?.replace(/@.*$/, '');
+    const version = raw === undefined ? undefined : interpolate(raw, vars);
+    const at = raw !== undefined && version === raw ? m.index + m[0].indexOf(m[3]!) + parts[0]!.length + parts[1]!.length + 2 : undefined;
+    facts.add(`${parts[0]}:${parts[1]}`, version ?? raw, m.index, lineEndOf(facts, m.index), {
+      dev: /^test/i.test(m[1]!),
+      ...(at !== undefined ? { versionAt: [at, at + raw!.length] as const } : {}),
+    });
+  }
+  const mapForm = /\b([A-Za-z_]\w*)\s*\(?\s*group\s*[:=]\s*(["'])([^"'\n]+)\2\s*,\s*name\s*[:=]\s*(["'])([^"'\n]+)\4(?:\s*,\s*version\s*[:=]\s*(["'])([^"'\n]+)\6)?/g;
+  for (const m of masked.matchAll(mapForm)) {
+    if (innermost(blocks, m.index) !== 'dependencies') continue;
+    const raw = m[7];
+    const version = raw === undefined ? undefined : interpolate(raw, vars);
+    const at = raw !== undefined && version === raw ? m.index + m[0].lastIndexOf(raw) : undefined;
+    facts.add(`${m[3]}:${m[5]}`, version ?? raw, m.index, lineEndOf(facts, m.index), {
+      dev: /^test/i.test(m[1]!),
+      ...(at !== undefined ? { versionAt: [at, at + raw!.length] as const } : {}),
+    });
+  }
+  return facts.build();
+}

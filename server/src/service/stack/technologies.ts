@@ -1,0 +1,281 @@
+import type { FrameworkName } from '../types';
+import type { Capability } from './capabilities';
+import type { Ecosystem } from './manifests';
+
+/**
+ * Package patterns per ecosystem, compared case-insensitively (Python names per PEP 503).
+ * A trailing `*` matches any suffix. Maven-family names are `groupId:artifactId`; Gradle plugin
+ * ids are written as they are (`org.springframework.boot`).
+ */
+export type PackagePatterns = Readonly<Partial<Record<Ecosystem, readonly string[]>>>;
+
+export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing';
+
+/** A detectable library or service: one declarative entry each. */
+export interface Technology {
+  readonly id: string;
+  readonly category: TechnologyCategory;
+  readonly name: string;
+  readonly packages: PackagePatterns;
+}
+
+/** A supported web framework: how to find it, and what it offers natively. */
+export interface Framework {
+  readonly id: FrameworkName;
+  readonly name: string;
+  /** The language family (`typescript` stands for JavaScript and TypeScript alike). */
+  readonly language: string;
+  readonly docs: string;
+  /** Other spellings a SPEC may use (`Spring Boot`, `nest.js`). */
+  readonly aliases: readonly string[];
+  /** In preference order: the first matching package with a version gives the version. */
+  readonly packages: PackagePatterns;
+  /** What it does without third-party additions. */
+  readonly capabilities: readonly ('rest' | 'orm' | Capability)[];
+  /** For what it lacks: the usual ways to add it. */
+  readonly options: Readonly<Partial<Record<Capability, readonly string[]>>>;
+  /** Frameworks it builds on that need no separate listing when it is present. */
+  readonly supersedes?: readonly FrameworkName[];
+}
+
+/** The 15 supported frameworks. Adding one means adding one entry here. */
+export const FRAMEWORKS: readonly Framework[] = [
+  {
+    id: 'fastapi', name: 'FastAPI', language: 'python', docs: 'https://fastapi.tiangolo.com/', aliases: ['fast-api'],
+    packages: { pypi: ['fastapi', 'fastapi-slim'] },
+    capabilities: ['rest', 'websocket', 'sse', 'templating'],
+    options: { graphql: ['Strawberry (strawberry-graphql)', 'Ariadne'], grpc: ['grpcio beside the HTTP app', 'betterproto'] },
+  },
+  {
+    id: 'flask', name: 'Flask', language: 'python', docs: 'https://flask.palletsprojects.com/', aliases: [],
+    packages: { pypi: ['flask'] },
+    capabilities: ['rest', 'templating'],
+    options: {
+      graphql: ['Strawberry (strawberry-graphql)', 'Ariadne', 'Graphene (graphene + Flask-GraphQL)'],
+      websocket: ['Flask-Sock', 'Flask-SocketIO'],
+      sse: ['a streamed text/event-stream response', 'Flask-SSE (with Redis)'],
+      grpc: ['grpcio as a separate server'],
+    },
+  },
+  {
+    id: 'django', name: 'Django', language: 'python', docs: 'https://docs.djangoproject.com/', aliases: [],
+    packages: { pypi: ['django'] },
+    capabilities: ['rest', 'templating', 'orm'],
+    options: {
+      graphql: ['Graphene-Django', 'Strawberry Django', 'Ariadne'],
+      websocket: ['Django Channels'],
+      sse: ['Django Channels', 'django-eventstream'],
+      grpc: ['django-socio-grpc', 'grpcio as a separate server'],
+    },
+  },
+  {
+    id: 'express', name: 'Express', language: 'typescript', docs: 'https://expressjs.com/', aliases: ['express.js', 'expressjs'],
+    packages: { npm: ['express'] },
+    capabilities: ['rest', 'templating', 'sse'],
+    options: { graphql: ['Apollo Server (@apollo/server)', 'graphql-http'], websocket: ['ws', 'Socket.IO'], grpc: ['@grpc/grpc-js'] },
+  },
+  {
+    id: 'fastify', name: 'Fastify', language: 'typescript', docs: 'https://fastify.dev/docs/latest/', aliases: ['fastify.js'],
+    packages: { npm: ['fastify'] },
+    capabilities: ['rest'],
+    options: {
+      graphql: ['Mercurius', 'Apollo Server with @as-integrations/fastify'],
+      websocket: ['@fastify/websocket'],
+      sse: ['@fastify/sse', 'fastify-sse-v2'],
+      grpc: ['@grpc/grpc-js'],
+      templating: ['@fastify/view'],
+    },
+  },
+  {
+    id: 'nestjs', name: 'NestJS', language: 'typescript', docs: 'https://docs.nestjs.com/', aliases: ['nest', 'nest.js', 'nestjs'],
+    packages: { npm: ['@nestjs/core', '@nestjs/common'] },
+    capabilities: ['rest', 'graphql', 'websocket', 'grpc', 'sse', 'templating'],
+    options: {},
+    supersedes: ['express', 'fastify'],
+  },
+  {
+    id: 'sails', name: 'Sails', language: 'typescript', docs: 'https://sailsjs.com/documentation', aliases: ['sails.js', 'sailsjs'],
+    packages: { npm: ['sails'] },
+    capabilities: ['rest', 'websocket', 'templating', 'orm'],
+    options: { graphql: ['Apollo Server mounted as a hook', 'graphql-http'], sse: ['a streamed text/event-stream action'], grpc: ['@grpc/grpc-js'] },
+    supersedes: ['express'],
+  },
+  {
+    id: 'gin', name: 'Gin', language: 'go', docs: 'https://gin-gonic.com/docs/', aliases: ['gin-gonic'],
+    packages: { go: ['github.com/gin-gonic/gin'] },
+    capabilities: ['rest', 'templating', 'sse'],
+    options: { graphql: ['gqlgen', 'graphql-go'], websocket: ['github.com/coder/websocket', 'gorilla/websocket'], grpc: ['grpc-go (google.golang.org/grpc)'] },
+  },
+  {
+    id: 'beego', name: 'Beego', language: 'go', docs: 'https://beego.wiki/', aliases: [],
+    packages: { go: ['github.com/beego/beego/v2', 'github.com/beego/beego', 'github.com/astaxie/beego'] },
+    capabilities: ['rest', 'templating', 'orm'],
+    options: { graphql: ['gqlgen', 'graphql-go'], websocket: ['gorilla/websocket', 'github.com/coder/websocket'], sse: ['a flushed text/event-stream handler'], grpc: ['grpc-go (google.golang.org/grpc)'] },
+  },
+  {
+    id: 'axum', name: 'Axum', language: 'rust', docs: 'https://docs.rs/axum/latest/axum/', aliases: [],
+    packages: { cargo: ['axum'] },
+    capabilities: ['rest', 'websocket', 'sse'],
+    options: { graphql: ['async-graphql (async-graphql-axum)', 'Juniper'], grpc: ['Tonic'], templating: ['Askama', 'MiniJinja', 'Tera'] },
+  },
+  {
+    id: 'rocket', name: 'Rocket', language: 'rust', docs: 'https://rocket.rs/guide/', aliases: ['rocket.rs'],
+    packages: { cargo: ['rocket'] },
+    capabilities: ['rest', 'sse'],
+    options: { graphql: ['async-graphql (async-graphql-rocket)', 'Juniper (juniper_rocket)'], websocket: ['rocket_ws'], grpc: ['Tonic as a separate server'], templating: ['rocket_dyn_templates'] },
+  },
+  {
+    id: 'spring-boot', name: 'Spring Boot', language: 'java', docs: 'https://docs.spring.io/spring-boot/', aliases: ['spring', 'springboot', 'spring boot'],
+    packages: {
+      maven: [
+        'org.springframework.boot:spring-boot-starter-parent',
+        'org.springframework.boot:spring-boot-dependencies',
+        'org.springframework.boot',
+        'org.springframework.boot:spring-boot-gradle-plugin',
+        'org.springframework.boot:spring-boot-maven-plugin',
+        'org.springframework.boot:spring-boot-starter*',
+      ],
+    },
+    capabilities: ['rest', 'graphql', 'websocket', 'sse', 'templating', 'orm'],
+    options: { grpc: ['Spring gRPC', 'grpc-spring (net.devh grpc-server-spring-boot-starter)'] },
+  },
+  {
+    id: 'play', name: 'Play Framework', language: 'scala', docs: 'https://www.playframework.com/documentation/latest/Home', aliases: ['play framework', 'playframework'],
+    packages: {
+      maven: [
+        'org.playframework:sbt-plugin', 'com.typesafe.play:sbt-plugin', 'org.gradle.playframework',
+        'org.playframework:play', 'com.typesafe.play:play', 'org.playframework:play-server', 'com.typesafe.play:play-server',
+        'org.playframework:play-guice', 'com.typesafe.play:play-guice',
+      ],
+    },
+    capabilities: ['rest', 'websocket', 'sse', 'templating'],
+    options: { graphql: ['Sangria', 'Caliban'], grpc: ['Pekko gRPC (Akka gRPC) Play integration'] },
+  },
+  {
+    id: 'laravel', name: 'Laravel', language: 'php', docs: 'https://laravel.com/docs', aliases: [],
+    packages: { packagist: ['laravel/framework'] },
+    capabilities: ['rest', 'templating', 'orm'],
+    options: { graphql: ['Lighthouse', 'rebing/graphql-laravel'], websocket: ['Laravel Reverb', 'broadcasting through Pusher or Ably'], sse: ['a streamed response'], grpc: ['RoadRunner gRPC'] },
+  },
+  {
+    id: 'symfony', name: 'Symfony', language: 'php', docs: 'https://symfony.com/doc/current/index.html', aliases: [],
+    packages: { packagist: ['symfony/framework-bundle', 'symfony/symfony'] },
+    capabilities: ['rest', 'templating'],
+    options: { graphql: ['API Platform', 'OverblogGraphQLBundle'], websocket: ['Mercure (server push)', 'Ratchet'], sse: ['Mercure', 'a StreamedResponse'], grpc: ['RoadRunner gRPC'] },
+  },
+];
+
+/** Databases, ORMs and migration tools, auth libraries and test frameworks. */
+export const TECHNOLOGIES: readonly Technology[] = [
+  // databases, by driver or client
+  { id: 'postgresql', category: 'database', name: 'PostgreSQL', packages: {
+    pypi: ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'asyncpg', 'pg8000'],
+    npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', 'sails-postgresql'],
+    go: ['github.com/lib/pq', 'github.com/jackc/pgx*', 'gorm.io/driver/postgres'],
+    cargo: ['tokio-postgres', 'postgres'],
+    maven: ['org.postgresql:postgresql', 'org.postgresql:r2dbc-postgresql', 'org.playframework:play-jdbc-postgres'],
+    packagist: ['ext-pgsql', 'ext-pdo_pgsql'] } },
+  { id: 'mysql', category: 'database', name: 'MySQL', packages: {
+    pypi: ['mysqlclient', 'pymysql', 'aiomysql', 'mysql-connector-python', 'asyncmy'],
+    npm: ['mysql', 'mysql2', 'sails-mysql'],
+    go: ['github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql'],
+    cargo: ['mysql', 'mysql_async'],
+    maven: ['com.mysql:mysql-connector-j', 'mysql:mysql-connector-java', 'org.mariadb.jdbc:mariadb-java-client'],
+    packagist: ['ext-mysqli', 'ext-pdo_mysql'] } },
+  { id: 'sqlite', category: 'database', name: 'SQLite', packages: {
+    pypi: ['aiosqlite'],
+    npm: ['sqlite3', 'better-sqlite3', 'sqlite'],
+    go: ['github.com/mattn/go-sqlite3', 'gorm.io/driver/sqlite', 'modernc.org/sqlite', 'github.com/glebarez/sqlite'],
+    cargo: ['rusqlite', 'libsqlite3-sys'],
+    maven: ['org.xerial:sqlite-jdbc'],
+    packagist: ['ext-sqlite3', 'ext-pdo_sqlite'] } },
+  { id: 'mongodb', category: 'database', name: 'MongoDB', packages: {
+    pypi: ['pymongo', 'motor', 'mongoengine', 'beanie', 'odmantic'],
+    npm: ['mongodb', 'mongoose', '@nestjs/mongoose', 'sails-mongo'],
+    go: ['go.mongodb.org/mongo-driver*'],
+    cargo: ['mongodb'],
+    maven: ['org.mongodb:*', 'org.springframework.boot:spring-boot-starter-data-mongodb*', 'org.mongodb.scala:*', 'org.reactivemongo:*'],
+    packagist: ['mongodb/mongodb', 'ext-mongodb', 'mongodb/laravel-mongodb', 'doctrine/mongodb-odm-bundle'] } },
+  { id: 'redis', category: 'database', name: 'Redis', packages: {
+    pypi: ['redis', 'aioredis', 'django-redis', 'flask-caching'],
+    npm: ['redis', 'ioredis', '@nestjs-modules/ioredis'],
+    go: ['github.com/redis/go-redis*', 'github.com/go-redis/redis*', 'github.com/gomodule/redigo'],
+    cargo: ['redis', 'deadpool-redis', 'fred'],
+    maven: ['org.springframework.boot:spring-boot-starter-data-redis*', 'redis.clients:jedis', 'io.lettuce:lettuce-core', 'org.redisson:redisson', 'net.debasishg:redisclient'],
+    packagist: ['predis/predis', 'ext-redis', 'snc/redis-bundle'] } },
+  // ORMs and migrations
+  { id: 'sqlalchemy', category: 'orm', name: 'SQLAlchemy', packages: { pypi: ['sqlalchemy', 'flask-sqlalchemy', 'sqlmodel'] } },
+  { id: 'django-orm', category: 'orm', name: 'Django ORM', packages: { pypi: ['django'] } },
+  { id: 'alembic', category: 'orm', name: 'Alembic', packages: { pypi: ['alembic', 'flask-migrate'] } },
+  { id: 'tortoise-orm', category: 'orm', name: 'Tortoise ORM', packages: { pypi: ['tortoise-orm'] } },
+  { id: 'prisma', category: 'orm', name: 'Prisma', packages: { npm: ['prisma', '@prisma/client'] } },
+  { id: 'typeorm', category: 'orm', name: 'TypeORM', packages: { npm: ['typeorm', '@nestjs/typeorm'] } },
+  { id: 'mongoose', category: 'orm', name: 'Mongoose', packages: { npm: ['mongoose', '@nestjs/mongoose'] } },
+  { id: 'sequelize', category: 'orm', name: 'Sequelize', packages: { npm: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'] } },
+  { id: 'waterline', category: 'orm', name: 'Waterline', packages: { npm: ['waterline', 'sails-hook-orm'] } },
+  { id: 'drizzle', category: 'orm', name: 'Drizzle ORM', packages: { npm: ['drizzle-orm'] } },
+  { id: 'gorm', category: 'orm', name: 'GORM', packages: { go: ['gorm.io/gorm', 'github.com/jinzhu/gorm'] } },
+  { id: 'sqlx', category: 'orm', name: 'sqlx', packages: { go: ['github.com/jmoiron/sqlx'], cargo: ['sqlx'] } },
+  { id: 'diesel', category: 'orm', name: 'Diesel', packages: { cargo: ['diesel', 'diesel-async', 'diesel_migrations'] } },
+  { id: 'sea-orm', category: 'orm', name: 'SeaORM', packages: { cargo: ['sea-orm', 'sea-orm-migration'] } },
+  { id: 'spring-data-jpa', category: 'orm', name: 'Spring Data JPA', packages: { maven: ['org.springframework.boot:spring-boot-starter-data-jpa', 'org.springframework.data:spring-data-jpa'] } },
+  { id: 'hibernate', category: 'orm', name: 'Hibernate', packages: { maven: ['org.hibernate:hibernate-core', 'org.hibernate.orm:hibernate-core', 'org.springframework.boot:spring-boot-starter-data-jpa', 'org.playframework:play-java-jpa', 'com.typesafe.play:play-java-jpa'] } },
+  { id: 'flyway', category: 'orm', name: 'Flyway', packages: { maven: ['org.flywaydb:*', 'org.flywaydb.flyway', 'com.github.tototoshi:scala-flyway*'] } },
+  { id: 'liquibase', category: 'orm', name: 'Liquibase', packages: { maven: ['org.liquibase:*', 'org.liquibase.gradle'] } },
+  { id: 'slick', category: 'orm', name: 'Slick', packages: { maven: ['com.typesafe.slick:slick*', 'org.playframework:play-slick*', 'com.typesafe.play:play-slick*'] } },
+  { id: 'eloquent', category: 'orm', name: 'Eloquent', packages: { packagist: ['laravel/framework', 'illuminate/database'] } },
+  { id: 'doctrine', category: 'orm', name: 'Doctrine', packages: { packagist: ['doctrine/orm', 'doctrine/doctrine-bundle', 'symfony/orm-pack', 'doctrine/doctrine-migrations-bundle'] } },
+  // auth
+  { id: 'pyjwt', category: 'auth', name: 'PyJWT', packages: { pypi: ['pyjwt'] } },
+  { id: 'python-jose', category: 'auth', name: 'python-jose', packages: { pypi: ['python-jose'] } },
+  { id: 'authlib', category: 'auth', name: 'Authlib', packages: { pypi: ['authlib'] } },
+  { id: 'passlib', category: 'auth', name: 'Passlib', packages: { pypi: ['passlib', 'bcrypt', 'pwdlib'] } },
+  { id: 'fastapi-users', category: 'auth', name: 'FastAPI Users', packages: { pypi: ['fastapi-users'] } },
+  { id: 'flask-login', category: 'auth', name: 'Flask-Login', packages: { pypi: ['flask-login'] } },
+  { id: 'flask-jwt-extended', category: 'auth', name: 'Flask-JWT-Extended', packages: { pypi: ['flask-jwt-extended'] } },
+  { id: 'simplejwt', category: 'auth', name: 'Simple JWT', packages: { pypi: ['djangorestframework-simplejwt'] } },
+  { id: 'django-allauth', category: 'auth', name: 'django-allauth', packages: { pypi: ['django-allauth'] } },
+  { id: 'passport', category: 'auth', name: 'Passport', packages: { npm: ['passport', '@nestjs/passport', 'passport-jwt', 'passport-local'] } },
+  { id: 'jsonwebtoken', category: 'auth', name: 'jsonwebtoken', packages: { npm: ['jsonwebtoken', '@nestjs/jwt', '@fastify/jwt', 'jose'], cargo: ['jsonwebtoken'] } },
+  { id: 'golang-jwt', category: 'auth', name: 'golang-jwt', packages: { go: ['github.com/golang-jwt/jwt*', 'github.com/appleboy/gin-jwt*'] } },
+  { id: 'axum-login', category: 'auth', name: 'axum-login', packages: { cargo: ['axum-login'] } },
+  { id: 'spring-security', category: 'auth', name: 'Spring Security', packages: { maven: ['org.springframework.boot:spring-boot-starter-security', 'org.springframework.boot:spring-boot-starter-oauth2-*', 'org.springframework.security:*'] } },
+  { id: 'jjwt', category: 'auth', name: 'JJWT', packages: { maven: ['io.jsonwebtoken:jjwt*'] } },
+  { id: 'silhouette', category: 'auth', name: 'Silhouette', packages: { maven: ['io.github.honeycomb-cheesecake:play-silhouette*', 'com.mohiva:play-silhouette*'] } },
+  { id: 'pac4j', category: 'auth', name: 'pac4j', packages: { maven: ['org.pac4j:*'] } },
+  { id: 'laravel-sanctum', category: 'auth', name: 'Laravel Sanctum', packages: { packagist: ['laravel/sanctum'] } },
+  { id: 'laravel-passport', category: 'auth', name: 'Laravel Passport', packages: { packagist: ['laravel/passport'] } },
+  { id: 'jwt-auth', category: 'auth', name: 'jwt-auth', packages: { packagist: ['tymon/jwt-auth', 'php-open-source-saver/jwt-auth'] } },
+  { id: 'symfony-security', category: 'auth', name: 'Symfony Security', packages: { packagist: ['symfony/security-bundle', 'lexik/jwt-authentication-bundle'] } },
+  // testing
+  { id: 'pytest', category: 'testing', name: 'pytest', packages: { pypi: ['pytest', 'pytest-asyncio', 'pytest-django', 'pytest-cov'] } },
+  { id: 'jest', category: 'testing', name: 'Jest', packages: { npm: ['jest', 'ts-jest', '@jest/globals'] } },
+  { id: 'vitest', category: 'testing', name: 'Vitest', packages: { npm: ['vitest'] } },
+  { id: 'mocha', category: 'testing', name: 'Mocha', packages: { npm: ['mocha'] } },
+  { id: 'supertest', category: 'testing', name: 'SuperTest', packages: { npm: ['supertest'] } },
+  { id: 'tap', category: 'testing', name: 'node-tap', packages: { npm: ['tap'] } },
+  { id: 'testify', category: 'testing', name: 'testify', packages: { go: ['github.com/stretchr/testify'] } },
+  { id: 'rstest', category: 'testing', name: 'rstest', packages: { cargo: ['rstest'] } },
+  { id: 'junit', category: 'testing', name: 'JUnit', packages: { maven: ['org.junit.jupiter:*', 'junit:junit', 'org.springframework.boot:spring-boot-starter-test'] } },
+  { id: 'mockito', category: 'testing', name: 'Mockito', packages: { maven: ['org.mockito:*', 'org.springframework.boot:spring-boot-starter-test'] } },
+  { id: 'testcontainers', category: 'testing', name: 'Testcontainers', packages: { maven: ['org.testcontainers:*', 'org.springframework.boot:spring-boot-testcontainers'], pypi: ['testcontainers'], npm: ['testcontainers'], go: ['github.com/testcontainers/testcontainers-go*'], cargo: ['testcontainers'] } },
+  { id: 'scalatest', category: 'testing', name: 'ScalaTest', packages: { maven: ['org.scalatest:scalatest', 'org.scalatestplus.play:scalatestplus-play'] } },
+  { id: 'specs2', category: 'testing', name: 'specs2', packages: { maven: ['org.specs2:specs2*'] } },
+  { id: 'phpunit', category: 'testing', name: 'PHPUnit', packages: { packagist: ['phpunit/phpunit', 'symfony/phpunit-bridge'] } },
+  { id: 'pest', category: 'testing', name: 'Pest', packages: { packagist: ['pestphp/pest'] } },
+];
+
+/** The supported framework ids, in table order. */
+export const FRAMEWORK_IDS: readonly FrameworkName[] = FRAMEWORKS.map((f) => f.id);
+
+/** The framework an id, display name or alias names (case and spacing ignored). */
+export function findFramework(name: string): Framework | undefined {
+  const key = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return FRAMEWORKS.find((f) => f.id === key || f.name.toLowerCase().replace(/\s+/g, '-') === key || f.aliases.some((a) => a.replace(/\s+/g, '-') === key));
+}
+
+/** True when `name` (already keyed for its ecosystem) matches one of `patterns`. */
+export function matchesPattern(patterns: readonly string[] | undefined, name: string): number {
+  if (!patterns) return -1;
+  return patterns.findIndex((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p));
+}
