@@ -1,0 +1,161 @@
+/**
+ * Browser end-to-end harness: a real VS Code workbench (code-server) in headless Chromium with
+ * the extension installed from a .vsix or loaded from the repository, plus helpers to drive it
+ * the way a user does (quick open, squiggles, Problems panel, activity bar, screenshots).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  ARTIFACTS_DIR, launchChromium, prepareWorkspace, REPO_ROOT, remoteUri, startCodeServer, workbenchUrl,
+  type Browser, type CodeServer,
+} from '../vscode/codeServer';
+
+/** How the extension gets into the workbench. */
+export type ExtensionSource =
+  | { readonly vsix: string }
+  | { readonly developmentPath: string }
+  | 'none';
+
+/** Options for {@link openWorkbench}. */
+export interface WorkbenchOptions {
+  /** Folder to open; defaults to a temp copy of examples/. */
+  readonly workspace?: string;
+  /** Defaults to `SPECCHAIN_VSIX` when set, else the repository as extension under development. */
+  readonly extension?: ExtensionSource;
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+/** One row of the Problems panel. */
+export interface ProblemRow {
+  /** The row's accessible label (contains severity, message, position). */
+  readonly label: string;
+  /** The visible text of the row. */
+  readonly text: string;
+}
+
+/** An open workbench; call `close()` in `after`. */
+export interface Workbench {
+  readonly page: Page;
+  readonly server: CodeServer;
+  readonly workspace: string;
+  /** Opens a workspace-relative file with Ctrl+P and waits for its editor tab. */
+  openFile(relativePath: string): Promise<void>;
+  /** Waits until the visible editor shows at least one squiggle of `kind`; resolves with their count. */
+  waitForSquiggles(kind?: 'error' | 'warning' | 'any', timeoutMs?: number): Promise<number>;
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows, files and markers alike. */
+  problems(): Promise<ProblemRow[]>;
+  /** Clicks the activity-bar entry whose label starts with `label` and waits for its view. */
+  openActivityBarView(label: string): Promise<void>;
+  /** Runs a command from the palette by its title. */
+  runCommand(title: string): Promise<void>;
+  /** Saves a PNG under .test-artifacts/ and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Closes Chromium and code-server and removes temp folders. */
+  close(): Promise<void>;
+}
+
+function defaultExtension(): ExtensionSource {
+  const vsix = process.env['SPECCHAIN_VSIX'];
+  return vsix ? { vsix } : { developmentPath: REPO_ROOT };
+}
+
+/** Starts code-server and Chromium and opens the workbench on the workspace. */
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const tempRoot = mkdtempSync(join(tmpdir(), 'specchain-e2e-'));
+  const workspace = options.workspace ?? prepareWorkspace(tempRoot);
+  const extension = options.extension ?? defaultExtension();
+  if (typeof extension === 'object' && 'vsix' in extension && !existsSync(extension.vsix)) {
+    throw new Error(`extension package not found: ${extension.vsix} (build it with \`npm run package\`)`);
+  }
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(tempRoot, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    server = await startCodeServer({
+      tempRoot,
+      vsixFiles: typeof extension === 'object' && 'vsix' in extension ? [extension.vsix] : [],
+    });
+    browser = await launchChromium(tempRoot, options.viewport ?? { width: 1400, height: 900 });
+    const payload = typeof extension === 'object' && 'developmentPath' in extension
+      ? [['extensionDevelopmentPath', remoteUri(server, extension.developmentPath)] as const]
+      : undefined;
+    const page = browser.page;
+    await page.goto(workbenchUrl(server, workspace, payload));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    return makeWorkbench(page, server, workspace, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function makeWorkbench(page: Page, server: CodeServer, workspace: string, close: () => Promise<void>): Workbench {
+  const quickInput = page.locator('.quick-input-widget');
+
+  const openFile = async (relativePath: string): Promise<void> => {
+    const name = basename(relativePath);
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 }, force: true }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(relativePath);
+    await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 30_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  };
+
+  const waitForSquiggles = async (kind: 'error' | 'warning' | 'any' = 'any', timeoutMs = 60_000): Promise<number> => {
+    const kinds = kind === 'any' ? ['error', 'warning'] : [kind];
+    const squiggles = page.locator(kinds.map((k) => `.editor-instance .monaco-editor .squiggly-${k}`).join(', '));
+    await squiggles.first().waitFor({ state: 'attached', timeout: timeoutMs });
+    return squiggles.count();
+  };
+
+  const problems = async (): Promise<ProblemRow[]> => {
+    const panel = page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    const rows = panel.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    const count = await rows.count();
+    const result: ProblemRow[] = [];
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      result.push({ label: (await row.getAttribute('aria-label')) ?? '', text: (await row.innerText()).trim() });
+    }
+    return result;
+  };
+
+  const openActivityBarView = async (label: string): Promise<void> => {
+    const item = page.locator(`.activitybar .action-item [aria-label^="${label}"]`).first();
+    await item.waitFor({ timeout: 30_000 });
+    // Clicking the entry of the view already shown would hide the side bar.
+    const title = page.locator('.sidebar .composite.title .title-label', { hasText: label });
+    if (!(await title.isVisible())) await item.click();
+    await title.waitFor({ state: 'visible', timeout: 15_000 });
+  };
+
+  const runCommand = async (title: string): Promise<void> => {
+    await page.keyboard.press('Control+Shift+P');
+    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(title);
+    await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+  };
+
+  const screenshot = async (name: string): Promise<string> => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, name.endsWith('.png') ? name : `${name}.png`);
+    await page.screenshot({ path });
+    return path;
+  };
+
+  return { page, server, workspace, openFile, waitForSquiggles, problems, openActivityBarView, runCommand, screenshot, close };
+}
