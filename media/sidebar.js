@@ -9,7 +9,7 @@
 
   /**
    * @typedef {{ expanded: string[], filter: string, selected: string | null, focused: string | null, collapsedSections: string[] }} State
-   * @typedef {{ key: string, level: number, kind: 'spec' | 'group' | 'tag', label: string, children?: () => Node[], spec: any, open?: { uri: string, range: any } }} Node
+   * @typedef {{ key: string, level: number, kind: 'spec' | 'group' | 'tag', label: string, children?: () => Node[], spec: any, tag?: any, missing?: boolean, open?: { uri: string, range: any } }} Node
    */
 
   /** @type {State} */
@@ -159,7 +159,7 @@
       }
       row.append(meta);
     } else if (node.kind === 'group') {
-      row.append(icon(node.missing ? 'warning' : 'symbol-key'), el('span', 'label', node.label), el('span', 'count', String(node.children().length)));
+      row.append(icon(node.missing ? 'warning' : 'tag'), el('span', 'label', node.label), el('span', 'count', String(node.children().length)));
     } else if (node.missing) {
       row.append(icon('circle-large-outline'), el('span', 'label missing', node.label));
     } else {

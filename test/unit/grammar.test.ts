@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_TAG_TYPES } from '../../server/src/service/types';
+import { scanTags } from '../../server/src/service/tags';
 
 const root = join(__dirname, '..', '..');
 
@@ -69,8 +71,30 @@ describe('TextMate grammar for @TAG markers', () => {
       'x@CODE:AUTH-001',
       '@API USER-001',
       '@API:-001',
+      '@API:USER-0011a',
     ]) {
       assert.deepEqual(scan(line), [], line);
+    }
+  });
+
+  it('colours exactly the markers the tag scanner of the server finds, at the same columns', () => {
+    const lines = [
+      '# @CODE:AUTH-001 | SPEC: SPEC-AUTH-001.md | TEST: tests/auth/test_x.py',
+      '// @CODE:AUTH-001:API and @TEST:API-USER-001, then @DOC:E2E-INIT-001.',
+      '- @API:USER-001- trailing dash, @DB:USER-001-draft, @API:user-001, @API:USER001',
+      'dev@API:USER-001 x@CODE:AUTH-001 .@CODE:AUTH-001 (@SERVICE:PAY-2FA-0001:v2)',
+      '@MIDDLEWARE:RATE-LIMIT-001:Throttle_x @SPEC:USER-001: Title @CODE:PY314-001:9',
+    ];
+    for (const line of lines) {
+      const server = scanTags(line, DEFAULT_TAG_TYPES, 'claim').tags.map((t) => ({
+        type: t.type,
+        id: t.id,
+        sub: t.sub,
+        start: t.range.start.character,
+        end: t.range.end.character,
+      }));
+      const ours = [...line.matchAll(markerRe)].map((m) => ({ type: m[2]!, id: m[4]!, sub: m[6], start: m.index, end: m.index + m[0].length }));
+      assert.deepEqual(ours, server, line);
     }
   });
 });

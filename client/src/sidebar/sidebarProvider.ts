@@ -144,9 +144,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   #flushReveal(): void {
     if (this.#pendingReveal === undefined || !this.#viewReady) return;
-    this.#selected = this.#pendingReveal;
-    this.#post({ type: 'reveal', specId: this.#pendingReveal });
+    const specId = this.#pendingReveal;
     this.#pendingReveal = undefined;
+    this.#selected = specId;
+    this.#post({ type: 'reveal', specId });
+    void this.#sendPlan(specId);
   }
 
   #scheduleRefresh(): void {

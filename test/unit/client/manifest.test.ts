@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_CODES, DEFAULT_CONFIG } from '../../../server/src/service/config';
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown; properties?: Record<string, { enum: string[] }> }>;
+
+describe('client: extension manifest', () => {
+  it('offers a severity setting for every diagnostic code of the service, and only those', () => {
+    const rules = properties['specchain.rules']!.properties!;
+    assert.deepEqual(Object.keys(rules).sort(), [...ALL_CODES].sort());
+    for (const [code, schema] of Object.entries(rules)) assert.deepEqual(schema.enum, ['error', 'warning', 'info', 'hint', 'off'], code);
+  });
+
+  it('has setting defaults equal to the service defaults', () => {
+    assert.deepEqual(properties['specchain.specGlobs']!.default, DEFAULT_CONFIG.specGlobs);
+    assert.deepEqual(properties['specchain.tagTypes']!.default, DEFAULT_CONFIG.tagTypes);
+    assert.deepEqual(properties['specchain.exclude']!.default, DEFAULT_CONFIG.exclude);
+    assert.equal(properties['specchain.maxFileSize']!.default, DEFAULT_CONFIG.maxFileSize);
+  });
+
+  it('writes nothing in untrusted workspaces', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const commands = manifest.contributes.commands as { command: string; enablement?: string }[];
+    for (const id of ['specchain.generatePlan', 'specchain.createSpec']) {
+      assert.equal(commands.find((c) => c.command === id)?.enablement, 'isWorkspaceTrusted', id);
+    }
+  });
+
+  it('activates on a MoAI workspace and points at the client bundle', () => {
+    assert.equal(manifest.main, './dist/client.js');
+    assert.ok(manifest.activationEvents.includes('workspaceContains:.moai/specs'));
+    const views = manifest.contributes.views.specchain as { id: string; type: string }[];
+    assert.deepEqual(views.map((v) => [v.id, v.type]), [['specchain.sidebar', 'webview']]);
+  });
+
+  it('ships only the bundles, media and grammar in the .vsix', () => {
+    const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    assert.equal(lines[0], '**', 'everything is excluded first');
+    for (const kept of ['!dist/client.js', '!dist/server.js', '!media/codicons/codicon.ttf', '!syntaxes/**']) assert.ok(lines.includes(kept), kept);
+    assert.ok(!lines.some((l) => /node_modules|\.map|src/.test(l)), 'no sources, maps or node_modules');
+  });
+});

@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SpecChainApi } from '../../../client/src/extension';
+import type { GeneratePlanResult } from '../../../client/src/commands/generatePlan';
+import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+
+const EXTENSION_ID = 'specchain.specchain';
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return folder.uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const codeOf = (d: vscode.Diagnostic): string | undefined =>
+  typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+
+describe('SpecChain extension', function () {
+  this.timeout(60_000);
+  let api: SpecChainApi;
+  let tree: SpecTreeResult;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<SpecChainApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    await api.ready;
+    tree = await waitFor('a SPEC tree with SPECs', async () => {
+      const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+      return result.specs.length > 0 ? result : undefined;
+    });
+  });
+
+  it('activates, exports its API and starts the language server', async () => {
+    const extension = vscode.extensions.getExtension<SpecChainApi>(EXTENSION_ID)!;
+    assert.equal(extension.isActive, true);
+    assert.equal(typeof api.sendRequest, 'function');
+    assert.ok(tree.totals.specs >= tree.specs.length && tree.specs.length > 0);
+    for (const spec of tree.specs) assert.match(spec.uri, /^file:/);
+  });
+
+  it('shows SPEC and broken-link counts in the status bar', async () => {
+    const text = await waitFor('status bar counts', () => (/\$\(link\) \d+/.test(api.statusText()) ? api.statusText() : undefined));
+    assert.ok(text.includes(`$(link) ${tree.totals.specs} `), `status bar "${text}" shows ${tree.totals.specs} SPECs`);
+  });
+
+  it('registers every command of the palette', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of ['specchain.generatePlan', 'specchain.refreshIndex', 'specchain.revealSpec', 'specchain.createSpec', 'specchain.restartServer']) {
+      assert.ok(all.has(id), `${id} is registered`);
+    }
+  });
+
+  it('refreshes the index from disk', async () => {
+    const result = await vscode.commands.executeCommand<{ files: number; millis: number } | undefined>('specchain.refreshIndex');
+    assert.ok(result, 'the command returns the refresh result');
+    assert.ok(result.files >= tree.specs.length, `read ${result.files} files`);
+    assert.ok(result.millis >= 0);
+  });
+
+  it('reports an unknown SPEC in a marker and fixes it with the suggested ID', async () => {
+    const spec = tree.specs[0]!;
+    // A typo of a real ID, one letter too many, so the closest known ID is the real one.
+    const typo = `${spec.id[0]}X${spec.id.slice(1)}`;
+    assert.ok(!tree.specs.some((s) => s.id === typo));
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'exthost_broken_tag.py');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`# @CODE:${typo}\ndef handler():\n    return 1\n`));
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+
+    const diagnostic = await waitFor('a tag/unknown-spec diagnostic', () =>
+      vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === 'tag/unknown-spec'),
+    );
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostic.range.start.line, 0);
+    assert.match(diagnostic.message, new RegExp(spec.id));
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const replace = actions.find((a) => a.edit !== undefined && a.title.includes(spec.id));
+    assert.ok(replace, `a quick fix names ${spec.id}; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(replace.edit!));
+    assert.equal(document.lineAt(0).text, `# @CODE:${spec.id}`);
+    await waitFor('the diagnostic to go away', () =>
+      vscode.languages.getDiagnostics(file).some((d) => codeOf(d) === 'tag/unknown-spec') ? undefined : true,
+    );
+    await document.save();
+  });
+
+  it('turns a rule off from the settings', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'exthost_rule_off.py');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('# @API:NOSUCHSPEC-999\n'));
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    await waitFor('a tag/unknown-spec diagnostic', () => vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === 'tag/unknown-spec'));
+    const config = vscode.workspace.getConfiguration('specchain');
+    await config.update('rules', { 'tag/unknown-spec': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the rule to be off', () => (vscode.languages.getDiagnostics(file).some((d) => codeOf(d) === 'tag/unknown-spec') ? undefined : true));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the rule to be back', () => vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === 'tag/unknown-spec'));
+  });
+
+  it('generates the backend plan of a SPEC into .moai/docs', async () => {
+    const spec = tree.specs[0]!;
+    const target = vscode.Uri.joinPath(workspaceRoot(), '.moai', 'docs', `backend-architecture-${spec.id}.md`);
+    if (await exists(target)) await vscode.workspace.fs.delete(target);
+    const first = await vscode.commands.executeCommand<GeneratePlanResult | undefined>('specchain.generatePlan', spec.id, { open: false });
+    assert.ok(first, 'the command returns what it did');
+    assert.equal(first.uri.toString(), target.toString());
+    assert.equal(first.written, true);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(text.includes(spec.id), 'the plan names its SPEC');
+    assert.match(text, /^#/m);
+
+    const again = await vscode.commands.executeCommand<GeneratePlanResult | undefined>('specchain.generatePlan', spec.id, { open: false });
+    assert.equal(again?.written, false, 'an identical plan is not rewritten');
+
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('# edited by hand\n'));
+    const forced = await vscode.commands.executeCommand<GeneratePlanResult | undefined>('specchain.generatePlan', spec.id, { overwrite: true });
+    assert.equal(forced?.written, true);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), text);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the plan is opened');
+  });
+
+  it('reveals the SPEC under the cursor in the sidebar', async () => {
+    const spec = tree.specs[0]!;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(spec.uri));
+    const editor = await vscode.window.showTextDocument(document);
+    const title = new vscode.Position(spec.range.start.line, spec.range.start.character);
+    editor.selection = new vscode.Selection(title, title);
+    const revealed = await vscode.commands.executeCommand<string | undefined>('specchain.revealSpec');
+    assert.equal(revealed, spec.id);
+  });
+
+  it('creates a SPEC from the template, refuses a duplicate, and indexes it', async () => {
+    const id = 'EXTHOST-CREATE-001';
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('specchain.createSpec', id, 'Created by the extension-host test');
+    assert.ok(uri, 'the command returns the new document');
+    assert.equal(uri.toString(), vscode.Uri.joinPath(workspaceRoot(), '.moai', 'specs', `SPEC-${id}`, 'spec.md').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, new RegExp(`^# @SPEC:${id}: Created by the extension-host test$`, 'm'));
+
+    const duplicate = await vscode.commands.executeCommand<vscode.Uri | undefined>('specchain.createSpec', `SPEC-${id}`, 'again');
+    assert.equal(duplicate, undefined, 'an existing SPEC is refused');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), text, 'and left untouched');
+
+    const invalid = await vscode.commands.executeCommand<vscode.Uri | undefined>('specchain.createSpec', 'lower-001', 'bad');
+    assert.equal(invalid, undefined);
+    assert.equal(await exists(vscode.Uri.joinPath(workspaceRoot(), '.moai', 'specs', 'SPEC-lower-001')), false);
+
+    const indexed = await waitFor('the new SPEC in the tree', async () => {
+      const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+      return result.specs.find((s) => s.id === id);
+    });
+    assert.equal(indexed.status, 'draft');
+  });
+});
