@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { IndexChangedNotification, SpecTreeRequest } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { SpecStatusBar } from './statusBar';
@@ -89,6 +89,16 @@ export class Ctx implements vscode.Disposable {
     }
     this.#client = client;
     this.#setState({ kind: 'running' });
+    client.onDidChangeState(({ newState }) => {
+      // The library restarts a crashed server a few times; when it gives up, the next command starts afresh.
+      if (this.#client !== client) return;
+      if (newState === State.Running) this.#setState({ kind: 'running' });
+      else if (newState === State.Stopped) {
+        this.#client = undefined;
+        this.#starting = undefined;
+        this.#setState({ kind: 'failed', message: 'the server stopped; run any SpecChain command to start it again' });
+      }
+    });
     // The first index may have been announced before our handler was wired: ask once.
     void client.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {}).then(
       (tree) => this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks }),

@@ -55,6 +55,7 @@ describe('SpecChain extension', function () {
     const extension = vscode.extensions.getExtension<SpecChainApi>(EXTENSION_ID)!;
     assert.equal(extension.isActive, true);
     assert.equal(typeof api.sendRequest, 'function');
+    assert.ok(api.activationMillis < 300, `activate() took ${api.activationMillis.toFixed(1)} ms`);
     assert.ok(tree.totals.specs >= tree.specs.length && tree.specs.length > 0);
     for (const spec of tree.specs) assert.match(spec.uri, /^file:/);
   });
