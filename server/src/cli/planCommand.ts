@@ -1,0 +1,119 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as nodePath from 'node:path';
+import { openWorkspace } from '../node/open';
+import { generatePlan } from '../service/plan/generate';
+import { planInputFor, type PlanLookup } from '../service/plan/planInput';
+import { bareSpecId, planTargetPath } from '../service/plan/targetPath';
+import { ArgumentError, parseArgs } from './io';
+
+/** Where the command writes its messages. */
+export interface PlanIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What the command needs from the world; the CLI plugs in the workspace and the file system. */
+export interface PlanDeps {
+  /** The plan input of a SPEC by bare ID. */
+  lookup(specId: string): Promise<PlanLookup>;
+  /** A workspace-relative file's text, or undefined when it does not exist. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Writes a workspace-relative file, creating its folders. */
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+export interface PlanOptions {
+  readonly specId: string;
+  readonly stdout: boolean;
+  readonly force: boolean;
+}
+
+/**
+ * Generates and writes one SPEC's plan. Exit codes: 0 written, already identical, or printed;
+ * 1 unknown SPEC or a changed file left alone (no `--force`); 2 a refused ID or an I/O failure.
+ */
+export async function runPlan(options: PlanOptions, deps: PlanDeps, io: PlanIO): Promise<number> {
+  const target = planTargetPath(options.specId);
+  if (target === undefined) {
+    io.err(refusal(options.specId));
+    return 2;
+  }
+  const id = bareSpecId(options.specId);
+  const found = await deps.lookup(id);
+  if (found.kind === 'unknown') {
+    io.err(`specchain plan: no SPEC has the ID "${id}"${found.suggestion ? ` (did you mean ${found.suggestion}?)` : ''}`);
+    return 1;
+  }
+  if (found.kind === 'unreadable') {
+    io.err(`specchain plan: ${found.path} cannot be read (${found.reason})`);
+    return 2;
+  }
+  const markdown = generatePlan(found.input);
+  if (options.stdout) {
+    io.out(markdown.trimEnd());
+    return 0;
+  }
+  const current = await deps.readFile(target);
+  if (current === markdown) {
+    io.out(`${target} is up to date.`);
+    return 0;
+  }
+  if (current !== undefined && !options.force) {
+    io.err(`specchain plan: ${target} exists and differs from the plan SpecChain would write, so it was left unchanged. Rerun with --force to overwrite it, or with --stdout to see the new plan.`);
+    return 1;
+  }
+  try {
+    await deps.writeFile(target, markdown);
+  } catch (e) {
+    io.err(`specchain plan: cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return 2;
+  }
+  io.out(current === undefined ? `Wrote ${target}` : `Overwrote ${target} (--force)`);
+  return 0;
+}
+
+function refusal(specId: string): string {
+  return `specchain plan: refusing the SPEC ID ${JSON.stringify(specId)}: an ID is made of letters, digits, ".", "_" and "-", without "..", so the plan stays in .moai/docs/`;
+}
+
+/** Reads and writes workspace-relative files under `root`. */
+export function fileAccess(root: string): Pick<PlanDeps, 'readFile' | 'writeFile'> {
+  return {
+    async readFile(path) {
+      try {
+        return await readFile(nodePath.join(root, path), 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
+    async writeFile(path, text) {
+      const full = nodePath.join(root, path);
+      await mkdir(nodePath.dirname(full), { recursive: true });
+      await writeFile(full, text, 'utf8');
+    },
+  };
+}
+
+/** `specchain plan <SPEC-ID> [DIR] [--stdout] [--force]` */
+export async function planCommand(args: readonly string[], io: PlanIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, { values: [], flags: ['stdout', 'force'] });
+    if (parsed.positional.length === 0) throw new ArgumentError('usage: specchain plan <SPEC-ID> [DIR] [--stdout] [--force]');
+    if (parsed.positional.length > 2) throw new ArgumentError(`plan takes a SPEC ID and one folder, got ${parsed.positional.length} arguments`);
+  } catch (e) {
+    if (!(e instanceof ArgumentError)) throw e;
+    io.err(`specchain plan: ${e.message}`);
+    return 2;
+  }
+  const [specId, dir = '.'] = parsed.positional as [string, string?];
+  const options: PlanOptions = { specId, stdout: parsed.flags.has('stdout'), force: parsed.flags.has('force') };
+  if (planTargetPath(specId) === undefined) {
+    io.err(refusal(specId));
+    return 2;
+  }
+  const { service, configProblems } = await openWorkspace(dir);
+  for (const problem of configProblems) io.err(`specchain: settings: ${problem}`);
+  return runPlan(options, { lookup: (id) => planInputFor(service, id), ...fileAccess(service.workspace.root) }, io);
+}

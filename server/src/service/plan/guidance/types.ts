@@ -1,0 +1,46 @@
+import type { FrameworkName } from '../../types';
+
+/** Tag types a layout entry is the natural home for. */
+export type PlanTagType = 'API' | 'DB' | 'SERVICE' | 'MIDDLEWARE' | 'TEST';
+
+/** One folder or file of a framework's usual project layout. */
+export interface LayoutEntry {
+  readonly path: string;
+  readonly purpose: string;
+  /** The tag type code in this place usually carries. */
+  readonly tag?: PlanTagType;
+}
+
+/**
+ * What a backend team needs to know about one framework. Pure data: one entry per framework,
+ * written in our own words, so adding a framework touches one file.
+ */
+export interface FrameworkGuidance {
+  readonly name: FrameworkName;
+  readonly displayName: string;
+  /** Primary language (`python typescript go rust java scala php`). */
+  readonly language: string;
+  /** Official site or documentation. */
+  readonly docs: string;
+  /** One sentence: what the framework is and how it is best used for an API. */
+  readonly summary: string;
+  readonly keyPatterns: readonly string[];
+  readonly databaseIntegration: readonly string[];
+  /** The usual choices for the data layer when the workspace shows none. */
+  readonly dataAccess: {
+    readonly orm: string;
+    readonly migrations: string;
+    readonly pool: string;
+  };
+  readonly authentication: readonly string[];
+  readonly testing: readonly string[];
+  /** A command that fails the build below the coverage target (`{target}` is replaced). */
+  readonly coverageCommand: string;
+  /** A command that audits dependencies for known vulnerabilities. */
+  readonly auditCommand: string;
+  /** Middleware in the order requests pass through it. */
+  readonly middleware: readonly string[];
+  /** How the framework produces one error format for every failure. */
+  readonly errorHandling: string;
+  readonly layout: readonly LayoutEntry[];
+}

@@ -1,0 +1,70 @@
+import { COMPANIONS } from '../analyze';
+import type { LanguageService } from '../languageService';
+import type { SpecDoc } from '../types';
+import type { StatedStack } from './chooseFramework';
+import type { ChainTag, PlanInput } from './generate';
+import { bareSpecId } from './targetPath';
+
+/** What looking up a SPEC for its plan gives. */
+export type PlanLookup =
+  | { readonly kind: 'found'; readonly input: PlanInput }
+  | { readonly kind: 'unknown'; readonly suggestion?: string }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string };
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** The SPEC's `stack.backend` block as plain strings. */
+export function statedStackOf(doc: SpecDoc): StatedStack | undefined {
+  const stack = doc.stack;
+  if (!stack) return undefined;
+  const entries = (['language', 'framework', 'version', 'database'] as const)
+    .map((key) => [key, text(stack[key]?.value)] as const)
+    .filter((entry): entry is readonly [typeof entry[0], string] => entry[1] !== undefined);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The plan input of one SPEC from a loaded service: its text, its stated stack, the code
+ * markers that belong to it, the tags it declares (in `spec.md` and its companions) and the
+ * workspace's stack. With two documents of one ID, the first by path is used.
+ */
+export async function planInputFor(service: LanguageService, specId: string): Promise<PlanLookup> {
+  const id = bareSpecId(specId);
+  const entry = service.index.specsWithId(id)[0];
+  if (!entry) {
+    const suggestion = service.closestId(id);
+    return suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' };
+  }
+  const read = await service.workspace.read(entry.path);
+  if (typeof read !== 'string') return { kind: 'unreadable', path: entry.path, reason: read.reason };
+
+  const existing: ChainTag[] = [];
+  for (const [path, links] of service.index.linksOf(id)) {
+    for (const link of links) {
+      if (link.tag.role === 'claim') existing.push({ type: link.tag.type, id: link.tag.id, path, line: link.tag.range.start.line + 1 });
+    }
+  }
+  const folder = entry.path.slice(0, entry.path.lastIndexOf('/') + 1);
+  const declared = new Set<string>();
+  for (const path of [entry.path, ...COMPANIONS.map((name) => folder + name)]) {
+    for (const tag of service.index.facts(path)?.tags ?? []) {
+      if (tag.role === 'declaration' && tag.type !== 'SPEC') declared.add(`@${tag.type}:${tag.id}`);
+    }
+  }
+  const stated = statedStackOf(entry.doc);
+  const input: PlanInput = {
+    specId: id,
+    specPath: entry.path,
+    specText: read,
+    ...(entry.doc.title !== undefined ? { title: entry.doc.title } : {}),
+    ...(entry.doc.status !== undefined ? { status: entry.doc.status } : {}),
+    ...(stated !== undefined ? { statedStack: stated } : {}),
+    stack: service.stack(),
+    chain: { existing, declared: [...declared] },
+  };
+  return { kind: 'found', input };
+}
