@@ -172,7 +172,7 @@ describe('Cargo.toml', () => {
       ['winapi', '0.3', 17],
     ]);
     assert.equal(versionText(text, facts.dependencies[0]), '0.7.5');
-    assert.deepEqual(facts.dependencies[4]!.versionRange, { start: { line: 10, character: 11 }, end: { line: 10, character: 18 } });
+    assert.deepEqual((facts.dependencies[4] as ParsedDependency).versionRange, { start: { line: 10, character: 11 }, end: { line: 10, character: 18 } });
   });
 
   it('reads Cargo.lock, keeping the first version of a package', () => {
@@ -246,7 +246,7 @@ describe('pom.xml', () => {
     ]);
     // The version of a ${property} lives in <properties>: that is where an update goes.
     assert.equal(versionText(text, facts.dependencies[2]), '42.7.3');
-    assert.equal(facts.dependencies[2]!.versionRange!.start.line, 8);
+    assert.equal((facts.dependencies[2] as ParsedDependency).versionRange!.start.line, 8);
     assert.equal(versionText(text, facts.dependencies[0]), '3.3.0');
   });
 

@@ -47,7 +47,7 @@ function describeVersion(f: DetectedFrameworkWithVersion): string {
 /**
  * The `stack/*` diagnostics: the stack block of each SPEC held against the detected stack.
  * Services relevant to a SPEC are those of its stated language, or all when it states none
- * (or none has that language). Severity comes from the settings; a code turned off yields nothing.
+ * (or, for a stated framework, when none has that language). Severity comes from the settings; a code turned off yields nothing.
  */
 export function checkStack(specs: readonly StackSpecInput[], stack: StackReport, config: SpecChainConfig): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -62,11 +62,8 @@ export function checkStack(specs: readonly StackSpecInput[], stack: StackReport,
     const block = spec.doc.stack;
     const label = spec.doc.id ? `SPEC ${spec.doc.id}` : `the SPEC in ${spec.path}`;
     const language = stringValue(block?.language?.value);
-    let services: readonly ServiceStack[] = stack.services;
-    if (language) {
-      const same = stack.services.filter((s) => languageFamily(s.language) === languageFamily(language));
-      if (same.length > 0) services = same;
-    }
+    const sameLanguage: readonly ServiceStack[] = language ? stack.services.filter((s) => languageFamily(s.language) === languageFamily(language)) : stack.services;
+    const services = sameLanguage.length > 0 ? sameLanguage : stack.services;
     const detected = services.flatMap((s) => s.frameworks) as DetectedFrameworkWithVersion[];
     const stated = stringValue(block?.framework?.value);
     const frameworkField = block?.framework;
@@ -94,7 +91,8 @@ export function checkStack(specs: readonly StackSpecInput[], stack: StackReport,
         }
       }
     } else {
-      const ids = unique(detected.map((d) => d.name));
+      // Without a stated framework, only services of the stated language can supply one.
+      const ids = unique(sameLanguage.flatMap((s) => s.frameworks.map((f) => f.name)));
       if (ids.length === 0) {
         const elsewhere = unique(allDetected.map((d) => d.name));
         const where = language && elsewhere.length > 0 ? ` for ${language}` : '';

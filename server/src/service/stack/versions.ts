@@ -65,7 +65,7 @@ export function toRange(text: string, dialect: Dialect): Range | typeof ANY | un
   const alternatives = text.split(/\s*\|\|?\s*/);
   const sets: string[] = [];
   for (const alt of alternatives) {
-    const clauses = alt
+    const clauses = /^[[(][^\])]*[\])]$/.test(alt.trim()) ? [alt.trim()] : alt
       .replace(/([<>=~^!]=?|~>)\s+/g, '$1')
       .split(/\s*,\s*|\s+/)
       .filter((x) => x !== '');
