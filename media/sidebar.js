@@ -564,6 +564,11 @@
       return;
     }
     status.hidden = false;
+    if (!tree) {
+      const empty = $('tree-empty');
+      empty.hidden = false;
+      empty.textContent = kind === 'starting' ? 'Loading SPECs…' : 'SPECs appear when the language server runs.';
+    }
     status.textContent =
       kind === 'failed' ? `The SpecChain language server failed: ${message || 'unknown error'}` : kind === 'starting' ? 'Starting the SpecChain language server…' : 'The SpecChain language server is stopped.';
   }
