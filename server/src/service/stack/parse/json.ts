@@ -6,7 +6,8 @@ import { FactsBuilder } from './common';
 function parseJsonObject(facts: FactsBuilder, text: string): Node | undefined {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  for (const e of errors.slice(0, 3)) {
+  // The first error is the one to fix; later ones usually follow from it.
+  for (const e of errors.slice(0, 1)) {
     const pos = facts.lines.positionAt(e.offset);
     facts.error(`invalid JSON at line ${pos.line + 1}, column ${pos.character + 1}: ${printParseErrorCode(e.error)}`);
   }

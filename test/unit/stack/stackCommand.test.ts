@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { runStack, stackCommand } from '../../../server/src/cli/stackCommand';
+import { InMemoryWorkspace } from '../../../server/src/service/inMemoryWorkspace';
+import { SERVICES_DIR } from './fixtures';
+
+function capture(): { out: string[]; err: string[]; io: { out(s: string): void; err(s: string): void } } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (s) => out.push(s), err: (s) => err.push(s) } };
+}
+
+describe('specchain stack', () => {
+  const workspace = new InMemoryWorkspace({
+    'backend/requirements.txt': 'fastapi==0.104.0\nsqlalchemy==2.0.25\npsycopg2-binary\npytest\n',
+    'backend/app/main.py': 'app = FastAPI()\n',
+    'web/package.json': '{ "dependencies": { "express": "^4.19.2" },\n',
+  });
+
+  it('prints the JSON contract', async () => {
+    const c = capture();
+    assert.equal(await runStack(workspace, 'json', c.io), 0);
+    assert.deepEqual(JSON.parse(c.out.join('\n')), {
+      services: [
+        { root: 'backend', language: 'python', manifests: ['backend/requirements.txt'], frameworks: [{ name: 'fastapi', version: '==0.104.0', resolved: null, manifest: 'backend/requirements.txt', line: 1 }], databases: ['postgresql'], orms: ['sqlalchemy'], auth: [], testing: ['pytest'] },
+        { root: 'web', language: 'javascript', manifests: ['web/package.json'], frameworks: [{ name: 'express', version: '^4.19.2', resolved: null, manifest: 'web/package.json', line: 1 }], databases: [], orms: [], auth: [], testing: [] },
+      ],
+    });
+    assert.equal(c.err.length, 1);
+    assert.match(c.err[0]!, /^specchain stack: warning: web\/package\.json: invalid JSON at line 2/);
+  });
+
+  it('prints a block per service for people', async () => {
+    const c = capture();
+    assert.equal(await runStack(workspace, 'text', c.io), 0);
+    const text = c.out.join('\n');
+    assert.match(text, /^backend {2}\[python\]\n {2}framework: {2}FastAPI ==0\.104\.0 \(backend\/requirements\.txt:1\)/);
+    assert.match(text, /databases: {2}postgresql/);
+    assert.match(text, /2 services$/);
+  });
+
+  it('reads a real folder, honouring the built-in excludes', async () => {
+    const c = capture();
+    assert.equal(await stackCommand([SERVICES_DIR, '--format', 'json'], c.io), 0);
+    const report = JSON.parse(c.out.join('\n')) as { services: { root: string; frameworks: { name: string }[] }[] };
+    assert.equal(report.services.length, 16);
+    assert.deepEqual(report.services.find((s) => s.root === 'play')?.frameworks.map((f) => f.name), ['play']);
+  });
+
+  it('exits 2 with one line for a missing folder or a bad option', async () => {
+    for (const args of [[join(SERVICES_DIR, 'nope')], ['--format', 'yaml'], ['a', 'b'], ['--colour']]) {
+      const c = capture();
+      assert.equal(await stackCommand(args, c.io), 2, args.join(' '));
+      assert.equal(c.err.length, 1);
+      assert.match(c.err[0]!, /^specchain stack: /);
+      assert.deepEqual(c.out, []);
+    }
+  });
+});
