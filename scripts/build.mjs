@@ -1,14 +1,29 @@
 // Bundles the extension client, the language server, the CLI and the analysis worker with esbuild.
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { copyCodicons } from './copy-codicons.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** A hash of the analyser's sources: the facts cache never reuses results of another build. */
+function buildId() {
+  const hash = createHash('sha1');
+  for (const dir of ['server/src/service', 'server/src/node']) {
+    for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) {
+      hash.update(file).update(readFileSync(`${dir}/${file}`));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** @type {esbuild.BuildOptions} */
 const common = {
+  define: { SPECCHAIN_VERSION: JSON.stringify(pkg.version), SPECCHAIN_BUILD: JSON.stringify(buildId()) },
   bundle: true,
   platform: 'node',
   target: 'node20',

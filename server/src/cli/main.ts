@@ -4,7 +4,9 @@
  */
 import { UsageError } from '../node/open';
 import { checkCommand } from './checkCommand';
+import { stackCommand } from './stackCommand';
 import { ArgumentError, type CliIO } from './io';
+import { lspCommand } from './lspCommand';
 
 declare const SPECCHAIN_VERSION: string | undefined;
 const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0.0-dev';
@@ -12,18 +14,21 @@ const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0
 const HELP = `specchain ${VERSION}: SPEC and @TAG chain checks for SPEC-first backends
 
 Usage:
-  specchain check [DIR] [--format text|json|sarif] [--fail-on error|warning|never] [--config FILE]
+  specchain check [DIR] [--format text|json|sarif] [--fail-on error|warning|never] [--config FILE] [--no-cache]
   specchain stack [DIR] [--format text|json]
   specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
   specchain lsp --stdio
   specchain --version | --help
 
-DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.`;
+DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.
+Unchanged files are served from a cache in $SPECCHAIN_CACHE_DIR (default ~/.cache/specchain).`;
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io, VERSION),
+  lsp: (args, io) => lspCommand(args, io),
+  stack: (args, io) => stackCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -1,31 +1,62 @@
-import fg from 'fast-glob';
+import * as fsWalk from '@nodelib/fs.walk';
 import ignore, { type Ignore } from 'ignore';
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
 import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
 import { readText } from './readText';
 
-/** The real file system under `root`, with the built-in excludes, settings and `.gitignore` applied. */
+const BUILTIN = new Set(BUILTIN_EXCLUDES);
+
+/**
+ * The real file system under `root`. Listing walks the tree once with fast-glob's own walker
+ * (`@nodelib/fs.walk`), pruning excluded and `.gitignore`d folders as it goes so that they are
+ * never entered; symbolic links are not followed, so link loops cannot trap it.
+ */
 export class FsWorkspace implements Workspace {
+  readonly #excluded: (path: string) => boolean;
+
   constructor(
     readonly root: string,
     readonly config: SpecChainConfig,
-  ) {}
+  ) {
+    this.#excluded = config.exclude.length ? picomatch(config.exclude as string[], { dot: true }) : () => false;
+  }
 
   async list(): Promise<readonly WorkspaceEntry[]> {
-    const paths = await fg('**', {
-      cwd: this.root,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: [...BUILTIN_EXCLUDES.map((d) => `**/${d}/**`), ...this.config.exclude],
+    const gitignores = new Map<string, Ignore>();
+    this.#loadGitignore(gitignores, '');
+    /** Each `.gitignore` governs the paths below its folder, relative to that folder. */
+    const ignored = (path: string, isDir: boolean): boolean => {
+      if (this.#excluded(path)) return true;
+      for (const [dir, ig] of gitignores) {
+        if (dir !== '' && !path.startsWith(dir + '/')) continue;
+        const rel = dir === '' ? path : path.slice(dir.length + 1);
+        if (ig.ignores(isDir ? rel + '/' : rel)) return true;
+      }
+      return false;
+    };
+    const entries = await new Promise<fsWalk.Entry[]>((resolve) => {
+      fsWalk.walk(
+        this.root,
+        {
+          basePath: '',
+          pathSegmentSeparator: '/',
+          followSymbolicLinks: false,
+          errorFilter: () => true,
+          deepFilter: (entry) => {
+            if (BUILTIN.has(entry.name) || ignored(entry.path, true)) return false;
+            this.#loadGitignore(gitignores, entry.path);
+            return true;
+          },
+          entryFilter: (entry) => entry.dirent.isFile() && !ignored(entry.path, false),
+        },
+        (_error, found) => resolve(found ?? []),
+      );
     });
-    const gitignores = loadGitignores(this.root, paths);
-    const kept = gitignores.size === 0 ? paths : paths.filter((p) => !isGitignored(gitignores, p));
-    return kept.sort().map((path) => ({ path }));
+    return entries.map((e) => e.path).sort().map((path) => ({ path }));
   }
 
   async read(path: string): Promise<string | SkippedFile> {
@@ -40,28 +71,12 @@ export class FsWorkspace implements Workspace {
   absolute(path: string): string {
     return nodePath.join(this.root, ...path.split('/'));
   }
-}
 
-/** `.gitignore` files found in the listing, by the folder they govern. */
-function loadGitignores(root: string, paths: readonly string[]): Map<string, Ignore> {
-  const out = new Map<string, Ignore>();
-  for (const p of paths) {
-    if (p !== '.gitignore' && !p.endsWith('/.gitignore')) continue;
+  #loadGitignore(into: Map<string, Ignore>, dir: string): void {
     try {
-      const dir = p === '.gitignore' ? '' : p.slice(0, -'/.gitignore'.length);
-      out.set(dir, ignore().add(readFileSync(nodePath.join(root, p), 'utf8')));
+      into.set(dir, ignore().add(readFileSync(nodePath.join(this.root, dir, '.gitignore'), 'utf8')));
     } catch {
-      // A .gitignore that vanished or cannot be read governs nothing.
+      // No .gitignore here, or it vanished: it governs nothing.
     }
   }
-  return out;
-}
-
-function isGitignored(gitignores: ReadonlyMap<string, Ignore>, path: string): boolean {
-  for (const [dir, ig] of gitignores) {
-    if (dir === '') {
-      if (ig.ignores(path)) return true;
-    } else if (path.startsWith(dir + '/') && ig.ignores(path.slice(dir.length + 1))) return true;
-  }
-  return false;
 }

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { LanguageService, type LoadReport } from '../service/languageService';
+import { CachedAnalyzer, FactsCache } from './factsCache';
 import { FsWorkspace } from './fsWorkspace';
 import { WorkerAnalyzer } from './workerAnalyzer';
 
@@ -49,16 +50,25 @@ export function loadConfig(root: string, file?: string): { config: SpecChainConf
   return resolveConfig(json);
 }
 
-/** Opens a folder: settings, the file-system workspace, worker threads, a full load. */
-export async function openWorkspace(dir: string, options: { configFile?: string } = {}): Promise<{ service: LanguageService; load: LoadReport; configProblems: string[] }> {
+/**
+ * Opens a folder: settings, the file-system workspace, worker threads and the facts cache
+ * (unless `cache: false`), then a full load.
+ */
+export async function openWorkspace(
+  dir: string,
+  options: { configFile?: string; cache?: boolean } = {},
+): Promise<{ service: LanguageService; load: LoadReport; configProblems: string[] }> {
   const root = checkDirectory(dir);
   const { config, problems } = loadConfig(root, options.configFile);
-  const analyzer = new WorkerAnalyzer(root, config);
+  const workers = new WorkerAnalyzer(root, config);
+  const cache = options.cache === false ? undefined : FactsCache.open(root, config);
+  if (!cache || cache.size === 0) workers.start();
+  const analyzer = cache ? new CachedAnalyzer(root, cache, workers) : workers;
   try {
     const service = new LanguageService({ workspace: new FsWorkspace(root, config), config, analyzer });
     const load = await service.load();
     return { service, load, configProblems: problems };
   } finally {
-    await analyzer.dispose();
+    await workers.dispose();
   }
 }

@@ -12,29 +12,38 @@ import { analyzeBatch } from './batch';
 const BATCH = 400;
 
 /**
- * Reads and analyses files on worker threads, one per core. Workers start when the analyzer
- * is created, so they boot while the caller lists the workspace. Falls back to the calling
- * thread when the worker script is missing (tests run from sources).
+ * Reads and analyses files on worker threads, one per core. Falls back to the calling thread
+ * when the worker script is missing (tests run from sources).
  */
 export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #workers: Worker[] = [];
   readonly #root: string;
   readonly #config: SpecChainConfig;
+  readonly #script: string;
+  readonly #threads: number;
 
   constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string } = {}) {
     this.#root = root;
     this.#config = config;
-    const script = options.script ?? nodePath.join(__dirname, 'worker.js');
-    const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
-    if (!existsSync(script)) return;
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { workerData: { root, config } satisfies WorkerInit });
+    this.#script = options.script ?? nodePath.join(__dirname, 'worker.js');
+    this.#threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+  }
+
+  /**
+   * Starts the workers now, so that they boot while the caller lists the workspace; otherwise
+   * they start on the first `analyze`.
+   */
+  start(): void {
+    if (this.#workers.length > 0 || !existsSync(this.#script)) return;
+    for (let i = 0; i < this.#threads; i++) {
+      const worker = new Worker(this.#script, { workerData: { root: this.#root, config: this.#config } satisfies WorkerInit });
       worker.unref();
       this.#workers.push(worker);
     }
   }
 
   async analyze(paths: readonly string[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
+    if (paths.length > 0) this.start();
     if (this.#workers.length === 0) return analyzeBatch(this.#root, new FileClassifier(this.#config), paths);
     const batches: string[][] = [];
     for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));

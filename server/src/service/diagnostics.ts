@@ -6,13 +6,13 @@ import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUn
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
-import { closestOf } from './text';
+import { Candidates } from './text';
 import type { Diagnostic, ManifestFacts, StackReport } from './types';
 
 type FileRule = (ctx: RuleContext, path: string) => Finding[];
 type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
 
-const FILE_RULES: readonly FileRule[] = [checkUnknownSpec, checkMalformed, checkBrokenPaths];
+const FILE_RULES: readonly FileRule[] = [checkUnknownSpec, checkMalformed, checkBrokenPaths, checkDeclaredMissing];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
   checkDuplicateId,
@@ -20,7 +20,6 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkDependencyCycles,
   checkNoImplementation,
   checkMissingTest,
-  checkDeclaredMissing,
 ];
 
 /**
@@ -31,7 +30,8 @@ const SPEC_RULES: readonly SpecRule[] = [
 export class DiagnosticsEngine implements RuleContext {
   #closest = new Map<string, string | undefined>();
   #closestGeneration = -1;
-  #ids: string[] = [];
+  #candidates = new Candidates([]);
+  #claims = { version: -1, bySpec: new Map<string, Map<string, number>>() };
   #stack: { key: string; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
 
   constructor(
@@ -43,10 +43,23 @@ export class DiagnosticsEngine implements RuleContext {
     if (this.#closestGeneration !== this.index.specGeneration) {
       this.#closestGeneration = this.index.specGeneration;
       this.#closest.clear();
-      this.#ids = [...new Set(this.index.specs().map((s) => s.id))];
+      this.#candidates = new Candidates([...new Set(this.index.specs().map((s) => s.id))]);
     }
-    if (!this.#closest.has(id)) this.#closest.set(id, closestOf(id, this.#ids));
+    if (!this.#closest.has(id)) this.#closest.set(id, this.#candidates.closest(id));
     return this.#closest.get(id);
+  }
+
+  claimTypes(specId: string): ReadonlyMap<string, number> {
+    if (this.#claims.version !== this.index.version) this.#claims = { version: this.index.version, bySpec: new Map() };
+    let types = this.#claims.bySpec.get(specId);
+    if (!types) {
+      types = new Map();
+      for (const links of this.index.linksOf(specId).values()) {
+        for (const link of links) if (link.tag.role === 'claim') types.set(link.tag.type, (types.get(link.tag.type) ?? 0) + 1);
+      }
+      this.#claims.bySpec.set(specId, types);
+    }
+    return types;
   }
 
   /** The detected stack, recomputed only when a manifest changed. */

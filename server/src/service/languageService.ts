@@ -1,4 +1,4 @@
-import { FileClassifier, analyzeFile, isSkippedByName } from './analyze';
+import { COMPANIONS, FileClassifier, analyzeFile, isSkippedByName } from './analyze';
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { WorkspaceIndex } from './index';
@@ -125,7 +125,13 @@ export class LanguageService {
       return affected;
     }
     const after = this.index.specIdsLinkedFrom(path);
-    for (const id of new Set([...before, ...after])) for (const spec of this.index.specsWithId(id)) affected.add(spec.path);
+    for (const id of new Set([...before, ...after])) {
+      for (const spec of this.index.specsWithId(id)) {
+        affected.add(spec.path);
+        const folder = spec.path.slice(0, spec.path.lastIndexOf('/') + 1);
+        for (const name of COMPANIONS) if (this.index.facts(folder + name)) affected.add(folder + name);
+      }
+    }
     if (hadStackInput || shapesStack()) {
       for (const f of this.index.allFacts()) if (f.spec || f.manifest) affected.add(f.path);
     }

@@ -136,46 +136,67 @@ function isIdValue(value: unknown): boolean {
   return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
 }
 
-/** Finds the frontmatter block and the first level-1 heading with the markdown parser. */
+/**
+ * Finds the frontmatter block and the first level-1 heading with the markdown parser.
+ *
+ * The parser sees a skeleton of the document: the frontmatter's YAML lines blanked (the YAML
+ * parser reads them) and nothing past the title line, unless the title is not found there.
+ * Line numbers stay those of the document; offsets past the blanked block shift by `delta`.
+ */
 function structure(text: string, lines: LineIndex): { heading?: Heading; frontmatter?: FrontmatterBlock } {
-  let end = text.length;
-  let searchFrom = 0;
+  let skeleton = text;
+  let blankEnd = -1;
+  let delta = 0;
+  let yamlStart = -1;
+  let yamlEnd = -1;
   if (text.startsWith('---')) {
-    const close = text.search(/\n---[ \t]*(\r?\n|$)/);
-    if (close !== -1) searchFrom = close + 4;
+    const openEnd = text.indexOf('\n');
+    const fence = /\n---[ \t]*(?=\r?\n|$)/g;
+    fence.lastIndex = Math.max(0, openEnd - 1);
+    const close = openEnd === -1 ? null : fence.exec(text);
+    if (close) {
+      yamlStart = openEnd + 1;
+      yamlEnd = Math.max(yamlStart, close.index + 1);
+      const blank = text.slice(yamlStart, yamlEnd).replace(/[^\n]/g, '');
+      skeleton = text.slice(0, yamlStart) + blank + text.slice(yamlEnd);
+      blankEnd = yamlStart + blank.length;
+      delta = yamlEnd - blankEnd;
+    }
   }
-  const titleAt = text.slice(searchFrom).search(/^ {0,3}#[ \t]/m);
+  const toText = (offset: number): number => (blankEnd !== -1 && offset >= blankEnd ? offset + delta : offset);
+
+  let end = skeleton.length;
+  const searchFrom = blankEnd === -1 ? 0 : blankEnd;
+  const titleAt = skeleton.slice(searchFrom).search(/^ {0,3}#[ \t]/m);
   if (titleAt !== -1) {
-    const eol = text.indexOf('\n', searchFrom + titleAt);
-    end = eol === -1 ? text.length : eol;
+    const eol = skeleton.indexOf('\n', searchFrom + titleAt);
+    end = eol === -1 ? skeleton.length : eol;
   }
-  let found = fromTree(text, end);
-  if (!found.heading && end < text.length) found = fromTree(text, text.length);
+  let found = fromTree(end);
+  if (!found.heading && end < skeleton.length) found = fromTree(skeleton.length);
   if (!found.frontmatter && found.heading) {
     const late = lateFrontmatter(text, found.heading.endOffset, lines);
     if (late) return { heading: found.heading, frontmatter: late };
   }
   return found;
 
-  function fromTree(source: string, upTo: number): { heading?: Heading; frontmatter?: FrontmatterBlock } {
-    const tree = markdown.parse(source.slice(0, upTo));
+  function fromTree(upTo: number): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+    const tree = markdown.parse(skeleton.slice(0, upTo));
     const result: { heading?: Heading; frontmatter?: FrontmatterBlock } = {};
     const first = tree.children[0];
-    if (first?.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
-      const start = first.position.start.offset;
-      const contentOffset = text.indexOf('\n', start) + 1;
+    if (first?.type === 'yaml' && yamlStart !== -1 && first.position?.end.offset !== undefined) {
       result.frontmatter = {
-        contentOffset,
-        content: first.value,
-        range: lines.range(start, first.position.end.offset),
+        contentOffset: yamlStart,
+        content: text.slice(yamlStart, yamlEnd).replace(/\r?\n$/, ''),
+        range: lines.range(0, toText(first.position.end.offset)),
         late: false,
       };
     }
     for (const node of tree.children) {
       if (node.type === 'heading' && node.depth === 1 && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-        const offset = node.position.start.offset;
-        const endOffset = node.position.end.offset;
-        const raw = source.slice(offset, endOffset);
+        const offset = toText(node.position.start.offset);
+        const endOffset = toText(node.position.end.offset);
+        const raw = text.slice(offset, endOffset);
         result.heading = { text: raw.replace(/^ {0,3}#+[ \t]*/, '').replace(/[ \t]+#*[ \t]*$/, ''), line: node.position.start.line - 1, offset, endOffset };
         break;
       }

@@ -3,9 +3,12 @@ import { InMemoryWorkspace } from '../../../server/src/service/inMemoryWorkspace
 import { LanguageService } from '../../../server/src/service/languageService';
 import type { Diagnostic } from '../../../server/src/service/types';
 
-/** Loads an in-memory workspace and returns the service. */
-export async function load(files: Record<string, string>, settings?: unknown): Promise<LanguageService> {
-  const { config } = resolveConfig(settings);
+/**
+ * Loads an in-memory workspace and returns the service. These workspaces have no manifests,
+ * so `stack/not-detected` (tested with the stack rules) is off unless the settings say.
+ */
+export async function load(files: Record<string, string>, settings: { rules?: Record<string, string> } = {}): Promise<LanguageService> {
+  const { config } = resolveConfig({ ...settings, rules: { 'stack/not-detected': 'off', ...settings.rules } });
   const service = new LanguageService({ workspace: new InMemoryWorkspace(files), config: config as SpecChainConfig });
   await service.load();
   return service;

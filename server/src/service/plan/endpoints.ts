@@ -13,7 +13,7 @@ export interface Endpoint {
 
 const METHOD_NAMES = 'GET|POST|PUT|PATCH|DELETE';
 /** `METHOD /path` or `METHOD https://host/path`; path parameters in `{}`, `<>` or `:name` form. */
-const ENDPOINT = new RegExp(`\\b(${METHOD_NAMES})\\s+(?:https?://[^\\s/\`'"]+)?(/[A-Za-z0-9\\-._~%{}:<>@$*+/\\[\\]]*)`, 'g');
+const ENDPOINT = new RegExp(`\\b(${METHOD_NAMES})\\s+["']?(?:https?://[^\\s/\`'"]+)?(/[A-Za-z0-9\\-._~%{}:<>@$*+/\\[\\]]*)`, 'g');
 const METHOD_CELL = new RegExp(`^(?:${METHOD_NAMES})(?:\\s*[,/|&]\\s*(?:${METHOD_NAMES}))*$`);
 const PATH_CELL = /^(?:https?:\/\/[^\s/]+)?(\/[A-Za-z0-9\-._~%{}:<>@$*+/[\]]*)$/;
 

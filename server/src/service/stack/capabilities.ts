@@ -18,6 +18,9 @@ export const CAPABILITIES: readonly CapabilityRule[] = [
   { name: 'templating', label: 'server-rendered HTML templates', patterns: [/\bserver[- ]side[- ]render(?:ed|ing)\b/gi, /\bHTML templates?\b/gi] },
 ];
 
+/** A case-insensitive superset of every pattern: most SPECs ask for none, and skip the line scan. */
+const ANY_CAPABILITY = new RegExp(CAPABILITIES.flatMap((c) => c.patterns.map((p) => p.source)).join('|'), 'i');
+
 /** The display label of a capability. */
 export function capabilityLabel(name: string): string {
   return CAPABILITIES.find((c) => c.name === name)?.label ?? name;
@@ -29,6 +32,7 @@ export function capabilityLabel(name: string): string {
  * (`@API:GRAPHQL-001`) are not requests and are skipped.
  */
 export function scanCapabilities(text: string): { name: string; range: Range }[] {
+  if (!ANY_CAPABILITY.test(text)) return [];
   const found: { name: string; range: Range; offset: number }[] = [];
   const lines = text.split('\n');
   lines.forEach((raw, line) => {
