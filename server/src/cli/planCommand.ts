@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import { openWorkspace } from '../node/open';
+import { openWorkspace, UsageError } from '../node/open';
 import { generatePlan } from '../service/plan/generate';
 import { planInputFor, type PlanLookup } from '../service/plan/planInput';
 import { bareSpecId, planTargetPath } from '../service/plan/targetPath';
@@ -113,7 +113,15 @@ export async function planCommand(args: readonly string[], io: PlanIO): Promise<
     io.err(refusal(specId));
     return 2;
   }
-  const { service, configProblems } = await openWorkspace(dir);
+  let opened;
+  try {
+    opened = await openWorkspace(dir);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`specchain plan: ${e.message}`);
+    return 2;
+  }
+  const { service, configProblems } = opened;
   for (const problem of configProblems) io.err(`specchain: settings: ${problem}`);
   return runPlan(options, { lookup: (id) => planInputFor(service, id), ...fileAccess(service.workspace.root) }, io);
 }

@@ -173,6 +173,8 @@ describe('plan: specchain plan on a real folder', function () {
     assert.equal(await planCommand(['../USER-001', dir], c.io), 2);
     assert.equal(await planCommand([], c.io), 2);
     assert.equal(await planCommand(['USER-001', dir, '--bogus'], c.io), 2);
+    assert.equal(await planCommand(['USER-001', path.join(dir, 'no-such-folder')], c.io), 2);
+    assert.match(c.err.at(-1)!, /no such directory/);
     assert.ok(!existsSync(path.join(dir, '.moai/docs/backend-architecture-USER-002.md')));
   });
 });
