@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../node/open';
 import { checkCommand } from './checkCommand';
+import { planCommand } from './planCommand';
 import { stackCommand } from './stackCommand';
 import { ArgumentError, type CliIO } from './io';
 import { lspCommand } from './lspCommand';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io, VERSION),
   lsp: (args, io) => lspCommand(args, io),
   stack: (args, io) => stackCommand(args, io),
+  plan: (args, io) => planCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

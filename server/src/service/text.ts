@@ -126,13 +126,13 @@ export class Candidates {
 
   /**
    * The candidate closest to `id` by edit distance, or undefined when none is close enough to
-   * be a plausible typo: at most three edits, and fewer than a third of the characters.
+   * be a plausible typo: at most three edits, and at most a quarter of the characters.
    * One edit changes at most two characters of the set, which rules most candidates out
    * before any distance is computed.
    */
   closest(id: string): string | undefined {
     let best: string | undefined;
-    let bestDistance = Math.max(1, Math.min(3, Math.floor(id.length / 3))) + 1;
+    let bestDistance = Math.max(1, Math.min(3, Math.floor(id.length / 4))) + 1;
     const mask = charMask(id);
     for (let i = 0; i < this.ids.length; i++) {
       const c = this.ids[i]!;

@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin', 'specchain.js');
+
+function write(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+const SPEC = (id: string, status = 'active'): string =>
+  `---\nid: ${id}\nversion: 0.1.0\nstatus: ${status}\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:${id}: ${id} title\n`;
+
+describe('specchain CLI', function () {
+  this.timeout(60_000);
+  let ws: string;
+  let cacheDir: string;
+  const run = (...args: string[]): { code: number; out: string; err: string } => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir, NO_COLOR: '1' } });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+
+  before(() => {
+    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
+      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+      assert.equal(build.status, 0, 'build');
+    }
+    ws = mkdtempSync(path.join(tmpdir(), 'specchain-cli-'));
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-cache-'));
+    write(ws, {
+      '.moai/specs/SPEC-USER-001/spec.md': SPEC('USER-001'),
+      '.moai/specs/SPEC-AUTH-001/spec.md': SPEC('AUTH-001', 'draft'),
+      'backend/app/users.py': '# users\n\n  # @API:USER-001\n# @TEST:USER-001\n# @API:USR-001 typo\n',
+      'backend/app/ütf.py': '# é @DB:AUTH-01\n',
+      'node_modules/lib/x.js': '// @API:GHOST-001\n',
+      'generated/out.ts': '// @API:GHOST-002\n',
+      '.gitignore': 'generated/\n',
+      'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x40, 0x41]),
+      'data/blob.bin': Buffer.from('@API:GHOST-003\0\0'),
+      'data/huge.txt': '// @API:GHOST-004\n' + 'x'.repeat(2 * 1024 * 1024),
+    });
+    symlinkSync('..', path.join(ws, 'backend', 'loop'));
+  });
+  after(() => {
+    rmSync(ws, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('--format json follows the contract: relative files, 1-based positions, all SPECs', () => {
+    const r = run('check', ws, '--format', 'json');
+    assert.equal(r.code, 1, r.err);
+    const json = JSON.parse(r.out);
+    assert.equal(json.root, ws);
+    assert.deepEqual(json.specs, [
+      { id: 'AUTH-001', file: '.moai/specs/SPEC-AUTH-001/spec.md', title: 'AUTH-001 title', status: 'draft' },
+      { id: 'USER-001', file: '.moai/specs/SPEC-USER-001/spec.md', title: 'USER-001 title', status: 'active' },
+    ]);
+    const unknown = json.diagnostics.filter((d: { code: string }) => d.code === 'tag/unknown-spec');
+    assert.deepEqual(unknown, [
+      {
+        code: 'tag/unknown-spec',
+        severity: 'error',
+        file: 'backend/app/users.py',
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 15,
+        message: '@API:USR-001 belongs to no SPEC: no SPEC has the ID USR-001. Did you mean USER-001?',
+      },
+    ]);
+    const malformed = json.diagnostics.find((d: { code: string }) => d.code === 'tag/malformed');
+    assert.deepEqual([malformed.file, malformed.line, malformed.column, malformed.endColumn], ['backend/app/ütf.py', 1, 5, 16]);
+    assert.ok(!r.out.includes('GHOST'), 'node_modules, .gitignored, binary and huge files are not read');
+    assert.equal(json.tags, 5, 'three markers in code and the two SPEC titles');
+  });
+
+  it('text output is grouped by file with a summary line; SARIF 2.1.0 for code scanning', () => {
+    const text = run('check', ws);
+    assert.equal(text.code, 1);
+    assert.match(text.out, /^backend\/app\/users\.py\n {2}5:3 {5}error {3}@API:USR-001 belongs to no SPEC.*tag\/unknown-spec$/m);
+    assert.match(text.out, /^1 error, 1 warning, \d+ info in \d+ files · 2 SPECs, 5 tags, \d+ files read \(3 skipped\) in \d+ ms$/m);
+    const sarif = JSON.parse(run('check', ws, '--format', 'sarif').out);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'tag/unknown-spec');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'backend/app/users.py', uriBaseId: 'SRCROOT' },
+      region: { startLine: 5, startColumn: 3, endLine: 5, endColumn: 15 },
+    });
+    assert.ok(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'chain/missing-test'));
+  });
+
+  it('exit codes follow --fail-on', () => {
+    assert.equal(run('check', ws, '--fail-on', 'never').code, 0);
+    assert.equal(run('check', ws, '--fail-on', 'warning').code, 1);
+    const clean = mkdtempSync(path.join(tmpdir(), 'specchain-clean-'));
+    write(clean, { '.moai/specs/SPEC-A-001/spec.md': SPEC('A-001', 'draft'), 'src/a.ts': '// @API:A-001\n// @TEST:A-001\n', '.specchain.json': '{"rules":{"stack/not-detected":"off","chain/declared-missing":"off"}}' });
+    assert.equal(run('check', clean).code, 0);
+    assert.equal(run('check', clean, '--fail-on', 'warning').code, 0);
+    rmSync(clean, { recursive: true, force: true });
+  });
+
+  it('bad input gets exit 2 and one line, never a stack trace', () => {
+    for (const [args, message] of [
+      [['check', path.join(ws, 'nope')], /nope: no such directory/],
+      [['check', path.join(ws, '.gitignore')], /\.gitignore: not a directory/],
+      [['check', ws, '--format', 'xml'], /--format must be text, json or sarif/],
+      [['check', ws, '--bogus'], /unknown option --bogus/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ] as const) {
+      const r = run(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, message);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.doesNotMatch(r.err, /\n\s+at /);
+    }
+    write(ws, { 'broken/.specchain.json': '{ nope' });
+    const r = run('check', path.join(ws, 'broken'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /\.specchain\.json: not valid JSON/);
+  });
+
+  it('the cache never serves a changed file', () => {
+    const file = path.join(ws, 'backend/app/users.py');
+    assert.equal(JSON.parse(run('check', ws, '--format', 'json').out).diagnostics.filter((d: { code: string }) => d.code === 'tag/unknown-spec').length, 1);
+    writeFileSync(file, '# @API:USER-001\n# @TEST:USER-001\n# @API:NOPE-001\n# @API:NOPE-002\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    const second = JSON.parse(run('check', ws, '--format', 'json').out);
+    assert.equal(second.diagnostics.filter((d: { code: string }) => d.code === 'tag/unknown-spec').length, 2);
+    assert.deepEqual(JSON.parse(run('check', ws, '--format', 'json', '--no-cache').out), second);
+  });
+});
