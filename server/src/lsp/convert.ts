@@ -1,0 +1,72 @@
+import {
+  DiagnosticSeverity,
+  type CreateFile,
+  type Diagnostic as LspDiagnostic,
+  type RenameFile,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { ActionDiagnostic } from '../service/features/codeActions';
+import type { EditPlan } from '../service/features/types';
+import type { Diagnostic, DiagnosticData, Severity } from '../service/types';
+import type { FolderPaths } from './uris';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A service diagnostic as LSP sends it: our code, source `specchain`, the fix payload in `data`. */
+export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'specchain',
+    message: d.message,
+    ...(d.data ? { data: d.data } : {}),
+    ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: paths.toUri(r.path), range: r.range }, message: r.message })) } : {}),
+  };
+}
+
+const DATA_KINDS = new Set(['replace-id', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
+
+/** A diagnostic the client sent back with a code action request; foreign ones give undefined. */
+export function fromLspDiagnostic(d: LspDiagnostic, paths: FolderPaths): ActionDiagnostic | undefined {
+  if (d.source !== 'specchain' || typeof d.code !== 'string') return undefined;
+  const raw = d.data as { kind?: unknown } | undefined;
+  const data = raw && typeof raw === 'object' && typeof raw.kind === 'string' && DATA_KINDS.has(raw.kind) ? (raw as DiagnosticData) : undefined;
+  const related = (d.relatedInformation ?? []).flatMap((r) => {
+    const path = paths.toPath(r.location.uri);
+    return path === undefined ? [] : [{ path, range: r.location.range }];
+  });
+  return { code: d.code, range: d.range, ...(data ? { data } : {}), ...(related.length ? { related } : {}) };
+}
+
+/**
+ * An edit plan as a WorkspaceEdit: `documentChanges` (text edits, then creates and renames)
+ * when the client takes them, else plain `changes`; undefined when the plan needs file
+ * operations the client cannot apply.
+ */
+export function toWorkspaceEdit(plan: EditPlan, paths: FolderPaths, supportsDocumentChanges: boolean): WorkspaceEdit | undefined {
+  if (!supportsDocumentChanges) {
+    if (plan.operations.length > 0) return undefined;
+    const changes: NonNullable<WorkspaceEdit['changes']> = {};
+    for (const [path, edits] of plan.edits) changes[paths.toUri(path)] = [...edits];
+    return { changes };
+  }
+  const documentChanges: (TextDocumentEdit | CreateFile | RenameFile)[] = [];
+  for (const [path, edits] of plan.edits) documentChanges.push({ textDocument: { uri: paths.toUri(path), version: null }, edits: [...edits] });
+  for (const op of plan.operations) {
+    if (op.kind === 'create') {
+      const uri = paths.toUri(op.path);
+      documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: op.text }] });
+    } else {
+      documentChanges.push({ kind: 'rename', oldUri: paths.toUri(op.from), newUri: paths.toUri(op.to) });
+    }
+  }
+  return { documentChanges };
+}

@@ -1,0 +1,240 @@
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { FsWorkspace } from '../node/fsWorkspace';
+import { WorkerAnalyzer } from '../node/workerAnalyzer';
+import type { SpecChainConfig } from '../service/config';
+import type { ReadText } from '../service/features/types';
+import { LanguageService, type LoadReport } from '../service/languageService';
+import type { Diagnostic } from '../service/types';
+import { toLspDiagnostic } from './convert';
+import { excludeMatcher } from './excludes';
+import { FolderPaths } from './uris';
+
+/** What a folder needs from the server around it. */
+export interface FolderHooks {
+  publish(uri: string, diagnostics: LspDiagnostic[]): void;
+  /** Workspace-relative paths and texts of the open documents of this folder. */
+  openDocuments(folder: FolderState): ReadonlyMap<string, string>;
+  /** The index or the diagnostics changed; called once the re-diagnosis settles. */
+  changed(): void;
+  log(message: string): void;
+}
+
+/** Edits closer together than this are diagnosed together (leading edge: a lone edit goes at once). */
+const THROTTLE_MS = 50;
+/** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
+const CHUNK = 300;
+
+type Pending = { kind: 'text'; text: string } | { kind: 'reload' } | { kind: 'delete' };
+
+/**
+ * One workspace folder: its service, its diagnostics and their publication. Edits index at
+ * once; diagnosis runs in throttled, chunked passes that put open documents first and publish
+ * only the files whose diagnostics changed.
+ */
+export class FolderState {
+  readonly paths: FolderPaths;
+  #service: LanguageService;
+  #config: SpecChainConfig;
+  #isExcluded: (path: string) => boolean;
+  readonly #hooks: FolderHooks;
+  #loaded = false;
+  #loading: Promise<LoadReport> | undefined;
+  #generation = 0;
+  #inFlight = false;
+  readonly #pending = new Map<string, Pending>();
+  readonly #dirty = new Set<string>();
+  /** Current diagnostics of files that have some. */
+  readonly #current = new Map<string, Diagnostic[]>();
+  /** What was last published per path, to skip unchanged publications. */
+  readonly #published = new Map<string, string>();
+  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  #lastRun = 0;
+
+  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
+    this.paths = new FolderPaths(root);
+    this.#config = config;
+    this.#isExcluded = excludeMatcher(config);
+    this.#hooks = hooks;
+    this.#service = this.#createService(config);
+  }
+
+  get service(): LanguageService {
+    return this.#service;
+  }
+
+  get config(): SpecChainConfig {
+    return this.#config;
+  }
+
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** Resolves when the current load finished. */
+  whenLoaded(): Promise<unknown> {
+    return this.#loading ?? Promise.resolve();
+  }
+
+  /** Current diagnostics of every file (settled or not). */
+  currentDiagnostics(): Iterable<Diagnostic> {
+    const all = this.#current;
+    return (function* () {
+      for (const list of all.values()) yield* list;
+    })();
+  }
+
+  /** True when SpecChain reads `path` (not under an excluded folder). */
+  includes(path: string): boolean {
+    return !this.#isExcluded(path);
+  }
+
+  /**
+   * (Re)loads the folder from disk with worker threads, optionally under a new configuration;
+   * the previous service answers requests until the new one is ready.
+   */
+  load(config: SpecChainConfig = this.#config): Promise<LoadReport> {
+    const loading = this.#doLoad(config, ++this.#generation);
+    this.#loading = loading;
+    return loading;
+  }
+
+  async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {
+    this.#inFlight = true;
+    const analyzer = new WorkerAnalyzer(this.paths.root, config);
+    const service = this.#createService(config, analyzer);
+    let report: LoadReport;
+    try {
+      report = await service.load();
+    } finally {
+      await analyzer.dispose().catch(() => undefined);
+    }
+    // A newer load (or dispose) superseded this one.
+    if (generation !== this.#generation) return report;
+    this.#inFlight = false;
+    this.#service = service;
+    this.#config = config;
+    this.#isExcluded = excludeMatcher(config);
+    this.#loaded = true;
+    for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
+    for (const [path, op] of this.#pending) this.#applyNow(path, op);
+    this.#pending.clear();
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest) this.#dirty.add(f.path);
+    for (const path of this.#published.keys()) this.#dirty.add(path);
+    this.#schedule(true);
+    this.#hooks.log(`${this.paths.root}: ${report.files} files indexed in ${report.millis} ms (${report.skipped.length} skipped)`);
+    return report;
+  }
+
+  #createService(config: SpecChainConfig, analyzer?: WorkerAnalyzer): LanguageService {
+    return new LanguageService({ workspace: new FsWorkspace(this.paths.root, config), config, ...(analyzer ? { analyzer } : {}) });
+  }
+
+  /** A new text of a file (an open document). */
+  setText(path: string, text: string): void {
+    this.#apply(path, { kind: 'text', text });
+  }
+
+  /** The file changed on disk (or was closed): read it again. */
+  reloadFile(path: string): void {
+    this.#apply(path, { kind: 'reload' });
+  }
+
+  /** The file or folder is gone. */
+  deleteFile(path: string): void {
+    this.#apply(path, { kind: 'delete' });
+  }
+
+  #apply(path: string, op: Pending): void {
+    if (!this.includes(path)) return;
+    // During a load, changes are kept and replayed on the new index once it is in place.
+    if (this.#inFlight) this.#pending.set(path, op);
+    if (this.#loaded) this.#applyNow(path, op);
+  }
+
+  #applyNow(path: string, op: Pending): void {
+    const service = this.#service;
+    if (op.kind === 'text') this.#markDirty(service.update(path, op.text));
+    else if (op.kind === 'reload') {
+      void service.reload(path).then((affected) => {
+        if (service === this.#service) this.#markDirty(affected);
+      });
+    } else {
+      const gone = [path, ...[...service.index.allFacts()].map((f) => f.path).filter((p) => p.startsWith(path + '/'))];
+      for (const p of gone) if (service.index.facts(p) || service.index.skipped.has(p)) this.#markDirty(service.delete(p));
+      this.#dirty.add(path);
+      this.#schedule(false);
+    }
+  }
+
+  #markDirty(paths: Iterable<string>): void {
+    for (const p of paths) this.#dirty.add(p);
+    this.#schedule(false);
+  }
+
+  /** Reads a file as the server sees it: the open document's text, else the disk's. */
+  readonly readText: ReadText = async (path) => {
+    const open = this.#hooks.openDocuments(this).get(path);
+    if (open !== undefined) return open;
+    const text = await this.#service.workspace.read(path);
+    return typeof text === 'string' ? text : undefined;
+  };
+
+  /** Diagnostics of one file, current as of now (not waiting for the next pass). */
+  diagnosticsOf(path: string): Diagnostic[] {
+    return this.#loaded ? this.#service.diagnostics(path) : [];
+  }
+
+  #schedule(background: boolean): void {
+    if (this.#timer !== undefined || !this.#loaded) return;
+    const wait = background ? 0 : Math.max(0, this.#lastRun + THROTTLE_MS - Date.now());
+    this.#timer = wait === 0 ? setImmediate(() => this.#run()) : setTimeout(() => this.#run(), wait);
+  }
+
+  #run(): void {
+    this.#timer = undefined;
+    if (this.#dirty.size === 0) return;
+    this.#lastRun = Date.now();
+    const open = this.#hooks.openDocuments(this);
+    const batch: string[] = [];
+    for (const path of this.#dirty) if (open.has(path)) batch.push(path);
+    for (const path of this.#dirty) {
+      if (batch.length >= CHUNK + open.size) break;
+      if (!open.has(path)) batch.push(path);
+    }
+    for (const path of batch) {
+      this.#dirty.delete(path);
+      this.#diagnose(path);
+    }
+    if (this.#dirty.size > 0) this.#schedule(true);
+    else this.#hooks.changed();
+  }
+
+  #diagnose(path: string): void {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.#service.diagnostics(path);
+    } catch (e) {
+      this.#hooks.log(`diagnostics of ${path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return;
+    }
+    if (diagnostics.length > 0) this.#current.set(path, diagnostics);
+    else this.#current.delete(path);
+    const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
+    const key = JSON.stringify(lsp);
+    const before = this.#published.get(path);
+    if (key === (before ?? '[]')) return;
+    if (lsp.length > 0) this.#published.set(path, key);
+    else this.#published.delete(path);
+    this.#hooks.publish(this.paths.toUri(path), lsp);
+  }
+
+  /** Stops pending passes. */
+  dispose(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer as NodeJS.Timeout);
+      clearImmediate(this.#timer as NodeJS.Immediate);
+    }
+    this.#timer = undefined;
+    this.#generation++;
+  }
+}

@@ -1,0 +1,152 @@
+import type { WorkspaceIndex } from '../index';
+import { LineIndex } from '../text';
+import type { DiagnosticData, Range } from '../types';
+import { commentSyntaxOf } from './commentSyntax';
+import { newSpecPath, newSpecText } from './specTemplate';
+import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
+
+/** A diagnostic as the client sends it back with a code action request. */
+export interface ActionDiagnostic {
+  readonly code: string;
+  readonly range: Range;
+  readonly data?: DiagnosticData;
+  /** Other end of the diagnostic, for `set-version` reported on a manifest. */
+  readonly related?: readonly { readonly path: string; readonly range: Range }[];
+}
+
+/** A quick fix for one of the request's diagnostics. */
+export interface QuickFix {
+  readonly title: string;
+  readonly kind: 'quickfix';
+  /** Index into the request's diagnostics. */
+  readonly diagnostic: number;
+  readonly isPreferred?: boolean;
+  readonly edit: EditPlan;
+}
+
+export interface CodeActionRequest {
+  readonly index: WorkspaceIndex;
+  readonly path: string;
+  /** Current text of the document. */
+  readonly text: string;
+  readonly diagnostics: readonly ActionDiagnostic[];
+  /** `context.only` of the request; undefined for every kind. */
+  readonly only?: readonly string[];
+  /** Today's date (YYYY-MM-DD) for new SPEC documents. */
+  readonly today: string;
+  /** Text of other files (the manifest of a version fix). */
+  readonly readText: ReadText;
+}
+
+const MARKER = /^@([A-Z][A-Z0-9_]*):([A-Za-z0-9_-]*)/;
+
+/** Quick fixes for SpecChain diagnostics, matched by code and kind, respecting `only`. */
+export async function getCodeActions(request: CodeActionRequest): Promise<QuickFix[]> {
+  if (request.only && !request.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k + '.') || k === '')) return [];
+  const lines = new LineIndex(request.text);
+  const out: QuickFix[] = [];
+  for (const [i, d] of request.diagnostics.entries()) {
+    const single = (path: string, edits: TextEdit[]): EditPlan => ({ edits: new Map([[path, edits]]), operations: [] });
+    const fix = (title: string, edit: EditPlan, isPreferred = false): void => {
+      out.push({ title, kind: 'quickfix', diagnostic: i, ...(isPreferred ? { isPreferred } : {}), edit });
+    };
+    const data = d.data;
+    const rangeText = lines.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
+    if (data?.kind === 'replace-id') {
+      const marker = MARKER.exec(rangeText);
+      if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
+        const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
+        fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
+      } else if (d.code === 'spec/id-mismatch') {
+        const current = request.index.facts(request.path)?.spec?.id;
+        const at = current !== undefined ? rangeText.indexOf(current) : -1;
+        const base = lines.offsetAt(d.range.start);
+        const range = at >= 0 ? lines.range(base + at, base + at + current!.length) : d.range;
+        fix(`Change the ID to ${data.suggestion} (the folder's)`, single(request.path, [{ range, newText: data.suggestion }]), true);
+      }
+    }
+    if (d.code === 'tag/unknown-spec') {
+      const id = data?.kind === 'create-spec' ? data.id : MARKER.exec(rangeText)?.[2];
+      if (id) {
+        const path = newSpecPath(id);
+        fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text: newSpecText(id, request.today) }] }, data?.kind === 'create-spec');
+      }
+    }
+    if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
+    if (data?.kind === 'set-version') out.push(...(await versionFixes(request, i, d, data)));
+    if (data?.kind === 'pick-framework') {
+      for (const choice of data.choices) {
+        const edit = frameworkEdit(request, lines, choice);
+        if (edit) fix(`Use ${choice} as stack.backend.framework`, single(request.path, [edit]));
+      }
+    }
+    fix(`Disable ${d.code} for this line`, single(request.path, [disableEdit(request, lines, d)]));
+  }
+  return out;
+}
+
+async function versionFixes(request: CodeActionRequest, i: number, d: ActionDiagnostic, data: Extract<DiagnosticData, { kind: 'set-version' }>): Promise<QuickFix[]> {
+  const out: QuickFix[] = [];
+  const onManifest = request.path === data.manifestPath;
+  const specSide = onManifest ? d.related?.[0] : { path: request.path, range: d.range };
+  if (specSide) {
+    out.push({
+      title: `Set the SPEC's version to ${data.manifestVersion} (the manifest's)`,
+      kind: 'quickfix',
+      diagnostic: i,
+      edit: { edits: new Map([[specSide.path, [{ range: specSide.range, newText: JSON.stringify(data.manifestVersion) }]]]), operations: [] },
+    });
+  }
+  const manifestText = onManifest ? request.text : await request.readText(data.manifestPath);
+  if (manifestText !== undefined) {
+    const lines = new LineIndex(manifestText);
+    const old = manifestText.slice(lines.offsetAt(data.manifestRange.start), lines.offsetAt(data.manifestRange.end));
+    // Keep the manifest's range operator (`^`, `~=`, `==`): only the version number changes.
+    const operator = /^[\s"']*[~^<>=!]*\s*/.exec(old)?.[0] ?? '';
+    const number = /^[0-9][0-9A-Za-z.+-]*/.exec(old.slice(operator.length))?.[0];
+    if (number !== undefined) {
+      const start = lines.offsetAt(data.manifestRange.start) + operator.length;
+      out.push({
+        title: `Set ${data.manifestPath} to version ${data.specVersion} (the SPEC's)`,
+        kind: 'quickfix',
+        diagnostic: i,
+        edit: { edits: new Map([[data.manifestPath, [{ range: lines.range(start, start + number.length), newText: data.specVersion.replace(/^[~^<>=!\s]+/, '') }]]]), operations: [] },
+      });
+    }
+  }
+  return out;
+}
+
+/** Writes `stack.backend.framework: <choice>` into the SPEC's frontmatter. */
+function frameworkEdit(request: CodeActionRequest, lines: LineIndex, choice: string): TextEdit | undefined {
+  const doc = request.index.facts(request.path)?.spec;
+  if (!doc) return undefined;
+  if (doc.stack?.framework) return { range: doc.stack.framework.valueRange, newText: choice };
+  if (doc.stack) {
+    const stackLine = doc.stack.range.start.line;
+    const indent = /^\s*/.exec(lines.lineText(stackLine))![0];
+    const next = lines.lineText(stackLine + 1);
+    const backend = /^(\s+)backend:\s*$/.exec(next);
+    const at = { line: stackLine + (backend ? 2 : 1), character: 0 };
+    const text = backend ? `${backend[1]}  framework: ${choice}\n` : `${indent}  backend:\n${indent}    framework: ${choice}\n`;
+    return { range: { start: at, end: at }, newText: text };
+  }
+  const block = `stack:\n  backend:\n    framework: ${choice}\n`;
+  if (doc.frontmatterRange) {
+    const at = { line: doc.frontmatterRange.end.line, character: 0 };
+    return { range: { start: at, end: at }, newText: block };
+  }
+  const top = { line: 0, character: 0 };
+  return { range: { start: top, end: top }, newText: `---\n${block}---\n\n` };
+}
+
+/** A `specchain-disable-next-line <code>` comment above the diagnostic's line, indented like it. */
+function disableEdit(request: CodeActionRequest, lines: LineIndex, d: ActionDiagnostic): TextEdit {
+  const line = d.range.start.line;
+  const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+  const frontmatter = request.index.facts(request.path)?.spec?.frontmatterRange;
+  // Inside YAML frontmatter only a YAML comment keeps the block valid.
+  const syntax = frontmatter && contains(frontmatter, d.range.start) ? { open: '# ', close: '' } : commentSyntaxOf(request.path);
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indent}${syntax.open}specchain-disable-next-line ${d.code}${syntax.close}\n` };
+}

@@ -1,0 +1,74 @@
+import type { WorkspaceIndex } from '../index';
+import type { SpecNode, SpecTreeResult, TagNode } from '../../protocol';
+import type { Diagnostic } from '../types';
+import { chainClaims, chainCounts, missingTags } from './chain';
+import { NEVER_CANCELLED, type Cancellation } from './types';
+
+/** A marker of a SPEC's chain, by path (the LSP layer adds URIs). */
+export type ChainTag = Omit<TagNode, 'uri'>;
+
+/** One SPEC with its chain, by path (the LSP layer adds URIs). */
+export type SpecTreeEntry = Omit<SpecNode, 'uri' | 'tags'> & { readonly tags: readonly ChainTag[] };
+
+export interface SpecTree {
+  readonly specs: readonly SpecTreeEntry[];
+  readonly totals: SpecTreeResult['totals'];
+}
+
+/**
+ * Every SPEC with its chain, counts, missing declarations and problems. `diagnostics` gives
+ * the current diagnostics of a file; `all` every current diagnostic, for the totals.
+ */
+export function getSpecTree(
+  index: WorkspaceIndex,
+  diagnostics: (path: string) => readonly Diagnostic[],
+  all: Iterable<Diagnostic>,
+  token: Cancellation = NEVER_CANCELLED,
+): SpecTree | undefined {
+  const specs: SpecTreeEntry[] = [];
+  let tagCount = 0;
+  for (const spec of index.specs()) {
+    if (token.isCancellationRequested) return undefined;
+    const tags: ChainTag[] = chainClaims(index, spec.id).map(({ path, tag }) => ({
+      type: tag.type,
+      id: tag.id,
+      ...(tag.sub !== undefined ? { sub: tag.sub } : {}),
+      role: tag.role,
+      path,
+      range: tag.range,
+    }));
+    tagCount += tags.length;
+    const missing = missingTags(index, spec.id, spec.path);
+    const hasTest = tags.some((t) => t.type === 'TEST');
+    const own = diagnostics(spec.path);
+    const framework = spec.doc.stack?.framework?.value;
+    specs.push({
+      id: spec.id,
+      title: spec.doc.title ?? spec.id,
+      status: spec.doc.status ?? 'unknown',
+      path: spec.path,
+      range: spec.doc.titleRange,
+      tags,
+      counts: chainCounts(index, spec.id),
+      missing,
+      completeness: tags.length === 0 ? 'none' : hasTest && missing.length === 0 ? 'complete' : 'partial',
+      problems: { errors: own.filter((d) => d.severity === 'error').length, warnings: own.filter((d) => d.severity === 'warning').length },
+      ...(typeof framework === 'string' ? { framework } : {}),
+    });
+  }
+  const totals = { specs: specs.length, tags: tagCount, ...countProblems(all) };
+  return { specs, totals };
+}
+
+/** Broken links (`tag/unknown-spec`, `tag/broken-path`), errors and warnings among diagnostics. */
+export function countProblems(all: Iterable<Diagnostic>): { brokenLinks: number; errors: number; warnings: number } {
+  let brokenLinks = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const d of all) {
+    if (d.code === 'tag/unknown-spec' || d.code === 'tag/broken-path') brokenLinks++;
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { brokenLinks, errors, warnings };
+}
