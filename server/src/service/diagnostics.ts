@@ -79,7 +79,9 @@ export class DiagnosticsEngine implements RuleContext {
       findings.push(...checkDocumentProblems(this, { id: '', path, doc }));
     }
     const stackFindings = this.#stackState().byPath.get(path) ?? [];
-    return [...this.#finalize(path, findings), ...this.#filterDisabled(path, stackFindings)];
+    return [...this.#finalize(path, findings), ...this.#filterDisabled(path, stackFindings)].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   }
 
   /** Diagnostics of the whole workspace, by file order. */

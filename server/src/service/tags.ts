@@ -19,7 +19,7 @@ function scannerFor(tagTypes: readonly string[]): RegExp {
   const key = tagTypes.join('|');
   let re = scanners.get(key);
   if (!re) {
-    re = new RegExp(`(?<![\\w@.])@(${key}):([A-Za-z0-9_-]*)(?::([A-Za-z][A-Za-z0-9_-]*))?`, 'g');
+    re = new RegExp(`(?<![\\w@.])@(${key}):([A-Za-z0-9_-]*)(?::([A-Za-z][A-Za-z0-9_-]*))?`, 'gi');
     scanners.set(key, re);
   }
   return re;
@@ -69,12 +69,13 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
       seek(m.index);
       const range = rangeAt(m.index, m.index + m[0].length);
       const id = raw.replace(/-+$/, '');
-      if (!TAG_ID.test(id)) {
+      const type = m[1]!;
+      const upper = type.toUpperCase();
+      if (!TAG_ID.test(id) || type !== upper) {
         const suggestion = suggestId(raw);
-        malformed.push(suggestion ? { text: m[0], range, suggestion: `@${m[1]}:${suggestion}` } : { text: m[0], range });
+        malformed.push(suggestion ? { text: m[0], range, suggestion: `@${upper}:${suggestion}` } : { text: m[0], range });
         continue;
       }
-      const type = m[1]!;
       const tagRole: TagRole = role === 'declaration' && line === titleLine && type === 'SPEC' ? 'title' : role;
       const end = m.index + 1 + type.length + 1 + id.length + (m[3] ? m[3].length + 1 : 0);
       tags.push(m[3] ? { type, id, sub: m[3], role: tagRole, range: rangeAt(m.index, end) } : { type, id, role: tagRole, range: rangeAt(m.index, end) });

@@ -113,3 +113,15 @@ describe('diagnostics and linking', () => {
     assert.deepEqual(svc.diagnostics('src/a.py'), []);
   });
 });
+
+describe('header paths', () => {
+  it('resolve from the file folder or any folder above it', async () => {
+    const svc = await load({
+      '.moai/specs/SPEC-U-001/spec.md': spec('U-001', { status: 'draft' }),
+      'backend/app/api/users.py': '# @API:U-001 | SPEC: SPEC-U-001.md | TEST: tests/test_users.py\n',
+      'backend/app/api/more.py': '# @API:U-001 | TEST: tests/test_more.py\n',
+      'backend/tests/test_users.py': '# @TEST:U-001\n',
+    });
+    assert.deepEqual(where(svc.allDiagnostics(), 'tag/broken-path'), ['backend/app/api/more.py:1:22-1:40']);
+  });
+});

@@ -63,3 +63,11 @@ describe('tag scanner', () => {
     assert.equal(suggestId('AUTH'), undefined);
   });
 });
+
+describe('tag scanner: case', () => {
+  it('reports a known type written in lower case as malformed, with the upper-case spelling', () => {
+    const { tags, malformed } = scanTags('// @api:order-002\n// @Api:ORDER-002', DEFAULT_TAG_TYPES, 'claim');
+    assert.equal(tags.length, 0);
+    assert.deepEqual(malformed.map((m) => m.suggestion), ['@API:ORDER-002', '@API:ORDER-002']);
+  });
+});

@@ -50,7 +50,12 @@ export function checkBrokenPaths(ctx: RuleContext, path: string): Finding[] {
 
 function resolves(ctx: RuleContext, dir: string, label: string, target: string): boolean {
   const clean = target.replace(/[),.;]+$/, '').replace(/#.*$/, '').replace(/:\d+$/, '');
-  const candidates = [joinPath(dir, clean), joinPath('.', clean)];
+  // Relative to the file's folder or any folder above it: a service root, or the workspace.
+  const candidates: (string | undefined)[] = [];
+  for (let at: string = dir; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
+    candidates.push(joinPath(at, clean));
+    if (at === '.') break;
+  }
   if (label === 'SPEC') {
     candidates.push(joinPath('.moai/specs', clean));
     const id = /^(?:SPEC-)?([A-Z][A-Za-z0-9-]*?)(?:\.md)?$/.exec(clean.split('/').pop() ?? '');
