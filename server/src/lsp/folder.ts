@@ -47,6 +47,8 @@ export class FolderState {
   readonly #current = new Map<string, Diagnostic[]>();
   /** What was last published per path, to skip unchanged publications. */
   readonly #published = new Map<string, string>();
+  /** Opened documents not yet published since they opened. */
+  readonly #announce = new Set<string>();
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   #lastRun = 0;
 
@@ -132,6 +134,14 @@ export class FolderState {
   /** A new text of a file (an open document). */
   setText(path: string, text: string): void {
     this.#apply(path, { kind: 'text', text });
+  }
+
+  /** A document was opened: its diagnostics are published once even when there are none. */
+  opened(path: string, text: string): void {
+    if (!this.includes(path)) return;
+    this.#announce.add(path);
+    this.#dirty.add(path);
+    this.setText(path, text);
   }
 
   /** The file changed on disk (or was closed): read it again. */
@@ -222,7 +232,8 @@ export class FolderState {
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const key = JSON.stringify(lsp);
     const before = this.#published.get(path);
-    if (key === (before ?? '[]')) return;
+    const announce = this.#announce.delete(path);
+    if (key === (before ?? '[]') && !announce) return;
     if (lsp.length > 0) this.#published.set(path, key);
     else this.#published.delete(path);
     this.#hooks.publish(this.paths.toUri(path), lsp);

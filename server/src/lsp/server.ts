@@ -73,7 +73,7 @@ export class SpecChainServer {
       for (const change of params.changes) this.#diskChange(change.uri, change.type === FileChangeType.Deleted);
     });
     connection.onShutdown(() => this.#dispose());
-    this.#documents.onDidOpen((e) => this.#withPath(e.document.uri, (f, p) => f.setText(p, e.document.getText())));
+    this.#documents.onDidOpen((e) => this.#withPath(e.document.uri, (f, p) => f.opened(p, e.document.getText())));
     this.#documents.onDidChangeContent((e) => this.#withPath(e.document.uri, (f, p) => f.setText(p, e.document.getText())));
     this.#documents.onDidClose((e) => this.#withPath(e.document.uri, (f, p) => f.reloadFile(p)));
     this.#documents.listen(connection);

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { SERVER, writeWorkspace } from '../lsp/client';
+import { FILES } from '../lsp/fixture';
+import { collectDiagnostics, hasNvim } from './harness';
+
+describe('SpecChain language server in Neovim', function () {
+  this.timeout(60_000);
+  let workspace: string;
+
+  before(function () {
+    if (!hasNvim()) throw new Error('nvim is not installed: run scripts/install-test-deps.sh');
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    workspace = writeWorkspace(FILES);
+  });
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('delivers the diagnostic of a broken tag to nvim', async () => {
+    const result = await collectDiagnostics({ serverCommand: [process.execPath, SERVER, '--stdio'], workspace, file: 'src/user.py', minDiagnostics: 1, settleMs: 300 });
+    assert.equal(result.reached, true, result.stderr);
+    assert.equal(result.initialized, true);
+    const found = result.diagnostics.map((d) => [d.lnum, d.col, d.end_col, d.severity, d.code, d.source]);
+    assert.deepEqual(found, [[4, 2, 15, 1, 'tag/unknown-spec', 'specchain']]);
+    assert.match(result.diagnostics[0]!.message, /@API:USER-002 belongs to no SPEC.*Did you mean USER-001\?/);
+  });
+
+  it('runs as `specchain lsp --stdio` too, with settings from init options', async () => {
+    const cli = SERVER.replace(/server\.js$/, 'cli.js');
+    const result = await collectDiagnostics({
+      serverCommand: [process.execPath, cli, 'lsp', '--stdio'],
+      workspace,
+      file: '.moai/specs/SPEC-USER-001/spec.md',
+      minDiagnostics: 1,
+      settleMs: 300,
+      initializationOptions: { rules: { 'spec/frontmatter-invalid': 'error' } },
+    });
+    assert.equal(result.reached, true, result.stderr);
+    const quirk = result.diagnostics.find((d) => d.code === 'spec/frontmatter-invalid');
+    assert.ok(quirk, JSON.stringify(result.diagnostics));
+    assert.equal(quirk.severity, 1, 'the rule setting from initializationOptions raised it to an error');
+    assert.equal(quirk.lnum, 6);
+  });
+});
