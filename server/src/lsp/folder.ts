@@ -107,6 +107,9 @@ export class FolderState {
     let report: LoadReport;
     try {
       report = await service.load();
+    } catch (e) {
+      if (generation === this.#generation) this.#inFlight = false;
+      throw e;
     } finally {
       await analyzer.dispose().catch(() => undefined);
     }
@@ -165,7 +168,10 @@ export class FolderState {
     const service = this.#service;
     if (op.kind === 'text') this.#markDirty(service.update(path, op.text));
     else if (op.kind === 'reload') {
-      void service.reload(path).then((affected) => {
+      // A closed, never-saved document has no file to read back: it is gone, not unreadable.
+      void service.workspace.exists(path).then(async (exists) => {
+        if (!exists) return this.#applyNow(path, { kind: 'delete' });
+        const affected = await service.reload(path);
         if (service === this.#service) this.#markDirty(affected);
       });
     } else {
