@@ -29,6 +29,8 @@ export class Ctx implements vscode.Disposable {
   #client: LanguageClient | undefined;
   #starting: Promise<LanguageClient> | undefined;
   #state: ServerState = { kind: 'stopped' };
+  /** Counts index notifications, so an older answer never overwrites a newer notification. */
+  #indexVersion = 0;
 
   /** Fires when the server starts, stops or fails. */
   readonly onDidChangeState = this.#stateEmitter.event;
@@ -77,6 +79,7 @@ export class Ctx implements vscode.Disposable {
     const client = createLanguageClient(this.extensionContext.extensionUri, this.outputChannel);
     try {
       client.onNotification(IndexChangedNotification.method, (params: IndexChangedNotification.Params) => {
+        this.#indexVersion++;
         this.#indexEmitter.fire(params);
       });
       await client.start();
@@ -99,9 +102,13 @@ export class Ctx implements vscode.Disposable {
         this.#setState({ kind: 'failed', message: 'the server stopped; run any SpecChain command to start it again' });
       }
     });
-    // The first index may have been announced before our handler was wired: ask once.
-    void client.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {}).then(
-      (tree) => this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks }),
+    // Ask once for counts rather than wait for the first notification; a notification that
+    // arrives meanwhile is newer than this answer and wins.
+    const version = this.#indexVersion;
+    void client.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}).then(
+      (tree) => {
+        if (tree && version === this.#indexVersion) this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks });
+      },
       (error: unknown) => this.outputChannel.warn(`first SPEC tree request failed: ${String(error)}`),
     );
     return client;

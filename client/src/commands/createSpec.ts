@@ -26,8 +26,8 @@ function author(): string {
 async function knownIds(ctx: Ctx): Promise<ReadonlySet<string>> {
   if (ctx.state.kind !== 'running') return new Set();
   try {
-    const tree = await ctx.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {});
-    return new Set(tree.specs.map((s) => s.id));
+    const tree = await ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
+    return new Set(tree?.specs.map((s) => s.id));
   } catch {
     return new Set();
   }

@@ -28,9 +28,10 @@ const COMPLETENESS: Readonly<Record<SpecNode['completeness'], string>> = {
  */
 export async function pickSpec(ctx: Ctx, placeHolder: string): Promise<string | undefined> {
   const [tree, current] = await Promise.all([
-    ctx.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {}),
+    ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}),
     specAtCursor(ctx).catch(() => undefined),
   ]);
+  if (!tree) throw new Error('the server is busy re-indexing; try again in a moment');
   if (tree.specs.length === 0) {
     void vscode.window.showInformationMessage('SpecChain found no SPEC documents in this workspace.');
     return undefined;

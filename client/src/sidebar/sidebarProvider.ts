@@ -84,10 +84,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const generation = ++this.#generation;
     try {
       const [tree, stack] = await Promise.all([
-        this.#ctx.sendRequest<SpecTreeRequest.Result>(SpecTreeRequest.method, {}),
-        this.#ctx.sendRequest<StackRequest.Result>(StackRequest.method, {}),
+        this.#ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}),
+        this.#ctx.sendRequest<StackRequest.Result | null>(StackRequest.method, {}),
       ]);
-      if (generation !== this.#generation) return;
+      // null: the server cancelled the request because a newer change is on its way.
+      if (generation !== this.#generation || !tree || !stack) return;
       this.#post({ type: 'tree', tree });
       this.#post({ type: 'stack', stack });
       this.#flushReveal();

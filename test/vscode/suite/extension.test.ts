@@ -7,12 +7,12 @@ import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protoc
 const EXTENSION_ID = 'specchain.specchain';
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -61,8 +61,10 @@ describe('SpecChain extension', function () {
   });
 
   it('shows SPEC and broken-link counts in the status bar', async () => {
-    const text = await waitFor('status bar counts', () => (/\$\(link\) \d+/.test(api.statusText()) ? api.statusText() : undefined));
-    assert.ok(text.includes(`$(link) ${tree.totals.specs} `), `status bar "${text}" shows ${tree.totals.specs} SPECs`);
+    const expected = `$(link) ${tree.totals.specs} `;
+    const text = await waitFor(() => `"${expected}" in the status bar (it shows "${api.statusText()}")`, () => (api.statusText().startsWith(expected) ? api.statusText() : undefined));
+    const broken = Number(/\$\((?:warning|check)\) (\d+)$/.exec(text)?.[1]);
+    assert.ok(Number.isInteger(broken) && broken >= 0, `status bar "${text}" shows a broken-link count`);
   });
 
   it('registers every command of the palette', async () => {
