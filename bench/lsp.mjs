@@ -78,6 +78,10 @@ await connection.sendRequest(rpc.InitializeRequest.type, {
 });
 await connection.sendNotification(rpc.InitializedNotification.type, {});
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: original } });
+// While the workspace loads on worker threads, the connection still answers at once.
+const asked = performance.now();
+await connection.sendRequest('workspace/symbol', { query: 'USER' });
+const requestDuringLoadMs = performance.now() - asked;
 await first;
 const firstDiagnosticsMs = performance.now() - started;
 
@@ -114,6 +118,7 @@ console.log(
     edits: times.length,
     editIntervalMs: EDIT_INTERVAL_MS,
     peakRssMb: round(hwmKb / 1024),
+    requestDuringLoadMs: round(requestDuringLoadMs),
     targets: { firstDiagnosticsMs: 3000, editMedianMs: 50, peakRssMb: 300 },
   }),
 );
