@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileClassifier } from '../service/analyze';
 import type { SpecChainConfig } from '../service/config';
-import type { FileFacts, SkippedFile } from '../service/types';
+import type { SkippedFile } from '../service/types';
+import { encodeFacts, type WireFacts } from '../service/wire';
 import { analyzeBatch } from './batch';
 
 export interface WorkerInit {
@@ -18,7 +19,7 @@ export interface BatchRequest {
 }
 export interface BatchResult {
   readonly id: number;
-  readonly facts: FileFacts[];
+  readonly facts: WireFacts[];
   readonly skipped: SkippedFile[];
   readonly error?: string;
 }
@@ -29,7 +30,8 @@ if (parentPort) {
   const port = parentPort;
   port.on('message', (request: BatchRequest) => {
     try {
-      port.postMessage({ id: request.id, ...analyzeBatch(init.root, classifier, request.paths) } satisfies BatchResult);
+      const { facts, skipped } = analyzeBatch(init.root, classifier, request.paths);
+      port.postMessage({ id: request.id, facts: facts.map(encodeFacts), skipped } satisfies BatchResult);
     } catch (e) {
       port.postMessage({ id: request.id, facts: [], skipped: [], error: String(e) } satisfies BatchResult);
     }

@@ -5,12 +5,13 @@ import * as nodePath from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
+import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
 import type { BulkAnalyzer } from '../service/workspace';
 
 declare const SPECCHAIN_BUILD: string | undefined;
 /** Facts from another build of the analyser are never reused. */
 const BUILD = typeof SPECCHAIN_BUILD === 'string' ? SPECCHAIN_BUILD : 'source';
-const FORMAT = 1;
+const FORMAT = 2;
 /** Files changed this recently may change again within the same mtime tick: not cached. */
 const RACY_MS = 2000;
 
@@ -18,7 +19,7 @@ interface Entry {
   readonly size: number;
   readonly mtimeMs: number;
   /** The facts of a text file, or why it was skipped. */
-  readonly facts: FileFacts | SkipReason;
+  readonly facts: WireFacts | SkipReason;
 }
 
 /** Where caches live: `SPECCHAIN_CACHE_DIR`, else the user's cache folder; never the workspace. */
@@ -60,7 +61,8 @@ export class FactsCache {
 
   lookup(path: string, size: number, mtimeMs: number): FileFacts | SkipReason | undefined {
     const e = this.#entries.get(path);
-    return e && e.size === size && e.mtimeMs === mtimeMs ? e.facts : undefined;
+    if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return undefined;
+    return typeof e.facts === 'string' ? e.facts : decodeFacts(e.facts);
   }
 
   store(path: string, size: number, mtimeMs: number, facts: FileFacts | SkipReason): void {
@@ -68,7 +70,7 @@ export class FactsCache {
       if (this.#entries.delete(path)) this.#dirty = true;
       return;
     }
-    this.#entries.set(path, { size, mtimeMs, facts });
+    this.#entries.set(path, { size, mtimeMs, facts: typeof facts === 'string' ? facts : encodeFacts(facts) });
     this.#dirty = true;
   }
 

@@ -7,6 +7,7 @@ import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkippedFile } from '../service/types';
 import type { BulkAnalyzer } from '../service/workspace';
 import type { BatchRequest, BatchResult, WorkerInit } from './analyzeWorker';
+import { decodeFacts } from '../service/wire';
 import { analyzeBatch } from './batch';
 
 const BATCH = 400;
@@ -65,7 +66,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
             };
             const onMessage = (result: BatchResult): void => {
               if (result.error) skipped.push(...batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
-              for (const f of result.facts) facts.push(f);
+              for (const f of result.facts) facts.push(decodeFacts(f));
               for (const s of result.skipped) skipped.push(s);
               send();
             };

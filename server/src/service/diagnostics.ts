@@ -32,7 +32,7 @@ export class DiagnosticsEngine implements RuleContext {
   #closestGeneration = -1;
   #candidates = new Candidates([]);
   #claims = { version: -1, bySpec: new Map<string, Map<string, number>>() };
-  #stack: { key: string; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
+  #stack: { specs: number; manifests: number; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -69,6 +69,7 @@ export class DiagnosticsEngine implements RuleContext {
 
   /** All diagnostics of one file. */
   forFile(path: string): Diagnostic[] {
+    if (this.#quiet(path)) return [];
     const findings: Finding[] = [];
     for (const rule of FILE_RULES) findings.push(...rule(this, path));
     const doc = this.index.facts(path)?.spec;
@@ -94,6 +95,18 @@ export class DiagnosticsEngine implements RuleContext {
     return out;
   }
 
+  /**
+   * True for the common file that cannot have findings: no SPEC, no malformed marker or header
+   * path, every marker linked, nothing from the stack checks.
+   */
+  #quiet(path: string): boolean {
+    const facts = this.index.facts(path);
+    if (!facts) return !this.#stackState().byPath.has(path);
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || this.#stackState().byPath.has(path)) return false;
+    for (const link of this.index.links(path)) if (link.specIds.length === 0 || link.tag.role === 'declaration') return false;
+    return true;
+  }
+
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const f of findings) {
@@ -110,19 +123,20 @@ export class DiagnosticsEngine implements RuleContext {
   }
 
   #stackState(): { report: StackReport; byPath: Map<string, Diagnostic[]> } {
-    const key = `${this.index.specGeneration}:${this.index.manifestGeneration}`;
-    if (this.#stack?.key === key) return this.#stack;
+    const specGeneration = this.index.specGeneration;
+    const manifestGeneration = this.index.manifestGeneration;
+    if (this.#stack && this.#stack.specs === specGeneration && this.#stack.manifests === manifestGeneration) return this.#stack;
     const manifests: ManifestFacts[] = [];
     for (const facts of this.index.allFacts()) if (facts.manifest) manifests.push(facts.manifest);
     const report = detectStack(manifests);
-    const specs = this.index.specs().map((s) => ({ path: s.path, doc: s.doc, capabilities: s.doc.capabilities }));
+    const inputs = this.index.specs().map((s) => ({ path: s.path, doc: s.doc, capabilities: s.doc.capabilities }));
     const byPath = new Map<string, Diagnostic[]>();
-    for (const d of checkStack(specs, report, this.config)) {
+    for (const d of checkStack(inputs, report, this.config)) {
       const list = byPath.get(d.path);
       if (list) list.push(d);
       else byPath.set(d.path, [d]);
     }
-    this.#stack = { key, report, byPath };
+    this.#stack = { specs: specGeneration, manifests: manifestGeneration, report, byPath };
     return this.#stack;
   }
 }

@@ -140,16 +140,21 @@ export class WorkspaceIndex {
    * The SPECs a marker belongs to, by the linking rules: its ID is the SPEC's; a TEST tag
    * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag.
    */
-  resolve(tag: { readonly type: string; readonly id: string }): string[] {
+  resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
-    const out = new Set<string>();
-    if (tables.byId.has(tag.id)) out.add(tag.id);
+    let out: string[] | undefined;
+    const add = (id: string): void => {
+      if (!out) out = [id];
+      else if (!out.includes(id)) out.push(id);
+    };
+    if (tables.byId.has(tag.id)) add(tag.id);
     if (tag.type === 'TEST') {
       const dash = tag.id.indexOf('-');
-      if (dash > 0 && tables.types.has(tag.id.slice(0, dash)) && tables.byId.has(tag.id.slice(dash + 1))) out.add(tag.id.slice(dash + 1));
+      if (dash > 0 && tables.types.has(tag.id.slice(0, dash)) && tables.byId.has(tag.id.slice(dash + 1))) add(tag.id.slice(dash + 1));
     }
-    for (const spec of tables.declared.get(`${tag.type}:${tag.id}`) ?? []) out.add(spec);
-    return [...out];
+    const declared = tables.declared.get(`${tag.type}:${tag.id}`);
+    if (declared) for (const spec of declared) add(spec);
+    return out ?? NONE;
   }
 
   /** Links of the markers of one file. */
@@ -251,6 +256,8 @@ export class WorkspaceIndex {
     return this.#tables;
   }
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {

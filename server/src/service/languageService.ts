@@ -17,6 +17,8 @@ export interface LoadReport {
   readonly files: number;
   readonly skipped: readonly SkippedFile[];
   readonly millis: number;
+  /** Where the time went: listing, reading and analysing, indexing. */
+  readonly phases: { readonly list: number; readonly analyze: number; readonly index: number };
 }
 
 /**
@@ -45,6 +47,7 @@ export class LanguageService {
   async load(): Promise<LoadReport> {
     const started = Date.now();
     const entries = await this.workspace.list();
+    const listed = Date.now();
     const skipped: SkippedFile[] = [];
     const toRead: string[] = [];
     for (const entry of entries) {
@@ -65,9 +68,11 @@ export class LanguageService {
         else skipped.push(text);
       }
     }
+    const analyzed = Date.now();
     for (const f of facts) this.index.set(f);
     for (const s of skipped) this.index.skip(s.path, s.reason);
-    return { files: facts.length, skipped, millis: Date.now() - started };
+    const done = Date.now();
+    return { files: facts.length, skipped, millis: done - started, phases: { list: listed - started, analyze: analyzed - listed, index: done - analyzed } };
   }
 
   /**

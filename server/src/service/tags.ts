@@ -3,9 +3,33 @@ import type { DisableDirective, HeaderPath, MalformedTag, Range, TagOccurrence, 
 /** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
 export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
 
+/**
+ * A marker as the scanner finds it. Markers stand on one line, so the position is kept as
+ * three numbers and `range` is built when asked: a workspace holds tens of thousands.
+ */
+export class Tag implements TagOccurrence {
+  constructor(
+    readonly type: string,
+    readonly id: string,
+    readonly sub: string | undefined,
+    readonly role: TagRole,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+  }
+
+  toJSON(): TagOccurrence {
+    return this.sub === undefined ? { type: this.type, id: this.id, role: this.role, range: this.range } : { type: this.type, id: this.id, sub: this.sub, role: this.role, range: this.range };
+  }
+}
+
 /** The result of scanning one text for markers. */
 export interface TagScan {
-  readonly tags: TagOccurrence[];
+  readonly tags: Tag[];
   readonly malformed: MalformedTag[];
   readonly headerPaths: HeaderPath[];
   readonly disables: DisableDirective[];
@@ -38,7 +62,7 @@ export function suggestId(raw: string): string | undefined {
  * `@SPEC:` marker is the SPEC's own title.
  */
 export function scanTags(text: string, tagTypes: readonly string[], role: TagRole, titleLine = -1): TagScan {
-  const tags: TagOccurrence[] = [];
+  const tags: Tag[] = [];
   const malformed: MalformedTag[] = [];
   const headerPaths: HeaderPath[] = [];
   const disables: DisableDirective[] = [];
@@ -78,7 +102,7 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
       }
       const tagRole: TagRole = role === 'declaration' && line === titleLine && type === 'SPEC' ? 'title' : role;
       const end = m.index + 1 + type.length + 1 + id.length + (m[3] ? m[3].length + 1 : 0);
-      tags.push(m[3] ? { type, id, sub: m[3], role: tagRole, range: rangeAt(m.index, end) } : { type, id, role: tagRole, range: rangeAt(m.index, end) });
+      tags.push(new Tag(type, id, m[3], tagRole, line, m.index - lineStart, end - lineStart));
       if (line !== lastHeaderLine && role === 'claim') {
         lastHeaderLine = line;
         scanHeaderPaths(text, lineStart, line, headerPaths);

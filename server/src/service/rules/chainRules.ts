@@ -24,11 +24,9 @@ export function checkMissingTest(ctx: RuleContext, spec: SpecEntry): Finding[] {
  * `@TYPE:ID` that no code or document outside the SPEC carries.
  */
 export function checkDeclaredMissing(ctx: RuleContext, path: string): Finding[] {
-  const facts = ctx.index.facts(path);
-  const owner = facts && ctx.index.specOfFile(path);
-  if (!facts || owner === undefined) return [];
-  const declarations = facts.tags.filter((t) => t.role === 'declaration' && t.type !== 'SPEC');
-  if (declarations.length === 0) return [];
+  const declarations = ctx.index.facts(path)?.tags.filter((t) => t.role === 'declaration' && t.type !== 'SPEC') ?? [];
+  const owner = declarations.length > 0 ? ctx.index.specOfFile(path) : undefined;
+  if (owner === undefined) return [];
   const carried = new Set<string>();
   for (const id of new Set([owner, ...declarations.map((t) => t.id)])) {
     for (const links of ctx.index.linksOf(id).values()) for (const link of links) carried.add(`${link.tag.type}:${link.tag.id}`);

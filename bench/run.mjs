@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm run bench`: the numbers the issues name, measured on the generated 20,000-file monorepo.
+//
+//   node bench/run.mjs [--runs N] [--out DIR] [--keep]
+//
+// 1. Writes the workspace with ../shared/bench/gen-workspace.mjs (--seed 1) and reads its expected.json.
+// 2. Times ripgrep's bare scan for the same tags, then `specchain check DIR --format json`
+//    without the facts cache (cold) and with it (warm), and checks the counts against expected.json.
+// 3. Runs the language-server benchmark (bench/lsp.mjs) when it is there.
+// Prints a table and, last, one JSON line with every number.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const GENERATOR = resolve(ROOT, '..', 'shared', 'bench', 'gen-workspace.mjs');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const RUNS = Number(option('runs', '5'));
+const TAG_PATTERN = '@(SPEC|API|DB|SERVICE|MIDDLEWARE|TEST|CODE|DOC):[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3,}';
+const LIMITS = { ratio: 3, rssMiB: 250 };
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+if (!existsSync(GENERATOR)) fail(`workspace generator not found at ${GENERATOR}`);
+if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0) fail('ripgrep (rg) is needed for the reference time: apt-get install ripgrep (scripts/install-test-deps.sh installs it)');
+if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) fail('build failed');
+
+const dir = option('out', mkdtempSync(join(tmpdir(), 'specchain-bench-')));
+const cacheDir = mkdtempSync(join(tmpdir(), 'specchain-bench-cache-'));
+console.log(`bench: writing the workspace to ${dir}`);
+const gen = spawnSync(process.execPath, [GENERATOR, '--out', dir, '--seed', '1'], { encoding: 'utf8' });
+if (gen.status !== 0) fail(`generator failed: ${gen.stderr}`);
+const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs a command `RUNS` times (after one warm-up) and returns the median wall time in ms. */
+function time(label, cmd, cmdArgs, options = {}) {
+  const times = [];
+  let last;
+  for (let i = 0; i <= RUNS; i++) {
+    const started = process.hrtime.bigint();
+    last = spawnSync(cmd, cmdArgs, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (last.status !== 0 && last.status !== 1) fail(`${label} exited ${last.status}: ${last.stderr}`);
+    if (i > 0) times.push(ms);
+  }
+  return { ms: median(times), all: times.map((t) => Math.round(t)), result: last };
+}
+
+const rg = time('rg', 'rg', ['--hidden', '--no-require-git', '-o', '-c', TAG_PATTERN, '.']);
+
+const rssFile = join(cacheDir, 'rss');
+const specchain = (extra) => [
+  '--require',
+  join(ROOT, 'bench', 'rss-hook.cjs'),
+  join(ROOT, 'bin', 'specchain.js'),
+  'check',
+  dir,
+  '--format',
+  'json',
+  ...extra,
+];
+const env = { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir, SPECCHAIN_RSS_FILE: rssFile };
+const cold = time('specchain (cold)', process.execPath, specchain(['--no-cache']), { env });
+const coldRss = Number(readFileSync(rssFile, 'utf8')) / 1024;
+const warm = time('specchain (warm)', process.execPath, specchain([]), { env });
+const warmRss = Number(readFileSync(rssFile, 'utf8')) / 1024;
+
+/** The counts the generator promises, checked on a run's JSON. */
+function verify(label, stdout) {
+  const json = JSON.parse(stdout);
+  const count = (code) => json.diagnostics.filter((d) => d.code === code).length;
+  const checks = {
+    specs: [json.specs.length, expected.specs],
+    brokenTags: [count('tag/unknown-spec'), expected.brokenTags],
+    specsWithoutImplementation: [count('spec/no-implementation'), expected.specsWithoutImplementation],
+    underNodeModules: [json.diagnostics.filter((d) => d.file.startsWith('node_modules/')).length, 0],
+  };
+  const wrong = Object.entries(checks).filter(([, [got, want]]) => got !== want);
+  for (const [name, [got, want]] of wrong) console.error(`bench: ${label}: ${name} = ${got}, expected ${want}`);
+  return wrong.length === 0;
+}
+const countsOk = verify('cold', cold.result.stdout) && verify('warm', warm.result.stdout);
+
+const report = {
+  workspace: { files: expected.files, specs: expected.specs, tags: expected.tags, junk: expected.junkFilesToIgnore },
+  rgMs: Math.round(rg.ms),
+  coldMs: Math.round(cold.ms),
+  coldRatio: +(cold.ms / rg.ms).toFixed(2),
+  coldPeakRssMiB: Math.round(coldRss),
+  warmMs: Math.round(warm.ms),
+  warmRatio: +(warm.ms / rg.ms).toFixed(2),
+  warmPeakRssMiB: Math.round(warmRss),
+  countsOk,
+};
+
+let lsp = null;
+const lspBench = join(ROOT, 'bench', 'lsp.mjs');
+if (existsSync(lspBench)) {
+  const r = spawnSync(process.execPath, [lspBench, '--workspace', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = r.stdout.trim().split('\n').pop();
+  try {
+    lsp = JSON.parse(line);
+  } catch {
+    console.error(`bench: bench/lsp.mjs printed no JSON (exit ${r.status})`);
+  }
+}
+
+const row = (name, value, target, ok) => console.log(`${name.padEnd(44)}${String(value).padStart(12)}   ${target.padEnd(16)}${ok === undefined ? '' : ok ? 'ok' : 'OVER'}`);
+console.log('');
+row('ripgrep bare scan (median)', `${report.rgMs} ms`, '');
+row('specchain check, cold (no cache)', `${report.coldMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.coldRatio <= LIMITS.ratio);
+row('  ratio to ripgrep', `${report.coldRatio}×`, '');
+row('  peak RSS', `${report.coldPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.coldPeakRssMiB <= LIMITS.rssMiB);
+row('specchain check, warm (facts cache)', `${report.warmMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.warmRatio <= LIMITS.ratio);
+row('  ratio to ripgrep', `${report.warmRatio}×`, '');
+row('  peak RSS', `${report.warmPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.warmPeakRssMiB <= LIMITS.rssMiB);
+row('counts match expected.json', countsOk ? 'yes' : 'NO', '', countsOk);
+if (lsp) for (const [k, v] of Object.entries(lsp)) row(`lsp: ${k}`, typeof v === 'number' ? Math.round(v) : JSON.stringify(v), '');
+console.log('');
+console.log(JSON.stringify({ ...report, lsp }));
+
+rmSync(cacheDir, { recursive: true, force: true });
+if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
+process.exitCode = countsOk ? 0 : 1;
