@@ -81,6 +81,34 @@ describe('SpecChain extension', function () {
     assert.ok(result.millis >= 0);
   });
 
+  it('reports the mistyped SPEC ID of the example workspace, with a quick fix', async () => {
+    // examples/README.md: backend/app/api/users.py carries @API:USRE-001, a typo of USER-001.
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'backend', 'app', 'api', 'users.py');
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').findIndex((l) => l.includes('@API:USRE-001'));
+    assert.ok(line >= 0, 'the example still has its deliberate typo');
+    const diagnostic = await waitFor('tag/unknown-spec on the typo', () =>
+      vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === 'tag/unknown-spec' && d.range.start.line === line),
+    );
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(diagnostic.range), '@API:USRE-001');
+    assert.match(diagnostic.message, /USER-001/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title.includes('USER-001') && a.edit), `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+  });
+
+  it('reports problems of files that are not open (the Problems panel of the whole workspace)', async () => {
+    // examples/README.md: gateway/src/orders.ts carries a malformed @api:order-002.
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'gateway', 'src', 'orders.ts');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.toString()), 'not opened by the test');
+    const malformed = await waitFor('tag/malformed in gateway/src/orders.ts', () =>
+      vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === 'tag/malformed'),
+    );
+    assert.equal(malformed.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(malformed.message, /@API:ORDER-002/);
+  });
+
   it('reports an unknown SPEC in a marker and fixes it with the suggested ID', async () => {
     const spec = tree.specs[0]!;
     // A typo of a real ID, one letter too many, so the closest known ID is the real one.
