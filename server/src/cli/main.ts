@@ -22,7 +22,7 @@ Usage:
   specchain --version | --help
 
 DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.
-Unchanged files are served from a cache in $SPECCHAIN_CACHE_DIR (default ~/.cache/specchain).`;
+Unchanged files are served from a cache in $SPECCHAIN_CACHE_DIR (default ~/.cache/specchain/facts).`;
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 

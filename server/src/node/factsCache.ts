@@ -24,7 +24,7 @@ interface Entry {
 
 /** Where caches live: `SPECCHAIN_CACHE_DIR`, else the user's cache folder; never the workspace. */
 export function cacheDirectory(): string {
-  return process.env.SPECCHAIN_CACHE_DIR || nodePath.join(process.env.XDG_CACHE_HOME || nodePath.join(homedir(), '.cache'), 'specchain');
+  return process.env.SPECCHAIN_CACHE_DIR || nodePath.join(process.env.XDG_CACHE_HOME || nodePath.join(homedir(), '.cache'), 'specchain', 'facts');
 }
 
 /**
