@@ -41,8 +41,13 @@ function mochaFolder(dir, timeoutMs) {
 }
 
 const STEPS = [
+  {
+    name: 'deps',
+    title: 'test tools (scripts/install-test-deps.sh)',
+    run: () => (process.env.SPECCHAIN_SKIP_DEPS ? { absent: 'SPECCHAIN_SKIP_DEPS is set' } : { cmd: 'bash', args: [join(ROOT, 'scripts', 'install-test-deps.sh')], parse: parseSetup }),
+  },
   { name: 'typecheck', title: 'type-check (tsc --noEmit)', run: () => ({ cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'], parse: parseExit }) },
-  { name: 'build', title: 'build (npm run build)', run: () => ({ cmd: 'npm', args: ['run', 'build'], parse: parseExit }) },
+  { name: 'build', title: 'build (npm run build)', run: () => ({ cmd: 'npm', args: ['run', 'build'], parse: parseSetup }) },
   { name: 'unit', title: 'unit tests (mocha)', run: () => ({ cmd: process.execPath, args: [MOCHA], parse: parseMocha }) },
   {
     name: 'lsp',
@@ -78,6 +83,11 @@ const STEPS = [
 ];
 
 const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** A preparation step: counts as a failure when it fails, and as no test when it works. */
+function parseSetup(output, code) {
+  return { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, ...(code === 0 ? {} : { note: `exit code ${code}` }) };
+}
 
 function parseExit(output, code) {
   return code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };

@@ -54,9 +54,7 @@ export class DiagnosticsEngine implements RuleContext {
     let types = this.#claims.bySpec.get(specId);
     if (!types) {
       types = new Map();
-      for (const links of this.index.linksOf(specId).values()) {
-        for (const link of links) if (link.tag.role === 'claim') types.set(link.tag.type, (types.get(link.tag.type) ?? 0) + 1);
-      }
+      for (const link of this.index.claimsOf(specId)) if (link.tag.role === 'claim') types.set(link.tag.type, (types.get(link.tag.type) ?? 0) + 1);
       this.#claims.bySpec.set(specId, types);
     }
     return types;
@@ -87,11 +85,16 @@ export class DiagnosticsEngine implements RuleContext {
 
   /** Diagnostics of the whole workspace, by file order. */
   all(): Diagnostic[] {
-    const paths = new Set<string>();
-    for (const facts of this.index.allFacts()) if (facts.tags.length || facts.malformed.length || facts.headerPaths.length || facts.spec) paths.add(facts.path);
-    for (const path of this.#stackState().byPath.keys()) paths.add(path);
+    const byPath = new Map<string, Diagnostic[]>();
+    const visit = (path: string): void => {
+      if (byPath.has(path)) return;
+      const found = this.forFile(path);
+      if (found.length) byPath.set(path, found);
+    };
+    for (const facts of this.index.allFacts()) visit(facts.path);
+    for (const path of this.#stackState().byPath.keys()) visit(path);
     const out: Diagnostic[] = [];
-    for (const path of [...paths].sort()) out.push(...this.forFile(path));
+    for (const path of [...byPath.keys()].sort()) out.push(...byPath.get(path)!);
     return out;
   }
 

@@ -18,8 +18,8 @@ export interface Link {
 /** Lookup tables that depend on SPEC documents only; rebuilt when one changes. */
 interface SpecTables {
   readonly byId: ReadonlyMap<string, readonly SpecEntry[]>;
-  /** `TYPE:ID` declared in a SPEC's chain -> the declaring SPEC IDs. */
-  readonly declared: ReadonlyMap<string, readonly string[]>;
+  /** Tag type -> ID -> the SPECs that declare `@TYPE:ID` in their chain. */
+  readonly declared: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Folder of a SPEC document -> its ID, so `plan.md` beside `spec.md` belongs to it. */
   readonly byFolder: ReadonlyMap<string, string>;
   readonly types: ReadonlySet<string>;
@@ -36,8 +36,10 @@ export class WorkspaceIndex {
   #tables: SpecTables | undefined;
   /** Links of each file, computed on demand. */
   readonly #links = new Map<string, readonly Link[]>();
-  /** SPEC ID -> files with markers that belong to it -> those links. */
-  #bySpec: Map<string, Map<string, Link[]>> | undefined;
+  /** SPEC ID -> the links of markers outside SPEC folders that belong to it. */
+  #bySpec: Map<string, Link[]> | undefined;
+  /** `linksOf` results grouped by file, built on demand. */
+  readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #version = 0;
   #specGeneration = 0;
   #manifestGeneration = 0;
@@ -133,7 +135,7 @@ export class WorkspaceIndex {
 
   /** SPEC IDs that declare `TYPE:ID` in their chain. */
   declaredBy(type: string, id: string): readonly string[] {
-    return this.#specTables().declared.get(`${type}:${id}`) ?? [];
+    return this.#specTables().declared.get(type)?.get(id) ?? NONE;
   }
 
   /**
@@ -143,17 +145,19 @@ export class WorkspaceIndex {
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
     let out: string[] | undefined;
-    const add = (id: string): void => {
-      if (!out) out = [id];
-      else if (!out.includes(id)) out.push(id);
-    };
-    if (tables.byId.has(tag.id)) add(tag.id);
+    if (tables.byId.has(tag.id)) out = [tag.id];
     if (tag.type === 'TEST') {
       const dash = tag.id.indexOf('-');
-      if (dash > 0 && tables.types.has(tag.id.slice(0, dash)) && tables.byId.has(tag.id.slice(dash + 1))) add(tag.id.slice(dash + 1));
+      if (dash > 0 && tables.types.has(tag.id.slice(0, dash))) {
+        const tested = tag.id.slice(dash + 1);
+        if (tables.byId.has(tested)) out = out ? [...out, tested] : [tested];
+      }
     }
-    const declared = tables.declared.get(`${tag.type}:${tag.id}`);
-    if (declared) for (const spec of declared) add(spec);
+    const declared = tables.declared.get(tag.type)?.get(tag.id);
+    if (declared) {
+      out ??= [];
+      for (const spec of declared) if (!out.includes(spec)) out.push(spec);
+    }
     return out ?? NONE;
   }
 
@@ -170,7 +174,22 @@ export class WorkspaceIndex {
 
   /** Markers outside SPEC folders that belong to `specId`, by file. */
   linksOf(specId: string): ReadonlyMap<string, readonly Link[]> {
-    return this.#reverse().get(specId) ?? new Map();
+    let grouped = this.#grouped.get(specId);
+    if (!grouped) {
+      const byFile = new Map<string, Link[]>();
+      for (const link of this.claimsOf(specId)) {
+        const list = byFile.get(link.path);
+        if (list) list.push(link);
+        else byFile.set(link.path, [link]);
+      }
+      this.#grouped.set(specId, (grouped = byFile));
+    }
+    return grouped;
+  }
+
+  /** Markers outside SPEC folders that belong to `specId`, in no particular order. */
+  claimsOf(specId: string): readonly Link[] {
+    return this.#reverse().get(specId) ?? NONE_LINKS;
   }
 
   /** IDs of the SPECs a file's markers belong to. */
@@ -180,9 +199,10 @@ export class WorkspaceIndex {
     return ids;
   }
 
-  #reverse(): Map<string, Map<string, Link[]>> {
+  #reverse(): Map<string, Link[]> {
     if (!this.#bySpec) {
       this.#bySpec = new Map();
+      this.#grouped.clear();
       for (const path of this.#facts.keys()) this.#addReverse(path);
     }
     return this.#bySpec;
@@ -193,18 +213,23 @@ export class WorkspaceIndex {
     for (const link of this.links(path)) {
       if (link.tag.role === 'declaration' || link.tag.role === 'title') continue;
       for (const id of link.specIds) {
-        let files = this.#bySpec.get(id);
-        if (!files) this.#bySpec.set(id, (files = new Map()));
-        let list = files.get(path);
-        if (!list) files.set(path, (list = []));
-        list.push(link);
+        const list = this.#bySpec.get(id);
+        if (list) list.push(link);
+        else this.#bySpec.set(id, [link]);
+        this.#grouped.delete(id);
       }
     }
   }
 
   #removeReverse(path: string): void {
     if (!this.#bySpec) return;
-    for (const link of this.#links.get(path) ?? []) for (const id of link.specIds) this.#bySpec.get(id)?.delete(path);
+    const ids = new Set<string>();
+    for (const link of this.#links.get(path) ?? []) for (const id of link.specIds) ids.add(id);
+    for (const id of ids) {
+      const list = this.#bySpec.get(id);
+      if (list) this.#bySpec.set(id, list.filter((l) => l.path !== path));
+      this.#grouped.delete(id);
+    }
   }
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
@@ -240,15 +265,17 @@ export class WorkspaceIndex {
       else byId.set(doc.id, [entry]);
       byFolder.set(dirname(facts.path), doc.id);
     }
-    const declared = new Map<string, string[]>();
+    const declared = new Map<string, Map<string, string[]>>();
     for (const facts of this.#facts.values()) {
+      if (!isSpecRelated(facts)) continue;
       const owner = byFolder.get(dirname(facts.path));
       if (owner === undefined) continue;
       for (const tag of facts.tags) {
         if (tag.role !== 'declaration' || tag.type === 'SPEC') continue;
-        const key = `${tag.type}:${tag.id}`;
-        const list = declared.get(key);
-        if (!list) declared.set(key, [owner]);
+        let ids = declared.get(tag.type);
+        if (!ids) declared.set(tag.type, (ids = new Map()));
+        const list = ids.get(tag.id);
+        if (!list) ids.set(tag.id, [owner]);
         else if (!list.includes(owner)) list.push(owner);
       }
     }
@@ -258,6 +285,7 @@ export class WorkspaceIndex {
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+const NONE_LINKS: readonly Link[] = Object.freeze([]);
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {

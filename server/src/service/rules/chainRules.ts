@@ -27,11 +27,13 @@ export function checkDeclaredMissing(ctx: RuleContext, path: string): Finding[] 
   const declarations = ctx.index.facts(path)?.tags.filter((t) => t.role === 'declaration' && t.type !== 'SPEC') ?? [];
   const owner = declarations.length > 0 ? ctx.index.specOfFile(path) : undefined;
   if (owner === undefined) return [];
-  const carried = new Set<string>();
-  for (const id of new Set([owner, ...declarations.map((t) => t.id)])) {
-    for (const links of ctx.index.linksOf(id).values()) for (const link of links) carried.add(`${link.tag.type}:${link.tag.id}`);
-  }
+  const carried = (type: string, id: string): boolean => {
+    for (const spec of id === owner ? [owner] : [id, owner]) {
+      for (const link of ctx.index.claimsOf(spec)) if (link.tag.id === id && link.tag.type === type) return true;
+    }
+    return false;
+  };
   return declarations
-    .filter((tag) => !carried.has(`${tag.type}:${tag.id}`))
+    .filter((tag) => !carried(tag.type, tag.id))
     .map((tag) => finding('chain/declared-missing', path, tag.range, `SPEC ${owner} declares @${tag.type}:${tag.id}, but no code carries it yet.`));
 }
