@@ -6,7 +6,8 @@
 // 1. Writes the workspace with ../shared/bench/gen-workspace.mjs (--seed 1) and reads its expected.json.
 // 2. Times ripgrep's bare scan for the same tags, then `specchain check DIR --format json`
 //    without the facts cache (cold) and with it (warm), and checks the counts against expected.json.
-// 3. Runs the language-server benchmark (bench/lsp.mjs) when it is there.
+// 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
+//    in code-server (when the test tools are installed).
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -116,6 +117,26 @@ if (existsSync(lspBench)) {
   }
 }
 
+/** Extension activation in a real VS Code (code-server), when the test tools are installed. */
+function activation() {
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'test', 'vscode', 'runCodeServer.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SPECCHAIN_TEST_GREP: 'activates' },
+    });
+    const m = /SPECCHAIN_ACTIVATION_MS (\d+(?:\.\d+)?)/.exec(r.stdout ?? '');
+    if (!m) {
+      console.error(`bench: activation not measured (code-server run exited ${r.status}; install the tools with npm run test:deps)`);
+      return null;
+    }
+    samples.push(Number(m[1]));
+  }
+  return median(samples);
+}
+const activationMs = activation();
+
 const row = (name, value, target, ok) => console.log(`${name.padEnd(44)}${String(value).padStart(12)}   ${target.padEnd(16)}${ok === undefined ? '' : ok ? 'ok' : 'OVER'}`);
 console.log('');
 row('ripgrep bare scan (median)', `${report.rgMs} ms`, '');
@@ -126,9 +147,14 @@ row('specchain check, warm (facts cache)', `${report.warmMs} ms`, `≤ ${LIMITS.
 row('  ratio to ripgrep', `${report.warmRatio}×`, '');
 row('  peak RSS', `${report.warmPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.warmPeakRssMiB <= LIMITS.rssMiB);
 row('counts match expected.json', countsOk ? 'yes' : 'NO', '', countsOk);
-if (lsp) for (const [k, v] of Object.entries(lsp)) row(`lsp: ${k}`, typeof v === 'number' ? Math.round(v) : JSON.stringify(v), '');
+if (lsp) {
+  row('lsp: first diagnostics after start', `${Math.round(lsp.firstDiagnosticsMs)} ms`, '≤ 3000 ms', lsp.firstDiagnosticsMs <= 3000);
+  row('lsp: edit re-diagnosed (median)', `${lsp.editMedianMs.toFixed(1)} ms`, '≤ 50 ms', lsp.editMedianMs <= 50);
+  row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, '≤ 300 MB', lsp.peakRssMb <= 300);
+}
+if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
 console.log('');
-console.log(JSON.stringify({ ...report, lsp }));
+console.log(JSON.stringify({ ...report, lsp, activationMs }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,9 @@ describe('SpecChain extension', function () {
     const extension = vscode.extensions.getExtension<SpecChainApi>(EXTENSION_ID)!;
     assert.equal(extension.isActive, true);
     assert.equal(typeof api.sendRequest, 'function');
-    assert.ok(api.activationMillis < 300, `activate() took ${api.activationMillis.toFixed(1)} ms`);
+    assert.ok(Number.isFinite(api.activationMillis) && api.activationMillis > 0);
+    // npm run bench reads this line; the 300 ms budget is checked there, not in a timed test.
+    console.log(`SPECCHAIN_ACTIVATION_MS ${api.activationMillis.toFixed(1)}`);
     assert.ok(tree.totals.specs >= tree.specs.length && tree.specs.length > 0);
     for (const spec of tree.specs) assert.match(spec.uri, /^file:/);
   });
