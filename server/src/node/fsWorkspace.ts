@@ -26,15 +26,15 @@ export class FsWorkspace implements Workspace {
   }
 
   async list(): Promise<readonly WorkspaceEntry[]> {
-    const gitignores = new Map<string, Ignore>();
+    const gitignores = new Map<string, Gitignore>();
     this.#loadGitignore(gitignores, '');
     /** Each `.gitignore` governs the paths below its folder, relative to that folder. */
     const ignored = (path: string, isDir: boolean): boolean => {
       if (this.#excluded(path)) return true;
-      for (const [dir, ig] of gitignores) {
-        if (dir !== '' && !path.startsWith(dir + '/')) continue;
+      for (const [dir, { rules, directoriesOnly }] of gitignores) {
+        if ((directoriesOnly && !isDir) || (dir !== '' && !path.startsWith(dir + '/'))) continue;
         const rel = dir === '' ? path : path.slice(dir.length + 1);
-        if (ig.ignores(isDir ? rel + '/' : rel)) return true;
+        if (rules.ignores(isDir ? rel + '/' : rel)) return true;
       }
       return false;
     };
@@ -72,11 +72,31 @@ export class FsWorkspace implements Workspace {
     return nodePath.join(this.root, ...path.split('/'));
   }
 
-  #loadGitignore(into: Map<string, Ignore>, dir: string): void {
+  #loadGitignore(into: Map<string, Gitignore>, dir: string): void {
+    const file = nodePath.join(this.root, dir, '.gitignore');
+    if (!existsSync(file)) return;
     try {
-      into.set(dir, ignore().add(readFileSync(nodePath.join(this.root, dir, '.gitignore'), 'utf8')));
+      const text = readFileSync(file, 'utf8');
+      into.set(dir, { rules: ignore().add(text), directoriesOnly: onlyDirectoryPatterns(text) });
     } catch {
-      // No .gitignore here, or it vanished: it governs nothing.
+      // It vanished or cannot be read: it governs nothing.
     }
   }
+}
+
+interface Gitignore {
+  readonly rules: Ignore;
+  /**
+   * Every pattern ends in `/` and none re-includes (`!`): the file matches only folders, which
+   * the walk prunes, so the files it lists need no check of their own.
+   */
+  readonly directoriesOnly: boolean;
+}
+
+function onlyDirectoryPatterns(text: string): boolean {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .every((line) => line.endsWith('/') && !line.startsWith('!'));
 }

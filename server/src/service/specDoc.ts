@@ -144,6 +144,43 @@ function isIdValue(value: unknown): boolean {
  * Line numbers stay those of the document; offsets past the blanked block shift by `delta`.
  */
 function structure(text: string, lines: LineIndex): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+  return plainShape(text, lines) ?? parsedShape(text, lines);
+}
+
+/**
+ * The shape nearly every SPEC has: a `---` block at the very top, blank lines, then a `# `
+ * title. CommonMark reads that shape one way only (a top-level ATX heading after the
+ * frontmatter), so it is recognised directly; anything else goes to the markdown parser.
+ */
+export function plainShape(text: string, lines: LineIndex): { heading: Heading; frontmatter: FrontmatterBlock } | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const fence = /^---[ \t]*(\r?\n|$)/gm;
+  fence.lastIndex = open[0].length;
+  const close = fence.exec(text);
+  if (!close) return undefined;
+  const after = /^(?:[ \t]*\r?\n)*(#[ \t][^\r\n]*)/.exec(text.slice(close.index + close[0].length));
+  if (!after) return undefined;
+  const offset = close.index + close[0].length + after[0].length - after[1]!.length;
+  const endOffset = offset + after[1]!.length;
+  const yamlStart = open[0].length;
+  return {
+    frontmatter: {
+      contentOffset: yamlStart,
+      content: text.slice(yamlStart, close.index).replace(/\r?\n$/, ''),
+      range: lines.range(0, close.index + close[0].replace(/\r?\n$/, '').length),
+      late: false,
+    },
+    heading: { text: headingText(after[1]!), line: lines.positionAt(offset).line, offset, endOffset },
+  };
+}
+
+function headingText(raw: string): string {
+  return raw.replace(/^ {0,3}#+[ \t]*/, '').replace(/[ \t]+#*[ \t]*$/, '');
+}
+
+/** The frontmatter block and title as the markdown parser finds them (exported for tests). */
+export function parsedShape(text: string, lines: LineIndex): { heading?: Heading; frontmatter?: FrontmatterBlock } {
   let skeleton = text;
   let blankEnd = -1;
   let delta = 0;
@@ -196,8 +233,7 @@ function structure(text: string, lines: LineIndex): { heading?: Heading; frontma
       if (node.type === 'heading' && node.depth === 1 && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
         const offset = toText(node.position.start.offset);
         const endOffset = toText(node.position.end.offset);
-        const raw = text.slice(offset, endOffset);
-        result.heading = { text: raw.replace(/^ {0,3}#+[ \t]*/, '').replace(/[ \t]+#*[ \t]*$/, ''), line: node.position.start.line - 1, offset, endOffset };
+        result.heading = { text: headingText(text.slice(offset, endOffset)), line: node.position.start.line - 1, offset, endOffset };
         break;
       }
     }

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
+import { DEFAULT_CONFIG } from '../../../server/src/service/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'specchain.js');
@@ -135,5 +137,27 @@ describe('specchain CLI', function () {
     const second = JSON.parse(run('check', ws, '--format', 'json').out);
     assert.equal(second.diagnostics.filter((d: { code: string }) => d.code === 'tag/unknown-spec').length, 2);
     assert.deepEqual(JSON.parse(run('check', ws, '--format', 'json', '--no-cache').out), second);
+  });
+});
+
+describe('listing honours .gitignore', function () {
+  this.timeout(30_000);
+  it('prunes folders, ignores files by pattern, and re-includes with !', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'specchain-ignore-'));
+    write(dir, {
+      '.gitignore': 'gen/\n*.log\n!keep.log\n',
+      'a.ts': '',
+      'gen/b.ts': '',
+      'x.log': '',
+      'keep.log': '',
+      'sub/.gitignore': 'local/\n',
+      'sub/local/c.ts': '',
+      'sub/d.ts': '',
+      'other/local/e.ts': '',
+      'build/f.ts': '',
+    });
+    const listed = (await new FsWorkspace(dir, DEFAULT_CONFIG).list()).map((e) => e.path);
+    assert.deepEqual(listed, ['.gitignore', 'a.ts', 'keep.log', 'other/local/e.ts', 'sub/.gitignore', 'sub/d.ts']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

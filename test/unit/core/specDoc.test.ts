@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseSpec } from '../../../server/src/service/specDoc';
+import { parseSpec, parsedShape, plainShape } from '../../../server/src/service/specDoc';
+import { LineIndex } from '../../../server/src/service/text';
 
 const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
   `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
@@ -97,4 +98,26 @@ describe('SPEC parser', () => {
     assert.equal(doc.id, 'ORD-001');
     assert.equal(titleLine, 4);
   });
+});
+
+describe('SPEC parser: the plain shape and the markdown parser agree', () => {
+  const cases = [
+    '---\nid: A-001\nstatus: draft\n---\n\n# @SPEC:A-001: Plain\n\nbody\n',
+    '---\r\nid: A-001\r\n---\r\n# SPEC-A-001: CRLF title #\r\n',
+    '---\nid: A-001\n---\n\n\n#\tTabbed title\n',
+    '---\n---\n# Empty frontmatter\n',
+  ];
+  for (const text of cases) {
+    it(`reads ${JSON.stringify(text.slice(0, 36))} as remark does`, () => {
+      const lines = new LineIndex(text);
+      const plain = plainShape(text, lines);
+      assert.ok(plain, 'recognised as the plain shape');
+      assert.deepEqual(plain, parsedShape(text, lines));
+    });
+  }
+  for (const text of ['---\nid: A\n---\ntext\n# Title\n', '    # indented\n', '---\nid: A\n---\n#NoSpace\n']) {
+    it(`leaves ${JSON.stringify(text.slice(0, 36))} to remark`, () => {
+      assert.equal(plainShape(text, new LineIndex(text)), undefined);
+    });
+  }
 });
