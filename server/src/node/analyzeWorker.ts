@@ -19,6 +19,8 @@ export interface BatchRequest {
 }
 export interface BatchResult {
   readonly id: number;
+  /** Paths and facts, in the same order. */
+  readonly paths: string[];
   readonly facts: WireFacts[];
   readonly skipped: SkippedFile[];
   readonly error?: string;
@@ -31,9 +33,9 @@ if (parentPort) {
   port.on('message', (request: BatchRequest) => {
     try {
       const { facts, skipped } = analyzeBatch(init.root, classifier, request.paths);
-      port.postMessage({ id: request.id, facts: facts.map(encodeFacts), skipped } satisfies BatchResult);
+      port.postMessage({ id: request.id, paths: facts.map((f) => f.path), facts: facts.map(encodeFacts), skipped } satisfies BatchResult);
     } catch (e) {
-      port.postMessage({ id: request.id, facts: [], skipped: [], error: String(e) } satisfies BatchResult);
+      port.postMessage({ id: request.id, paths: [], facts: [], skipped: [], error: String(e) } satisfies BatchResult);
     }
   });
 }

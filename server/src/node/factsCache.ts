@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
 import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
@@ -11,7 +10,7 @@ import type { BulkAnalyzer } from '../service/workspace';
 declare const SPECCHAIN_BUILD: string | undefined;
 /** Facts from another build of the analyser are never reused. */
 const BUILD = typeof SPECCHAIN_BUILD === 'string' ? SPECCHAIN_BUILD : 'source';
-const FORMAT = 2;
+const FORMAT = 4;
 /** Files changed this recently may change again within the same mtime tick: not cached. */
 const RACY_MS = 2000;
 
@@ -44,11 +43,13 @@ export class FactsCache {
   /** Opens the cache of one workspace root under one configuration. */
   static open(root: string, config: SpecChainConfig, dir = cacheDirectory()): FactsCache {
     const key = createHash('sha1').update(`${FORMAT}\0${BUILD}\0${root}\0${JSON.stringify(config)}`).digest('hex').slice(0, 20);
-    const file = nodePath.join(dir, `${key}.bin`);
+    const file = nodePath.join(dir, `${key}.json`);
     let entries = new Map<string, Entry>();
     try {
-      const data = deserialize(readFileSync(file)) as { format: number; build: string; root: string; entries: Map<string, Entry> };
-      if (data.format === FORMAT && data.build === BUILD && data.root === root && data.entries instanceof Map) entries = data.entries;
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: [string, number, number, WireFacts | SkipReason][] };
+      if (data.format === FORMAT && data.build === BUILD && data.root === root && Array.isArray(data.entries)) {
+        entries = new Map(data.entries.map(([path, size, mtimeMs, facts]) => [path, { size, mtimeMs, facts }]));
+      }
     } catch {
       // No cache yet, or one we cannot read: start empty.
     }
@@ -62,7 +63,7 @@ export class FactsCache {
   lookup(path: string, size: number, mtimeMs: number): FileFacts | SkipReason | undefined {
     const e = this.#entries.get(path);
     if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return undefined;
-    return typeof e.facts === 'string' ? e.facts : decodeFacts(e.facts);
+    return typeof e.facts === 'string' ? e.facts : decodeFacts(path, e.facts);
   }
 
   store(path: string, size: number, mtimeMs: number, facts: FileFacts | SkipReason): void {
@@ -90,7 +91,8 @@ export class FactsCache {
     try {
       mkdirSync(nodePath.dirname(this.#file), { recursive: true });
       const tmp = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(tmp, serialize({ format: FORMAT, build: BUILD, root, entries: this.#entries }));
+      const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.facts]);
+      writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: BUILD, root, entries }));
       renameSync(tmp, this.#file);
       this.#dirty = false;
     } catch {

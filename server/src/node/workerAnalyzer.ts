@@ -66,7 +66,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
             };
             const onMessage = (result: BatchResult): void => {
               if (result.error) skipped.push(...batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
-              for (const f of result.facts) facts.push(decodeFacts(f));
+              result.facts.forEach((f, i) => facts.push(decodeFacts(result.paths[i]!, f)));
               for (const s of result.skipped) skipped.push(s);
               send();
             };

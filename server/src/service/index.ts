@@ -23,6 +23,8 @@ interface SpecTables {
   /** Folder of a SPEC document -> its ID, so `plan.md` beside `spec.md` belongs to it. */
   readonly byFolder: ReadonlyMap<string, string>;
   readonly types: ReadonlySet<string>;
+  /** What `resolve` answered, by type then ID: thousands of markers share an ID. */
+  readonly resolved: Map<string, Map<string, readonly string[]>>;
 }
 
 /**
@@ -144,6 +146,14 @@ export class WorkspaceIndex {
    */
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
+    let byId = tables.resolved.get(tag.type);
+    if (!byId) tables.resolved.set(tag.type, (byId = new Map()));
+    let found = byId.get(tag.id);
+    if (!found) byId.set(tag.id, (found = this.#resolve(tables, tag)));
+    return found;
+  }
+
+  #resolve(tables: SpecTables, tag: { readonly type: string; readonly id: string }): readonly string[] {
     let out: string[] | undefined;
     if (tables.byId.has(tag.id)) out = [tag.id];
     if (tag.type === 'TEST') {
@@ -279,7 +289,7 @@ export class WorkspaceIndex {
         else if (!list.includes(owner)) list.push(owner);
       }
     }
-    this.#tables = { byId, declared, byFolder, types: new Set(this.tagTypes) };
+    this.#tables = { byId, declared, byFolder, types: new Set(this.tagTypes), resolved: new Map() };
     return this.#tables;
   }
 }

@@ -3,14 +3,20 @@ import type { FileFacts, TagRole } from './types';
 
 const ROLES: readonly TagRole[] = ['claim', 'mention', 'declaration', 'title'];
 const FIELDS = 7;
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * `FileFacts` as it crosses a thread or goes into the cache: the markers flattened into one
- * array of seven values each (type, id, sub, role, line, start, end), which copies and
- * deserialises several times faster than objects.
+ * array of seven values each (type, id, sub, role, line, start, end), empty lists and the path
+ * left out. It copies and deserialises several times faster than the objects.
  */
-export interface WireFacts extends Omit<FileFacts, 'tags'> {
+export interface WireFacts {
   readonly tags: readonly (string | number | null)[];
+  readonly malformed?: FileFacts['malformed'];
+  readonly headerPaths?: FileFacts['headerPaths'];
+  readonly disables?: FileFacts['disables'];
+  readonly spec?: FileFacts['spec'];
+  readonly manifest?: FileFacts['manifest'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -26,14 +32,29 @@ export function encodeFacts(facts: FileFacts): WireFacts {
     flat[i++] = start.character;
     flat[i++] = end.character;
   }
-  return { ...facts, tags: flat };
+  const wire: { -readonly [K in keyof WireFacts]: WireFacts[K] } = { tags: flat };
+  if (facts.malformed.length) wire.malformed = facts.malformed;
+  if (facts.headerPaths.length) wire.headerPaths = facts.headerPaths;
+  if (facts.disables.length) wire.disables = facts.disables;
+  if (facts.spec) wire.spec = facts.spec;
+  if (facts.manifest) wire.manifest = facts.manifest;
+  return wire;
 }
 
-export function decodeFacts(wire: WireFacts): FileFacts {
+export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   const flat = wire.tags;
   const tags: Tag[] = new Array(flat.length / FIELDS);
   for (let i = 0, j = 0; i < flat.length; i += FIELDS, j++) {
     tags[j] = new Tag(flat[i] as string, flat[i + 1] as string, (flat[i + 2] as string | null) ?? undefined, ROLES[flat[i + 3] as number]!, flat[i + 4] as number, flat[i + 5] as number, flat[i + 6] as number);
   }
-  return { ...wire, tags };
+  const facts: { -readonly [K in keyof FileFacts]: FileFacts[K] } = {
+    path,
+    tags,
+    malformed: wire.malformed ?? EMPTY,
+    headerPaths: wire.headerPaths ?? EMPTY,
+    disables: wire.disables ?? EMPTY,
+  };
+  if (wire.spec) facts.spec = wire.spec;
+  if (wire.manifest) facts.manifest = wire.manifest;
+  return facts;
 }

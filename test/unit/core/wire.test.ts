@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
+import { FileClassifier, analyzeFile } from '../../../server/src/service/analyze';
+import { DEFAULT_CONFIG } from '../../../server/src/service/config';
+import { decodeFacts, encodeFacts } from '../../../server/src/service/wire';
+
+describe('wire format of file facts', () => {
+  const classifier = new FileClassifier(DEFAULT_CONFIG);
+  const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+
+  for (const [path, text] of [
+    ['src/a.py', '# @API:USER-001\n# @CODE:AUTH-001:API | TEST: tests/x.py\n# @api:bad\n# specchain-disable-next-line\n'],
+    ['.moai/specs/SPEC-USER-001/spec.md', '---\nid: USER-001\nauthor: @me\n---\n# @SPEC:USER-001: Users\n- @TEST:API-USER-001\n'],
+    ['svc/package.json', '{ "dependencies": { "express": "^4.19.2" } }\n'],
+    ['empty.txt', ''],
+  ] as const) {
+    it(`round-trips ${path} through a structured clone`, () => {
+      const facts = analyzeFile(path, text, classifier);
+      const back = decodeFacts(path, deserialize(serialize(encodeFacts(facts))));
+      assert.deepEqual(plain(back), plain(facts));
+      assert.deepEqual(back.tags.map((t) => t.range), facts.tags.map((t) => t.range));
+    });
+  }
+});
