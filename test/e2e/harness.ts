@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR, launchChromium, prepareWorkspace, REPO_ROOT, remoteUri, startCodeServer, workbenchUrl,
   type Browser, type CodeServer,
@@ -44,8 +44,16 @@ export interface Workbench {
   openFile(relativePath: string): Promise<void>;
   /** Waits until the visible editor shows at least one squiggle of `kind`; resolves with their count. */
   waitForSquiggles(kind?: 'error' | 'warning' | 'any', timeoutMs?: number): Promise<number>;
-  /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows, files and markers alike. */
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M) and returns all its rows in order, files and markers
+   * alike, scrolling through the virtualised list so rows outside the visible area are included.
+   */
   problems(): Promise<ProblemRow[]>;
+  /**
+   * The document inside the webview of `extensionId` (`publisher.name`): VS Code nests the
+   * page in an `#active-frame` iframe inside the host's own iframe.
+   */
+  webview(extensionId: string): FrameLocator;
   /** Clicks the activity-bar entry whose label starts with `label` and waits for its view. */
   openActivityBarView(label: string): Promise<void>;
   /** Runs a command from the palette by its title. */
@@ -122,16 +130,47 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     const panel = page.locator('.markers-panel');
     if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: 15_000 });
-    const rows = panel.locator('.monaco-list-row');
+    // Rows of the list proper; sticky-scroll copies of file rows live in another container.
+    const rows = panel.locator('.monaco-list-rows > .monaco-list-row');
     await rows.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-    const count = await rows.count();
-    const result: ProblemRow[] = [];
-    for (let i = 0; i < count; i++) {
-      const row = rows.nth(i);
-      result.push({ label: (await row.getAttribute('aria-label')) ?? '', text: (await row.innerText()).trim() });
+    if ((await rows.count()) === 0) return [];
+    const readVisible = (): Promise<Array<ProblemRow & { readonly index: number }>> =>
+      rows.evaluateAll((elements) =>
+        elements.map((element) => ({
+          index: Number(element.getAttribute('data-index')),
+          label: element.getAttribute('aria-label') ?? '',
+          text: (element as unknown as { readonly innerText: string }).innerText.trim(),
+        })),
+      );
+    // The list is virtualised: scroll it with the mouse wheel (the keyboard would open each
+    // focused marker in an editor), reading the rows each page shows.
+    const list = panel.locator('.monaco-list').first();
+    const step = Math.max(60, ((await list.boundingBox())?.height ?? 200) * 0.7);
+    const indexes = async (): Promise<number[]> => (await readVisible()).map((row) => row.index);
+    const wheel = async (deltaY: number, arrived: string): Promise<boolean> => {
+      // Near the left edge, away from message texts, so no hover covers the list.
+      await list.hover({ position: { x: 4, y: step / 2 } });
+      await page.mouse.wheel(0, deltaY);
+      return panel.locator(`.monaco-list-rows > .monaco-list-row[data-index="${arrived}"]`).waitFor({ state: 'attached', timeout: 2_000 }).then(() => true, () => false);
+    };
+    const scrollToTop = async (): Promise<void> => {
+      while (!(await indexes()).includes(0)) {
+        if (!(await wheel(-step, String(Math.min(...(await indexes())) - 1)))) break;
+      }
+    };
+    await scrollToTop();
+    const seen = new Map<number, ProblemRow>();
+    for (;;) {
+      const visible = await readVisible();
+      for (const { index, label, text } of visible) if (!seen.has(index)) seen.set(index, { label, text });
+      if (!(await wheel(step, String(Math.max(...visible.map((row) => row.index)) + 1)))) break;
     }
-    return result;
+    await scrollToTop();
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
   };
+
+  const webview = (extensionId: string): FrameLocator =>
+    page.frameLocator(`iframe.webview[src*="extensionId=${extensionId}"]`).first().frameLocator('#active-frame');
 
   const openActivityBarView = async (label: string): Promise<void> => {
     const item = page.locator(`.activitybar .action-item [aria-label^="${label}"]`).first();
@@ -157,5 +196,5 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     return path;
   };
 
-  return { page, server, workspace, openFile, waitForSquiggles, problems, openActivityBarView, runCommand, screenshot, close };
+  return { page, server, workspace, openFile, waitForSquiggles, problems, webview, openActivityBarView, runCommand, screenshot, close };
 }
