@@ -1,20 +1,31 @@
 import * as nodePath from 'node:path';
 import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { isManifestPath } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
-import { readText } from './readText';
+import { decodeText, readBytes } from './readText';
 
-/** Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. */
+const AT = 0x40;
+const DISABLE = 'specchain-disable';
+
+/**
+ * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
+ * file with no `@` and no disable comment has nothing to find, and is not decoded at all.
+ */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
-    const text = readText(nodePath.join(root, path), classifier.config.maxFileSize);
-    if (typeof text !== 'string') {
-      skipped.push({ path, reason: text.skip });
+    const bytes = readBytes(nodePath.join(root, path), classifier.config.maxFileSize);
+    if ('skip' in bytes) {
+      skipped.push({ path, reason: bytes.skip });
+      continue;
+    }
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !isManifestPath(path)) {
+      facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }
     try {
-      facts.push(analyzeFile(path, text, classifier));
+      facts.push(analyzeFile(path, decodeText(bytes), classifier));
     } catch {
       skipped.push({ path, reason: 'unreadable' });
     }
