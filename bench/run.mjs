@@ -45,21 +45,8 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs a command `RUNS` times (after one warm-up) and returns the median wall time in ms. */
-function time(label, cmd, cmdArgs, options = {}) {
-  const times = [];
-  let last;
-  for (let i = 0; i <= RUNS; i++) {
-    const started = process.hrtime.bigint();
-    last = spawnSync(cmd, cmdArgs, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, ...options });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (last.status !== 0 && last.status !== 1) fail(`${label} exited ${last.status}: ${last.stderr}`);
-    if (i > 0) times.push(ms);
-  }
-  return { ms: median(times), all: times.map((t) => Math.round(t)), result: last };
-}
-
-const rg = time('rg', 'rg', ['--hidden', '--no-require-git', '-o', '-c', TAG_PATTERN, '.']);
+// Newly written files are still being flushed to disk: wait for that, so that no run pays for it.
+spawnSync('sync');
 
 const rssFile = join(cacheDir, 'rss');
 const specchain = (extra) => [
@@ -73,10 +60,36 @@ const specchain = (extra) => [
   ...extra,
 ];
 const env = { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir, SPECCHAIN_RSS_FILE: rssFile };
-const cold = time('specchain (cold)', process.execPath, specchain(['--no-cache']), { env });
-const coldRss = Number(readFileSync(rssFile, 'utf8')) / 1024;
-const warm = time('specchain (warm)', process.execPath, specchain([]), { env });
-const warmRss = Number(readFileSync(rssFile, 'utf8')) / 1024;
+const commands = {
+  rg: { cmd: 'rg', args: ['--hidden', '--no-require-git', '-o', '-c', TAG_PATTERN, '.'], options: {} },
+  cold: { cmd: process.execPath, args: specchain(['--no-cache']), options: { env } },
+  warm: { cmd: process.execPath, args: specchain([]), options: { env } },
+};
+
+/**
+ * Runs the three commands in turn, `RUNS` rounds after one warm-up round, so that each sees the
+ * same machine; returns each one's median wall time, last result and peak RSS.
+ */
+function measure() {
+  const out = Object.fromEntries(Object.keys(commands).map((k) => [k, { times: [], result: null, rssMiB: 0 }]));
+  for (let round = 0; round <= RUNS; round++) {
+    for (const [name, { cmd, args: cmdArgs, options }] of Object.entries(commands)) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(cmd, cmdArgs, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0 && result.status !== 1) fail(`${name} exited ${result.status}: ${result.stderr}`);
+      out[name].result = result;
+      if (round === 0) continue;
+      out[name].times.push(ms);
+      if (name !== 'rg') out[name].rssMiB = Math.max(out[name].rssMiB, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    }
+  }
+  for (const m of Object.values(out)) m.ms = median(m.times);
+  return out;
+}
+const { rg, cold, warm } = measure();
+const coldRss = cold.rssMiB;
+const warmRss = warm.rssMiB;
 
 /** The counts the generator promises, checked on a run's JSON. */
 function verify(label, stdout) {
