@@ -31,7 +31,6 @@ export class DiagnosticsEngine implements RuleContext {
   #closest = new Map<string, string | undefined>();
   #closestGeneration = -1;
   #candidates = new Candidates([]);
-  #claims = { version: -1, bySpec: new Map<string, Map<string, number>>() };
   #stack: { specs: number; manifests: number; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
 
   constructor(
@@ -47,17 +46,6 @@ export class DiagnosticsEngine implements RuleContext {
     }
     if (!this.#closest.has(id)) this.#closest.set(id, this.#candidates.closest(id));
     return this.#closest.get(id);
-  }
-
-  claimTypes(specId: string): ReadonlyMap<string, number> {
-    if (this.#claims.version !== this.index.version) this.#claims = { version: this.index.version, bySpec: new Map() };
-    let types = this.#claims.bySpec.get(specId);
-    if (!types) {
-      types = new Map();
-      for (const link of this.index.claimsOf(specId)) if (link.tag.role === 'claim') types.set(link.tag.type, (types.get(link.tag.type) ?? 0) + 1);
-      this.#claims.bySpec.set(specId, types);
-    }
-    return types;
   }
 
   /** The detected stack, recomputed only when a manifest changed. */
@@ -106,8 +94,8 @@ export class DiagnosticsEngine implements RuleContext {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
     if (facts.spec || facts.malformed.length || facts.headerPaths.length || this.#stackState().byPath.has(path)) return false;
-    for (const link of this.index.links(path)) if (link.specIds.length === 0 || link.tag.role === 'declaration') return false;
-    return true;
+    for (const tag of facts.tags) if (tag.role === 'declaration') return false;
+    return !this.index.hasUnlinked(path);
   }
 
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {

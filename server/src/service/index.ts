@@ -40,6 +40,8 @@ export class WorkspaceIndex {
   readonly #links = new Map<string, readonly Link[]>();
   /** SPEC ID -> the links of markers outside SPEC folders that belong to it. */
   #bySpec: Map<string, Link[]> | undefined;
+  /** What the chain rules need, kept up to date file by file once built. */
+  #summary: ChainSummary | undefined;
   /** `linksOf` results grouped by file, built on demand. */
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #version = 0;
@@ -202,6 +204,41 @@ export class WorkspaceIndex {
     return this.#reverse().get(specId) ?? NONE_LINKS;
   }
 
+  /** Markers in code (claims) outside SPEC folders that belong to `specId`, counted by tag type. */
+  claimTypes(specId: string): ReadonlyMap<string, number> {
+    return this.#chainSummary().types.get(specId) ?? NO_COUNTS;
+  }
+
+  /** True when a marker outside SPEC folders (in code or prose) is exactly `@TYPE:ID`. */
+  isCarried(type: string, id: string): boolean {
+    return this.#chainSummary().carried.get(type)?.has(id) ?? false;
+  }
+
+  /** True when some marker of the file belongs to no SPEC (titles aside). */
+  hasUnlinked(path: string): boolean {
+    for (const tag of this.#facts.get(path)?.tags ?? []) if (tag.role !== 'title' && this.resolve(tag).length === 0) return true;
+    return false;
+  }
+
+  #chainSummary(): ChainSummary {
+    if (!this.#summary) {
+      this.#summary = { types: new Map(), carried: new Map() };
+      for (const facts of this.#facts.values()) this.#contribute(facts, 1);
+    }
+    return this.#summary;
+  }
+
+  /** Adds (sign 1) or removes (sign -1) one file's markers from the chain summary. */
+  #contribute(facts: FileFacts, sign: 1 | -1): void {
+    const summary = this.#summary;
+    if (!summary || this.specOfFile(facts.path) !== undefined) return;
+    for (const tag of facts.tags) {
+      if (tag.role !== 'claim' && tag.role !== 'mention') continue;
+      bump(summary.carried, tag.type, tag.id, sign);
+      if (tag.role === 'claim') for (const id of this.resolve(tag)) bump(summary.types, id, tag.type, sign);
+    }
+  }
+
   /** IDs of the SPECs a file's markers belong to. */
   specIdsLinkedFrom(path: string): Set<string> {
     const ids = new Set<string>();
@@ -254,8 +291,11 @@ export class WorkspaceIndex {
       }
       this.#links.clear();
       this.#bySpec = undefined;
+      this.#summary = undefined;
       return true;
     }
+    if (old) this.#contribute(old, -1);
+    if (next) this.#contribute(next, 1);
     this.#removeReverse(path);
     this.#links.delete(path);
     this.#addReverse(path);
@@ -296,6 +336,21 @@ export class WorkspaceIndex {
 
 const NONE: readonly string[] = Object.freeze([]);
 const NONE_LINKS: readonly Link[] = Object.freeze([]);
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/** Per SPEC, claims by tag type; per tag type, how many markers carry each ID. */
+interface ChainSummary {
+  readonly types: Map<string, Map<string, number>>;
+  readonly carried: Map<string, Map<string, number>>;
+}
+
+function bump(map: Map<string, Map<string, number>>, outer: string, inner: string, sign: 1 | -1): void {
+  let counts = map.get(outer);
+  if (!counts) map.set(outer, (counts = new Map()));
+  const n = (counts.get(inner) ?? 0) + sign;
+  if (n > 0) counts.set(inner, n);
+  else counts.delete(inner);
+}
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {

@@ -7,13 +7,13 @@ export const IMPLEMENTED_STATUSES: ReadonlySet<string> = new Set(['active', 'in-
 /** `spec/no-implementation`: past draft and no marker in code belongs to it. */
 export function checkNoImplementation(ctx: RuleContext, spec: SpecEntry): Finding[] {
   const status = spec.doc.status;
-  if (status === undefined || !IMPLEMENTED_STATUSES.has(status) || ctx.claimTypes(spec.id).size > 0) return [];
+  if (status === undefined || !IMPLEMENTED_STATUSES.has(status) || ctx.index.claimTypes(spec.id).size > 0) return [];
   return [finding('spec/no-implementation', spec.path, spec.doc.titleRange, `SPEC ${spec.id} is ${status}, but no marker in code belongs to it.`)];
 }
 
 /** `chain/missing-test`: code markers belong to the SPEC but no TEST marker does. */
 export function checkMissingTest(ctx: RuleContext, spec: SpecEntry): Finding[] {
-  const types = ctx.claimTypes(spec.id);
+  const types = ctx.index.claimTypes(spec.id);
   if (types.size === 0 || types.has('TEST')) return [];
   const summary = [...types].map(([t, n]) => `${n} @${t}`).join(', ');
   return [finding('chain/missing-test', spec.path, spec.doc.titleRange, `SPEC ${spec.id} has code (${summary}) but no @TEST marker.`)];
@@ -27,13 +27,7 @@ export function checkDeclaredMissing(ctx: RuleContext, path: string): Finding[] 
   const declarations = ctx.index.facts(path)?.tags.filter((t) => t.role === 'declaration' && t.type !== 'SPEC') ?? [];
   const owner = declarations.length > 0 ? ctx.index.specOfFile(path) : undefined;
   if (owner === undefined) return [];
-  const carried = (type: string, id: string): boolean => {
-    for (const spec of id === owner ? [owner] : [id, owner]) {
-      for (const link of ctx.index.claimsOf(spec)) if (link.tag.id === id && link.tag.type === type) return true;
-    }
-    return false;
-  };
   return declarations
-    .filter((tag) => !carried(tag.type, tag.id))
+    .filter((tag) => !ctx.index.isCarried(tag.type, tag.id))
     .map((tag) => finding('chain/declared-missing', path, tag.range, `SPEC ${owner} declares @${tag.type}:${tag.id}, but no code carries it yet.`));
 }

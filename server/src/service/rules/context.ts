@@ -8,8 +8,6 @@ export interface RuleContext {
   readonly config: SpecChainConfig;
   /** Closest SPEC ID to a broken one, for "did you mean". */
   closestId(id: string): string | undefined;
-  /** Code markers (claims) that belong to a SPEC, counted by tag type. */
-  claimTypes(specId: string): ReadonlyMap<string, number>;
 }
 
 /** A finding before severity mapping: rules give the natural severity, settings decide. */
