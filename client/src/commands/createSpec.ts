@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SpecTreeRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { parseSpecId } from '../specId';
-import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
+import { renderSpecTemplate, specDocumentPath } from '../../../server/src/service/specTemplate';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

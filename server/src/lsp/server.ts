@@ -301,7 +301,7 @@ export class SpecChainServer {
         text,
         diagnostics: converted.filter((d) => d !== undefined),
         ...(context.only ? { only: context.only } : {}),
-        today: new Date().toISOString().slice(0, 10),
+        today: new Date(),
         readText: at.folder.readText,
       });
       const out: CodeAction[] = [];

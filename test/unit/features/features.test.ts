@@ -115,7 +115,7 @@ describe('features', () => {
   });
 
   async function actions(path: string, text: string, diagnostics: ActionDiagnostic[], only?: string[]): Promise<{ title: string; edit: EditPlan }[]> {
-    return getCodeActions({ index: service.index, path, text, diagnostics, ...(only ? { only } : {}), today: '2026-01-02', readText: read });
+    return getCodeActions({ index: service.index, path, text, diagnostics, ...(only ? { only } : {}), today: new Date('2026-01-02T12:00:00Z'), readText: read });
   }
 
   it('code actions for a broken marker: replace, create, disable; only filters by kind', async () => {

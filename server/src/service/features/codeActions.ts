@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../index';
 import { LineIndex } from '../text';
 import type { DiagnosticData, Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
-import { newSpecPath, newSpecText } from './specTemplate';
+import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
 import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
 
 /** A diagnostic as the client sends it back with a code action request. */
@@ -32,8 +32,8 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly ActionDiagnostic[];
   /** `context.only` of the request; undefined for every kind. */
   readonly only?: readonly string[];
-  /** Today's date (YYYY-MM-DD) for new SPEC documents. */
-  readonly today: string;
+  /** The date written into a new SPEC's frontmatter. */
+  readonly today: Date;
   /** Text of other files (the manifest of a version fix). */
   readonly readText: ReadText;
 }
@@ -68,8 +68,9 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     if (d.code === 'tag/unknown-spec') {
       const id = data?.kind === 'create-spec' ? data.id : MARKER.exec(rangeText)?.[2];
       if (id) {
-        const path = newSpecPath(id);
-        fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text: newSpecText(id, request.today) }] }, data?.kind === 'create-spec');
+        const path = specDocumentPath(id);
+        const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today });
+        fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
       }
     }
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);

@@ -1,3 +1,8 @@
+/**
+ * The one template of a new SPEC document, used by the Create SPEC command of the client and by
+ * the "Create SPEC" quick fix of the server.
+ */
+
 /** What a new SPEC document is made from. */
 export interface SpecTemplateInput {
   /** The SPEC ID without `SPEC-`. */
