@@ -128,6 +128,7 @@ describe('features', () => {
     assert.equal(create.kind === 'create' && create.path, '.moai/specs/SPEC-USER-009/spec.md');
     const created = await load({ [create.kind === 'create' ? create.path : '']: create.kind === 'create' ? create.text : '' });
     assert.equal(created.index.specs()[0]?.id, 'USER-009', 'the template parses as a SPEC with that ID');
+    assert.equal(created.index.specs()[0]?.doc.fields.created?.value, '2026-01-02', "dated with the request's day");
     assert.deepEqual(created.allDiagnostics().filter((x) => x.severity !== 'info').map((x) => x.code), [], 'the template is valid current-schema frontmatter');
     assert.ok(apply(FILES[path]!, fixes[2]!.edit.edits.get(path)).includes('export {};\n// specchain-disable-next-line tag/unknown-spec\n// @API:USER-009\n'));
     assert.deepEqual(await actions(path, FILES[path]!, [d!], ['refactor.rewrite']), []);
