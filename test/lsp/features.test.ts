@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Location, CodeLens, SymbolInformation, TextEdit, WorkspaceEdit, TextDocumentEdit, RenameFile, CreateFile } from 'vscode-languageserver-protocol/node';
 import { IndexChangedNotification, PlanRequest, RefreshRequest, SpecAtRequest, SpecTreeRequest, StackRequest } from '../../server/src/protocol';
@@ -327,6 +327,27 @@ describe('language server over stdio', function () {
     assert.equal(params.brokenLinks, 3, JSON.stringify(params));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/disk.py'), type: 3 }] });
     await client.diagnosticsOf('src/disk.py', (x) => x.length === 0);
+  });
+
+  it('a changed .gitignore re-reads the folder: newly ignored files lose their diagnostics', async () => {
+    mkdirSync(join(client.root, 'generated'), { recursive: true });
+    writeFileSync(join(client.root, 'generated/out.py'), '# @API:GEN-001\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('generated/out.py'), type: 1 }] });
+    await client.diagnosticsOf('generated/out.py', (d) => d.some((x) => x.code === 'tag/unknown-spec'));
+    writeFileSync(join(client.root, '.gitignore'), 'generated/\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.gitignore'), type: 1 }] });
+    await client.diagnosticsOf('generated/out.py', (d) => d.length === 0);
+    writeFileSync(join(client.root, 'generated/late.py'), '# @API:GEN-002\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('generated/late.py'), type: 1 }] });
+    const tree = await client.connection.sendRequest<{ totals: { brokenLinks: number } }>('specchain/specTree', {});
+    const withoutIgnored = tree.totals.brokenLinks;
+    rmSync(join(client.root, '.gitignore'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.gitignore'), type: 3 }] });
+    await client.diagnosticsOf('generated/late.py', (d) => d.some((x) => x.code === 'tag/unknown-spec'));
+    const after = await client.connection.sendRequest<{ totals: { brokenLinks: number } }>('specchain/specTree', {});
+    assert.equal(after.totals.brokenLinks, withoutIgnored + 2, 'both generated files count once no longer ignored');
+    rmSync(join(client.root, 'generated'), { recursive: true, force: true });
+    await client.connection.sendRequest('specchain/refresh', {});
   });
 
   it('Refresh re-reads the workspace from disk', async () => {

@@ -6,7 +6,6 @@ import type { ReadText } from '../service/features/types';
 import { LanguageService, type LoadReport } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
 import { toLspDiagnostic } from './convert';
-import { excludeMatcher } from './excludes';
 import { FolderPaths } from './uris';
 
 /** What a folder needs from the server around it. */
@@ -35,7 +34,7 @@ export class FolderState {
   readonly paths: FolderPaths;
   #service: LanguageService;
   #config: SpecChainConfig;
-  #isExcluded: (path: string) => boolean;
+  #workspace: FsWorkspace;
   readonly #hooks: FolderHooks;
   #loaded = false;
   #loading: Promise<LoadReport> | undefined;
@@ -55,9 +54,9 @@ export class FolderState {
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
     this.paths = new FolderPaths(root);
     this.#config = config;
-    this.#isExcluded = excludeMatcher(config);
     this.#hooks = hooks;
-    this.#service = this.#createService(config);
+    this.#workspace = new FsWorkspace(root, config);
+    this.#service = new LanguageService({ workspace: this.#workspace, config });
   }
 
   get service(): LanguageService {
@@ -85,9 +84,9 @@ export class FolderState {
     })();
   }
 
-  /** True when SpecChain reads `path` (not under an excluded folder). */
+  /** True when SpecChain reads `path`: not excluded by the settings, a built-in folder or `.gitignore`. */
   includes(path: string): boolean {
-    return !this.#isExcluded(path);
+    return !this.#workspace.isIgnored(path);
   }
 
   /**
@@ -103,7 +102,8 @@ export class FolderState {
   async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {
     this.#inFlight = true;
     const analyzer = new WorkerAnalyzer(this.paths.root, config);
-    const service = this.#createService(config, analyzer);
+    const workspace = new FsWorkspace(this.paths.root, config);
+    const service = new LanguageService({ workspace, config, analyzer });
     let report: LoadReport;
     try {
       report = await service.load();
@@ -118,7 +118,7 @@ export class FolderState {
     this.#inFlight = false;
     this.#service = service;
     this.#config = config;
-    this.#isExcluded = excludeMatcher(config);
+    this.#workspace = workspace;
     this.#loaded = true;
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
@@ -130,9 +130,7 @@ export class FolderState {
     return report;
   }
 
-  #createService(config: SpecChainConfig, analyzer?: WorkerAnalyzer): LanguageService {
-    return new LanguageService({ workspace: new FsWorkspace(this.paths.root, config), config, ...(analyzer ? { analyzer } : {}) });
-  }
+
 
   /** A new text of a file (an open document). */
   setText(path: string, text: string): void {
@@ -158,6 +156,11 @@ export class FolderState {
   }
 
   #apply(path: string, op: Pending): void {
+    if (op.kind !== 'text' && (path === '.gitignore' || path.endsWith('/.gitignore'))) {
+      // Other files are read or ignored now: read the folder again under the new rules.
+      void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
+      return;
+    }
     if (!this.includes(path)) return;
     // During a load, changes are kept and replayed on the new index once it is in place.
     if (this.#inFlight) this.#pending.set(path, op);

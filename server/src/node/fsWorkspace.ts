@@ -17,6 +17,8 @@ const BUILTIN = new Set(BUILTIN_EXCLUDES);
  */
 export class FsWorkspace implements Workspace {
   readonly #excluded: (path: string) => boolean;
+  /** The `.gitignore` of each folder seen so far (`null`: the folder has none). */
+  readonly #gitignores = new Map<string, Gitignore | null>();
 
   constructor(
     readonly root: string,
@@ -26,18 +28,7 @@ export class FsWorkspace implements Workspace {
   }
 
   async list(): Promise<readonly WorkspaceEntry[]> {
-    const gitignores = new Map<string, Gitignore>();
-    this.#loadGitignore(gitignores, '');
-    /** Each `.gitignore` governs the paths below its folder, relative to that folder. */
-    const ignored = (path: string, isDir: boolean): boolean => {
-      if (this.#excluded(path)) return true;
-      for (const [dir, { rules, directoriesOnly }] of gitignores) {
-        if ((directoriesOnly && !isDir) || (dir !== '' && !path.startsWith(dir + '/'))) continue;
-        const rel = dir === '' ? path : path.slice(dir.length + 1);
-        if (rules.ignores(isDir ? rel + '/' : rel)) return true;
-      }
-      return false;
-    };
+    this.#gitignores.clear();
     const entries = await new Promise<fsWalk.Entry[]>((resolve) => {
       fsWalk.walk(
         this.root,
@@ -46,17 +37,61 @@ export class FsWorkspace implements Workspace {
           pathSegmentSeparator: '/',
           followSymbolicLinks: false,
           errorFilter: () => true,
-          deepFilter: (entry) => {
-            if (BUILTIN.has(entry.name) || ignored(entry.path, true)) return false;
-            this.#loadGitignore(gitignores, entry.path);
-            return true;
-          },
-          entryFilter: (entry) => entry.dirent.isFile() && !ignored(entry.path, false),
+          // Folders are checked before they are entered, so a file only needs its own check.
+          deepFilter: (entry) => !BUILTIN.has(entry.name) && !this.#ignoredHere(entry.path, true),
+          entryFilter: (entry) => entry.dirent.isFile() && !this.#ignoredHere(entry.path, false),
         },
         (_error, found) => resolve(found ?? []),
       );
     });
     return entries.map((e) => e.path).sort().map((path) => ({ path }));
+  }
+
+  /**
+   * True when SpecChain never reads `path`: under a built-in excluded folder, matched by
+   * `specchain.exclude`, or ignored by a `.gitignore` of any folder above it. For files that
+   * appear after a listing (watched-file events). A changed `.gitignore` takes effect at the
+   * next `list`.
+   */
+  isIgnored(path: string): boolean {
+    const segments = path.split('/');
+    for (let i = 1; i <= segments.length; i++) {
+      const prefix = segments.slice(0, i).join('/');
+      if (BUILTIN.has(segments[i - 1]!) || this.#ignoredHere(prefix, i < segments.length)) return true;
+    }
+    return false;
+  }
+
+  /** `path` against the settings and the `.gitignore` files above it, its parents not included. */
+  #ignoredHere(path: string, isDir: boolean): boolean {
+    if (this.#excluded(path)) return true;
+    for (let end = path.lastIndexOf('/'); ; end = path.lastIndexOf('/', end - 1)) {
+      const dir = end <= 0 ? '' : path.slice(0, end);
+      const gitignore = this.#gitignore(dir);
+      if (gitignore && !(gitignore.directoriesOnly && !isDir)) {
+        const rel = dir === '' ? path : path.slice(dir.length + 1);
+        if (gitignore.rules.ignores(isDir ? rel + '/' : rel)) return true;
+      }
+      if (end <= 0) return false;
+    }
+  }
+
+  #gitignore(dir: string): Gitignore | null {
+    let found = this.#gitignores.get(dir);
+    if (found === undefined) {
+      found = null;
+      const file = nodePath.join(this.root, dir, '.gitignore');
+      try {
+        if (existsSync(file)) {
+          const text = readFileSync(file, 'utf8');
+          found = { rules: ignore().add(text), directoriesOnly: onlyDirectoryPatterns(text) };
+        }
+      } catch {
+        // It vanished or cannot be read: it governs nothing.
+      }
+      this.#gitignores.set(dir, found);
+    }
+    return found;
   }
 
   async read(path: string): Promise<string | SkippedFile> {
@@ -70,17 +105,6 @@ export class FsWorkspace implements Workspace {
 
   absolute(path: string): string {
     return nodePath.join(this.root, ...path.split('/'));
-  }
-
-  #loadGitignore(into: Map<string, Gitignore>, dir: string): void {
-    const file = nodePath.join(this.root, dir, '.gitignore');
-    if (!existsSync(file)) return;
-    try {
-      const text = readFileSync(file, 'utf8');
-      into.set(dir, { rules: ignore().add(text), directoriesOnly: onlyDirectoryPatterns(text) });
-    } catch {
-      // It vanished or cannot be read: it governs nothing.
-    }
   }
 }
 

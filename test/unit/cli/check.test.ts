@@ -142,7 +142,7 @@ describe('specchain CLI', function () {
 
 describe('listing honours .gitignore', function () {
   this.timeout(30_000);
-  it('prunes folders, ignores files by pattern, and re-includes with !', async () => {
+  it('prunes folders, ignores files by pattern, re-includes with !, and says the same of files that appear later', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'specchain-ignore-'));
     write(dir, {
       '.gitignore': 'gen/\n*.log\n!keep.log\n',
@@ -156,8 +156,12 @@ describe('listing honours .gitignore', function () {
       'other/local/e.ts': '',
       'build/f.ts': '',
     });
-    const listed = (await new FsWorkspace(dir, DEFAULT_CONFIG).list()).map((e) => e.path);
+    const workspace = new FsWorkspace(dir, { ...DEFAULT_CONFIG, exclude: ['**/*.tmp'] });
+    const listed = (await workspace.list()).map((e) => e.path);
     assert.deepEqual(listed, ['.gitignore', 'a.ts', 'keep.log', 'other/local/e.ts', 'sub/.gitignore', 'sub/d.ts']);
+    // The same rules for files that appear later (the language server's watched-file events).
+    const later = { 'gen/new.ts': true, 'sub/local/new.ts': true, 'sub/x/local/deep.ts': true, 'y.log': true, 'keep.log': false, 'sub/new.ts': false, 'node_modules/p/i.js': true, 'a/b.tmp': true, 'other/local/f.ts': false };
+    for (const [path, ignored] of Object.entries(later)) assert.equal(workspace.isIgnored(path), ignored, path);
     rmSync(dir, { recursive: true, force: true });
   });
 });
