@@ -51,6 +51,21 @@
     return node;
   }
 
+  /**
+   * Text with its `code spans` set in code elements, still only through textContent.
+   * @param {string} tag
+   * @param {string | undefined} className
+   * @param {string} text
+   */
+  function rich(tag, className, text) {
+    const node = el(tag, className);
+    text.split('`').forEach((part, i) => {
+      if (part === '') return;
+      node.append(i % 2 === 1 ? el('code', undefined, part) : document.createTextNode(part));
+    });
+    return node;
+  }
+
   /** @param {string} name */
   function icon(name) {
     const node = el('span', `codicon codicon-${name}`);
@@ -435,7 +450,7 @@
 
   /**
    * A small markdown preview built from DOM nodes: headings, lists, code blocks, tables
-   * (as monospace lines) and paragraphs. Inline markup is shown as written.
+   * (as monospace lines) and paragraphs, with `code spans`; other inline markup is shown as written.
    * @param {string} markdown
    */
   function renderMarkdown(markdown) {
@@ -467,7 +482,7 @@
           list = el('ul', 'md-list');
           root.append(list);
         }
-        list.append(el('li', undefined, item[1]));
+        list.append(rich('li', undefined, item[1]));
       } else if (/^\s*\|/.test(line)) {
         list = null;
         if (!/^\s*\|[\s:|-]+\|\s*$/.test(line)) root.append(el('div', 'md-table-row', line.trim()));
@@ -475,7 +490,7 @@
         list = null;
       } else {
         list = null;
-        root.append(el('p', 'md-paragraph', line));
+        root.append(rich('p', 'md-paragraph', line));
       }
     }
     if (fence) root.append(el('pre', 'code', fence.join('\n')));
@@ -523,7 +538,7 @@
       for (const section of guidance.sections) {
         body.append(el('h4', 'md-heading', section.title));
         const list = el('ul', 'md-list');
-        for (const item of section.items) list.append(el('li', undefined, item));
+        for (const item of section.items) list.append(rich('li', undefined, item));
         body.append(list);
       }
     } else {

@@ -153,10 +153,11 @@ describe('client: sidebar page in Chromium', function () {
       type: 'plan',
       specId: 'AUTH-001',
       markdown: '# Backend plan\n\n## Endpoints\n\n- POST /login\n\n```py\n<b>x</b>\n```\n',
-      guidance: { framework: 'fastapi', displayName: 'FastAPI', docs: 'https://fastapi.tiangolo.com/', sections: [{ title: 'Key patterns', items: ['Depends() for <auth>'] }] },
+      guidance: { framework: 'fastapi', displayName: 'FastAPI', docs: 'https://fastapi.tiangolo.com/', sections: [{ title: 'Key patterns', items: ['Depends() for <auth>', 'One `APIRouter()` per <b>resource</b>'] }] },
     });
     assert.match((await page.locator('#guidance-body .guidance-title').textContent()) ?? '', /FastAPI/);
-    assert.deepEqual(await page.locator('#guidance-body > ul.md-list li').allTextContents(), ['Depends() for <auth>']);
+    assert.deepEqual(await page.locator('#guidance-body > ul.md-list li').allTextContents(), ['Depends() for <auth>', 'One APIRouter() per <b>resource</b>']);
+    assert.deepEqual(await page.locator('#guidance-body > ul.md-list li code').allTextContents(), ['APIRouter()'], 'code spans become code elements, markup stays text');
     assert.equal(await page.locator('.plan-preview pre.code').textContent(), '<b>x</b>');
     assert.equal(await page.locator('.plan-preview b').count(), 0);
     await page.locator('#guidance-body button.primary').click();
