@@ -143,8 +143,3 @@ export class LanguageService {
     return affected;
   }
 }
-
-/** Creates the service over a workspace. */
-export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  return new LanguageService(options);
-}

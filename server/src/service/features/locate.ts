@@ -1,4 +1,4 @@
-import type { SpecEntry, WorkspaceIndex } from '../index';
+import type { WorkspaceIndex } from '../index';
 import type { Position, Range, TagOccurrence } from '../types';
 import { contains } from './types';
 
@@ -33,9 +33,4 @@ export function targetAt(index: WorkspaceIndex, path: string, position: Position
 /** The SPEC IDs a target is about (several for a marker that belongs to several SPECs). */
 export function specIdsOf(target: Target): readonly string[] {
   return target.kind === 'tag' ? target.specIds : [target.specId];
-}
-
-/** The first SPEC document with `id`, if any. */
-export function specEntry(index: WorkspaceIndex, id: string): SpecEntry | undefined {
-  return index.specsWithId(id)[0] ?? index.specsWithId(id.startsWith('SPEC-') ? id.slice(5) : id)[0];
 }
