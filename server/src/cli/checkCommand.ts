@@ -18,6 +18,8 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   const configFile = values.get('config');
   const { service, load, configProblems } = await openWorkspace(positional[0] ?? '.', { ...(configFile ? { configFile } : {}), cache: !flags.has('no-cache') });
   for (const p of configProblems) io.err(`specchain: settings: ${p}`);
+  // A manifest that cannot be read hides its frameworks from the stack checks: say so.
+  for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) io.err(`specchain check: warning: ${e}`);
   const checking = Date.now();
   const result = collectCheck(service, service.workspace.root, load.files, load.skipped.length, Date.now() - started);
   if (flags.has('timings')) {

@@ -122,6 +122,13 @@ describe('specchain CLI', function () {
       assert.equal(r.err.trim().split('\n').length, 1, r.err);
       assert.doesNotMatch(r.err, /\n\s+at /);
     }
+    const manifests = mkdtempSync(path.join(tmpdir(), 'specchain-manifests-'));
+    write(manifests, { 'svc/package.json': '{ "dependencies": { "express": ', 'py/pyproject.toml': '[project\nname = "x"\n' });
+    const broken = run('check', manifests);
+    assert.equal(broken.code, 0, 'broken manifests are reported, not fatal');
+    assert.match(broken.err, /warning: svc\/package\.json: invalid JSON/);
+    assert.match(broken.err, /warning: py\/pyproject\.toml: invalid TOML/);
+    rmSync(manifests, { recursive: true, force: true });
     write(ws, { 'broken/.specchain.json': '{ nope' });
     const r = run('check', path.join(ws, 'broken'));
     assert.equal(r.code, 2);
