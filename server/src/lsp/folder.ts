@@ -127,6 +127,7 @@ export class FolderState {
     for (const path of this.#published.keys()) this.#dirty.add(path);
     this.#schedule(true);
     this.#hooks.log(`${this.paths.root}: ${report.files} files indexed in ${report.millis} ms (${report.skipped.length} skipped)`);
+    for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) this.#hooks.log(`${this.paths.root}: warning: ${e}`);
     return report;
   }
 
