@@ -3,7 +3,8 @@ import * as nodePath from 'node:path';
 import { openWorkspace, UsageError } from '../node/open';
 import { generatePlan } from '../service/plan/generate';
 import { planInputFor, type PlanLookup } from '../service/plan/planInput';
-import { bareSpecId, planTargetPath } from '../service/plan/targetPath';
+import { planTargetPath } from '../service/plan/targetPath';
+import { bareSpecId } from '../service/tags';
 import { ArgumentError, parseArgs } from './io';
 
 /** Where the command writes its messages. */

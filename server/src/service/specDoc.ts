@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { scanCapabilities } from './stack/capabilities';
-import { TAG_ID } from './tags';
+import { TAG_ID, bareSpecId } from './tags';
 import { LineIndex, basename, dirname } from './text';
 import type { FieldValue, FrontmatterSchema, Range, SpecDoc, SpecProblem, SpecReference, SpecStack } from './types';
 
@@ -19,11 +19,6 @@ const REFERENCE_FIELDS = ['depends_on', 'dependencies', 'blocks', 'related_specs
 export interface ParsedSpec {
   readonly doc: SpecDoc;
   readonly titleLine: number;
-}
-
-/** Removes a leading `SPEC-`: `SPEC-USER-001` and `USER-001` name the same SPEC. */
-export function bareId(id: string): string {
-  return id.startsWith('SPEC-') ? id.slice(5) : id;
 }
 
 interface Heading {
@@ -82,7 +77,7 @@ export function parseSpec(path: string, text: string): ParsedSpec {
   let idSource: SpecDoc['idSource'] = 'none';
   let idRange: Range = titleRange;
   if (fmId && isIdValue(fmId.value)) {
-    id = bareId(String(fmId.value).trim());
+    id = bareSpecId(String(fmId.value).trim());
     idSource = 'frontmatter';
     idRange = fmId.valueRange;
   } else if (titleId) {
@@ -363,7 +358,7 @@ function readFrontmatter(
       if (!range) continue;
       for (const part of String(item.value).split(',')) {
         const ref = part.trim();
-        if (ref) references.push({ field, id: bareId(ref), range });
+        if (ref) references.push({ field, id: bareSpecId(ref), range });
       }
     }
   }

@@ -1,5 +1,10 @@
 import type { DisableDirective, HeaderPath, MalformedTag, Range, TagOccurrence, TagRole } from './types';
 
+/** A SPEC ID without a leading `SPEC-`: `SPEC-USER-001` and `USER-001` name the same SPEC. */
+export function bareSpecId(id: string): string {
+  return id.startsWith('SPEC-') ? id.slice('SPEC-'.length) : id;
+}
+
 /** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
 export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { bareSpecId, planTargetPath } from '../../../server/src/service/plan/targetPath';
+import { planTargetPath } from '../../../server/src/service/plan/targetPath';
+import { bareSpecId } from '../../../server/src/service/tags';
 
 describe('plan: target path', () => {
   it('puts the plan in .moai/docs under the bare ID', () => {

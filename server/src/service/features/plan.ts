@@ -2,7 +2,8 @@ import type { GuidanceView } from '../../protocol';
 import type { LanguageService } from '../languageService';
 import { generatePlan, planGuidance, type ChainTag, type PlanInput } from '../plan/generate';
 import { toGuidanceView } from '../plan/guidance';
-import { bareSpecId, planTargetPath } from '../plan/targetPath';
+import { planTargetPath } from '../plan/targetPath';
+import { bareSpecId } from '../tags';
 import { chainClaims, declaredTags } from './chain';
 import type { ReadText } from './types';
 

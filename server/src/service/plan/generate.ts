@@ -5,7 +5,7 @@ import type { FrameworkGuidance } from './guidance';
 import { specBlocks } from './markdown';
 import * as sections from './planSections';
 import { extractRequirements, type Requirement } from './requirements';
-import { bareSpecId } from './targetPath';
+import { bareSpecId } from '../tags';
 
 /** A tag of the SPEC's chain that code already carries. `line` is 1-based. */
 export interface ChainTag {

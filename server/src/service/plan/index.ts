@@ -4,7 +4,8 @@
  */
 export { generatePlan, planFacts, planGuidance, type ChainTag, type PlanInput } from './generate';
 export { planInputFor, statedStackOf, type PlanLookup } from './planInput';
-export { bareSpecId, planTargetPath, PLAN_FOLDER } from './targetPath';
+export { planTargetPath, PLAN_FOLDER } from './targetPath';
+export { bareSpecId } from '../tags';
 export { extractEndpoints, type Endpoint, type HttpMethod } from './endpoints';
 export { extractRequirements, type EarsKind, type Requirement } from './requirements';
 export { chooseFramework, type FrameworkChoice, type StatedStack } from './chooseFramework';

@@ -1,12 +1,10 @@
+import { bareSpecId } from '../tags';
+
 /** The folder plans are written to, relative to the workspace root. */
 export const PLAN_FOLDER = '.moai/docs';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{1,200}$/;
 
-/** A SPEC ID without a leading `SPEC-` (`SPEC-USER-001` and `USER-001` name one SPEC). */
-export function bareSpecId(specId: string): string {
-  return specId.startsWith('SPEC-') ? specId.slice('SPEC-'.length) : specId;
-}
 
 /**
  * Where the backend plan of a SPEC belongs: `.moai/docs/backend-architecture-<ID>.md` with the
