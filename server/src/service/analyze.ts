@@ -9,6 +9,12 @@ import type { FileFacts, TagRole } from './types';
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md'];
 
+/** Where the companions of the SPEC document at `specPath` would be. */
+export function companionPaths(specPath: string): string[] {
+  const folder = dirname(specPath);
+  return COMPANIONS.map((name) => (folder === '.' ? name : `${folder}/${name}`));
+}
+
 /** Decides what a path is: a SPEC document, a file of a SPEC folder, markdown, or source. */
 export class FileClassifier {
   readonly #isSpec: (path: string) => boolean;

@@ -1,4 +1,4 @@
-import { COMPANIONS, FileClassifier, analyzeFile, isSkippedByName } from './analyze';
+import { FileClassifier, analyzeFile, companionPaths, isSkippedByName } from './analyze';
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { WorkspaceIndex } from './index';
@@ -133,8 +133,7 @@ export class LanguageService {
     for (const id of new Set([...before, ...after])) {
       for (const spec of this.index.specsWithId(id)) {
         affected.add(spec.path);
-        const folder = spec.path.slice(0, spec.path.lastIndexOf('/') + 1);
-        for (const name of COMPANIONS) if (this.index.facts(folder + name)) affected.add(folder + name);
+        for (const companion of companionPaths(spec.path)) if (this.index.facts(companion)) affected.add(companion);
       }
     }
     if (hadStackInput || shapesStack()) {

@@ -1,4 +1,4 @@
-import { COMPANIONS } from '../analyze';
+import { companionPaths } from '../analyze';
 import type { Link, WorkspaceIndex } from '../index';
 
 /** Markers in code (claims) that belong to a SPEC, by file path then file order. */
@@ -27,9 +27,8 @@ export function formatCounts(counts: Readonly<Record<string, number>>): string |
 
 /** The tags (`@TYPE:ID`) a SPEC declares in its document and companions, in order, without repeats. */
 export function declaredTags(index: WorkspaceIndex, specPath: string): string[] {
-  const dir = specPath.slice(0, specPath.lastIndexOf('/') + 1);
   const out = new Set<string>();
-  for (const path of [specPath, ...COMPANIONS.map((name) => dir + name)]) {
+  for (const path of [specPath, ...companionPaths(specPath)]) {
     for (const tag of index.facts(path)?.tags ?? []) if (tag.role === 'declaration' && tag.type !== 'SPEC') out.add(`@${tag.type}:${tag.id}`);
   }
   return [...out];

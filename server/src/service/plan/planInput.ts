@@ -1,4 +1,4 @@
-import { COMPANIONS } from '../analyze';
+import { declaredTags } from '../features/chain';
 import type { LanguageService } from '../languageService';
 import type { SpecDoc } from '../types';
 import type { StatedStack } from './chooseFramework';
@@ -48,13 +48,6 @@ export async function planInputFor(service: LanguageService, specId: string): Pr
       if (link.tag.role === 'claim') existing.push({ type: link.tag.type, id: link.tag.id, path, line: link.tag.range.start.line + 1 });
     }
   }
-  const folder = entry.path.slice(0, entry.path.lastIndexOf('/') + 1);
-  const declared = new Set<string>();
-  for (const path of [entry.path, ...COMPANIONS.map((name) => folder + name)]) {
-    for (const tag of service.index.facts(path)?.tags ?? []) {
-      if (tag.role === 'declaration' && tag.type !== 'SPEC') declared.add(`@${tag.type}:${tag.id}`);
-    }
-  }
   const stated = statedStackOf(entry.doc);
   const input: PlanInput = {
     specId: id,
@@ -64,7 +57,7 @@ export async function planInputFor(service: LanguageService, specId: string): Pr
     ...(entry.doc.status !== undefined ? { status: entry.doc.status } : {}),
     ...(stated !== undefined ? { statedStack: stated } : {}),
     stack: service.stack(),
-    chain: { existing, declared: [...declared] },
+    chain: { existing, declared: declaredTags(service.index, entry.path) },
   };
   return { kind: 'found', input };
 }
