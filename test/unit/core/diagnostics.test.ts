@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getDocumentLinks } from '../../../server/src/service/features/documentLinks';
 import { load, spec, where } from './helpers';
 
 describe('diagnostics and linking', () => {
@@ -123,5 +124,11 @@ describe('header paths', () => {
       'backend/tests/test_users.py': '# @TEST:U-001\n',
     });
     assert.deepEqual(where(svc.allDiagnostics(), 'tag/broken-path'), ['backend/app/api/more.py:1:22-1:40']);
+    // Document links follow the same resolution as the diagnostic.
+    assert.deepEqual(
+      getDocumentLinks(svc.index, 'backend/app/api/users.py').map((l) => l.target),
+      ['.moai/specs/SPEC-U-001/spec.md', 'backend/tests/test_users.py'],
+    );
+    assert.deepEqual(getDocumentLinks(svc.index, 'backend/app/api/more.py'), []);
   });
 });

@@ -1,4 +1,4 @@
-import { joinPath } from '../text';
+import { resolveHeaderPath } from '../headerPaths';
 import { finding, type Finding, type RuleContext } from './context';
 
 /** `tag/unknown-spec`: a marker in code or prose that belongs to no SPEC. */
@@ -37,29 +37,7 @@ export function checkMalformed(ctx: RuleContext, path: string): Finding[] {
 
 /** `tag/broken-path`: a `SPEC:`/`TEST:` path in a header line that resolves to nothing. */
 export function checkBrokenPaths(ctx: RuleContext, path: string): Finding[] {
-  const facts = ctx.index.facts(path);
-  if (!facts) return [];
-  const out: Finding[] = [];
-  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
-  for (const header of facts.headerPaths) {
-    if (resolves(ctx, dir, header.label, header.target)) continue;
-    out.push(finding('tag/broken-path', path, header.range, `${header.label}: ${header.target} does not resolve to a file in the workspace.`));
-  }
-  return out;
-}
-
-function resolves(ctx: RuleContext, dir: string, label: string, target: string): boolean {
-  const clean = target.replace(/[),.;]+$/, '').replace(/#.*$/, '').replace(/:\d+$/, '');
-  // Relative to the file's folder or any folder above it: a service root, or the workspace.
-  const candidates: (string | undefined)[] = [];
-  for (let at: string = dir; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
-    candidates.push(joinPath(at, clean));
-    if (at === '.') break;
-  }
-  if (label === 'SPEC') {
-    candidates.push(joinPath('.moai/specs', clean));
-    const id = /^(?:SPEC-)?([A-Z][A-Za-z0-9-]*?)(?:\.md)?$/.exec(clean.split('/').pop() ?? '');
-    if (id && ctx.index.specsWithId(id[1]!).length > 0) return true;
-  }
-  return candidates.some((c) => c !== undefined && c !== '' && ctx.index.exists(c));
+  return (ctx.index.facts(path)?.headerPaths ?? [])
+    .filter((header) => resolveHeaderPath(ctx.index, path, header.label, header.target) === undefined)
+    .map((header) => finding('tag/broken-path', path, header.range, `${header.label}: ${header.target} does not resolve to a file in the workspace.`));
 }
