@@ -44,16 +44,10 @@ export class WorkspaceIndex {
   #summary: ChainSummary | undefined;
   /** `linksOf` results grouped by file, built on demand. */
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
-  #version = 0;
   #specGeneration = 0;
   #manifestGeneration = 0;
 
   constructor(readonly tagTypes: readonly string[]) {}
-
-  /** Increases on every change; caches keyed on it are fresh while it stays. */
-  get version(): number {
-    return this.#version;
-  }
 
   /** Increases when a SPEC document or companion changes. */
   get specGeneration(): number {
@@ -109,10 +103,6 @@ export class WorkspaceIndex {
     return this.#skipped;
   }
 
-  get fileCount(): number {
-    return this.#facts.size;
-  }
-
   /** True when `path` (workspace-relative) is a known file or a folder holding one. */
   exists(path: string): boolean {
     if (this.#known.has(path)) return true;
@@ -135,11 +125,6 @@ export class WorkspaceIndex {
   /** The SPEC whose document or folder holds `path`, if any. */
   specOfFile(path: string): string | undefined {
     return this.#specTables().byFolder.get(dirname(path));
-  }
-
-  /** SPEC IDs that declare `TYPE:ID` in their chain. */
-  declaredBy(type: string, id: string): readonly string[] {
-    return this.#specTables().declared.get(type)?.get(id) ?? NONE;
   }
 
   /**
@@ -189,7 +174,7 @@ export class WorkspaceIndex {
     let grouped = this.#grouped.get(specId);
     if (!grouped) {
       const byFile = new Map<string, Link[]>();
-      for (const link of this.claimsOf(specId)) {
+      for (const link of this.#claimsOf(specId)) {
         const list = byFile.get(link.path);
         if (list) list.push(link);
         else byFile.set(link.path, [link]);
@@ -200,7 +185,7 @@ export class WorkspaceIndex {
   }
 
   /** Markers outside SPEC folders that belong to `specId`, in no particular order. */
-  claimsOf(specId: string): readonly Link[] {
+  #claimsOf(specId: string): readonly Link[] {
     return this.#reverse().get(specId) ?? NONE_LINKS;
   }
 
@@ -280,7 +265,6 @@ export class WorkspaceIndex {
   }
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
-    this.#version++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
