@@ -5,16 +5,19 @@ import { Worker } from 'node:worker_threads';
 import { FileClassifier } from '../service/analyze';
 import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkippedFile } from '../service/types';
-import type { BulkAnalyzer } from '../service/workspace';
+import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 import type { BatchRequest, BatchResult, WorkerInit } from './analyzeWorker';
 import { decodeFacts } from '../service/wire';
 import { analyzeBatch } from './batch';
 
 const BATCH = 400;
+/** Fewer files than this are read on the calling thread: booting workers would cost more. */
+const FEW = 1000;
 
 /**
  * Reads and analyses files on worker threads, one per core. Falls back to the calling thread
- * when the worker script is missing (tests run from sources).
+ * for a few files, unless the workers were started already, and when the worker script is
+ * missing (tests run from sources).
  */
 export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #workers: Worker[] = [];
@@ -43,8 +46,9 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     }
   }
 
-  async analyze(paths: readonly string[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
-    if (paths.length > 0) this.start();
+  async analyze(entries: readonly WorkspaceEntry[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
+    const paths = entries.map((e) => e.path);
+    if (paths.length >= FEW) this.start();
     if (this.#workers.length === 0) return analyzeBatch(this.#root, new FileClassifier(this.#config), paths);
     const batches: string[][] = [];
     for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
