@@ -1,6 +1,7 @@
-import { openWorkspace } from '../node/open';
+import { openFolder } from '../node/folder';
+import { RunCache } from '../node/runCache';
 import type { Severity } from '../service/types';
-import { collectCheck, formatJson, formatSarif, formatText } from './format';
+import { collectCheck, formatJson, formatSarif, formatText, type CheckOutcome } from './format';
 import { ArgumentError, parseArgs, type CliIO } from './io';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -16,16 +17,31 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
 
   const started = Date.now();
   const configFile = values.get('config');
-  const { service, load, configProblems } = await openWorkspace(positional[0] ?? '.', { ...(configFile ? { configFile } : {}), cache: !flags.has('no-cache') });
-  for (const p of configProblems) io.err(`specchain: settings: ${p}`);
-  // A manifest that cannot be read hides its frameworks from the stack checks: say so.
-  for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) io.err(`specchain check: warning: ${e}`);
-  const checking = Date.now();
-  const result = collectCheck(service, service.workspace.root, load.files, load.skipped.length, Date.now() - started);
-  if (flags.has('timings')) {
-    const { list, analyze, index } = load.phases;
-    io.err(`specchain: timings: open ${checking - started - load.millis} ms, list ${list} ms, read+analyse ${analyze} ms, index ${index} ms, diagnostics ${Date.now() - checking} ms`);
+  const useCache = !flags.has('no-cache');
+  const folder = openFolder(positional[0] ?? '.', { ...(configFile ? { configFile } : {}), cache: useCache });
+  for (const p of folder.configProblems) io.err(`specchain: settings: ${p}`);
+  const opened = Date.now();
+  const runs = useCache ? RunCache.open<CheckOutcome>('check', folder.root, folder.config) : undefined;
+  const listing = runs ? await folder.workspace.list() : undefined;
+  const listed = Date.now();
+  let outcome = runs && listing ? runs.lookup(listing) : undefined;
+  const reused = outcome !== undefined;
+  if (!outcome) {
+    // The engine is loaded only when something has to be read.
+    const { loadFolder } = await import('../node/open');
+    const { service, load } = await loadFolder(folder, { cache: useCache, ...(listing ? { listing } : {}) });
+    const checking = Date.now();
+    outcome = collectCheck(service, load.files, load.skipped.length);
+    if (runs && listing) runs.save(listing, outcome);
+    if (flags.has('timings')) {
+      const { list, analyze, index } = load.phases;
+      io.err(`specchain: timings: open ${opened - started} ms, list ${listed - opened + list} ms, read+analyse ${analyze} ms, index ${index} ms, diagnostics ${Date.now() - checking} ms`);
+    }
   }
+  if (reused && flags.has('timings')) io.err(`specchain: timings: open ${opened - started} ms, list ${listed - opened} ms; no file changed since the last check: its results reused`);
+  // A manifest that cannot be read hides its frameworks from the stack checks: say so.
+  for (const warning of outcome.warnings) io.err(`specchain check: warning: ${warning}`);
+  const result = { ...outcome, root: folder.root, millis: Date.now() - started };
 
   if (format === 'json') io.out(formatJson(result));
   else if (format === 'sarif') io.out(formatSarif(result, version));

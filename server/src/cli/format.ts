@@ -2,28 +2,37 @@ import type { LanguageService } from '../service/languageService';
 import type { Diagnostic, Severity } from '../service/types';
 import { DEFAULT_SEVERITY } from '../service/config';
 
-/** The result of `specchain check`, shaped for the formatters. */
-export interface CheckResult {
-  readonly root: string;
+/** What `specchain check` found: everything it prints but the root and the time taken. */
+export interface CheckOutcome {
   readonly specs: readonly { id: string; file: string; title: string; status: string }[];
   readonly tags: number;
   readonly files: number;
   readonly skipped: number;
-  readonly millis: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems that are not diagnostics (a manifest that cannot be read), for stderr. */
+  readonly warnings: readonly string[];
 }
 
-export function collectCheck(service: LanguageService, root: string, files: number, skipped: number, millis: number): CheckResult {
+/** The result of `specchain check`, shaped for the formatters. */
+export interface CheckResult extends CheckOutcome {
+  readonly root: string;
+  readonly millis: number;
+}
+
+export function collectCheck(service: LanguageService, files: number, skipped: number): CheckOutcome {
   let tags = 0;
-  for (const f of service.index.allFacts()) tags += f.tags.length;
+  const warnings: string[] = [];
+  for (const f of service.index.allFacts()) {
+    tags += f.tags.length;
+    for (const e of f.manifest?.errors ?? []) warnings.push(e);
+  }
   return {
-    root,
     specs: service.index.specs().map((s) => ({ id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' })),
     tags,
     files,
     skipped,
-    millis,
     diagnostics: service.allDiagnostics(),
+    warnings,
   };
 }
 

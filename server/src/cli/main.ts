@@ -2,7 +2,7 @@
  * The `specchain` command line: thin adapters over the service for CI and terminals.
  * Exit codes: 0 ok, 1 findings at or above --fail-on (or a refused plan), 2 usage or I/O error.
  */
-import { UsageError } from '../node/open';
+import { UsageError } from '../node/folder';
 import { checkCommand } from './checkCommand';
 import { ArgumentError, type CliIO } from './io';
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import { openWorkspace, UsageError } from '../node/open';
+import { UsageError } from '../node/folder';
+import { openWorkspace } from '../node/open';
 import { generatePlan } from '../service/plan/generate';
 import { planInputFor, type PlanLookup } from '../service/plan/planInput';
 import { planTargetPath } from '../service/plan/targetPath';

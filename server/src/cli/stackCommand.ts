@@ -1,5 +1,5 @@
 import { FsWorkspace } from '../node/fsWorkspace';
-import { checkDirectory, loadConfig } from '../node/open';
+import { checkDirectory, loadConfig } from '../node/folder';
 import { readStack } from '../service/stack/readStack';
 import { FRAMEWORKS } from '../service/stack/technologies';
 import type { StackReport } from '../service/types';

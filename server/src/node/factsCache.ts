@@ -5,14 +5,14 @@ import * as nodePath from 'node:path';
 import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
 import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
-import type { BulkAnalyzer } from '../service/workspace';
+import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 
 declare const SPECCHAIN_BUILD: string | undefined;
 /** Facts from another build of the analyser are never reused. */
 const BUILD = typeof SPECCHAIN_BUILD === 'string' ? SPECCHAIN_BUILD : 'source';
 const FORMAT = 4;
 /** Files changed this recently may change again within the same mtime tick: not cached. */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 interface Entry {
   readonly size: number;
@@ -24,6 +24,12 @@ interface Entry {
 /** Where caches live: `SPECCHAIN_CACHE_DIR`, else the user's cache folder; never the workspace. */
 export function cacheDirectory(): string {
   return process.env.SPECCHAIN_CACHE_DIR || nodePath.join(process.env.XDG_CACHE_HOME || nodePath.join(homedir(), '.cache'), 'specchain', 'facts');
+}
+
+/** The cache file of one kind for one workspace root, configuration and build. */
+export function cacheFile(dir: string, kind: string, root: string, config: SpecChainConfig): string {
+  const key = createHash('sha1').update(`${FORMAT}\0${BUILD}\0${root}\0${JSON.stringify(config)}`).digest('hex').slice(0, 20);
+  return nodePath.join(dir, kind === 'facts' ? `${key}.json` : `${key}.${kind}.json`);
 }
 
 /**
@@ -42,8 +48,7 @@ export class FactsCache {
 
   /** Opens the cache of one workspace root under one configuration. */
   static open(root: string, config: SpecChainConfig, dir = cacheDirectory()): FactsCache {
-    const key = createHash('sha1').update(`${FORMAT}\0${BUILD}\0${root}\0${JSON.stringify(config)}`).digest('hex').slice(0, 20);
-    const file = nodePath.join(dir, `${key}.json`);
+    const file = cacheFile(dir, 'facts', root, config);
     let entries = new Map<string, Entry>();
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: [string, number, number, WireFacts | SkipReason][] };
@@ -88,16 +93,21 @@ export class FactsCache {
   /** Writes the cache when it changed; atomic, and a failure only costs the next run time. */
   save(root: string): void {
     if (!this.#dirty) return;
-    try {
-      mkdirSync(nodePath.dirname(this.#file), { recursive: true });
-      const tmp = `${this.#file}.${process.pid}.tmp`;
-      const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.facts]);
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: BUILD, root, entries }));
-      renameSync(tmp, this.#file);
-      this.#dirty = false;
-    } catch {
-      // A read-only or full cache folder must not fail the check.
-    }
+    const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.facts]);
+    if (writeCacheFile(this.#file, JSON.stringify({ format: FORMAT, build: BUILD, root, entries }))) this.#dirty = false;
+  }
+}
+
+/** Writes a cache file atomically; false when it could not (a read-only or full cache folder only costs the next run time). */
+export function writeCacheFile(file: string, text: string): boolean {
+  try {
+    mkdirSync(nodePath.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -109,17 +119,18 @@ export class CachedAnalyzer implements BulkAnalyzer {
     readonly inner: BulkAnalyzer,
   ) {}
 
-  async analyze(paths: readonly string[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
+  async analyze(entries: readonly WorkspaceEntry[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
     const facts: FileFacts[] = [];
     const skipped: SkippedFile[] = [];
-    const stale: string[] = [];
+    const stale: WorkspaceEntry[] = [];
     const stats = new Map<string, { size: number; mtimeMs: number }>();
-    for (const path of paths) {
-      const st = statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
+    for (const entry of entries) {
+      const { path } = entry;
+      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
       const hit = st && this.cache.lookup(path, st.size, st.mtimeMs);
       if (hit === undefined) {
         if (st) stats.set(path, { size: st.size, mtimeMs: st.mtimeMs });
-        stale.push(path);
+        stale.push(entry);
       } else if (typeof hit === 'string') skipped.push({ path, reason: hit });
       else facts.push(hit);
     }
@@ -136,7 +147,7 @@ export class CachedAnalyzer implements BulkAnalyzer {
         if (st && s.reason !== 'unreadable') this.cache.store(s.path, st.size, st.mtimeMs, s.reason);
       }
     }
-    this.cache.retain(new Set(paths));
+    this.cache.retain(new Set(entries.map((e) => e.path)));
     this.cache.save(this.root);
     return { facts, skipped };
   }

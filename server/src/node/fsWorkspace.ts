@@ -1,6 +1,6 @@
 import * as fsWalk from '@nodelib/fs.walk';
 import ignore, { type Ignore } from 'ignore';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
@@ -19,32 +19,43 @@ export class FsWorkspace implements Workspace {
   readonly #excluded: (path: string) => boolean;
   /** The `.gitignore` of each folder seen so far (`null`: the folder has none). */
   readonly #gitignores = new Map<string, Gitignore | null>();
+  /** Per folder, the `.gitignore` rules that apply to the folders and to the files in it. */
+  readonly #folderRules = new Map<string, readonly (readonly [string, Ignore])[]>();
+  readonly #fileRules = new Map<string, readonly (readonly [string, Ignore])[]>();
 
+  /**
+   * With `stat`, every listed file carries its size and modification time (for the caches),
+   * and a file that vanished between the walk and its stat is not listed.
+   */
   constructor(
     readonly root: string,
     readonly config: SpecChainConfig,
+    readonly options: { readonly stat?: boolean } = {},
   ) {
     this.#excluded = config.exclude.length ? picomatch(config.exclude as string[], { dot: true }) : () => false;
   }
 
   async list(): Promise<readonly WorkspaceEntry[]> {
     this.#gitignores.clear();
-    const entries = await new Promise<fsWalk.Entry[]>((resolve) => {
-      fsWalk.walk(
-        this.root,
-        {
-          basePath: '',
-          pathSegmentSeparator: '/',
-          followSymbolicLinks: false,
-          errorFilter: () => true,
-          // Folders are checked before they are entered, so a file only needs its own check.
-          deepFilter: (entry) => !BUILTIN.has(entry.name) && !this.#ignoredHere(entry.path, true),
-          entryFilter: (entry) => entry.dirent.isFile() && !this.#ignoredHere(entry.path, false),
-        },
-        (_error, found) => resolve(found ?? []),
-      );
+    this.#folderRules.clear();
+    this.#fileRules.clear();
+    const entries = fsWalk.walkSync(this.root, {
+      basePath: '',
+      pathSegmentSeparator: '/',
+      followSymbolicLinks: false,
+      errorFilter: () => true,
+      // Folders are checked before they are entered, so a file only needs its own check.
+      deepFilter: (entry) => !BUILTIN.has(entry.name) && !this.#ignoredHere(entry.path, true),
+      entryFilter: (entry) => entry.dirent.isFile() && !this.#ignoredHere(entry.path, false),
     });
-    return entries.map((e) => e.path).sort().map((path) => ({ path }));
+    const paths = entries.map((e) => e.path).sort();
+    if (!this.options.stat) return paths.map((path) => ({ path }));
+    const listed: WorkspaceEntry[] = [];
+    for (const path of paths) {
+      const st = statSync(`${this.root}/${path}`, { throwIfNoEntry: false });
+      if (st) listed.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return listed;
   }
 
   /**
@@ -65,15 +76,28 @@ export class FsWorkspace implements Workspace {
   /** `path` against the settings and the `.gitignore` files above it, its parents not included. */
   #ignoredHere(path: string, isDir: boolean): boolean {
     if (this.#excluded(path)) return true;
-    for (let end = path.lastIndexOf('/'); ; end = path.lastIndexOf('/', end - 1)) {
-      const dir = end <= 0 ? '' : path.slice(0, end);
-      const gitignore = this.#gitignore(dir);
-      if (gitignore && !(gitignore.directoriesOnly && !isDir)) {
-        const rel = dir === '' ? path : path.slice(dir.length + 1);
-        if (gitignore.rules.ignores(isDir ? rel + '/' : rel)) return true;
-      }
-      if (end <= 0) return false;
+    const slash = path.lastIndexOf('/');
+    for (const [dir, rules] of this.#rulesAbove(slash <= 0 ? '' : path.slice(0, slash), isDir)) {
+      const rel = dir === '' ? path : path.slice(dir.length + 1);
+      if (rules.ignores(isDir ? rel + '/' : rel)) return true;
     }
+    return false;
+  }
+
+  /**
+   * The `.gitignore` rules of `dir` and the folders above it, nearest first, paired with their
+   * folder; for files, only those that can match a file.
+   */
+  #rulesAbove(dir: string, forFolders: boolean): readonly (readonly [string, Ignore])[] {
+    const memo = forFolders ? this.#folderRules : this.#fileRules;
+    let found = memo.get(dir);
+    if (found === undefined) {
+      const above = dir === '' ? [] : this.#rulesAbove(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '', forFolders);
+      const own = this.#gitignore(dir);
+      found = own && (forFolders || !own.directoriesOnly) ? [[dir, own.rules] as const, ...above] : above;
+      memo.set(dir, found);
+    }
+    return found;
   }
 
   #gitignore(dir: string): Gitignore | null {

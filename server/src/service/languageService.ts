@@ -3,7 +3,7 @@ import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { WorkspaceIndex } from './index';
 import type { Diagnostic, FileFacts, SkippedFile, StackReport } from './types';
-import type { BulkAnalyzer, Workspace } from './workspace';
+import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 
 export interface LanguageServiceOptions {
   readonly workspace: Workspace;
@@ -43,17 +43,17 @@ export class LanguageService {
     this.#analyzer = options.analyzer;
   }
 
-  /** Reads the whole workspace. */
-  async load(): Promise<LoadReport> {
+  /** Reads the whole workspace: the files of `listing` when the caller listed them already. */
+  async load(listing?: readonly WorkspaceEntry[]): Promise<LoadReport> {
     const started = Date.now();
-    const entries = await this.workspace.list();
+    const entries = listing ?? (await this.workspace.list());
     const listed = Date.now();
     const skipped: SkippedFile[] = [];
-    const toRead: string[] = [];
+    const toRead: WorkspaceEntry[] = [];
     for (const entry of entries) {
       if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
       else if (entry.size !== undefined && entry.size > this.config.maxFileSize) skipped.push({ path: entry.path, reason: 'too-large' });
-      else toRead.push(entry.path);
+      else toRead.push(entry);
     }
     let facts: FileFacts[];
     if (this.#analyzer) {
@@ -62,7 +62,7 @@ export class LanguageService {
       skipped.push(...result.skipped);
     } else {
       facts = [];
-      for (const path of toRead) {
+      for (const { path } of toRead) {
         const text = await this.workspace.read(path);
         if (typeof text === 'string') facts.push(analyzeFile(path, text, this.classifier));
         else skipped.push(text);

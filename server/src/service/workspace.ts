@@ -3,8 +3,10 @@ import type { FileFacts, SkippedFile } from './types';
 /** A file the workspace lists. `path` is relative to the root, with `/` separators. */
 export interface WorkspaceEntry {
   readonly path: string;
-  /** Size in bytes when the lister knows it cheaply. */
+  /** Size in bytes, when the lister read it. */
   readonly size?: number;
+  /** Modification time in milliseconds, when the lister read it (for caches). */
+  readonly mtimeMs?: number;
 }
 
 /**
@@ -30,5 +32,5 @@ export interface Workspace {
  * The service falls back to reading through the workspace one file at a time.
  */
 export interface BulkAnalyzer {
-  analyze(paths: readonly string[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }>;
+  analyze(entries: readonly WorkspaceEntry[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }>;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
@@ -147,6 +147,107 @@ describe('specchain CLI', function () {
   });
 });
 
+describe('specchain check reuses the results of an unchanged tree', function () {
+  this.timeout(120_000);
+  let ws: string;
+  let cacheDir: string;
+  let clock = Date.now() - 600_000;
+  const run = (...args: string[]): { code: number; out: string; err: string } => {
+    const r = spawnSync(process.execPath, [BIN, 'check', ws, '--timings', ...args], { encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir, NO_COLOR: '1' } });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+  const reused = (r: { err: string }): boolean => /results reused/.test(r.err);
+  /** Gives files a modification time of their own, well in the past (a change, but not a racy one). */
+  const settle = (...rels: string[]): void => {
+    clock += 1000;
+    for (const rel of rels) utimesSync(path.join(ws, rel), new Date(clock), new Date(clock));
+  };
+  const FILES: Record<string, string> = {
+    '.moai/specs/SPEC-USER-001/spec.md': SPEC('USER-001'),
+    '.moai/specs/SPEC-AUTH-001/spec.md': SPEC('AUTH-001'),
+    'app/users.py': '# @API:USER-001\n# @API:USR-001\n',
+    'app/auth.py': '# @API:AUTH-001\n',
+    'tests/test_users.py': '# @TEST:USER-001\n',
+    'broken/pyproject.toml': '[project\n',
+    '.gitignore': 'build/\n',
+  };
+
+  before(() => {
+    ws = mkdtempSync(path.join(tmpdir(), 'specchain-runs-'));
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-runs-cache-'));
+    write(ws, FILES);
+    settle(...Object.keys(FILES));
+  });
+  after(() => {
+    rmSync(ws, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('prints exactly what a full check prints, in every format, warnings included', () => {
+    const first = run('--format', 'json');
+    assert.equal(reused(first), false, first.err);
+    for (const format of ['json', 'sarif', 'text']) {
+      const again = run('--format', format);
+      assert.ok(reused(again), again.err);
+      const full = run('--format', format, '--no-cache');
+      const withoutTime = (text: string): string => text.replace(/ in \d+ ms$/m, '');
+      assert.equal(withoutTime(again.out), withoutTime(full.out), format);
+      assert.equal(again.code, full.code);
+      assert.match(again.err, /warning: broken\/pyproject\.toml: invalid TOML/);
+    }
+  });
+
+  it('sees every kind of change: an edit of the same size, a SPEC, added, deleted and renamed files, .gitignore, settings', () => {
+    const changes: [string, () => void][] = [
+      ['same-size edit', () => {
+        writeFileSync(path.join(ws, 'app/auth.py'), '# @API:AUTH-002\n');
+        settle('app/auth.py');
+      }],
+      ['SPEC status', () => {
+        writeFileSync(path.join(ws, '.moai/specs/SPEC-AUTH-001/spec.md'), SPEC('AUTH-001', 'draft'));
+        settle('.moai/specs/SPEC-AUTH-001/spec.md');
+      }],
+      ['added file', () => {
+        write(ws, { 'app/extra.py': '# @DB:GHOST-001\n' });
+        settle('app/extra.py');
+      }],
+      ['deleted file', () => rmSync(path.join(ws, 'tests/test_users.py'))],
+      ['renamed file', () => {
+        mkdirSync(path.join(ws, 'lib'));
+        renameSync(path.join(ws, 'app/extra.py'), path.join(ws, 'lib/extra.py'));
+      }],
+      ['.gitignore', () => {
+        writeFileSync(path.join(ws, '.gitignore'), 'build/\nlib/\n');
+        settle('.gitignore');
+      }],
+      ['settings', () => {
+        write(ws, { '.specchain.json': JSON.stringify({ rules: { 'tag/unknown-spec': 'warning' } }) });
+        settle('.specchain.json');
+      }],
+    ];
+    run('--format', 'json');
+    for (const [name, change] of changes) {
+      const before = run('--format', 'json');
+      assert.ok(reused(before), `${name}: the unchanged tree is reused first`);
+      change();
+      const after = run('--format', 'json');
+      assert.equal(reused(after), false, `${name}: a change is never served from the cache`);
+      assert.deepEqual(JSON.parse(after.out), JSON.parse(run('--format', 'json', '--no-cache').out), name);
+      assert.notDeepEqual(JSON.parse(after.out), JSON.parse(before.out), `${name}: the change shows in the output`);
+      assert.ok(reused(run('--format', 'json')), `${name}: the new results are kept`);
+    }
+  });
+
+  it('does not keep the results of a tree with a file changed in the last seconds', () => {
+    writeFileSync(path.join(ws, 'app/users.py'), '# @API:USER-001\n# @API:USR-009\n');
+    assert.equal(reused(run('--format', 'json')), false);
+    assert.equal(reused(run('--format', 'json')), false, 'a file this fresh may change again within its timestamp');
+    settle('app/users.py');
+    run('--format', 'json');
+    assert.ok(reused(run('--format', 'json')));
+  });
+});
+
 describe('listing honours .gitignore', function () {
   this.timeout(30_000);
   it('prunes folders, ignores files by pattern, re-includes with !, and says the same of files that appear later', async () => {
@@ -157,17 +258,20 @@ describe('listing honours .gitignore', function () {
       'gen/b.ts': '',
       'x.log': '',
       'keep.log': '',
-      'sub/.gitignore': 'local/\n',
+      'sub/.gitignore': 'local/\n*.gen.ts\n',
       'sub/local/c.ts': '',
       'sub/d.ts': '',
+      'sub/deep/q.gen.ts': '',
+      'sub/deep/z.log': '',
+      'other/q.gen.ts': '',
       'other/local/e.ts': '',
       'build/f.ts': '',
     });
     const workspace = new FsWorkspace(dir, { ...DEFAULT_CONFIG, exclude: ['**/*.tmp'] });
     const listed = (await workspace.list()).map((e) => e.path);
-    assert.deepEqual(listed, ['.gitignore', 'a.ts', 'keep.log', 'other/local/e.ts', 'sub/.gitignore', 'sub/d.ts']);
+    assert.deepEqual(listed, ['.gitignore', 'a.ts', 'keep.log', 'other/local/e.ts', 'other/q.gen.ts', 'sub/.gitignore', 'sub/d.ts']);
     // The same rules for files that appear later (the language server's watched-file events).
-    const later = { 'gen/new.ts': true, 'sub/local/new.ts': true, 'sub/x/local/deep.ts': true, 'y.log': true, 'keep.log': false, 'sub/new.ts': false, 'node_modules/p/i.js': true, 'a/b.tmp': true, 'other/local/f.ts': false };
+    const later = { 'gen/new.ts': true, 'sub/local/new.ts': true, 'sub/x/local/deep.ts': true, 'y.log': true, 'keep.log': false, 'sub/new.ts': false, 'node_modules/p/i.js': true, 'a/b.tmp': true, 'other/local/f.ts': false, 'sub/deep/new.gen.ts': true, 'other/new.gen.ts': false, 'sub/deep/new.log': true };
     for (const [path, ignored] of Object.entries(later)) assert.equal(workspace.isIgnored(path), ignored, path);
     rmSync(dir, { recursive: true, force: true });
   });

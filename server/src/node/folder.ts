@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { resolveConfig, type SpecChainConfig } from '../service/config';
+import { FsWorkspace } from './fsWorkspace';
+
+/** A failure the user can fix: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Checks that `dir` is a readable folder and returns its absolute path. */
+export function checkDirectory(dir: string): string {
+  const root = nodePath.resolve(dir);
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${dir}: no such directory` : code === 'EACCES' ? `${dir}: permission denied` : `${dir}: cannot be read (${code ?? String(e)})`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`${dir}: not a directory`);
+  try {
+    readdirSync(root);
+  } catch (e) {
+    throw new UsageError(`${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return root;
+}
+
+/**
+ * Settings for a workspace opened outside an editor: `.specchain.json` at its root, when
+ * present (the same keys as the `specchain.*` editor settings, without the prefix).
+ */
+export function loadConfig(root: string, file?: string): { config: SpecChainConfig; problems: string[] } {
+  const path = file ? nodePath.resolve(file) : nodePath.join(root, '.specchain.json');
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (!file && (e as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig(undefined);
+    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  return resolveConfig(json);
+}
+
+/** A folder checked and its settings read, not yet loaded. */
+export interface Folder {
+  readonly root: string;
+  readonly config: SpecChainConfig;
+  /** Problems in the settings file, one line each. */
+  readonly configProblems: string[];
+  readonly workspace: FsWorkspace;
+}
+
+/**
+ * Checks a folder and reads its settings. With `cache`, its listing carries sizes and
+ * modification times for the caches.
+ */
+export function openFolder(dir: string, options: { configFile?: string; cache?: boolean } = {}): Folder {
+  const root = checkDirectory(dir);
+  const { config, problems } = loadConfig(root, options.configFile);
+  return { root, config, configProblems: problems, workspace: new FsWorkspace(root, config, { stat: options.cache !== false }) };
+}
+
