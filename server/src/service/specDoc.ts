@@ -1,7 +1,8 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
+import { fromDocument, readPlainYaml, type Span, type YamlPair } from './frontmatterYaml';
 import { scanCapabilities } from './stack/capabilities';
 import { TAG_ID, bareSpecId } from './tags';
 import { LineIndex, basename, dirname } from './text';
@@ -282,6 +283,70 @@ function readFrontmatter(
   lines: LineIndex,
   problems: SpecProblem[],
 ): { fields: Record<string, FieldValue>; references: SpecReference[]; stack?: SpecStack } {
+  let toDoc = (o: number): number => block.contentOffset + o;
+  let pairs = readPlainYaml(block.content);
+  if (!pairs) {
+    const read = readWithLibrary(block, lines, problems);
+    if (!read) return { fields: lenientFields(block, lines), references: [] };
+    ({ pairs, toDoc } = read);
+  }
+  const rangeOf = (s: Span | undefined): Range | undefined => (s ? lines.range(toDoc(s[0]), toDoc(s[1])) : undefined);
+
+  const fields: Record<string, FieldValue> = {};
+  for (const pair of pairs) {
+    const keyRange = rangeOf(pair.keySpan)!;
+    if (pair.key in fields) {
+      problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Field "${pair.key}" is given twice; the last one counts.`, range: keyRange });
+    }
+    fields[pair.key] = { value: pair.js, keyRange, valueRange: rangeOf(pair.value?.span) ?? keyRange };
+  }
+
+  const references: SpecReference[] = [];
+  for (const field of REFERENCE_FIELDS) {
+    const value = pairs.find((p) => p.key === field)?.value;
+    if (!value) continue;
+    for (const item of value.kind === 'seq' ? value.items : [value]) {
+      if (item.kind !== 'scalar' || item.value === null || item.value === '') continue;
+      const range = rangeOf(item.span)!;
+      for (const part of String(item.value).split(',')) {
+        const ref = part.trim();
+        if (ref) references.push({ field, id: bareSpecId(ref), range });
+      }
+    }
+  }
+
+  let stack: SpecStack | undefined;
+  const stackPair = pairs.find((p) => p.key === 'stack');
+  if (stackPair?.value?.kind === 'map') {
+    const backend = stackPair.value.pairs.find((p) => p.key === 'backend')?.value;
+    const map = backend?.kind === 'map' ? backend : stackPair.value;
+    const entry = (name: string): FieldValue | undefined => {
+      const p = map.pairs.find((i) => i.key === name);
+      if (!p || p.value?.kind !== 'scalar' || p.value.value === null) return undefined;
+      const keyRange = rangeOf(p.keySpan)!;
+      return { value: String(p.value.value), keyRange, valueRange: rangeOf(p.value.span) ?? keyRange };
+    };
+    const language = entry('language');
+    const framework = entry('framework');
+    const version = entry('version');
+    const database = entry('database');
+    stack = {
+      range: rangeOf(stackPair.keySpan)!,
+      ...(language ? { language } : {}),
+      ...(framework ? { framework } : {}),
+      ...(version ? { version } : {}),
+      ...(database ? { database } : {}),
+    };
+  }
+  return stack ? { fields, references, stack } : { fields, references };
+}
+
+/**
+ * Frontmatter beyond plain block YAML, read by the YAML library: plain values that start with
+ * `@` or a backtick are quoted first (with a warning and a fix), as real SPECs write
+ * `author: @Goos`. Undefined, with the problem reported, when it is still not YAML.
+ */
+function readWithLibrary(block: FrontmatterBlock, lines: LineIndex, problems: SpecProblem[]): { pairs: YamlPair[]; toDoc: (o: number) => number } | undefined {
   let yamlText = block.content;
   let document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
   const fixes: Fix[] = [];
@@ -316,8 +381,6 @@ function readFrontmatter(
   }
   /** Maps an offset in the (possibly fixed) YAML text back to the document. */
   const toDoc = (o: number): number => block.contentOffset + o - fixes.filter((f) => f.at < o).length;
-  const rangeOf = (node: YamlNode | null | undefined): Range | undefined =>
-    node?.range ? lines.range(toDoc(node.range[0]), toDoc(node.range[1])) : undefined;
 
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
@@ -328,70 +391,13 @@ function readFrontmatter(
       message: `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
       range: lines.lineRange(lines.positionAt(at).line),
     });
-    return { fields: lenientFields(block, lines), references: [] };
+    return undefined;
   }
-  if (document.contents === null) return { fields: {}, references: [] };
-  if (!isMap(document.contents)) {
+  if (document.contents !== null && !isMap(document.contents)) {
     problems.push({ code: 'spec/frontmatter-invalid', severity: 'error', message: 'Frontmatter must be a mapping of `field: value` lines.', range: block.range });
-    return { fields: {}, references: [] };
+    return { pairs: [], toDoc };
   }
-
-  const fields: Record<string, FieldValue> = {};
-  for (const pair of document.contents.items as Pair<YamlNode, YamlNode>[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const keyRange = rangeOf(pair.key);
-    if (key === undefined || !keyRange) continue;
-    if (key in fields) {
-      problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Field "${key}" is given twice; the last one counts.`, range: keyRange });
-    }
-    fields[key] = { value: toJs(document, pair.value), keyRange, valueRange: rangeOf(pair.value) ?? keyRange };
-  }
-
-  const references: SpecReference[] = [];
-  for (const field of REFERENCE_FIELDS) {
-    const pair = document.contents.items.find((p) => isScalar(p.key) && p.key.value === field) as Pair<YamlNode, YamlNode> | undefined;
-    if (!pair?.value) continue;
-    const items = isSeq(pair.value) ? (pair.value.items as YamlNode[]) : [pair.value];
-    for (const item of items) {
-      if (!isScalar(item) || item.value === null || item.value === '') continue;
-      const range = rangeOf(item);
-      if (!range) continue;
-      for (const part of String(item.value).split(',')) {
-        const ref = part.trim();
-        if (ref) references.push({ field, id: bareSpecId(ref), range });
-      }
-    }
-  }
-
-  let stack: SpecStack | undefined;
-  const stackPair = document.contents.items.find((p) => isScalar(p.key) && p.key.value === 'stack') as Pair<YamlNode, YamlNode> | undefined;
-  if (stackPair && isMap(stackPair.value)) {
-    const backend = stackPair.value.items.find((p) => isScalar(p.key) && p.key.value === 'backend') as Pair<YamlNode, YamlNode> | undefined;
-    const map = backend && isMap(backend.value) ? backend.value : stackPair.value;
-    const entry = (name: string): FieldValue | undefined => {
-      const p = map.items.find((i) => isScalar(i.key) && i.key.value === name) as Pair<YamlNode, YamlNode> | undefined;
-      const keyRange = p && rangeOf(p.key);
-      if (!p || !keyRange || !isScalar(p.value) || p.value.value === null) return undefined;
-      return { value: String(p.value.value), keyRange, valueRange: rangeOf(p.value) ?? keyRange };
-    };
-    const language = entry('language');
-    const framework = entry('framework');
-    const version = entry('version');
-    const database = entry('database');
-    stack = {
-      range: rangeOf(stackPair.key)!,
-      ...(language ? { language } : {}),
-      ...(framework ? { framework } : {}),
-      ...(version ? { version } : {}),
-      ...(database ? { database } : {}),
-    };
-  }
-  return stack ? { fields, references, stack } : { fields, references };
-}
-
-function toJs(document: Document, node: YamlNode | null): unknown {
-  if (node === null) return null;
-  return (node as unknown as { toJS(doc: Document): unknown }).toJS(document);
+  return { pairs: fromDocument(document), toDoc };
 }
 
 /** Top-level `key: value` lines of broken YAML, so a SPEC whose frontmatter is broken still has its ID. */
