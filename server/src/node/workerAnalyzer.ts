@@ -10,12 +10,13 @@ import type { BatchRequest, BatchResult, WorkerInit } from './analyzeWorker';
 import { decodeFacts } from '../service/wire';
 import { analyzeBatch } from './batch';
 
-const BATCH = 400;
+const BATCH = 200;
 /** Fewer files than this are read on the calling thread: booting workers would cost more. */
 const FEW = 1000;
 
 /**
- * Reads and analyses files on worker threads, one per core. Falls back to the calling thread
+ * Reads and analyses files on worker threads, one per core besides the calling thread's, which
+ * works through the same queue. Falls back to the calling thread alone
  * for a few files, unless the workers were started already, and when the worker script is
  * missing (tests run from sources).
  */
@@ -30,7 +31,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     this.#root = root;
     this.#config = config;
     this.#script = options.script ?? nodePath.join(__dirname, 'worker.js');
-    this.#threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), 4));
+    this.#threads = options.threads ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
   }
 
   /**
@@ -55,7 +56,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     const facts: FileFacts[] = [];
     const skipped: SkippedFile[] = [];
     let next = 0;
-    await Promise.all(
+    const working = Promise.all(
       this.#workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -80,6 +81,16 @@ export class WorkerAnalyzer implements BulkAnalyzer {
           }),
       ),
     );
+    // This thread takes batches too, from the start (workers need a while to boot), and yields
+    // between them so that the workers' results come in and requests are answered.
+    const classifier = new FileClassifier(this.#config);
+    while (next < batches.length) {
+      const own = analyzeBatch(this.#root, classifier, batches[next++]!);
+      for (const f of own.facts) facts.push(f);
+      for (const s of own.skipped) skipped.push(s);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await working;
     return { facts, skipped };
   }
 
