@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import type { SpecChainConfig } from '../service/config';
@@ -32,33 +32,72 @@ export function cacheFile(dir: string, kind: string, root: string, config: SpecC
   return nodePath.join(dir, kind === 'facts' ? `${key}.json` : `${key}.${kind}.json`);
 }
 
+/** Changes journaled before the cache file is written whole again: this many, or an eighth of the entries. */
+const JOURNAL_MIN = 1000;
+
 /**
  * Per-file analysis results kept between runs, keyed by path, size and modification time,
- * like ESLint's or Ruff's caches. A missing, foreign or corrupt cache file is ignored.
+ * like ESLint's or Ruff's caches. A missing, foreign or corrupt cache file is ignored. A run
+ * that changed a few entries appends them to a journal beside the file instead of writing the
+ * whole file again; the file is rewritten, and the journal dropped, once the journal grows.
  */
 export class FactsCache {
   readonly #file: string;
+  readonly #journal: string;
+  readonly #root: string;
   readonly #entries: Map<string, Entry>;
-  #dirty = false;
+  /** True when the cache file was read: the journal applies to it. */
+  readonly #loaded: boolean;
+  /** Changes since the last save, by path; null for an entry dropped. */
+  readonly #pending = new Map<string, Entry | null>();
+  #journaled: number;
 
-  private constructor(file: string, entries: Map<string, Entry>) {
+  private constructor(file: string, root: string, entries: Map<string, Entry>, loaded: boolean, journaled: number) {
     this.#file = file;
+    this.#journal = file.replace(/\.json$/, '.journal');
+    this.#root = root;
     this.#entries = entries;
+    this.#loaded = loaded;
+    this.#journaled = journaled;
   }
 
   /** Opens the cache of one workspace root under one configuration. */
   static open(root: string, config: SpecChainConfig, dir = cacheDirectory()): FactsCache {
     const file = cacheFile(dir, 'facts', root, config);
-    let entries = new Map<string, Entry>();
+    const entries = new Map<string, Entry>();
+    let loaded = false;
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: [string, number, number, WireFacts | SkipReason][] };
       if (data.format === FORMAT && data.build === BUILD && data.root === root && Array.isArray(data.entries)) {
-        entries = new Map(data.entries.map(([path, size, mtimeMs, facts]) => [path, { size, mtimeMs, facts }]));
+        for (const [path, size, mtimeMs, facts] of data.entries) entries.set(path, { size, mtimeMs, facts });
+        loaded = true;
       }
     } catch {
       // No cache yet, or one we cannot read: start empty.
     }
-    return new FactsCache(file, entries);
+    let journaled = 0;
+    if (loaded) {
+      let text = '';
+      try {
+        text = readFileSync(file.replace(/\.json$/, '.journal'), 'utf8');
+      } catch {
+        // No journal: the file is all there is.
+      }
+      for (const line of text.split('\n')) {
+        if (line === '') continue;
+        let change: [string, number?, number?, (WireFacts | SkipReason)?];
+        try {
+          change = JSON.parse(line) as typeof change;
+        } catch {
+          break; // A line cut short by a crash: what follows is lost, which only costs time.
+        }
+        const [path, size, mtimeMs, facts] = change;
+        if (size === undefined || mtimeMs === undefined || facts === undefined) entries.delete(path);
+        else entries.set(path, { size, mtimeMs, facts });
+        journaled++;
+      }
+    }
+    return new FactsCache(file, root, entries, loaded, journaled);
   }
 
   get size(): number {
@@ -73,28 +112,47 @@ export class FactsCache {
 
   store(path: string, size: number, mtimeMs: number, facts: FileFacts | SkipReason): void {
     if (Date.now() - mtimeMs < RACY_MS) {
-      if (this.#entries.delete(path)) this.#dirty = true;
+      this.#drop(path);
       return;
     }
-    this.#entries.set(path, { size, mtimeMs, facts: typeof facts === 'string' ? facts : encodeFacts(facts) });
-    this.#dirty = true;
+    const entry = { size, mtimeMs, facts: typeof facts === 'string' ? facts : encodeFacts(facts) };
+    this.#entries.set(path, entry);
+    this.#pending.set(path, entry);
   }
 
   /** Keeps only `paths`, dropping files that are gone. */
   retain(paths: ReadonlySet<string>): void {
-    for (const path of this.#entries.keys()) {
-      if (!paths.has(path)) {
-        this.#entries.delete(path);
-        this.#dirty = true;
-      }
-    }
+    for (const path of [...this.#entries.keys()]) if (!paths.has(path)) this.#drop(path);
   }
 
-  /** Writes the cache when it changed; atomic, and a failure only costs the next run time. */
-  save(root: string): void {
-    if (!this.#dirty) return;
+  #drop(path: string): void {
+    if (this.#entries.delete(path)) this.#pending.set(path, null);
+  }
+
+  /** Saves the changes, to the journal or by writing the file whole; a failure only costs the next run time. */
+  save(): void {
+    if (this.#pending.size === 0) return;
+    if (this.#loaded && this.#journaled + this.#pending.size <= Math.max(JOURNAL_MIN, this.#entries.size / 8)) {
+      const lines = [...this.#pending].map(([path, e]) => JSON.stringify(e ? [path, e.size, e.mtimeMs, e.facts] : [path]) + '\n');
+      try {
+        appendFileSync(this.#journal, lines.join(''));
+        this.#journaled += this.#pending.size;
+        this.#pending.clear();
+        return;
+      } catch {
+        // Write the file whole instead.
+      }
+    }
     const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.facts]);
-    if (writeCacheFile(this.#file, JSON.stringify({ format: FORMAT, build: BUILD, root, entries }))) this.#dirty = false;
+    if (writeCacheFile(this.#file, JSON.stringify({ format: FORMAT, build: BUILD, root: this.#root, entries }))) {
+      try {
+        rmSync(this.#journal, { force: true });
+      } catch {
+        // Its lines are older than the file's entries; a lookup checks size and time anyway.
+      }
+      this.#journaled = 0;
+      this.#pending.clear();
+    }
   }
 }
 
@@ -148,7 +206,7 @@ export class CachedAnalyzer implements BulkAnalyzer {
       }
     }
     this.cache.retain(new Set(entries.map((e) => e.path)));
-    this.cache.save(this.root);
+    this.cache.save();
     return { facts, skipped };
   }
 }
