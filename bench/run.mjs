@@ -6,8 +6,9 @@
 // 1. Writes the workspace with ../shared/bench/gen-workspace.mjs (--seed 1) and reads its expected.json.
 // 2. Times ripgrep's bare scan for the same tags, then `specchain check DIR --format json`
 //    without caches (cold), again over the unchanged tree (warm: the last results reused), and
-//    after one source file changed (the facts cache serves the other files); checks the counts
-//    against expected.json.
+//    after one source file changed (the facts cache serves the other files), and the least any
+//    Node.js check must do (bench/floor.cjs: walk, read, one regex); checks the counts against
+//    expected.json.
 // 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
 //    in code-server (when the test tools are installed).
 // Prints a table and, last, one JSON line with every number.
@@ -79,6 +80,7 @@ const commands = {
   cold: { cmd: process.execPath, args: specchain(['--no-cache']), options: { env } },
   warm: { cmd: process.execPath, args: specchain([]), options: { env } },
   edited: { cmd: process.execPath, args: specchain([]), options: { env }, before: editOneFile },
+  floor: { cmd: process.execPath, args: [join(ROOT, 'bench', 'floor.cjs'), '.'], options: {} },
 };
 
 /**
@@ -98,7 +100,7 @@ function measure() {
       if (result.status !== 0 && result.status !== 1) fail(`${name} exited ${result.status}: ${result.stderr}`);
       if (round === 0) continue;
       out[name].times.push(ms);
-      if (name !== 'rg') out[name].rssMiB = Math.max(out[name].rssMiB, Number(readFileSync(rssFile, 'utf8')) / 1024);
+      if (name !== 'rg' && name !== 'floor') out[name].rssMiB = Math.max(out[name].rssMiB, Number(readFileSync(rssFile, 'utf8')) / 1024);
     }
   }
   closeSync(devNull);
@@ -111,7 +113,7 @@ function measure() {
   }
   return out;
 }
-const { rg, cold, warm, edited } = measure();
+const { rg, cold, warm, edited, floor } = measure();
 writeFileSync(editedFile, editedText);
 
 /** The counts the generator promises, checked on a run's JSON. */
@@ -142,6 +144,8 @@ const report = {
   editedMs: Math.round(edited.ms),
   editedRatio: +(edited.ms / rg.ms).toFixed(2),
   editedPeakRssMiB: Math.round(edited.rssMiB),
+  floorMs: Math.round(floor.ms),
+  floorRatio: +(floor.ms / rg.ms).toFixed(2),
   countsOk,
 };
 
@@ -189,6 +193,8 @@ row('  peak RSS', `${report.warmPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, re
 row('specchain check, one file changed', `${report.editedMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.editedRatio <= LIMITS.ratio);
 row('  ratio to ripgrep', `${report.editedRatio}×`, '');
 row('  peak RSS', `${report.editedPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.editedPeakRssMiB <= LIMITS.rssMiB);
+row("Node's floor: walk, read, one regex (floor.cjs)", `${report.floorMs} ms`, '');
+row('  ratio to ripgrep', `${report.floorRatio}×`, '');
 row('counts match expected.json', countsOk ? 'yes' : 'NO', '', countsOk);
 if (lsp) {
   row('lsp: first diagnostics after start', `${Math.round(lsp.firstDiagnosticsMs)} ms`, '≤ 3000 ms', lsp.firstDiagnosticsMs <= 3000);
