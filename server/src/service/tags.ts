@@ -96,12 +96,12 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
       const raw = m[2]!;
       if (raw === '') continue;
       seek(m.index);
-      const range = rangeAt(m.index, m.index + m[0].length);
-      const id = raw.replace(/-+$/, '');
+      const id = raw.endsWith('-') ? raw.replace(/-+$/, '') : raw;
       const type = m[1]!;
-      const upper = type.toUpperCase();
-      if (!TAG_ID.test(id) || type !== upper) {
+      if (!TAG_ID.test(id) || !tagTypes.includes(type)) {
+        const upper = type.toUpperCase();
         const suggestion = suggestId(raw);
+        const range = rangeAt(m.index, m.index + m[0].length);
         malformed.push(suggestion ? { text: m[0], range, suggestion: `@${upper}:${suggestion}` } : { text: m[0], range });
         continue;
       }
