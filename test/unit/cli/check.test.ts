@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
@@ -236,6 +236,18 @@ describe('specchain check reuses the results of an unchanged tree', function () 
       assert.notDeepEqual(JSON.parse(after.out), JSON.parse(before.out), `${name}: the change shows in the output`);
       assert.ok(reused(run('--format', 'json')), `${name}: the new results are kept`);
     }
+  });
+
+  it('reads everything again when the saved results are corrupt or unreadable', () => {
+    run('--format', 'json');
+    assert.ok(reused(run('--format', 'json')));
+    const saved = readdirSync(cacheDir).filter((f) => f.endsWith('.check.json'));
+    assert.ok(saved.length > 0);
+    for (const file of saved) writeFileSync(path.join(cacheDir, file), '{"root": "trunc');
+    const after = run('--format', 'json');
+    assert.equal(reused(after), false, after.err);
+    assert.deepEqual(JSON.parse(after.out), JSON.parse(run('--format', 'json', '--no-cache').out));
+    assert.ok(reused(run('--format', 'json')), 'and saves them again');
   });
 
   it('does not keep the results of a tree with a file changed in the last seconds', () => {
