@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Axum: the Tokio team's web framework built on tower. */
-export const axum: FrameworkGuidance = {
+export const axum: GuidanceData = {
   name: 'axum',
-  displayName: 'Axum',
   language: 'rust',
   docs: 'https://docs.rs/axum/latest/axum/',
   summary: 'A Rust framework on Tokio, hyper and tower: typed extractors in, `IntoResponse` out, tower layers around.',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Beego v2: a full-stack MVC framework for Go. */
-export const beego: FrameworkGuidance = {
+export const beego: GuidanceData = {
   name: 'beego',
-  displayName: 'Beego',
   language: 'go',
   docs: 'https://beego.wiki/',
   summary: 'A full-stack Go framework (v2: `github.com/beego/beego/v2`) with MVC controllers, its own ORM, filters and the `bee` tool.',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Django with Django REST Framework. */
-export const django: FrameworkGuidance = {
+export const django: GuidanceData = {
   name: 'django',
-  displayName: 'Django',
   language: 'python',
   docs: 'https://www.djangoproject.com/',
   summary: 'A batteries-included framework; for APIs it is paired with Django REST Framework (DRF).',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Express: the minimal Node.js HTTP framework. */
-export const express: FrameworkGuidance = {
+export const express: GuidanceData = {
   name: 'express',
-  displayName: 'Express',
   language: 'typescript',
   docs: 'https://expressjs.com/',
   summary: 'A minimal routing and middleware layer for Node.js; structure, validation and data access are the team\'s choice.',

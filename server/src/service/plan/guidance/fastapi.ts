@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** FastAPI: async Python APIs typed end to end with Pydantic. */
-export const fastapi: FrameworkGuidance = {
+export const fastapi: GuidanceData = {
   name: 'fastapi',
-  displayName: 'FastAPI',
   language: 'python',
   docs: 'https://fastapi.tiangolo.com/',
   summary: 'An ASGI framework where type hints drive validation, serialisation and the OpenAPI schema.',

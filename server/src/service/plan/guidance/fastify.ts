@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Fastify: schema-first, plugin-based Node.js framework. */
-export const fastify: FrameworkGuidance = {
+export const fastify: GuidanceData = {
   name: 'fastify',
-  displayName: 'Fastify',
   language: 'typescript',
   docs: 'https://fastify.dev/',
   summary: 'A fast Node.js framework built on plugins, encapsulation and JSON Schema for validation and serialisation.',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Flask: a small WSGI core grown with extensions. */
-export const flask: FrameworkGuidance = {
+export const flask: GuidanceData = {
   name: 'flask',
-  displayName: 'Flask',
   language: 'python',
   docs: 'https://flask.palletsprojects.com/',
   summary: 'A minimal WSGI framework: the team picks each extension, so the plan names them explicitly.',

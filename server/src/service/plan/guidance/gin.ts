@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Gin: a fast HTTP router and middleware chain for Go. */
-export const gin: FrameworkGuidance = {
+export const gin: GuidanceData = {
   name: 'gin',
-  displayName: 'Gin',
   language: 'go',
   docs: 'https://gin-gonic.com/',
   summary: 'A lean Go web framework: a radix-tree router, binding with validation, and a middleware chain.',

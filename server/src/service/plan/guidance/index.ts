@@ -16,12 +16,12 @@ import { rocket } from './rocket';
 import { sails } from './sails';
 import { springBoot } from './springBoot';
 import { symfony } from './symfony';
-import type { FrameworkGuidance } from './types';
+import type { FrameworkGuidance, GuidanceData } from './types';
 
 export type { FrameworkGuidance, LayoutEntry, PlanTagType } from './types';
 
-/** Every entry, in the order the model lists the frameworks. */
-const ENTRIES: readonly FrameworkGuidance[] = [
+/** Every entry, in the order the model lists the frameworks, named as stack detection names it. */
+const ENTRIES: readonly FrameworkGuidance[] = ([
   fastapi, flask, django,
   express, fastify, nestjs, sails,
   gin, beego,
@@ -29,7 +29,7 @@ const ENTRIES: readonly FrameworkGuidance[] = [
   springBoot,
   play,
   laravel, symfony,
-];
+] satisfies GuidanceData[]).map((data) => ({ ...data, displayName: findFramework(data.name)?.name ?? data.name }));
 
 /**
  * The guidance for a framework, by its name (`spring-boot`), display name (`Spring Boot`) or a

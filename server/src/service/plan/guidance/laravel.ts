@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Laravel: full-stack PHP framework with Eloquent. */
-export const laravel: FrameworkGuidance = {
+export const laravel: GuidanceData = {
   name: 'laravel',
-  displayName: 'Laravel',
   language: 'php',
   docs: 'https://laravel.com/',
   summary: 'A full-stack PHP framework with Eloquent, a service container, queues and first-party API authentication.',

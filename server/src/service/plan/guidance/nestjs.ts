@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** NestJS: modules, providers and decorators on top of Express or Fastify. */
-export const nestjs: FrameworkGuidance = {
+export const nestjs: GuidanceData = {
   name: 'nestjs',
-  displayName: 'NestJS',
   language: 'typescript',
   docs: 'https://nestjs.com/',
   summary: 'An opinionated TypeScript framework with modules, dependency injection and decorators, running on Express or Fastify.',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Play Framework: reactive web framework for Scala and Java. */
-export const play: FrameworkGuidance = {
+export const play: GuidanceData = {
   name: 'play',
-  displayName: 'Play Framework',
   language: 'scala',
   docs: 'https://www.playframework.com/',
   summary: 'A stateless, non-blocking framework for Scala (and Java) with a compiled routes file and built-in filters.',

@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Rocket: attribute-routed Rust web framework. */
-export const rocket: FrameworkGuidance = {
+export const rocket: GuidanceData = {
   name: 'rocket',
-  displayName: 'Rocket',
   language: 'rust',
   docs: 'https://rocket.rs/',
   summary: 'A Rust framework (0.5, async) where attributes declare routes and guards check every request before the handler runs.',

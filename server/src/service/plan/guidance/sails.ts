@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Sails: convention-over-configuration MVC for Node.js. */
-export const sails: FrameworkGuidance = {
+export const sails: GuidanceData = {
   name: 'sails',
-  displayName: 'Sails',
   language: 'javascript',
   docs: 'https://sailsjs.com/',
   summary: 'An MVC framework for Node.js with the Waterline ORM, blueprints and policies.',

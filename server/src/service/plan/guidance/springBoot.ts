@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Spring Boot: auto-configured Spring applications on the JVM. */
-export const springBoot: FrameworkGuidance = {
+export const springBoot: GuidanceData = {
   name: 'spring-boot',
-  displayName: 'Spring Boot',
   language: 'java',
   docs: 'https://spring.io/projects/spring-boot',
   summary: 'Opinionated Spring on the JVM: starters, auto-configuration and an embedded server, in Java or Kotlin.',

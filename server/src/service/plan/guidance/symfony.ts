@@ -1,9 +1,8 @@
-import type { FrameworkGuidance } from './types';
+import type { GuidanceData } from './types';
 
 /** Symfony: component-based PHP framework with Doctrine. */
-export const symfony: FrameworkGuidance = {
+export const symfony: GuidanceData = {
   name: 'symfony',
-  displayName: 'Symfony',
   language: 'php',
   docs: 'https://symfony.com/',
   summary: 'A PHP framework of reusable components with autowired services, Doctrine and a configurable security layer.',

@@ -13,11 +13,11 @@ export interface LayoutEntry {
 
 /**
  * What a backend team needs to know about one framework. Pure data: one entry per framework,
- * written in our own words, so adding a framework touches one file.
+ * written in our own words, so adding a framework touches one file (and its detection entry in
+ * `stack/technologies.ts`, which gives the display name).
  */
-export interface FrameworkGuidance {
+export interface GuidanceData {
   readonly name: FrameworkName;
-  readonly displayName: string;
   /** Primary language (`python typescript go rust java scala php`). */
   readonly language: string;
   /** Official site or documentation. */
@@ -43,4 +43,9 @@ export interface FrameworkGuidance {
   /** How the framework produces one error format for every failure. */
   readonly errorHandling: string;
   readonly layout: readonly LayoutEntry[];
+}
+
+/** A guidance entry with the framework's display name from its detection entry. */
+export interface FrameworkGuidance extends GuidanceData {
+  readonly displayName: string;
 }
