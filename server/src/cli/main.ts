@@ -19,7 +19,8 @@ Usage:
   specchain --version | --help
 
 DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.
-Unchanged files are served from a cache in $SPECCHAIN_CACHE_DIR (default ~/.cache/specchain/facts).`;
+Unchanged files, and the results of a tree where no file changed, come from caches in
+$SPECCHAIN_CACHE_DIR (default ~/.cache/specchain/facts); --no-cache reads everything again.`;
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
