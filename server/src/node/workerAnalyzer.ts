@@ -26,12 +26,14 @@ export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #config: SpecChainConfig;
   readonly #script: string;
   readonly #threads: number;
+  readonly #few: number;
 
-  constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string } = {}) {
+  constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string; few?: number } = {}) {
     this.#root = root;
     this.#config = config;
     this.#script = options.script ?? nodePath.join(__dirname, 'worker.js');
     this.#threads = options.threads ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
+    this.#few = options.few ?? FEW;
   }
 
   /**
@@ -49,7 +51,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
 
   async analyze(entries: readonly WorkspaceEntry[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
     const paths = entries.map((e) => e.path);
-    if (paths.length >= FEW) this.start();
+    if (paths.length >= this.#few) this.start();
     if (this.#workers.length === 0) return analyzeBatch(this.#root, new FileClassifier(this.#config), paths);
     const batches: string[][] = [];
     for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
@@ -60,16 +62,19 @@ export class WorkerAnalyzer implements BulkAnalyzer {
       this.#workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
             const send = (): void => {
-              if (next >= batches.length) {
+              if (next < batches.length) {
+                inFlight++;
+                worker.postMessage({ id: next, paths: batches[next++]! } satisfies BatchRequest);
+              } else if (inFlight === 0) {
                 worker.off('message', onMessage);
                 worker.off('error', reject);
                 resolve();
-                return;
               }
-              worker.postMessage({ id: next, paths: batches[next++]! } satisfies BatchRequest);
             };
             const onMessage = (result: BatchResult): void => {
+              inFlight--;
               if (result.error) skipped.push(...batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
               result.facts.forEach((f, i) => facts.push(decodeFacts(result.paths[i]!, f)));
               for (const s of result.skipped) skipped.push(s);
@@ -77,6 +82,8 @@ export class WorkerAnalyzer implements BulkAnalyzer {
             };
             worker.on('message', onMessage);
             worker.once('error', reject);
+            // Two batches in flight, so that a worker never waits for this thread to hand it the next.
+            send();
             send();
           }),
       ),
