@@ -23,14 +23,20 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   const flat: (string | number | null)[] = new Array(facts.tags.length * FIELDS);
   let i = 0;
   for (const t of facts.tags) {
-    const { start, end } = t.range;
     flat[i++] = t.type;
     flat[i++] = t.id;
     flat[i++] = t.sub ?? null;
     flat[i++] = ROLES.indexOf(t.role);
-    flat[i++] = start.line;
-    flat[i++] = start.character;
-    flat[i++] = end.character;
+    if (t instanceof Tag) {
+      // The scanner's own markers: their numbers, without building a range first.
+      flat[i++] = t.line;
+      flat[i++] = t.start;
+      flat[i++] = t.end;
+    } else {
+      flat[i++] = t.range.start.line;
+      flat[i++] = t.range.start.character;
+      flat[i++] = t.range.end.character;
+    }
   }
   const wire: { -readonly [K in keyof WireFacts]: WireFacts[K] } = { tags: flat };
   if (facts.malformed.length) wire.malformed = facts.malformed;

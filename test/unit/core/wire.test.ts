@@ -21,4 +21,10 @@ describe('wire format of file facts', () => {
       assert.deepEqual(back.tags.map((t) => t.range), facts.tags.map((t) => t.range));
     });
   }
+
+  it('encodes markers given as plain objects like the scanner markers', () => {
+    const facts = analyzeFile('src/b.ts', '// x @API:USER-002:Handler\n', classifier);
+    const plainTags = { ...facts, tags: facts.tags.map((t) => ({ type: t.type, id: t.id, sub: t.sub, role: t.role, range: t.range })) };
+    assert.deepEqual(encodeFacts(plainTags), encodeFacts(facts));
+  });
 });
