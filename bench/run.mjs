@@ -28,6 +28,8 @@ const option = (name, fallback) => {
 const RUNS = Number(option('runs', '5'));
 const TAG_PATTERN = '@(SPEC|API|DB|SERVICE|MIDDLEWARE|TEST|CODE|DOC):[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3,}';
 const LIMITS = { ratio: 3, rssMiB: 250 };
+/** The timed `specchain check` runs, with their labels. */
+const CHECKS = { cold: 'specchain check, cold (no cache)', warm: 'specchain check, warm (tree unchanged)', edited: 'specchain check, one file changed' };
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -106,14 +108,15 @@ function measure() {
   closeSync(devNull);
   for (const m of Object.values(out)) m.ms = median(m.times);
   // One more run of each check, output kept, for the counts.
-  for (const name of ['cold', 'warm', 'edited']) {
+  for (const name of Object.keys(CHECKS)) {
     const { cmd, args: cmdArgs, options, before } = commands[name];
     before?.();
     out[name].result = spawnSync(cmd, cmdArgs, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   }
   return out;
 }
-const { rg, cold, warm, edited, floor } = measure();
+const measured = measure();
+const { rg, floor } = measured;
 writeFileSync(editedFile, editedText);
 
 /** The counts the generator promises, checked on a run's JSON. */
@@ -130,20 +133,18 @@ function verify(label, stdout) {
   for (const [name, [got, want]] of wrong) console.error(`bench: ${label}: ${name} = ${got}, expected ${want}`);
   return wrong.length === 0;
 }
-const countsOk = ['cold', 'warm', 'edited'].every((name, i) => verify(name, [cold, warm, edited][i].result.stdout));
+const countsOk = Object.keys(CHECKS).every((name) => verify(name, measured[name].result.stdout));
 
 const report = {
   workspace: { files: expected.files, specs: expected.specs, tags: expected.tags, junk: expected.junkFilesToIgnore },
   rgMs: Math.round(rg.ms),
-  coldMs: Math.round(cold.ms),
-  coldRatio: +(cold.ms / rg.ms).toFixed(2),
-  coldPeakRssMiB: Math.round(cold.rssMiB),
-  warmMs: Math.round(warm.ms),
-  warmRatio: +(warm.ms / rg.ms).toFixed(2),
-  warmPeakRssMiB: Math.round(warm.rssMiB),
-  editedMs: Math.round(edited.ms),
-  editedRatio: +(edited.ms / rg.ms).toFixed(2),
-  editedPeakRssMiB: Math.round(edited.rssMiB),
+  ...Object.fromEntries(
+    Object.keys(CHECKS).flatMap((name) => [
+      [`${name}Ms`, Math.round(measured[name].ms)],
+      [`${name}Ratio`, +(measured[name].ms / rg.ms).toFixed(2)],
+      [`${name}PeakRssMiB`, Math.round(measured[name].rssMiB)],
+    ]),
+  ),
   floorMs: Math.round(floor.ms),
   floorRatio: +(floor.ms / rg.ms).toFixed(2),
   countsOk,
@@ -184,15 +185,12 @@ const activationMs = activation();
 const row = (name, value, target, ok) => console.log(`${name.padEnd(44)}${String(value).padStart(12)}   ${target.padEnd(16)}${ok === undefined ? '' : ok ? 'ok' : 'OVER'}`);
 console.log('');
 row('ripgrep bare scan (median)', `${report.rgMs} ms`, '');
-row('specchain check, cold (no cache)', `${report.coldMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.coldRatio <= LIMITS.ratio);
-row('  ratio to ripgrep', `${report.coldRatio}×`, '');
-row('  peak RSS', `${report.coldPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.coldPeakRssMiB <= LIMITS.rssMiB);
-row('specchain check, warm (tree unchanged)', `${report.warmMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.warmRatio <= LIMITS.ratio);
-row('  ratio to ripgrep', `${report.warmRatio}×`, '');
-row('  peak RSS', `${report.warmPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.warmPeakRssMiB <= LIMITS.rssMiB);
-row('specchain check, one file changed', `${report.editedMs} ms`, `≤ ${LIMITS.ratio}× rg`, report.editedRatio <= LIMITS.ratio);
-row('  ratio to ripgrep', `${report.editedRatio}×`, '');
-row('  peak RSS', `${report.editedPeakRssMiB} MiB`, `≤ ${LIMITS.rssMiB} MiB`, report.editedPeakRssMiB <= LIMITS.rssMiB);
+for (const [name, label] of Object.entries(CHECKS)) {
+  const [ms, ratio, rss] = [report[`${name}Ms`], report[`${name}Ratio`], report[`${name}PeakRssMiB`]];
+  row(label, `${ms} ms`, `≤ ${LIMITS.ratio}× rg`, ratio <= LIMITS.ratio);
+  row('  ratio to ripgrep', `${ratio}×`, '');
+  row('  peak RSS', `${rss} MiB`, `≤ ${LIMITS.rssMiB} MiB`, rss <= LIMITS.rssMiB);
+}
 row("Node's floor: walk, read, one regex (floor.cjs)", `${report.floorMs} ms`, '');
 row('  ratio to ripgrep', `${report.floorRatio}×`, '');
 row('counts match expected.json', countsOk ? 'yes' : 'NO', '', countsOk);
