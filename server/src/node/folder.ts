@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
+import { cacheDirectory } from './factsCache';
 import { FsWorkspace } from './fsWorkspace';
 
 /** A failure the user can fix: printed as one line, exit code 2. */
@@ -63,6 +64,17 @@ export interface Folder {
 export function openFolder(dir: string, options: { configFile?: string; cache?: boolean } = {}): Folder {
   const root = checkDirectory(dir);
   const { config, problems } = loadConfig(root, options.configFile);
-  return { root, config, configProblems: problems, workspace: new FsWorkspace(root, config, { stat: options.cache !== false }) };
+  const settings = withoutCacheFolder(root, config);
+  return { root, config: settings, configProblems: problems, workspace: new FsWorkspace(root, settings, { stat: options.cache !== false }) };
+}
+
+/**
+ * The settings with the cache folder excluded when it lies inside the workspace
+ * (`SPECCHAIN_CACHE_DIR=.cache/specchain`, say): its files quote markers, and change every run.
+ */
+function withoutCacheFolder(root: string, config: SpecChainConfig): SpecChainConfig {
+  const rel = nodePath.relative(root, cacheDirectory());
+  if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return config;
+  return { ...config, exclude: [...config.exclude, `${rel.split(nodePath.sep).join('/')}/**`] };
 }
 

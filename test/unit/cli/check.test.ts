@@ -260,6 +260,31 @@ describe('specchain check reuses the results of an unchanged tree', function () 
   });
 });
 
+describe('a cache folder inside the workspace', function () {
+  this.timeout(60_000);
+  it('is never read as part of it', () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'specchain-inner-cache-'));
+    write(ws, { '.moai/specs/SPEC-USER-001/spec.md': SPEC('USER-001'), 'app/users.py': '# @API:USER-001\n# @API:USR-001\n', 'tests/t.py': '# @TEST:USER-001\n' });
+    const past = new Date(Date.now() - 60_000);
+    for (const rel of ['.moai/specs/SPEC-USER-001/spec.md', 'app/users.py', 'tests/t.py']) utimesSync(path.join(ws, rel), past, past);
+    const env = { ...process.env, SPECCHAIN_CACHE_DIR: path.join(ws, '.cache', 'specchain'), NO_COLOR: '1' };
+    const check = (...extra: string[]) => spawnSync(process.execPath, [BIN, 'check', ws, '--format', 'json', '--timings', ...extra], { encoding: 'utf8', env });
+    try {
+      const first = check();
+      assert.ok(existsSync(path.join(ws, '.cache', 'specchain')), 'the cache is where it was asked to be');
+      const second = check();
+      assert.match(second.stderr, /results reused/, 'the cache files are not part of the tree');
+      const files = (out: string): string[] => JSON.parse(out).diagnostics.map((d: { file: string }) => d.file);
+      assert.ok(files(second.stdout).includes('app/users.py'));
+      assert.deepEqual(files(second.stdout).filter((f) => f.startsWith('.cache/')), []);
+      assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+      assert.deepEqual(JSON.parse(check('--no-cache').stdout), JSON.parse(first.stdout));
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('listing honours .gitignore', function () {
   this.timeout(30_000);
   it('prunes folders, ignores files by pattern, re-includes with !, and says the same of files that appear later', async () => {
