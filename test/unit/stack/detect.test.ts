@@ -112,6 +112,18 @@ describe('detectStack grouping', () => {
     assert.equal(report.services[2]!.frameworks[0]!.resolved, '4.19.2');
   });
 
+  it('puts a requirements/ folder in the service above it, dev files as dev', () => {
+    const report = detectStack(parse({
+      'backend/requirements/base.txt': 'Django==5.0.4\npsycopg[binary]>=3.1\n',
+      'backend/requirements/dev.txt': '-r base.txt\npytest-django==4.8.0\n',
+      'backend/manage.py': '',
+    }).filter(Boolean));
+    assert.deepEqual(report.services.map((s) => [s.root, s.language, s.frameworks.map((f) => [f.name, f.manifest]), s.databases, s.testing]), [
+      ['backend', 'python', [['django', 'backend/requirements/base.txt']], ['postgresql'], ['pytest']],
+    ]);
+    assert.ok(parseManifest('backend/requirements/dev.txt', 'pytest-django==4.8.0\n')!.dependencies[0]!.dev);
+  });
+
   it('matches package names case-insensitively and keeps their case', () => {
     const facts = parseManifest('requirements.txt', 'Flask==3.0.2\n')!;
     assert.equal(facts.dependencies[0]!.name, 'Flask');

@@ -29,6 +29,17 @@ describe('isManifestPath', () => {
     }
     assert.equal(parseManifest('notes.txt', 'x'), undefined);
   });
+
+  it('reads the files of a requirements/ folder when they read as requirements, and nothing else there', () => {
+    for (const p of ['requirements/base.txt', 'backend/requirements/production.txt']) assert.ok(isManifestPath(p), p);
+    for (const p of ['requirements/notes.md', 'docs/requirements.md', 'requirements/sub/base.txt']) assert.ok(!isManifestPath(p), p);
+    const base = parseManifest('backend/requirements/base.txt', '# shared\nDjango==5.0.4  # web\n-r common.txt\n--index-url https://pypi.org/simple\npsycopg[binary]>=3.1\n')!;
+    assert.deepEqual(base.dependencies.map((d) => [d.name, d.version]), [['Django', '==5.0.4'], ['psycopg', '>=3.1']]);
+    assert.equal(base.errors, undefined);
+    assert.equal(parseManifest('docs/requirements/overview.txt', 'The system SHALL answer within 200 ms.\nDjango==5.0\n'), undefined, 'prose is not a manifest');
+    assert.equal(parseManifest('docs/requirements/empty.txt', '# nothing yet\n'), undefined);
+    assert.deepEqual(parseManifest('requirements/requirements-ci.txt', 'flask=3\n')!.errors, ['requirements/requirements-ci.txt: line 1: not a requirement: flask=3'], 'a file named requirements*.txt is one, errors and all');
+  });
 });
 
 describe('requirements*.txt (PEP 508)', () => {

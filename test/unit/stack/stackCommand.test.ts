@@ -39,6 +39,19 @@ describe('specchain stack', () => {
     assert.match(text, /2 services$/);
   });
 
+  it('leaves prose in a requirements/ folder alone and reads the split pip layout', async () => {
+    const c = capture();
+    const split = new InMemoryWorkspace({
+      'docs/requirements/overview.txt': 'The system SHALL answer within 200 ms.\n',
+      'api/requirements/base.txt': 'Flask==3.0.2\n',
+      'api/requirements/dev.txt': '-r base.txt\npytest==8.1.1\n',
+    });
+    assert.equal(await runStack(split, 'json', c.io), 0);
+    const report = JSON.parse(c.out.join('\n')) as { services: { root: string; manifests: string[]; frameworks: { name: string }[] }[] };
+    assert.deepEqual(report.services.map((s) => [s.root, s.manifests, s.frameworks.map((f) => f.name)]), [['api', ['api/requirements/base.txt', 'api/requirements/dev.txt'], ['flask']]]);
+    assert.deepEqual(c.err, []);
+  });
+
   it('reads a real folder, honouring the built-in excludes', async () => {
     const c = capture();
     assert.equal(await stackCommand([SERVICES_DIR, '--format', 'json'], c.io), 0);

@@ -1,6 +1,6 @@
 import { basename, dirname } from '../text';
 import type { DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
-import { ecosystemOf, isLockfileKind, packageKey, type Ecosystem } from './manifests';
+import { ecosystemOf, inRequirementsFolder, isLockfileKind, packageKey, type Ecosystem } from './manifests';
 import type { ParsedDependency } from './parse/common';
 import { FRAMEWORKS, TECHNOLOGIES, matchesPattern, type TechnologyCategory } from './technologies';
 
@@ -9,10 +9,13 @@ export interface DetectedFrameworkWithVersion extends DetectedFramework {
   readonly versionRange?: DetectedFramework['range'];
 }
 
-/** The folder a manifest belongs to: its own, or the one above `project/` for `project/plugins.sbt`. */
+/**
+ * The folder a manifest belongs to: its own, or the one above `project/` for
+ * `project/plugins.sbt` and above `requirements/` for `requirements/*.txt`.
+ */
 export function serviceRootOf(path: string): string {
   const dir = dirname(path);
-  if (basename(path) === 'plugins.sbt' && basename(dir) === 'project') return dir === 'project' ? '.' : dirname(dir);
+  if ((basename(path) === 'plugins.sbt' && basename(dir) === 'project') || inRequirementsFolder(path)) return dirname(dir);
   return dir;
 }
 

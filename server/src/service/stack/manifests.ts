@@ -1,4 +1,4 @@
-import { basename } from '../text';
+import { basename, dirname } from '../text';
 import type { ManifestFacts } from '../types';
 import { parseCargoToml } from './parse/cargo';
 import { messageOf } from './parse/common';
@@ -67,8 +67,16 @@ const BY_BASENAME: Readonly<Record<string, string>> = {
 export function manifestKind(path: string): string | undefined {
   const name = basename(path);
   if (name === 'plugins.sbt') return path === 'project/plugins.sbt' || path.endsWith('/project/plugins.sbt') ? 'plugins.sbt' : undefined;
-  if (/^requirements[\w.-]*\.txt$/.test(name)) return 'requirements.txt';
+  if (/^requirements[\w.-]*\.txt$/.test(name) || inRequirementsFolder(path)) return 'requirements.txt';
   return BY_BASENAME[name];
+}
+
+/**
+ * `requirements/base.txt`, `requirements/dev.txt`: the split layout of pip requirements (the
+ * files include each other with `-r`). They belong to the service of the folder above.
+ */
+export function inRequirementsFolder(path: string): boolean {
+  return path.endsWith('.txt') && basename(dirname(path)) === 'requirements';
 }
 
 /** True when `path` names a manifest or lockfile SpecChain reads (matched on the file name). */
@@ -100,7 +108,10 @@ export function parseManifest(path: string, text: string): ManifestFacts | undef
   if (kind === undefined) return undefined;
   const info = KINDS[kind]!;
   try {
-    return info.parse(path, text.replace(/^\uFEFF/, ''));
+    const facts = info.parse(path, text.replace(/^\uFEFF/, ''));
+    // A folder named requirements/ may hold prose: only a file that reads as requirements counts.
+    if (inRequirementsFolder(path) && !/^requirements[\w.-]*\.txt$/.test(basename(path)) && (facts.errors?.length || facts.dependencies.length === 0)) return undefined;
+    return facts;
   } catch (e) {
     return { path, kind, dependencies: [], errors: [`${path}: could not be read: ${messageOf(e)}`] };
   }

@@ -17,8 +17,9 @@ export async function readStack(workspace: Workspace): Promise<StackReading> {
   for (const entry of await workspace.list()) {
     if (!isManifestPath(entry.path)) continue;
     const text = await workspace.read(entry.path);
+    const facts = typeof text === 'string' ? parseManifest(entry.path, text) : undefined;
     if (typeof text !== 'string') skipped.push(text);
-    else manifests.push(parseManifest(entry.path, text)!);
+    else if (facts) manifests.push(facts);
   }
   return { report: detectStack(manifests), manifests, skipped };
 }
