@@ -124,6 +124,16 @@ describe('detectStack grouping', () => {
     assert.ok(parseManifest('backend/requirements/dev.txt', 'pytest-django==4.8.0\n')!.dependencies[0]!.dev);
   });
 
+  it('reads a Gradle build through its version catalog, for the folder above gradle/', () => {
+    const report = detectStack(parse({
+      'orders/build.gradle.kts': 'plugins {\n    alias(libs.plugins.spring.boot)\n}\ndependencies {\n    implementation(libs.boot.web)\n}\n',
+      'orders/gradle/libs.versions.toml': '[versions]\nboot = "3.2.5"\n[libraries]\nboot-web = { module = "org.springframework.boot:spring-boot-starter-web", version.ref = "boot" }\n[plugins]\nspring-boot = { id = "org.springframework.boot", version.ref = "boot" }\n',
+    }));
+    assert.deepEqual(report.services.map((s) => [s.root, s.language, s.manifests, s.frameworks.map((f) => [f.name, f.version, f.manifest])]), [
+      ['orders', 'java', ['orders/build.gradle.kts', 'orders/gradle/libs.versions.toml'], [['spring-boot', '3.2.5', 'orders/gradle/libs.versions.toml']]],
+    ]);
+  });
+
   it('matches package names case-insensitively and keeps their case', () => {
     const facts = parseManifest('requirements.txt', 'Flask==3.0.2\n')!;
     assert.equal(facts.dependencies[0]!.name, 'Flask');

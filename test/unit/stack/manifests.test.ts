@@ -319,6 +319,51 @@ describe('Gradle', () => {
   });
 });
 
+describe('Gradle version catalog', () => {
+  const CATALOG = [
+    '[versions]',
+    'spring-boot = "3.2.5"',
+    'jjwt = { strictly = "0.12.5" }',
+    '',
+    '[libraries]',
+    'boot-web = { module = "org.springframework.boot:spring-boot-starter-web", version.ref = "spring-boot" }',
+    'jjwt-api = { group = "io.jsonwebtoken", name = "jjwt-api", version.ref = "jjwt" }',
+    'postgres = "org.postgresql:postgresql:42.7.3"',
+    'flyway = { module = "org.flywaydb:flyway-core", version = "10.11.0" }',
+    'bom = { module = "org.springframework.cloud:spring-cloud-dependencies" }',
+    'broken = "no-colon"',
+    '',
+    '[plugins]',
+    'spring-boot = { id = "org.springframework.boot", version.ref = "spring-boot" }',
+    'kotlin-jvm = "org.jetbrains.kotlin.jvm:1.9.23"',
+  ].join('\n');
+
+  it('is gradle/*.versions.toml', () => {
+    for (const p of ['gradle/libs.versions.toml', 'app/gradle/deps.versions.toml']) assert.ok(isManifestPath(p), p);
+    for (const p of ['libs.versions.toml', 'gradle/libs.toml', 'app/config/libs.versions.toml']) assert.ok(!isManifestPath(p), p);
+  });
+
+  it('reads libraries and plugins in every form, versions through version.ref, where each version stands', () => {
+    const facts = parse('app/gradle/libs.versions.toml', CATALOG);
+    assert.equal(facts.kind, 'libs.versions.toml');
+    assert.deepEqual(rows(facts), [
+      ['org.springframework.boot:spring-boot-starter-web', '3.2.5', 5],
+      ['io.jsonwebtoken:jjwt-api', '0.12.5', 6],
+      ['org.postgresql:postgresql', '42.7.3', 7],
+      ['org.flywaydb:flyway-core', '10.11.0', 8],
+      ['org.springframework.cloud:spring-cloud-dependencies', undefined, 9],
+      ['org.springframework.boot', '3.2.5', 13],
+      ['org.jetbrains.kotlin.jvm', '1.9.23', 14],
+    ]);
+    const by = (name: string): ParsedDependency | undefined => facts.dependencies.find((d) => d.name === name) as ParsedDependency | undefined;
+    assert.deepEqual(by('org.springframework.boot')!.versionRange, { start: { line: 1, character: 15 }, end: { line: 1, character: 20 } }, 'a version.ref stands in [versions]');
+    assert.equal(versionText(CATALOG, by('org.postgresql:postgresql')), '42.7.3');
+    assert.equal(versionText(CATALOG, by('org.flywaydb:flyway-core')), '10.11.0');
+    assert.equal(by('io.jsonwebtoken:jjwt-api')!.versionRange, undefined, 'a rich version is not edited in place');
+    assert.deepEqual(parse('gradle/libs.versions.toml', '[libraries\n').errors?.length, 1);
+  });
+});
+
 describe('sbt', () => {
   it('reads coordinates with %% and %, val versions, test scope; plugins.sbt addSbtPlugin', () => {
     const text = 'val pekkoVersion = "1.0.2"\nlibraryDependencies ++= Seq(\n  "org.apache.pekko" %% "pekko-stream" % pekkoVersion,\n  "org.scalatest" %% "scalatest" % "3.2.18" % "test"\n)\n';

@@ -1,6 +1,6 @@
 import { basename, dirname } from '../text';
 import type { DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
-import { ecosystemOf, inRequirementsFolder, isLockfileKind, packageKey, type Ecosystem } from './manifests';
+import { ecosystemOf, inRequirementsFolder, isLockfileKind, isVersionCatalog, packageKey, type Ecosystem } from './manifests';
 import type { ParsedDependency } from './parse/common';
 import { FRAMEWORKS, TECHNOLOGIES, matchesPattern, type TechnologyCategory } from './technologies';
 
@@ -11,11 +11,12 @@ export interface DetectedFrameworkWithVersion extends DetectedFramework {
 
 /**
  * The folder a manifest belongs to: its own, or the one above `project/` for
- * `project/plugins.sbt` and above `requirements/` for `requirements/*.txt`.
+ * `project/plugins.sbt`, above `requirements/` for `requirements/*.txt` and above `gradle/` for
+ * a version catalog.
  */
 export function serviceRootOf(path: string): string {
   const dir = dirname(path);
-  if ((basename(path) === 'plugins.sbt' && basename(dir) === 'project') || inRequirementsFolder(path)) return dirname(dir);
+  if ((basename(path) === 'plugins.sbt' && basename(dir) === 'project') || inRequirementsFolder(path) || isVersionCatalog(path)) return dirname(dir);
   return dir;
 }
 

@@ -4,6 +4,7 @@ import { parseCargoToml } from './parse/cargo';
 import { messageOf } from './parse/common';
 import { parseGoMod, parseGoSum } from './parse/go';
 import { parseGradle } from './parse/gradle';
+import { parseVersionCatalog } from './parse/gradleCatalog';
 import { parseComposerJson, parseComposerLock, parsePackageJson, parsePackageLock, parsePipfileLock } from './parse/json';
 import { parsePom } from './parse/maven';
 import { normalisePythonName, parsePipfile, parsePyproject, parseRequirementsTxt } from './parse/python';
@@ -33,6 +34,7 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
   'pom.xml': { ecosystem: 'maven', lockfile: false, parse: parsePom },
   'build.gradle': { ecosystem: 'maven', lockfile: false, parse: parseGradle },
   'build.gradle.kts': { ecosystem: 'maven', lockfile: false, parse: parseGradle },
+  'libs.versions.toml': { ecosystem: 'maven', lockfile: false, parse: parseVersionCatalog },
   'build.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
   'plugins.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
   'composer.json': { ecosystem: 'packagist', lockfile: false, parse: parseComposerJson },
@@ -68,7 +70,13 @@ export function manifestKind(path: string): string | undefined {
   const name = basename(path);
   if (name === 'plugins.sbt') return path === 'project/plugins.sbt' || path.endsWith('/project/plugins.sbt') ? 'plugins.sbt' : undefined;
   if (/^requirements[\w.-]*\.txt$/.test(name) || inRequirementsFolder(path)) return 'requirements.txt';
+  if (isVersionCatalog(path)) return 'libs.versions.toml';
   return BY_BASENAME[name];
+}
+
+/** A Gradle version catalog: `gradle/*.versions.toml`, for the build in the folder above. */
+export function isVersionCatalog(path: string): boolean {
+  return path.endsWith('.versions.toml') && basename(dirname(path)) === 'gradle';
 }
 
 /**
