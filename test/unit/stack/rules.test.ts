@@ -55,6 +55,14 @@ describe('stack/version-mismatch', () => {
     assert.deepEqual(onSpec!.related?.[0]?.path, 'backend/requirements.txt');
   });
 
+  it('points the version fix at [versions] when a version catalog gives the version by reference', () => {
+    const catalog = '[versions]\nboot = "3.2.5"\n\n[plugins]\nspring-boot = { id = "org.springframework.boot", version.ref = "boot" }\n';
+    const text = specText(['language: java', 'framework: spring-boot', 'version: 3.3.0']);
+    const ds = checkStack([input(text)], stackOf({ 'orders/build.gradle.kts': 'plugins {\n    alias(libs.plugins.spring.boot)\n}\n', 'orders/gradle/libs.versions.toml': catalog }), DEFAULT_CONFIG);
+    const onSpec = ds.find((d) => d.path === SPEC_PATH && d.code === 'stack/version-mismatch');
+    assert.deepEqual(onSpec?.data, { kind: 'set-version', specVersion: '3.3.0', manifestVersion: '3.2.5', manifestPath: 'orders/gradle/libs.versions.toml', manifestRange: rangeOf(catalog, '3.2.5') });
+  });
+
   it('accepts a SPEC version the manifest range allows, or the lockfile resolved', () => {
     const express = { 'web/package.json': '{ "dependencies": { "express": "^4.18.2" } }', 'web/package-lock.json': '{ "packages": { "node_modules/express": { "version": "4.19.2" } } }' };
     for (const v of ['4.19.2', '4.18.2', '4.x']) {
