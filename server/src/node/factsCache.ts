@@ -1,35 +1,16 @@
-import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
 import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
 import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
-
-declare const SPECCHAIN_BUILD: string | undefined;
-/** Facts from another build of the analyser are never reused. */
-const BUILD = typeof SPECCHAIN_BUILD === 'string' ? SPECCHAIN_BUILD : 'source';
-const FORMAT = 4;
-/** Files changed this recently may change again within the same mtime tick: not cached. */
-export const RACY_MS = 2000;
+import { BUILD, FORMAT, RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './cacheFiles';
 
 interface Entry {
   readonly size: number;
   readonly mtimeMs: number;
   /** The facts of a text file, or why it was skipped. */
   readonly facts: WireFacts | SkipReason;
-}
-
-/** Where caches live: `SPECCHAIN_CACHE_DIR`, else the user's cache folder; never the workspace. */
-export function cacheDirectory(): string {
-  return process.env.SPECCHAIN_CACHE_DIR || nodePath.join(process.env.XDG_CACHE_HOME || nodePath.join(homedir(), '.cache'), 'specchain', 'facts');
-}
-
-/** The cache file of one kind for one workspace root, configuration and build. */
-export function cacheFile(dir: string, kind: string, root: string, config: SpecChainConfig): string {
-  const key = createHash('sha1').update(`${FORMAT}\0${BUILD}\0${root}\0${JSON.stringify(config)}`).digest('hex').slice(0, 20);
-  return nodePath.join(dir, kind === 'facts' ? `${key}.json` : `${key}.${kind}.json`);
 }
 
 /** Changes journaled before the cache file is written whole again: this many, or an eighth of the entries. */
@@ -153,19 +134,6 @@ export class FactsCache {
       this.#journaled = 0;
       this.#pending.clear();
     }
-  }
-}
-
-/** Writes a cache file atomically; false when it could not (a read-only or full cache folder only costs the next run time). */
-export function writeCacheFile(file: string, text: string): boolean {
-  try {
-    mkdirSync(nodePath.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
-import { cacheDirectory } from './factsCache';
+import { cacheDirectory } from './cacheFiles';
 import { FsWorkspace } from './fsWorkspace';
 
 /** A failure the user can fix: printed as one line, exit code 2. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SpecChainConfig } from '../service/config';
 import type { WorkspaceEntry } from '../service/workspace';
-import { RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './factsCache';
+import { RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './cacheFiles';
 
 /**
  * The outcome of a whole run, kept with a signature of the listing it came from: every listed
