@@ -13,6 +13,8 @@ interface Entry {
   readonly facts: WireFacts | SkipReason;
 }
 
+const journalOf = (file: string): string => file.replace(/\.json$/, '.journal');
+
 /** Changes journaled before the cache file is written whole again: this many, or an eighth of the entries. */
 const JOURNAL_MIN = 1000;
 
@@ -35,7 +37,7 @@ export class FactsCache {
 
   private constructor(file: string, root: string, entries: Map<string, Entry>, loaded: boolean, journaled: number) {
     this.#file = file;
-    this.#journal = file.replace(/\.json$/, '.journal');
+    this.#journal = journalOf(file);
     this.#root = root;
     this.#entries = entries;
     this.#loaded = loaded;
@@ -60,7 +62,7 @@ export class FactsCache {
     if (loaded) {
       let text = '';
       try {
-        text = readFileSync(file.replace(/\.json$/, '.journal'), 'utf8');
+        text = readFileSync(journalOf(file), 'utf8');
       } catch {
         // No journal: the file is all there is.
       }

@@ -16,9 +16,8 @@ const FEW = 1000;
 
 /**
  * Reads and analyses files on worker threads, one per core besides the calling thread's, which
- * works through the same queue. Falls back to the calling thread alone
- * for a few files, unless the workers were started already, and when the worker script is
- * missing (tests run from sources).
+ * works through the same queue. The calling thread works alone for a few files (unless the
+ * workers were started already) and when the worker script is missing (tests run from sources).
  */
 export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #workers: Worker[] = [];

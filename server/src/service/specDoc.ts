@@ -290,15 +290,15 @@ function readFrontmatter(
     if (!read) return { fields: lenientFields(block, lines), references: [] };
     ({ pairs, toDoc } = read);
   }
-  const rangeOf = (s: Span | undefined): Range | undefined => (s ? lines.range(toDoc(s[0]), toDoc(s[1])) : undefined);
+  const rangeOf = (s: Span): Range => lines.range(toDoc(s[0]), toDoc(s[1]));
 
   const fields: Record<string, FieldValue> = {};
   for (const pair of pairs) {
-    const keyRange = rangeOf(pair.keySpan)!;
+    const keyRange = rangeOf(pair.keySpan);
     if (pair.key in fields) {
       problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Field "${pair.key}" is given twice; the last one counts.`, range: keyRange });
     }
-    fields[pair.key] = { value: pair.js, keyRange, valueRange: rangeOf(pair.value?.span) ?? keyRange };
+    fields[pair.key] = { value: pair.js, keyRange, valueRange: pair.value?.span ? rangeOf(pair.value.span) : keyRange };
   }
 
   const references: SpecReference[] = [];
@@ -307,7 +307,7 @@ function readFrontmatter(
     if (!value) continue;
     for (const item of value.kind === 'seq' ? value.items : [value]) {
       if (item.kind !== 'scalar' || item.value === null || item.value === '') continue;
-      const range = rangeOf(item.span)!;
+      const range = rangeOf(item.span);
       for (const part of String(item.value).split(',')) {
         const ref = part.trim();
         if (ref) references.push({ field, id: bareSpecId(ref), range });
@@ -323,15 +323,14 @@ function readFrontmatter(
     const entry = (name: string): FieldValue | undefined => {
       const p = map.pairs.find((i) => i.key === name);
       if (!p || p.value?.kind !== 'scalar' || p.value.value === null) return undefined;
-      const keyRange = rangeOf(p.keySpan)!;
-      return { value: String(p.value.value), keyRange, valueRange: rangeOf(p.value.span) ?? keyRange };
+      return { value: String(p.value.value), keyRange: rangeOf(p.keySpan), valueRange: rangeOf(p.value.span) };
     };
     const language = entry('language');
     const framework = entry('framework');
     const version = entry('version');
     const database = entry('database');
     stack = {
-      range: rangeOf(stackPair.keySpan)!,
+      range: rangeOf(stackPair.keySpan),
       ...(language ? { language } : {}),
       ...(framework ? { framework } : {}),
       ...(version ? { version } : {}),
