@@ -65,11 +65,14 @@ const BY_BASENAME: Readonly<Record<string, string>> = {
   'composer.lock': 'lockfile:composer',
 };
 
+/** `requirements.txt`, `requirements-dev.txt`, `requirements.prod.txt`: pip requirements by name. */
+const REQUIREMENTS_NAME = /^requirements[\w.-]*\.txt$/;
+
 /** The manifest kind of a workspace-relative path, or undefined when it is no manifest. */
 export function manifestKind(path: string): string | undefined {
   const name = basename(path);
   if (name === 'plugins.sbt') return path === 'project/plugins.sbt' || path.endsWith('/project/plugins.sbt') ? 'plugins.sbt' : undefined;
-  if (/^requirements[\w.-]*\.txt$/.test(name) || inRequirementsFolder(path)) return 'requirements.txt';
+  if (REQUIREMENTS_NAME.test(name) || inRequirementsFolder(path)) return 'requirements.txt';
   if (isVersionCatalog(path)) return 'libs.versions.toml';
   return BY_BASENAME[name];
 }
@@ -118,7 +121,7 @@ export function parseManifest(path: string, text: string): ManifestFacts | undef
   try {
     const facts = info.parse(path, text.replace(/^\uFEFF/, ''));
     // A folder named requirements/ may hold prose: only a file that reads as requirements counts.
-    if (inRequirementsFolder(path) && !/^requirements[\w.-]*\.txt$/.test(basename(path)) && (facts.errors?.length || facts.dependencies.length === 0)) return undefined;
+    if (inRequirementsFolder(path) && !REQUIREMENTS_NAME.test(basename(path)) && (facts.errors?.length || facts.dependencies.length === 0)) return undefined;
     return facts;
   } catch (e) {
     return { path, kind, dependencies: [], errors: [`${path}: could not be read: ${messageOf(e)}`] };
