@@ -17,6 +17,8 @@ export interface CheckOutcome {
 export interface CheckResult extends CheckOutcome {
   readonly root: string;
   readonly millis: number;
+  /** True when the outcome is the last check's, no file having changed since. */
+  readonly reused?: boolean;
 }
 
 export function collectCheck(service: LanguageService, files: number, skipped: number): CheckOutcome {
@@ -145,7 +147,7 @@ export function formatText(result: CheckResult, color: boolean): string {
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push(
     `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
-      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${plural(result.files, 'file')} read` +
+      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,
   );
