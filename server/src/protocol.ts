@@ -16,6 +16,23 @@ export interface TagNode {
   /** Workspace-relative path, for display. */
   readonly path: string;
   readonly range: Range;
+  /** The SPEC that owns the chain this marker was borrowed from, when it is not this SPEC's own. */
+  readonly borrowed?: string;
+}
+
+/** A requirement of an @MX-dialect SPEC with its references (the REQ level of the tree). */
+export interface ReqNode {
+  readonly id: string;
+  readonly text?: string;
+  readonly uri: string;
+  readonly path: string;
+  readonly range: Range;
+  /** `@MX:SPEC` references from code. */
+  readonly code: readonly TagNode[];
+  /** References from tests. */
+  readonly tests: readonly TagNode[];
+  /** Acceptance criteria mapping this REQ, by ID. */
+  readonly acs: readonly string[];
 }
 
 /** One SPEC with its chain. */
@@ -39,6 +56,12 @@ export interface SpecNode {
   readonly problems: { readonly errors: number; readonly warnings: number };
   /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
   readonly framework?: string;
+  /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
+  readonly references?: readonly { readonly field: string; readonly id: string }[];
+  /** Markers that quote this SPEC's tags without claiming them; shown apart, never count. */
+  readonly mentions?: readonly TagNode[];
+  /** Requirements of an @MX-dialect SPEC, when it declares any. */
+  readonly reqs?: readonly ReqNode[];
 }
 
 export interface SpecTreeResult {
@@ -111,11 +134,25 @@ export namespace RefreshRequest {
   export type Result = { readonly files: number; readonly millis: number };
 }
 
+/**
+ * Server to client: a folder is being (re)read from disk (`done: false`, with the number of
+ * files listed) or has been read (`done: true`; its diagnostics follow, then `indexChanged`).
+ */
+export namespace IndexProgressNotification {
+  export const method = 'specchain/indexProgress';
+  export interface Params {
+    readonly files: number;
+    readonly done: boolean;
+  }
+}
+
 /** Server to client: the index changed; the sidebar and status bar re-query. */
 export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
     readonly brokenLinks: number;
+    /** Diagnostics of error severity in the whole workspace. */
+    readonly errors: number;
   }
 }

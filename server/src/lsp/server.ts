@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   IndexChangedNotification,
+  IndexProgressNotification,
   PlanRequest,
   RefreshRequest,
   SpecAtRequest,
@@ -125,6 +126,8 @@ export class SpecChainServer {
       this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.includes.bind(f)));
     }
     const pulled = await this.#pullConfigs();
+    // No folder, nothing to index: say so, so that clients do not wait for an index.
+    if (this.#folders.length === 0) this.#indexChanged();
     await Promise.all(
       this.#folders.map(async (folder, i) => {
         try {
@@ -176,6 +179,7 @@ export class SpecChainServer {
         return out;
       },
       changed: () => this.#indexChanged(),
+      progress: (files, done) => void this.#connection.sendNotification(IndexProgressNotification.method, { files, done } satisfies IndexProgressNotification.Params),
       log: (message) => this.#connection.console.log(message),
     });
   }
@@ -212,11 +216,14 @@ export class SpecChainServer {
       this.#indexTimer = undefined;
       let specs = 0;
       let brokenLinks = 0;
+      let errors = 0;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
-        brokenLinks += countProblems(f.currentDiagnostics()).brokenLinks;
+        const problems = countProblems(f.currentDiagnostics());
+        brokenLinks += problems.brokenLinks;
+        errors += problems.errors;
       }
-      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks } satisfies IndexChangedNotification.Params);
+      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors } satisfies IndexChangedNotification.Params);
     }, INDEX_CHANGED_MS);
   }
 

@@ -54,6 +54,7 @@ export function getSpecTree(
       completeness: tags.length === 0 ? 'none' : hasTest && missing.length === 0 ? 'complete' : 'partial',
       problems: { errors: own.filter((d) => d.severity === 'error').length, warnings: own.filter((d) => d.severity === 'warning').length },
       ...(typeof framework === 'string' ? { framework } : {}),
+      ...(spec.doc.references.length > 0 ? { references: spec.doc.references.map((r) => ({ field: r.field, id: r.id })) } : {}),
     });
   }
   const totals = { specs: specs.length, tags: tagCount, ...countProblems(all) };
