@@ -19,6 +19,8 @@ export interface SpecChainApi {
   readonly specsView: () => SpecsViewState | undefined;
   /** The SPECs view's badge value (broken links), if it shows one. */
   readonly badge: () => number | undefined;
+  /** Fires when indexing starts, learns its file count (`{ files }`), or ends (`undefined`). */
+  readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
   /** How long `activate` took, in milliseconds (the budget is 300). */
   readonly activationMillis: number;
 }
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     statusLabel: () => current.statusBar.label,
     specsView: () => current.sidebar.shown,
     badge: () => current.sidebar.badge?.value,
+    onDidChangeIndexing: current.onDidChangeIndexing,
   };
 }
 

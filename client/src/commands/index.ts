@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { createSpec } from './createSpec';
 import { generatePlan } from './generatePlan';
+import { openSpec } from './openSpec';
 import { refreshIndex } from './refreshIndex';
 import { revealSpec } from './revealSpec';
 import { copyId, copyTag, filterSpecs, openToSide, revealInExplorer } from './sidebarCommands';
@@ -27,6 +28,7 @@ export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
   'specchain.sidebar.filter': filterSpecs,
   'specchain.sidebar.collapseAll': (ctx) => () => ctx.sidebar.collapseAll(),
   'specchain.showGraph': showGraph,
+  'specchain.openSpec': openSpec,
 };
 
 /**

@@ -62,6 +62,8 @@ export class SpecChainServer {
   readonly #folders: FolderState[] = [];
   #capabilities: ClientCapabilities = {};
   #initOptions: unknown;
+  /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
+  #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
   #watchers: DiskWatcher[] = [];
 
@@ -85,6 +87,7 @@ export class SpecChainServer {
   #initialize(params: InitializeParams): InitializeResult {
     this.#capabilities = params.capabilities;
     this.#initOptions = params.initializationOptions;
+    this.#commandLinks = isObject(params.initializationOptions) && params.initializationOptions.commandLinks === true;
     const folders: WorkspaceFolder[] = params.workspaceFolders?.length
       ? params.workspaceFolders
       : params.rootUri
@@ -240,7 +243,7 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position);
+      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
@@ -408,6 +411,8 @@ export class SpecChainServer {
     if (this.#indexTimer) clearTimeout(this.#indexTimer);
   }
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Settings may come wrapped as `{ specchain: {...} }` or bare. */
 function settingsOf(options: unknown): unknown {
