@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { REPO_ROOT } from '../vscode/codeServer';
 import { openWorkbench, type ProblemRow, type Workbench } from './harness';
 
@@ -34,11 +34,6 @@ interface Marker {
 
 const EXAMPLE_SPECS = ['AUTH-001', 'NOTIFY-001', 'ORDER-001', 'REPORT-001', 'USER-001'];
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' } as const;
-
-function extensionId(): string {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
-  return `${manifest.publisher}.${manifest.name}`;
-}
 
 function checkWithCli(workspace: string): CliReport {
   const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'specchain.js'), 'check', workspace, '--format', 'json'], { encoding: 'utf8' });
@@ -80,12 +75,11 @@ describe('e2e: SpecChain on the example workspace', function () {
   this.timeout(300_000);
   let workbench: Workbench | undefined;
   let cli: CliReport;
-  let sidebar: FrameLocator;
+  let sidebar: Frame;
 
   before(async () => {
     workbench = await openWorkbench({ viewport: { width: 1600, height: 1000 } });
     cli = checkWithCli(workbench.workspace);
-    sidebar = workbench.webview(extensionId());
   });
 
   afterEach(async function () {
@@ -137,6 +131,7 @@ describe('e2e: SpecChain on the example workspace', function () {
 
   it('opens the SpecChain sidebar with the five example SPECs', async () => {
     await workbench!.openActivityBarView('SpecChain');
+    sidebar = await workbench!.webviewFrame('#tree', 120_000);
     const topLevel = sidebar.locator('#tree > li[role="treeitem"][aria-level="1"]');
     await topLevel.nth(EXAMPLE_SPECS.length - 1).waitFor({ timeout: 120_000 });
     const ids = await labelsOf(topLevel);

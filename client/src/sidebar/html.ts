@@ -33,6 +33,12 @@ const BODIES: Readonly<Record<WebviewPage, string>> = {
 <div id="graph" class="graph" role="img" aria-label="SPEC dependency graph"></div>`,
 };
 
+/**
+ * cytoscape injects an inline stylesheet, which the CSP refuses, unless an element with this id
+ * exists: the graph page's own stylesheet takes the id and positions the container itself.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
 const TITLES: Readonly<Record<WebviewPage, string>> = { specs: 'SPECs', guidance: 'Guidance', graph: 'SpecChain dependency graph' };
 
 /**
@@ -55,7 +61,7 @@ export function renderPageHtml(page: WebviewPage, r: PageResources): string {
 <meta http-equiv="Content-Security-Policy" content="${a(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link href="${a(r.codiconCss)}" rel="stylesheet">
-<link href="${a(r.css)}" rel="stylesheet">
+<link href="${a(r.css)}" rel="stylesheet"${page === 'graph' ? ` id="${CYTOSCAPE_STYLESHEET_ID}"` : ''}>
 <title>${TITLES[page]}</title>
 </head>
 <body class="page-${page}">

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPageHtml, type WebviewPage } from '../../../client/src/sidebar/html';
 import type { SpecNode, SpecTreeResult } from '../../../server/src/protocol';
+import { AXE_SERIOUS, FIT_PROBE } from '../../e2e/fit';
 
 // The webview pages (dist/webview/*.js) in a real browser engine, served under the same CSP as
 // in VS Code, with the webview API replaced by a recorder. Needs Chromium
@@ -64,23 +65,6 @@ const lastPosted = async (page: Page, type: string) => (await posted(page)).filt
 const focusedKey = (page: Page) => page.evaluate('document.activeElement && document.activeElement.dataset.key') as Promise<string | undefined>;
 const labels = (page: Page, selector: string) => page.locator(`${selector} > .row > .label`).allTextContents();
 
-/** Rows whose badge or glyph is cut off, and whether the page scrolls sideways. */
-const FIT_PROBE = `(() => {
-  const doc = document.documentElement;
-  const clipped = [];
-  for (const row of document.querySelectorAll('.row')) {
-    const box = row.getBoundingClientRect();
-    for (const part of row.querySelectorAll('.badge, .glyph')) {
-      const r = part.getBoundingClientRect();
-      if (r.right > box.right + 0.5 || r.left < box.left - 0.5 || part.scrollWidth > part.clientWidth + 1) clipped.push(row.parentElement.dataset.key + ' ' + part.className);
-    }
-    for (const text of row.querySelectorAll('.label, .description')) {
-      if (text.scrollWidth > text.clientWidth + 1 && getComputedStyle(text).textOverflow !== 'ellipsis') clipped.push(row.parentElement.dataset.key + ' cut without ellipsis');
-    }
-  }
-  return { horizontalScroll: doc.scrollWidth > doc.clientWidth, clipped };
-})()`;
-
 async function openPage(browser: Browser, page: WebviewPage, width: number): Promise<{ page: Page; errors: string[] }> {
   const tab = await browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
@@ -121,8 +105,7 @@ async function openPage(browser: Browser, page: WebviewPage, width: number): Pro
 /** axe-core's serious and critical violations on the page (injected over the debugger, not through the CSP). */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await page.evaluate(AXE_SERIOUS)) as string[];
 }
 
 describe('client: SPECs and Guidance pages in Chromium', function () {
@@ -133,7 +116,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
 
   before(async function () {
     if (!existsSync(CHROMIUM)) this.skip();
-    for (const file of ['media/codicons/codicon.css', 'dist/webview/specs.js', 'dist/webview/guidance.js']) {
+    for (const file of ['media/codicons/codicon.css', 'dist/webview/specs.js', 'dist/webview/guidance.js', 'dist/webview/graph.js']) {
       if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run build`);
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -337,6 +320,25 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     it('has no serious accessibility violations and breaks no CSP rule', async () => {
       assert.deepEqual(await axeViolations(guidance), []);
       assert.deepEqual([...guidanceErrors, ...((await guidance.evaluate('window.__violations')) as string[])], []);
+    });
+  });
+
+  describe('dependency graph page', () => {
+    it('draws the SPECs and their dependencies with cytoscape, under the CSP', async () => {
+      const { page: graph, errors: graphErrors } = await openPage(browser, 'graph', 800);
+      const withDeps: SpecTreeResult = {
+        ...tree,
+        specs: tree.specs.map((s) =>
+          s.id === 'ORDER-001' ? { ...s, references: [{ field: 'depends_on', id: 'USER-001' }, { field: 'related_specs', id: 'PAY-001' }, { field: 'depends_on', id: 'NOPE-404' }] } : s,
+        ),
+      };
+      await send(graph, { type: 'tree', tree: withDeps });
+      await graph.waitForFunction(`document.getElementById('graph-status').textContent.startsWith('4 SPECs')`);
+      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 2 dependencies. Click a SPEC to open it.', 'an unknown SPEC draws no edge');
+      assert.ok((await graph.locator('#graph canvas').count()) > 0, 'cytoscape drew on a canvas');
+      assert.deepEqual(await graph.locator('#graph-legend .legend-item').allTextContents(), ['has errors', 'chain complete', 'chain partial', 'no code yet']);
+      assert.deepEqual([...graphErrors, ...((await graph.evaluate('window.__violations')) as string[])], []);
+      await graph.close();
     });
   });
 });

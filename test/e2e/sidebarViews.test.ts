@@ -1,0 +1,105 @@
+/**
+ * The SPECs view as a user sees it: at 220 and 400 px wide, in dark, light and high-contrast
+ * themes, on the example and on a generated 1,000-SPEC workspace. Each picture is backed by
+ * assertions on what is visible (no badge cut off, no horizontal scrollbar) and the view is
+ * checked with axe-core. Pictures: .test-artifacts/e2e-sidebar-<workspace>-<theme>-<width>.png.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { REPO_ROOT } from '../vscode/codeServer';
+import { AXE_SERIOUS, FIT_PROBE, type FitReport } from './fit';
+import { openWorkbench, type Workbench } from './harness';
+
+const SHARED = process.env['SPECCHAIN_SHARED'] ?? resolve(REPO_ROOT, '..', 'shared');
+const GENERATOR = join(SHARED, 'bench', 'gen-workspace.mjs');
+const THEMES = [
+  { label: 'Dark Modern', body: 'vs-dark', name: 'dark' },
+  { label: 'Light Modern', body: 'vs', name: 'light' },
+  { label: 'Dark High Contrast', body: 'hc-black', name: 'hc' },
+] as const;
+const WIDTHS = [220, 400] as const;
+
+interface Case {
+  readonly name: string;
+  /** The folder to open, or a reason to skip. */
+  readonly workspace: () => string | { skip: string } | undefined;
+  readonly specs: number;
+}
+
+let generated: string | undefined;
+const CASES: readonly Case[] = [
+  { name: 'example', workspace: () => undefined, specs: 5 },
+  {
+    name: '1000-specs',
+    specs: 1000,
+    workspace: () => {
+      if (!existsSync(GENERATOR)) return { skip: `${GENERATOR} is absent (set SPECCHAIN_SHARED)` };
+      generated = mkdtempSync(join(tmpdir(), 'specchain-e2e-1000-'));
+      const out = join(generated, 'workspace');
+      const run = spawnSync(process.execPath, [GENERATOR, '--out', out, '--specs', '1000', '--files', '1441', '--junk', '0', '--seed', '1'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      return out;
+    },
+  },
+];
+
+for (const c of CASES) {
+  describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, three themes`, function () {
+    this.timeout(600_000);
+    let workbench: Workbench | undefined;
+    let specs: Frame;
+
+    before(async function () {
+      const workspace = c.workspace();
+      if (typeof workspace === 'object') {
+        console.log(`    skipped: ${workspace.skip}`);
+        this.skip();
+      }
+      workbench = await openWorkbench({ ...(workspace ? { workspace } : {}), viewport: { width: 1280, height: 900 } });
+      await workbench.openActivityBarView('SpecChain');
+      specs = await workbench.webviewFrame('#tree', 120_000);
+      await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 180_000 });
+      // A SPEC with problems, expanded to its files, so that slots and file rows are in the picture.
+      const first = specs.locator('#tree > [aria-level="1"]').first();
+      await first.focus();
+      await workbench.page.keyboard.press('ArrowRight');
+      await workbench.page.keyboard.press('*');
+    });
+
+    after(async () => {
+      await workbench?.close();
+      if (generated && c.name === '1000-specs') rmSync(generated, { recursive: true, force: true });
+    });
+
+    for (const theme of THEMES) {
+      for (const width of WIDTHS) {
+        it(`${theme.name} at ${width} px: every badge visible, no horizontal scrollbar`, async () => {
+          const page = workbench!.page;
+          if (!(await page.locator(`.monaco-workbench.${theme.body}`).count())) {
+            await workbench!.setColorTheme(theme.label);
+            await page.locator(`.monaco-workbench.${theme.body}`).waitFor({ timeout: 15_000 });
+          }
+          await workbench!.setSideBarWidth(width);
+          const bar = await page.locator('.part.sidebar').boundingBox();
+          assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
+          const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
+          assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
+          const badges = await specs.locator('#tree .badge').count();
+          assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
+          const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
+          await page.locator('.part.sidebar').screenshot({ path });
+          assert.ok(readFileSync(path).length > 5_000);
+        });
+      }
+    }
+
+    it('has no serious accessibility violations in the real webview (axe-core)', async () => {
+      await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
+    });
+  });
+}
