@@ -65,7 +65,6 @@ export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vs
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (item.open && folder) {
       const uri = vscode.Uri.joinPath(folder.uri, ...item.open.path.split('/'));
-      tree.resourceUri = uri;
       tree.command = { command: 'vscode.open', title: 'Open manifest', arguments: [uri, { selection: new vscode.Range(item.open.line, 0, item.open.line, 0) }] };
     }
     return tree;

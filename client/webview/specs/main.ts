@@ -268,7 +268,14 @@ function rowFor(node: Node, expandable: boolean): HTMLDivElement {
   if (node.iconClass) glyph.classList.add(node.iconClass);
   row.append(twistie, glyph, el('span', 'label', node.label));
   if (node.description) row.append(el('span', 'description', node.description));
-  if (node.badge) row.append(el('span', `badge${node.badge.className ? ` ${node.badge.className}` : ''}`, node.badge.text));
+  if (node.badge) {
+    const badge = el('span', `badge${node.badge.className ? ` ${node.badge.className}` : ''}`);
+    // The word "broken" gives way in narrow sidebars, so that the SPEC's ID keeps its room.
+    const [count, word] = node.badge.text.split(/(?= broken$)/);
+    badge.append(document.createTextNode(count ?? ''));
+    if (word) badge.append(el('span', 'badge-word', word));
+    row.append(badge);
+  }
   return row;
 }
 
