@@ -33,7 +33,7 @@ export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnosti
   };
 }
 
-const DATA_KINDS = new Set(['replace-id', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
+const DATA_KINDS = new Set(['replace-id', 'replace-marker', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
 
 /** A diagnostic the client sent back with a code action request; foreign ones give undefined. */
 export function fromLspDiagnostic(d: LspDiagnostic, paths: FolderPaths): ActionDiagnostic | undefined {

@@ -6,7 +6,7 @@ import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUn
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
-import { Candidates } from './text';
+import { Candidates } from './suggest';
 import type { Diagnostic, ManifestFacts, StackReport } from './types';
 
 type FileRule = (ctx: RuleContext, path: string) => Finding[];

@@ -57,6 +57,7 @@ export interface Diagnostic {
 /** Quick-fix payloads, discriminated by `kind`. */
 export type DiagnosticData =
   | { readonly kind: 'replace-id'; readonly suggestion: string }
+  | { readonly kind: 'replace-marker'; readonly marker: string }
   | { readonly kind: 'create-spec'; readonly id: string }
   | { readonly kind: 'quote-yaml'; readonly replacement: string }
   | { readonly kind: 'set-version'; readonly specVersion: string; readonly manifestVersion: string; readonly manifestPath: string; readonly manifestRange: Range }
