@@ -19,6 +19,11 @@ describe('a page per diagnostic code', () => {
     }
   });
 
+  it("is linked from the README's table of codes", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const code of ALL_CODES) assert.ok(readme.includes(`| [\`${code}\`](${codeDocPath(code)}) |`), `${code} has no linked row in the README`);
+  });
+
   it('lives in the repository package.json names, and LSP diagnostics link to it', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
     assert.equal(REPOSITORY_URL, manifest.repository.url);
