@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
+import { namesEndpoint } from './plan/endpoints';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { fileRole, lexRegions, type FileRole, type Region, type RegionKind } from './lexer';
@@ -46,21 +47,70 @@ const NO_MARKERS = { tags: [], malformed: [], headerPaths: [], disables: [] } as
  * declaration, except in fenced or inline code (a mention); in other prose, a mention.
  */
 function placement(role: FileRole, path: string, text: string): TagRole | Placement {
-  if (role === 'source') return byRegion(path, text, (kind) => (kind === 'string' ? 'mention' : 'claim'), undefined);
+  if (role === 'source') return byRegion(path, text, (kind, quoted) => (kind === 'string' || quoted ? 'mention' : 'claim'), undefined);
   if (role === 'spec') return byRegion(path, text, (kind) => (kind === 'string' ? 'mention' : 'declaration'), 'declaration');
   return 'mention';
 }
 
-/** A placement from the lexer's regions, lexed on the first marker only: most files have none. */
-function byRegion(path: string, text: string, inside: (kind: RegionKind) => TagRole, outside: TagRole | undefined): Placement {
+/**
+ * A placement from the lexer's regions, lexed on the first marker only: most files have none.
+ * `quoted` tells whether the marker stands in quotes or backticks on its line, or on a doctest
+ * line (`>>>`): commented-out code and examples in comments quote markers rather than claim them.
+ */
+function byRegion(path: string, text: string, inside: (kind: RegionKind, quoted: boolean) => TagRole, outside: TagRole | undefined): Placement {
   let regions: readonly Region[] | undefined;
   let k = 0;
+  const quotes = new QuoteTracker(text);
   return (offset) => {
     regions ??= lexRegions(path, text);
     while (k < regions.length && regions[k]!.end <= offset) k++;
     const region = regions[k];
-    return region !== undefined && region.start <= offset ? inside(region.kind) : outside;
+    if (region === undefined || region.start > offset) return outside;
+    return inside(region.kind, region.kind !== 'string' && quotes.quoted(region.start, offset));
   };
+}
+
+/**
+ * Walks a text forward, asked at increasing offsets, and tells whether an offset stands inside
+ * double quotes or backticks opened earlier on its line within its region, or on a line that
+ * starts with `>>>`. Linear: every character is passed once.
+ */
+class QuoteTracker {
+  #at = 0;
+  #lineStart = 0;
+  #double = false;
+  #tick = false;
+
+  constructor(readonly text: string) {}
+
+  quoted(regionStart: number, offset: number): boolean {
+    if (regionStart >= this.#at) {
+      this.#walk(regionStart);
+      this.#double = this.#tick = false;
+    }
+    this.#walk(offset);
+    return this.#double || this.#tick || DOCTEST.test(this.text.slice(this.#lineStart, Math.min(offset, this.#lineStart + 120)));
+  }
+
+  #walk(to: number): void {
+    const text = this.text;
+    for (; this.#at < to; this.#at++) {
+      const c = text.charCodeAt(this.#at);
+      if (c === 10 || c === 13) {
+        this.#lineStart = this.#at + 1;
+        this.#double = this.#tick = false;
+      } else if (c === 34) this.#double = !this.#double;
+      else if (c === 96) this.#tick = !this.#tick;
+    }
+  }
+}
+
+/** A doctest line (`>>> f("@CODE:X-001")`), or its continuation, after any comment leader. */
+const DOCTEST = /^[ \t]*(?:(?:#|\/\/|\*)[ \t]*)?(?:>>>|\.\.\.)[ \t]/;
+
+/** The fenced code blocks of a markdown text: examples and sketches, not what the SPEC states. */
+function fencedCode(path: string, text: string): Region[] {
+  return lexRegions(path, text).filter((r) => r.kind === 'string' && /^(?:```|~~~)/.test(text.slice(r.start, r.start + 3)));
 }
 
 /**
@@ -73,7 +123,7 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
   if (role === 'spec') {
     const { doc, titleLine } = parseSpec(path, text);
     const scan = scanTags(text, config.tagTypes, placement(role, path, text), titleLine);
-    return { path, ...scan, spec: doc };
+    return { path, ...scan, spec: namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, path, text));
   if (isManifestPath(path)) {

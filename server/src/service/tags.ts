@@ -8,8 +8,8 @@ export function bareSpecId(id: string): string {
 /** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
 export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
 
-/** A placeholder part of a documented example ID: `XXX`, `NNN`, `DOMAIN`, `ID`. */
-const PLACEHOLDER_PART = /^(?:X+|N+|DOMAIN|ID)$/;
+/** A placeholder part of a documented example ID: `XXX`, `NNN`, `DOMAIN`, `TYPE`, `ID`. */
+const PLACEHOLDER_PART = /^(?:X+|N+|DOMAIN|TYPE|ID)$/;
 
 /**
  * True for IDs that documentation writes as placeholders (`ID`, `DOMAIN-NNN`, `XXX-001`): every
@@ -85,6 +85,11 @@ function scannerFor(tagTypes: readonly string[]): RegExp {
   return re;
 }
 
+/** A well-formed ID, or a sub-ID of one. */
+function isTagId(id: string): boolean {
+  return TAG_ID.test(id) || baseOfSubId(id) !== undefined;
+}
+
 /** `raw` without dashes at its end (a loop: a regex would backtrack over a long run of dashes). */
 function withoutTrailingDashes(raw: string): string {
   let end = raw.length;
@@ -144,11 +149,11 @@ export function scanTags(text: string, tagTypes: readonly string[], place: TagRo
       const here = typeof place === 'function' ? place(m.index) : place;
       if (here === undefined) continue;
       const written = withoutTrailingDashes(raw);
-      const id = written.startsWith('SPEC-') && written.length > 5 ? written.slice(5) : written;
+      const id = written.startsWith('SPEC-') && isTagId(written.slice(5)) ? written.slice(5) : written;
       if (isPlaceholderId(id)) continue;
       seek(m.index);
       const type = m[1]!;
-      if ((!TAG_ID.test(id) && baseOfSubId(id) === undefined) || !tagTypes.includes(type)) {
+      if (!isTagId(id) || !tagTypes.includes(type)) {
         if (here === 'mention') continue;
         const upper = type.toUpperCase();
         const suggestion = suggestId(raw);
