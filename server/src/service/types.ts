@@ -162,6 +162,8 @@ export interface SpecDoc {
   readonly stack?: SpecStack;
   /** What the SPEC's text asks of the framework (GraphQL, WebSocket, ...), for stack checks. */
   readonly capabilities: readonly { readonly name: string; readonly range: Range }[];
+  /** The SPEC names `METHOD /path` endpoints outside fenced code: with a `stack:` block, what makes it a backend SPEC. */
+  readonly namesEndpoints?: boolean;
   readonly problems: readonly SpecProblem[];
 }
 
