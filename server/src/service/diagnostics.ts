@@ -6,8 +6,10 @@ import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUn
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
-import { Candidates } from './text';
-import type { Diagnostic, ManifestFacts, StackReport } from './types';
+import { Candidates } from './suggest';
+import type { Diagnostic, ManifestFacts, Severity, StackReport } from './types';
+
+const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 type FileRule = (ctx: RuleContext, path: string) => Finding[];
 type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
@@ -100,9 +102,9 @@ export class DiagnosticsEngine implements RuleContext {
 
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const f of findings) {
+    for (const { atMost, ...f } of findings) {
       const severity = severityOf(f.code, this.config, f.severity);
-      if (severity) out.push({ ...f, severity });
+      if (severity) out.push({ ...f, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
     }
     return this.#filterDisabled(path, out);
   }
