@@ -179,7 +179,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await vscode.commands.executeCommand('specchain.createSpec');
         return;
       case 'openDocs':
-        await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.#ctx.extensionContext.extensionUri, 'README.md'));
+        await vscode.commands.executeCommand('markdown.showPreview', await this.#readme());
         return;
       case 'select': {
         const spec = this.#tree?.specs.find((s) => s.id === message.specId);
@@ -199,6 +199,18 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'generatePlan':
       case 'openExternal':
         return;
+    }
+  }
+
+  /** The extension's README: `readme.md` in an installed .vsix, `README.md` in a checkout. */
+  async #readme(): Promise<vscode.Uri> {
+    const root = this.#ctx.extensionContext.extensionUri;
+    const packaged = vscode.Uri.joinPath(root, 'readme.md');
+    try {
+      await vscode.workspace.fs.stat(packaged);
+      return packaged;
+    } catch {
+      return vscode.Uri.joinPath(root, 'README.md');
     }
   }
 
