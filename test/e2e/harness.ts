@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   /** Defaults to `SPECCHAIN_VSIX` when set, else the repository as extension under development. */
   readonly extension?: ExtensionSource;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** User settings for code-server (`workbench.colorTheme`, …). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** One row of the Problems panel. */
@@ -56,8 +58,6 @@ export interface Workbench {
   webviewFrame(selector: string, timeoutMs?: number): Promise<Frame>;
   /** Drags the sash at the side bar's right edge until the side bar is `width` px wide. */
   setSideBarWidth(width: number): Promise<void>;
-  /** Picks a colour theme by its label (`Dark Modern`, `Light Modern`, `Dark High Contrast`). */
-  setColorTheme(label: string): Promise<void>;
   /** Clicks the activity-bar entry whose label starts with `label` and waits for its view. */
   openActivityBarView(label: string): Promise<void>;
   /** Runs a command from the palette by its title. */
@@ -92,6 +92,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     server = await startCodeServer({
       tempRoot,
       vsixFiles: typeof extension === 'object' && 'vsix' in extension ? [extension.vsix] : [],
+      ...(options.settings ? { settings: options.settings } : {}),
     });
     browser = await launchChromium(tempRoot, options.viewport ?? { width: 1400, height: 900 });
     const payload = typeof extension === 'object' && 'developmentPath' in extension
@@ -211,16 +212,6 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     await page.waitForTimeout(300);
   };
 
-  const setColorTheme = async (label: string): Promise<void> => {
-    await runCommand('Preferences: Color Theme');
-    await quickInput.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.type(label);
-    await quickInput.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
-    await page.waitForTimeout(500);
-  };
-
   const runCommand = async (title: string): Promise<void> => {
     await page.keyboard.press('Control+Shift+P');
     await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
@@ -236,5 +227,5 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     return path;
   };
 
-  return { page, server, workspace, openFile, waitForSquiggles, problems, webviewFrame, setSideBarWidth, setColorTheme, openActivityBarView, runCommand, screenshot, close };
+  return { page, server, workspace, openFile, waitForSquiggles, problems, webviewFrame, setSideBarWidth, openActivityBarView, runCommand, screenshot, close };
 }

@@ -17,9 +17,9 @@ import { openWorkbench, type Workbench } from './harness';
 const SHARED = process.env['SPECCHAIN_SHARED'] ?? resolve(REPO_ROOT, '..', 'shared');
 const GENERATOR = join(SHARED, 'bench', 'gen-workspace.mjs');
 const THEMES = [
-  { label: 'Dark Modern', body: 'vs-dark', name: 'dark' },
-  { label: 'Light Modern', body: 'vs', name: 'light' },
-  { label: 'Dark High Contrast', body: 'hc-black', name: 'hc' },
+  { label: 'Default Dark Modern', body: 'vs-dark', name: 'dark' },
+  { label: 'Default Light Modern', body: 'vs', name: 'light' },
+  { label: 'Default High Contrast', body: 'hc-black', name: 'hc' },
 ] as const;
 const WIDTHS = [220, 400] as const;
 
@@ -50,56 +50,67 @@ const CASES: readonly Case[] = [
 for (const c of CASES) {
   describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, three themes`, function () {
     this.timeout(600_000);
-    let workbench: Workbench | undefined;
-    let specs: Frame;
+    let workspace: string | undefined;
 
-    before(async function () {
-      const workspace = c.workspace();
-      if (typeof workspace === 'object') {
-        console.log(`    skipped: ${workspace.skip}`);
+    before(function () {
+      const made = c.workspace();
+      if (typeof made === 'object') {
+        console.log(`    skipped: ${made.skip}`);
         this.skip();
       }
-      workbench = await openWorkbench({ ...(workspace ? { workspace } : {}), viewport: { width: 1280, height: 900 } });
-      await workbench.openActivityBarView('SpecChain');
-      specs = await workbench.webviewFrame('#tree', 120_000);
-      await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 180_000 });
-      // A SPEC with problems, expanded to its files, so that slots and file rows are in the picture.
-      const first = specs.locator('#tree > [aria-level="1"]').first();
-      await first.focus();
-      await workbench.page.keyboard.press('ArrowRight');
-      await workbench.page.keyboard.press('*');
+      workspace = made;
     });
 
-    after(async () => {
-      await workbench?.close();
+    after(() => {
       if (generated && c.name === '1000-specs') rmSync(generated, { recursive: true, force: true });
     });
 
     for (const theme of THEMES) {
-      for (const width of WIDTHS) {
-        it(`${theme.name} at ${width} px: every badge visible, no horizontal scrollbar`, async () => {
-          const page = workbench!.page;
-          if (!(await page.locator(`.monaco-workbench.${theme.body}`).count())) {
-            await workbench!.setColorTheme(theme.label);
-            await page.locator(`.monaco-workbench.${theme.body}`).waitFor({ timeout: 15_000 });
-          }
-          await workbench!.setSideBarWidth(width);
-          const bar = await page.locator('.part.sidebar').boundingBox();
-          assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
-          const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
-          assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
-          const badges = await specs.locator('#tree .badge').count();
-          assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
-          const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
-          await page.locator('.part.sidebar').screenshot({ path });
-          assert.ok(readFileSync(path).length > 5_000);
-        });
-      }
-    }
+      describe(theme.name, () => {
+        let workbench: Workbench | undefined;
+        let specs: Frame;
 
-    it('has no serious accessibility violations in the real webview (axe-core)', async () => {
-      await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
-    });
+        before(async () => {
+          workbench = await openWorkbench({
+            ...(workspace ? { workspace } : {}),
+            viewport: { width: 1280, height: 900 },
+            settings: { 'workbench.colorTheme': theme.label },
+          });
+          await workbench.page.locator(`.monaco-workbench.${theme.body}`).waitFor({ timeout: 30_000 });
+          await workbench.openActivityBarView('SpecChain');
+          specs = await workbench.webviewFrame('#tree', 120_000);
+          await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 180_000 });
+          // The first SPEC and its siblings expanded, so that slots and file rows are in the picture.
+          await specs.locator('#tree > [aria-level="1"]').first().focus();
+          await workbench.page.keyboard.press('ArrowRight');
+          await workbench.page.keyboard.press('*');
+        });
+
+        after(async () => {
+          await workbench?.close();
+        });
+
+        for (const width of WIDTHS) {
+          it(`at ${width} px: every badge visible, no horizontal scrollbar`, async () => {
+            const page = workbench!.page;
+            await workbench!.setSideBarWidth(width);
+            const bar = await page.locator('.part.sidebar').boundingBox();
+            assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
+            const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
+            assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
+            const badges = await specs.locator('#tree .badge').count();
+            assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
+            const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
+            await page.locator('.part.sidebar').screenshot({ path });
+            assert.ok(readFileSync(path).length > 5_000);
+          });
+        }
+
+        it('has no serious accessibility violations in the real webview (axe-core)', async () => {
+          await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+          assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
+        });
+      });
+    }
   });
 }
