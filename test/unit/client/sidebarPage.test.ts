@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPageHtml, type WebviewPage } from '../../../client/src/sidebar/html';
-import type { SpecNode, SpecTreeResult } from '../../../server/src/protocol';
+import type { SpecTreeResult } from '../../../server/src/protocol';
 import { AXE_SERIOUS, FIT_PROBE } from '../../e2e/fit';
+import { range, specNode } from './specFixture';
 
 // The webview pages (dist/webview/*.js) in a real browser engine, served under the same CSP as
 // in VS Code, with the webview API replaced by a recorder. Needs Chromium
@@ -14,22 +15,8 @@ const CHROMIUM = process.env['SPECCHAIN_CHROMIUM'] ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 
-const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 const tag = (type: string, id: string, path: string, line: number, extra: object = {}) => ({ type, id, role: 'claim' as const, uri: `file:///ws/${path}`, path, range: range(line, 2, 2 + type.length + id.length + 2), ...extra });
-const spec = (id: string, title: string, extra: Partial<SpecNode> = {}): SpecNode => ({
-  id,
-  title,
-  status: 'active',
-  uri: `file:///ws/.moai/specs/SPEC-${id}/spec.md`,
-  path: `.moai/specs/SPEC-${id}/spec.md`,
-  range: range(12, 0, 20),
-  tags: [],
-  counts: {},
-  missing: [],
-  completeness: 'none',
-  problems: { errors: 0, warnings: 0 },
-  ...extra,
-});
+const spec = specNode;
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
 const LONG = 'A very long SPEC title that cannot possibly fit into a narrow sidebar at all, however it is cut';

@@ -1,23 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { SpecNode, TagNode } from '../../../server/src/protocol';
+import { specNode, range } from './specFixture';
 import { chainStages, coverage, coverageText, displayTitle, isPastDraft, shownText, specMatches, typeToJump } from '../../../client/webview/specs/model';
 
-const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
-const tag = (type: string, path: string, line: number): TagNode => ({ type, id: 'USER-001', role: 'claim', uri: `file:///ws/${path}`, path, range: range(line) });
-const spec = (extra: Partial<SpecNode> = {}): SpecNode => ({
-  id: 'USER-001',
-  title: 'Users',
-  status: 'active',
-  uri: 'file:///ws/.moai/specs/SPEC-USER-001/spec.md',
-  path: '.moai/specs/SPEC-USER-001/spec.md',
-  range: range(0),
-  tags: [],
-  counts: {},
-  missing: [],
-  completeness: 'none',
-  problems: { errors: 0, warnings: 0 },
-  ...extra,
-});
+const tag = (type: string, path: string, line: number): TagNode => ({ type, id: 'USER-001', role: 'claim', uri: `file:///ws/${path}`, path, range: range(line, 0, 10) });
+const spec = (extra: Partial<SpecNode> = {}): SpecNode => specNode('USER-001', 'Users', extra);
 const noFilter = { text: '', statuses: [], chains: [] };
 
 describe('client: SPECs view model', () => {

@@ -3,19 +3,9 @@ import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import type { GeneratePlanResult } from '../../../client/src/commands/generatePlan';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+import { waitFor } from './wait';
 
 const EXTENSION_ID = 'specchain.specchain';
-
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -2,19 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+import { waitFor } from './wait';
 
 // The SpecChain views on the example workspace (examples/README.md): USER-001 is carried by
 // backend/app/api/users.py, whose line 1 holds @API:USER-001.
-
-async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function workspaceFile(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
