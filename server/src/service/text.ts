@@ -146,3 +146,8 @@ export class Candidates {
     return best;
   }
 }
+
+/** Text with markdown's active characters escaped, for hovers. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
