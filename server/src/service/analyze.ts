@@ -1,13 +1,17 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
+import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
+import { scanDeclarations } from './mx/reqs';
+import { scanMx, type TextRegion } from './mx/scanner';
+import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags } from './tags';
-import { basename, dirname } from './text';
-import type { FileFacts, TagRole } from './types';
+import { LineIndex, basename, dirname } from './text';
+import type { FileFacts, MxProblem, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
-export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md'];
+export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
 
 /** Where the companions of the SPEC document at `specPath` would be. */
 export function companionPaths(specPath: string): string[] {
@@ -27,7 +31,7 @@ export class FileClassifier {
     return this.#isSpec(path);
   }
 
-  /** `plan.md` and `acceptance.md` beside a `spec.md` belong to that SPEC. */
+  /** The companions (`plan.md`, `acceptance.md`, …) beside a `spec.md` belong to that SPEC. */
   isSpecCompanion(path: string): boolean {
     return COMPANIONS.includes(basename(path)) && this.#isSpec(`${dirname(path)}/spec.md`);
   }
@@ -38,20 +42,58 @@ export class FileClassifier {
   }
 }
 
-/** Everything SpecChain needs from one file. Pure: the same input gives the same facts. */
-export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
+/**
+ * Everything SpecChain needs from one file. Pure: the same input gives the same facts.
+ * `regions` are the comment and docstring stretches of a source file (from the lexer), where
+ * `@MX` markers count; markdown files hold mentions, and other files none.
+ */
+export function analyzeFile(path: string, text: string, classifier: FileClassifier, regions?: readonly TextRegion[]): FileFacts {
   const config = classifier.config;
   if (classifier.isSpecDocument(path)) {
     const { doc, titleLine } = parseSpec(path, text);
     const scan = scanTags(text, config.tagTypes, 'declaration', titleLine);
-    return { path, ...scan, spec: doc };
+    return { path, ...scan, spec: doc, ...mxFacts(text, 'markdown', true) };
   }
   const scan = scanTags(text, config.tagTypes, classifier.roleOf(path));
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
   }
-  return { path, ...scan };
+  if (path === MX_SETTINGS_PATH) {
+    const { settings, problems } = readMxSettings(text);
+    return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
+  }
+  if (/\.(md|markdown|mdx)$/i.test(path)) {
+    const acceptance = classifier.isSpecCompanion(path) && basename(path) === 'acceptance.md';
+    return { path, ...scan, ...mxFacts(text, 'markdown', acceptance ? 'acs' : false) };
+  }
+  return regions ? { path, ...scan, ...mxFacts(text, regions, false) } : { path, ...scan };
+}
+
+/**
+ * The `@MX` markers of a file and, for a SPEC document or `acceptance.md`, its REQ/AC
+ * declarations (`acceptance.md` declares ACs only: its REQ IDs are the ones the ACs map).
+ */
+function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', declares: boolean | 'acs'): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const hasMx = text.includes('@MX:');
+  const hasIds = declares !== false && (text.includes('REQ-') || text.includes('AC-'));
+  if (!hasMx && !hasIds) return {};
+  const lines = new LineIndex(text);
+  const out: { -readonly [K in keyof FileFacts]?: FileFacts[K] } = {};
+  const cut: CutRange[] = [];
+  if (hasMx) {
+    const scan = scanMx(text, regions, lines);
+    if (scan.markers.length) out.mx = scan.markers;
+    cut.push(...scan.cut);
+  }
+  if (hasIds) {
+    const found = scanDeclarations(text, lines);
+    const reqs = declares === 'acs' ? found.reqs.filter((r) => r.kind === 'AC') : found.reqs;
+    if (reqs.length) out.reqs = reqs;
+    cut.push(...found.cut);
+  }
+  if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
+  return out;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */
