@@ -31,6 +31,7 @@ const spec = (id: string, title: string, extra: Partial<SpecNode> = {}): SpecNod
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
 const tree: SpecTreeResult = {
+  unknownSpec: [],
   specs: [
     spec('AUTH-001', 'Login', {
       tags: [tag('API', 'AUTH-001', 'src/auth.py', 3), tag('TEST', 'AUTH-001', 'tests/test_auth.py', 0), tag('API', 'AUTH-001', 'src/routes.py', 9)],

@@ -6,6 +6,9 @@ import { NEVER_CANCELLED, RenameRefused, type Cancellation, type EditPlan, type 
 
 /** The REQ/AC ID form a new name must have: `REQ-AUTH-003`, `AC-HAL-01-01.a`. */
 const REQ_NAME = /^(REQ|AC)-[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*$/;
+/** A range operator right after or before an ID: `REQ-X-011..015`, `REQ-X-001 ~ 005`, `REQ-X-024/025`. */
+const RANGE_AFTER = /^[ \t]*(?:\.\.|~|\/)[ \t]*[A-Za-z0-9]/;
+const RANGE_BEFORE = /(?:\.\.|~|\/)[ \t]*$/;
 /** Longer names are refused: IDs in real SPECs stay under 40 characters. */
 const MAX_NAME = 80;
 
@@ -76,8 +79,12 @@ export async function getReqRenameEdits(index: WorkspaceIndex, specId: string, o
     if (token.isCancellationRequested) return undefined;
     const lines = await read(path);
     if (!lines) throw new RenameRefused(`${path} cannot be read, so ${oldId} cannot be renamed there.`);
-    const written = lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
-    if (written !== oldId) throw new RenameRefused(`${path}:${range.start.line + 1} reads "${written}", not ${oldId}; edit it by hand first.`);
+    const start = lines.offsetAt(range.start);
+    const end = lines.offsetAt(range.end);
+    const written = lines.text.slice(start, end);
+    if (written !== oldId || RANGE_AFTER.test(lines.text.slice(end, end + 8)) || RANGE_BEFORE.test(lines.text.slice(Math.max(0, start - 8), start))) {
+      throw new RenameRefused(`${path}:${range.start.line + 1} names ${oldId} inside a range; edit that range by hand first.`);
+    }
     add(path, range);
   }
   for (const path of specFiles(index, declarations.map((d) => d.path))) {
