@@ -4,6 +4,7 @@ import { getCompletions } from '../../../server/src/service/features/completion'
 import { getDefinition } from '../../../server/src/service/features/definition';
 import { getDocumentLinks } from '../../../server/src/service/features/documentLinks';
 import { getHover } from '../../../server/src/service/features/hover';
+import { getPlan } from '../../../server/src/service/features/plan';
 import { getReqRenameEdits } from '../../../server/src/service/features/mxRename';
 import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
@@ -176,6 +177,16 @@ describe('features of the @MX dialect', () => {
       const plan = (await getRenameEdits(service.index, 'ORDER-001', 'ORDER-100', read))!;
       assert.equal(apply(MX_FILES['src/orders/api.ts']!, plan.edits.get('src/orders/api.ts')).split('\n')[2], '// @MX:SPEC: SPEC-ORDER-100 REQ-ORDER-001, REQ-ORDER-002');
     });
+  });
+
+  it('the plan of an @MX SPEC is written from its declarations and the @MX lines code holds; a tag SPEC keeps its TAG chain', async () => {
+    const plan = (await getPlan(service, 'SPEC-ORDER-001', read)).markdown;
+    assert.match(plan, /\| `REQ-ORDER-001` \| Ubiquitous \|.*\| `spec.md:\d+` \| AC-ORDER-001 \| yes \|/);
+    assert.match(plan, /\| `AC-ORDER-002` \| REQ-ORDER-003 \|.*\| `acceptance.md:4` \| none yet \|/);
+    assert.match(plan, /\| `REQ-ORDER-002` \| `src\/orders\/api.ts:3` \| code \|/);
+    assert.match(plan, /@MX:SPEC: SPEC-ORDER-001 REQ-ORDER-003\n/);
+    assert.doesNotMatch(plan, /@MX:SPEC: SPEC-ORDER-001 REQ-ORDER-001\n/);
+    assert.match((await getPlan(service, 'USER-001', read)).markdown, /## \d+\. TAG chain/);
   });
 
   it('the SPEC tree opens an @MX SPEC into its REQs with code, test and AC, and groups broken references', () => {
