@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
+import { fileRole, lexRegions } from './lexer';
 import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
 import { scanDeclarations } from './mx/reqs';
 import { scanMx, type TextRegion } from './mx/scanner';
@@ -42,12 +43,8 @@ export class FileClassifier {
   }
 }
 
-/**
- * Everything SpecChain needs from one file. Pure: the same input gives the same facts.
- * `regions` are the comment and docstring stretches of a source file (from the lexer), where
- * `@MX` markers count; markdown files hold mentions, and other files none.
- */
-export function analyzeFile(path: string, text: string, classifier: FileClassifier, regions?: readonly TextRegion[]): FileFacts {
+/** Everything SpecChain needs from one file. Pure: the same input gives the same facts. */
+export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
   const config = classifier.config;
   if (classifier.isSpecDocument(path)) {
     const { doc, titleLine } = parseSpec(path, text);
@@ -63,11 +60,22 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  if (/\.(md|markdown|mdx)$/i.test(path)) {
-    const acceptance = classifier.isSpecCompanion(path) && basename(path) === 'acceptance.md';
-    return { path, ...scan, ...mxFacts(text, 'markdown', acceptance ? 'acs' : false) };
-  }
-  return regions ? { path, ...scan, ...mxFacts(text, regions, false) } : { path, ...scan };
+  return { path, ...scan, ...mxOf(path, text, classifier) };
+}
+
+/**
+ * The `@MX` facts of a file that is not a SPEC document, by its role: in source files the
+ * markers of comments and docstrings (the lexer's regions); in prose and SPEC companions
+ * mentions (and the ACs of `acceptance.md`); generated and data files hold none.
+ */
+function mxOf(path: string, text: string, classifier: FileClassifier): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const companion = classifier.isSpecCompanion(path);
+  const acceptance = companion && basename(path) === 'acceptance.md';
+  if (!acceptance && !text.includes('@MX:')) return {};
+  const role = fileRole(path, text, { isSpecDocument: false, isSpecCompanion: companion });
+  if (role === 'source') return mxFacts(text, lexRegions(path, text), false);
+  if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
+  return {};
 }
 
 /**

@@ -47,7 +47,7 @@ interface SpecTables {
   readonly aliases: ReadonlyMap<string, string>;
   /** SPEC ID -> its REQ and AC declarations, in file order. */
   readonly reqs: ReadonlyMap<string, readonly ReqEntry[]>;
-  /** REQ/AC ID -> the SPECs declaring it. */
+  /** REQ/AC ID (and each dot-prefix of one) -> the SPECs declaring it. */
   readonly reqOwners: ReadonlyMap<string, readonly string[]>;
   /** `module:` paths, longest first, with the SPEC owning each. */
   readonly modules: readonly (readonly [string, string])[];
@@ -213,7 +213,12 @@ export class WorkspaceIndex {
     return this.reqsOf(specId).filter((r) => r.decl.id === id);
   }
 
-  /** The SPECs that declare a REQ/AC ID. */
+  /** True when the SPEC declares the REQ/AC ID, or a group of sub-IDs under it (`REQ-32` for `REQ-32.1`). */
+  declares(specId: string, id: string): boolean {
+    return this.specsDeclaring(id).includes(specId);
+  }
+
+  /** The SPECs that declare a REQ/AC ID (or sub-IDs under it). */
   specsDeclaring(id: string): readonly string[] {
     return this.#specTables().reqOwners.get(id) ?? NONE;
   }
@@ -251,7 +256,7 @@ export class WorkspaceIndex {
             continue;
           }
           const scope = this.#reqScope(path, ref.id, named, marker.refs.some((r) => r.kind === 'SPEC'));
-          const specIds = scope.filter((id) => this.reqsOf(id).some((r) => r.decl.id === ref.id));
+          const specIds = scope.filter((id) => this.declares(id, ref.id));
           out.push({ path, marker, ref, specIds, scope, test });
         }
       }
@@ -474,12 +479,22 @@ export class WorkspaceIndex {
       if (!list) reqs.set(owner, (list = []));
       for (const decl of facts.reqs) {
         list.push({ specId: owner, path: facts.path, decl });
-        const owners = reqOwners.get(decl.id);
-        if (!owners) reqOwners.set(decl.id, [owner]);
-        else if (!owners.includes(owner)) owners.push(owner);
+        // `REQ-32` names the group `REQ-32.1`, `REQ-32.2`, …; `AC-1-01` the ACs `AC-1-01.a`, ….
+        let id = decl.id;
+        for (;;) {
+          const owners = reqOwners.get(id);
+          if (!owners) reqOwners.set(id, [owner]);
+          else if (!owners.includes(owner)) owners.push(owner);
+          const dot = id.lastIndexOf('.');
+          if (dot <= 0) break;
+          id = id.slice(0, dot);
+        }
       }
     }
-    for (const list of reqs.values()) list.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.decl.range.start.line - b.decl.range.start.line));
+    for (const [id, list] of reqs) {
+      list.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.decl.range.start.line - b.decl.range.start.line));
+      reqs.set(id, withoutRestatements(list));
+    }
     const declared = new Map<string, Map<string, string[]>>();
     for (const facts of this.#facts.values()) {
       if (!isSpecRelated(facts)) continue;
@@ -503,6 +518,24 @@ const NONE: readonly string[] = Object.freeze([]);
 const NONE_LINKS: readonly Link[] = Object.freeze([]);
 const NONE_REQS: readonly ReqEntry[] = Object.freeze([]);
 const NONE_MX: readonly MxLink[] = Object.freeze([]);
+
+/**
+ * The first occurrence of an ID declares it. SPECs restate their REQs in traceability tables,
+ * acceptance sections and companions: a later occurrence in another file or another form is a
+ * restatement and dropped; one in the same file, form and section is kept, as a duplicate.
+ */
+function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
+  const first = new Map<string, ReqEntry>();
+  const out: ReqEntry[] = [];
+  for (const entry of list) {
+    const key = `${entry.decl.kind}:${entry.decl.id}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, entry);
+    else if (seen.path !== entry.path || seen.decl.form !== entry.decl.form || seen.decl.section !== entry.decl.section) continue;
+    out.push(entry);
+  }
+  return out;
+}
 
 /** The SPEC document's declarations come before its companions'. */
 function rank(path: string): number {

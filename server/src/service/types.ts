@@ -226,6 +226,8 @@ export interface ReqDeclaration {
   /** The ID itself. */
   readonly range: Range;
   readonly form: DeclarationForm;
+  /** 0-based line of the heading whose section holds the declaration (for a heading, its parent); -1 when none. */
+  readonly section: number;
   /** The requirement's sentence: the text after the ID to the end of the item or section (bounded). */
   readonly text: string;
   /** For an AC, the REQs it maps (`maps REQ-…`, or REQ IDs in its heading or row); empty for a REQ. */

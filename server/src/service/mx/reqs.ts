@@ -15,11 +15,15 @@ const DECLARED = /(REQ|AC)-([A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)(?![\w-])/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 interface Open {
-  readonly decl: { kind: 'REQ' | 'AC'; id: string; start: number; end: number; form: DeclarationForm };
+  readonly decl: { kind: 'REQ' | 'AC'; id: string; start: number; end: number; form: DeclarationForm; section: number };
   readonly lines: string[];
   /** Offset of the text kept for the declaration (after the ID), for the AC's REQ IDs. */
   readonly textStart: number;
   textEnd: number;
+  /** End of the declaration's own line (heading, item, row). */
+  readonly firstLineEnd: number;
+  /** Later lines of the item or section that say what the AC maps (`maps REQ-…`, `Requirement: …`). */
+  readonly mapLines: [number, number][];
   readonly headingDepth: number;
 }
 
@@ -36,18 +40,23 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
   let open: Open | undefined;
   let fence: string | undefined;
   let offset = 0;
+  /** Line of each open heading level (index: depth - 1), for the section a declaration stands in. */
+  const headings: number[] = [];
+  let lineNo = 0;
 
   const close = (): void => {
     if (!open) return;
     const { decl } = open;
     const body = open.lines.join(' ').replace(/\s+/g, ' ').replace(/^[\s:*_—–|-]+/, '').replace(/[\s*_|]+$/, '');
-    let maps: IdRef[] = [];
+    const maps: IdRef[] = [];
     if (decl.kind === 'AC') {
-      const found = findIds(text, open.textStart, open.textEnd);
-      cut.push(...found.cut);
-      maps = found.ids.filter((f) => f.kind === 'REQ').map((f) => ({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) }));
+      for (const [from, to] of mappingSpans(open)) {
+        const found = findIds(text, from, to);
+        cut.push(...found.cut);
+        for (const f of found.ids) if (f.kind === 'REQ') maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
+      }
     }
-    out.push({ kind: decl.kind, id: decl.id, range: lines.range(decl.start, decl.end), form: decl.form, text: body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body, maps });
+    out.push({ kind: decl.kind, id: decl.id, range: lines.range(decl.start, decl.end), form: decl.form, section: decl.section, text: body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body, maps });
     open = undefined;
   };
 
@@ -64,14 +73,19 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
     } else {
       const found = declarationAt(line);
       const heading = /^ {0,3}(#{1,6})[ \t]/.exec(line);
+      const depth = heading ? heading[1]!.length : 0;
+      if (heading) headings.length = depth - 1;
       if (found) {
         close();
         const start = offset + found.start;
+        const section = headings.length > 0 ? headings.reduce((a, b) => Math.max(a, b ?? -1), -1) : -1;
         open = {
-          decl: { kind: found.kind, id: found.id, start, end: start + found.id.length, form: found.form },
+          decl: { kind: found.kind, id: found.id, start, end: start + found.id.length, form: found.form, section },
           lines: [line.slice(found.start + found.id.length)],
           textStart: start + found.id.length,
           textEnd: lineEnd,
+          firstLineEnd: lineEnd,
+          mapLines: [],
           headingDepth: found.form === 'heading' ? heading![1]!.length : 0,
         };
         if (found.form === 'table') close();
@@ -83,17 +97,31 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
         else if (open.lines.length < 40) {
           open.lines.push(line);
           open.textEnd = lineEnd;
+          if (MAPPING_WORD.test(line)) open.mapLines.push([offset, lineEnd]);
         }
       }
+      if (heading) headings[depth - 1] = lineNo;
     }
     if (nl === -1) break;
     offset = nl + 1;
+    lineNo++;
   }
   close();
   return { reqs: out, cut };
 }
 
 const LIST_START = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/;
+/** A line under an AC heading that names what it maps, rather than quoting data. */
+const MAPPING_WORD = /\b(?:maps?|traces?|covers?|verif(?:y|ies)|requirements?|REQs?)\b/i;
+
+/**
+ * Where an AC's mapped REQ IDs are read: its own line (heading, row, list item or bold
+ * paragraph and its continuation), plus, under a heading, the body lines that say what it maps.
+ */
+function mappingSpans(open: Open): [number, number][] {
+  if (open.decl.form !== 'heading') return [[open.textStart, open.textEnd]];
+  return [[open.textStart, open.firstLineEnd], ...open.mapLines];
+}
 
 /** The declaration a line opens, with the ID's column and the form, or undefined. */
 function declarationAt(line: string): { kind: 'REQ' | 'AC'; id: string; start: number; form: DeclarationForm } | undefined {
