@@ -205,5 +205,6 @@ describe('features of the @MX dialect', () => {
     const user = tree.specs.find((s) => s.id === 'USER-001')!;
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
+    assert.equal(tree.totals.brokenLinks, 2, 'mx/unknown-spec and mx/unknown-req count as broken links');
   });
 });
