@@ -189,6 +189,13 @@ describe('features of the @MX dialect', () => {
     assert.match((await getPlan(service, 'USER-001', read)).markdown, /## \d+\. TAG chain/);
   });
 
+  it('an edit of an @MX line re-diagnoses the SPECs it linked to and links to now', () => {
+    const affected = service.update('src/orders/api.ts', MX_FILES['src/orders/api.ts']!.replace('SPEC-ORDER-001 REQ-ORDER-001, REQ-ORDER-002', 'SPEC-PAY-002 REQ-001'));
+    assert.ok(affected.has(SPEC), 'the SPEC the line named before');
+    assert.ok(affected.has('.moai/specs/SPEC-PAY-002/spec.md'), 'the SPEC it names now');
+    assert.ok(!affected.has('.moai/specs/SPEC-USER-001/spec.md'));
+  });
+
   it('the SPEC tree opens an @MX SPEC into its REQs with code, test and AC, and groups broken references', () => {
     const tree = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics())!;
     const order = tree.specs.find((s) => s.id === 'ORDER-001')!;
