@@ -1,3 +1,4 @@
+import { namesReq } from './mx/coverage';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
 import { dirname } from './text';
@@ -278,12 +279,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * `@MX` links outside SPEC folders into one SPEC: with `reqId`, only those naming that REQ/AC;
+   * `@MX` links outside SPEC folders into one SPEC: with `reqId`, only those naming that REQ/AC
+   * (or the group it belongs to: `REQ-32` for `REQ-32.1`);
    * without, every link resolving to the SPEC (its ID and its REQ/AC IDs).
    */
   mxRefsTo(specId: string, reqId?: string): readonly MxLink[] {
     const all = this.#mxReverse().get(specId) ?? NONE_MX;
-    return reqId === undefined ? all : all.filter((l) => l.ref.kind !== 'SPEC' && l.ref.id === reqId);
+    return reqId === undefined ? all : all.filter((l) => l.ref.kind !== 'SPEC' && namesReq(l.ref.id, reqId));
   }
 
   #mxReverse(): Map<string, MxLink[]> {

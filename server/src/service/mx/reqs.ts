@@ -112,7 +112,7 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
 
 const LIST_START = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/;
 /** A line under an AC heading that names what it maps, rather than quoting data. */
-const MAPPING_WORD = /\b(?:maps?|traces?|covers?|verif(?:y|ies)|requirements?|REQs?)\b/i;
+const MAPPING_WORD = /\b(?:maps?|mapped|traces?|covers?|verif(?:y|ies)|requirements?)\b|\bREQs?[ \t]*:/i;
 
 /**
  * Where an AC's mapped REQ IDs are read: its own line (heading, row, list item or bold
