@@ -3,7 +3,8 @@ import type { Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
 import { reqCoverageLine } from './mxHover';
 import { referencesOf } from './references';
-import { byPlace, formatCoverage, reqCoverage } from './reqCoverage';
+import { reqCoverage } from '../mx/coverage';
+import { byPlace, formatCoverage } from './reqCoverage';
 import type { Location } from './types';
 
 /** A lens on a SPEC title: the chain counts, and the markers to show when clicked. */
@@ -29,12 +30,13 @@ export function getCodeLenses(index: WorkspaceIndex, path: string): ChainLens[] 
   }
   const specId = doc?.id ?? index.specOfFile(path);
   if (specId === undefined) return out;
+  const coverage = new Map(reqCoverage(index, specId).map((c) => [c.entry.decl.id, c]));
   for (const decl of facts?.reqs ?? []) {
-    if (decl.kind !== 'REQ') continue;
-    const coverage = reqCoverage(index, specId, decl.id);
-    const locations: Location[] = [...coverage.code, ...coverage.tests].sort(byPlace).map((l) => ({ path: l.path, range: l.ref.range }));
-    for (const ac of coverage.acs) locations.push({ path: ac.path, range: ac.decl.range });
-    out.push({ specId, range: decl.range, title: formatCoverage('REQ', coverage), locations });
+    const c = decl.kind === 'REQ' ? coverage.get(decl.id) : undefined;
+    if (!c) continue;
+    const locations: Location[] = [...c.refs, ...c.testRefs].sort(byPlace).map((l) => ({ path: l.path, range: l.ref.range }));
+    for (const ac of c.acs) locations.push({ path: ac.path, range: ac.decl.range });
+    out.push({ specId, range: decl.range, title: formatCoverage('REQ', { code: c.refs, tests: c.testRefs, acs: c.acs }), locations });
   }
   return out;
 }

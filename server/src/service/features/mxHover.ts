@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../text';
 import type { Position } from '../types';
 import type { HoverResult } from './hover';
 import { mxSubjects, mxTargetAt, type MxSubject } from './mxLocate';
-import { formatCoverage, reqCoverage, specReqCoverage } from './reqCoverage';
+import { formatCoverage, idCoverage, specReqCoverage } from './reqCoverage';
 
 /** The most references or ACs a hover lists before saying how many more there are. */
 const LISTED = 8;
@@ -46,7 +46,7 @@ function reqPart(index: WorkspaceIndex, subject: MxSubject): string {
   const lines = [`**${subject.id}** of SPEC-${subject.specId}${title ? `: ${escapeMarkdown(title)}` : ''}`, ''];
   if (!first) return [...lines, `${subject.id} is not declared in SPEC-${subject.specId}.`].join('\n');
   if (first.decl.text) lines.push(`> ${escapeMarkdown(first.decl.text)}`, '');
-  const coverage = reqCoverage(index, subject.specId, subject.id);
+  const coverage = idCoverage(index, subject.specId, subject.id);
   if (first.decl.kind === 'REQ') {
     if (coverage.acs.length > 0) {
       lines.push('Acceptance criteria:', '');

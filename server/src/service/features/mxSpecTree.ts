@@ -1,6 +1,7 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
 import type { ByPath, MxRefNode, MxSpecNode, ReqDeclNode } from '../../protocol';
-import { byPlace, reqCoverage, specReqCoverage, uniqueReqs } from './reqCoverage';
+import { reqCoverage } from '../mx/coverage';
+import { byPlace, specReqCoverage, uniqueReqs } from './reqCoverage';
 
 /** `@MX` links that resolve to nothing: by the SPEC they were looked up in, and those naming no SPEC. */
 export interface BrokenMxRefs {
@@ -42,12 +43,12 @@ export function mxSpecNode(index: WorkspaceIndex, specId: string, broken: Broken
   const links = index.mxRefsTo(specId);
   const brokenHere = broken.bySpec.get(specId) ?? [];
   if (declared.length === 0 && links.length === 0 && brokenHere.length === 0) return undefined;
-  const reqs = declared
-    .filter((r) => r.decl.kind === 'REQ')
-    .map((r) => {
-      const coverage = reqCoverage(index, specId, r.decl.id);
-      return { ...declNode(r), code: coverage.code.map(refNode), tests: coverage.tests.map(refNode), acs: coverage.acs.map(declNode) };
-    });
+  const reqs = reqCoverage(index, specId).map((c) => ({
+    ...declNode(c.entry),
+    code: [...c.refs].sort(byPlace).map(refNode),
+    tests: [...c.testRefs].sort(byPlace).map(refNode),
+    acs: c.acs.map(declNode),
+  }));
   const reqIds = new Set(declared.map((r) => r.decl.id));
   const specRefs = links
     .filter((l) => l.ref.kind === 'SPEC' && !links.some((o) => o.marker === l.marker && reqIds.has(o.ref.id)))
