@@ -7,6 +7,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { ByPath } from '../protocol';
+import { codeDocUrl } from '../service/codeDocs';
 import type { ActionDiagnostic } from '../service/features/codeActions';
 import type { EditPlan } from '../service/features/types';
 import type { Diagnostic, DiagnosticData, Severity } from '../service/types';
@@ -19,12 +20,13 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A service diagnostic as LSP sends it: our code, source `specchain`, the fix payload in `data`. */
+/** A service diagnostic as LSP sends it: our code linked to its page, source `specchain`, the fix payload in `data`. */
 export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: codeDocUrl(d.code) },
     source: 'specchain',
     message: d.message,
     ...(d.data ? { data: d.data } : {}),
@@ -32,7 +34,7 @@ export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnosti
   };
 }
 
-const DATA_KINDS = new Set(['replace-id', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
+const DATA_KINDS = new Set(['replace-id', 'replace-marker', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
 
 /** A diagnostic the client sent back with a code action request; foreign ones give undefined. */
 export function fromLspDiagnostic(d: LspDiagnostic, paths: FolderPaths): ActionDiagnostic | undefined {
