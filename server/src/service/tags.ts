@@ -56,10 +56,20 @@ function scannerFor(tagTypes: readonly string[]): RegExp {
 
 /** Guesses the well-formed spelling of a malformed ID, or undefined when none is evident. */
 export function suggestId(raw: string): string | undefined {
-  let id = raw.toUpperCase().replace(/_/g, '-').replace(/-+$/, '');
+  let id = trimDashes(raw.toUpperCase().replace(/_/g, '-'));
   if (!/-[0-9]{3,}$/.test(id)) id = id.replace(/([A-Z])([0-9]{3,})$/, '$1-$2');
   return TAG_ID.test(id) ? id : undefined;
 }
+
+/** `s` without its trailing dashes; a loop, since `/-+$/` retries from every dash (quadratic on a long run). */
+function trimDashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x2d) end--;
+  return s.slice(0, end);
+}
+
+/** How much of a disable directive's line is read for codes: a comment, not a whole minified line. */
+const DISABLE_CODES_SPAN = 1_000;
 
 /**
  * Finds every marker of the configured types in `text`, with LSP positions.
@@ -96,7 +106,7 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
       const raw = m[2]!;
       if (raw === '') continue;
       seek(m.index);
-      const id = raw.endsWith('-') ? raw.replace(/-+$/, '') : raw;
+      const id = trimDashes(raw);
       const type = m[1]!;
       if (!TAG_ID.test(id) || !tagTypes.includes(type)) {
         const upper = type.toUpperCase();
@@ -117,12 +127,14 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
 
   line = 0;
   lineStart = 0;
-  for (let at = text.indexOf(DISABLE); at !== -1; at = text.indexOf(DISABLE, at + DISABLE.length)) {
+  for (let at = text.indexOf(DISABLE); at !== -1; ) {
     seek(at);
     const eol = text.indexOf('\n', at);
-    const rest = text.slice(at + DISABLE.length, eol === -1 ? undefined : eol);
+    const lineEnd = eol === -1 ? text.length : eol;
+    const rest = text.slice(at + DISABLE.length, Math.min(lineEnd, at + DISABLE.length + DISABLE_CODES_SPAN));
     const codes = rest.match(/[a-z]+\/[a-z-]+/g) ?? [];
     disables.push({ line: line + 1, codes });
+    at = eol === -1 ? -1 : text.indexOf(DISABLE, eol);
   }
   return { tags, malformed, headerPaths, disables };
 }

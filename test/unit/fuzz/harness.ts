@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
 
 /**
  * A small fuzz harness over fast-check for parsers of user text: each input must be handled
@@ -7,7 +8,7 @@ import * as fc from 'fast-check';
  *   fuzz('my parser', grammar(...), (text) => parse(text), { runs: 300 });
  *
  * The check may also assert properties of the result (throwing an assertion error fails the run;
- * fast-check then shrinks the input and prints the seed and path that reproduce it).
+ * the report gives the seed and path that reproduce it, and `FUZZ_DUMP=file` writes the whole input).
  */
 export interface FuzzOptions {
   /** Inputs to try (default 200). */
@@ -36,6 +37,8 @@ export function fuzz<T>(arbitrary: fc.Arbitrary<T>, check: (input: T) => void, o
       reporter: (details) => {
         if (!details.failed) return;
         const input = details.counterexample?.[0];
+        const dump = process.env.FUZZ_DUMP;
+        if (dump) writeFileSync(dump, typeof input === 'string' ? input : JSON.stringify(input));
         const shown = typeof input === 'string' ? `${input.length} characters: ${JSON.stringify(input.slice(0, 300))}${input.length > 300 ? '…' : ''}` : JSON.stringify(input)?.slice(0, 300);
         throw new Error(`fuzz input failed (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}): ${String(details.errorInstance)}\ninput of ${shown}`);
       },
