@@ -4,7 +4,7 @@
  * (arrows, Home/End, type-to-jump, `*`), VS Code context menus through `data-vscode-context`,
  * honest indexing and empty states.
  */
-import type { ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
+import type { MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
 import { byFile, chainStages, coverage, coverageText, displayTitle, isPastDraft, reqCoverage, shownText, specMatches, typeToJump, type FileGroup, type Stage } from './model';
@@ -32,7 +32,8 @@ interface Node {
   readonly spoken: string;
   readonly children?: () => Node[];
   readonly open?: { readonly uri: string; readonly range: TagNode['range'] };
-  readonly spec: SpecNode;
+  /** The SPEC the row belongs to; none for the rows of unknown SPECs. */
+  readonly spec?: SpecNode;
   /** `data-vscode-context` of the row, for the `webview/context` menu. */
   readonly context?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -91,7 +92,7 @@ function tagContext(spec: SpecNode, t: TagNode): Node['context'] {
 /** A tag as a leaf row: the marker's text, its line, and where it was borrowed from. */
 function tagNode(spec: SpecNode, t: TagNode, key: string, level: number, fileShown: boolean): Node {
   const where = `${t.path}:${lineOf(t)}`;
-  const borrowed = t.borrowed !== undefined ? ` · from ${t.borrowed}` : '';
+  const borrowed = t.borrowed ? ' · borrowed' : '';
   const label = fileShown ? tagText(t) : `${basename(t.path)}:${lineOf(t)}`;
   const description = fileShown ? `line ${lineOf(t)}${borrowed}` : `${dirname(t.path)}${borrowed}`;
   return {
@@ -99,10 +100,10 @@ function tagNode(spec: SpecNode, t: TagNode, key: string, level: number, fileSho
     level,
     label,
     description,
-    icon: t.borrowed !== undefined ? 'references' : t.role === 'mention' ? 'mention' : 'tag',
-    ...(t.borrowed !== undefined ? { iconClass: 'borrowed' } : {}),
-    tooltip: `${tagText(t)}\n${where}${t.borrowed !== undefined ? `\nBorrowed from the chain of ${t.borrowed}` : ''}`,
-    spoken: `${tagText(t)} in ${t.path} line ${lineOf(t)}${t.borrowed !== undefined ? `, borrowed from ${t.borrowed}` : ''}`,
+    icon: t.borrowed ? 'references' : t.role === 'mention' ? 'mention' : 'tag',
+    ...(t.borrowed ? { iconClass: 'borrowed' } : {}),
+    tooltip: `${tagText(t)}\n${where}${t.borrowed ? "\nBorrowed: another SPEC's marker that this SPEC declares in its chain" : ''}`,
+    spoken: `${tagText(t)} in ${t.path} line ${lineOf(t)}${t.borrowed ? ", borrowed from another SPEC's chain" : ''}`,
     open: { uri: t.uri, range: t.range },
     spec,
     context: tagContext(spec, t),
@@ -160,18 +161,50 @@ function stageNode(spec: SpecNode, stage: Stage, index: number): Node {
   };
 }
 
+/** An `@MX` line's ID as a leaf: where it is (file and line) and what it names. */
+function mxRefNode(spec: SpecNode | undefined, ref: MxRefNode, key: string, level: number, kind: 'code' | 'test' | 'broken'): Node {
+  const where = `${ref.path}:${ref.range.start.line + 1}`;
+  return {
+    key,
+    level,
+    label: `${basename(ref.path)}:${ref.range.start.line + 1}`,
+    description: `${ref.id} · ${dirname(ref.path)}`,
+    icon: kind === 'broken' ? 'warning' : kind === 'test' ? 'beaker' : 'code',
+    ...(kind === 'broken' ? { iconClass: 'broken', rowClass: 'slot broken' } : {}),
+    tooltip: `${ref.id}\n${where}${kind === 'broken' ? '\nNames nothing that is declared' : ''}`,
+    spoken: `${kind === 'broken' ? 'broken reference' : `${kind} reference`} ${ref.id} in ${where}`,
+    open: { uri: ref.uri, range: ref.range },
+    ...(spec ? { spec, context: { webviewSection: 'tag', specId: spec.id, tag: ref.id, uri: ref.uri, line: ref.range.start.line, character: ref.range.start.character, preventDefaultContextMenuItems: true } } : {}),
+  };
+}
+
+function acNode(spec: SpecNode, ac: ReqDeclNode, key: string, level: number): Node {
+  return {
+    key,
+    level,
+    label: ac.id,
+    description: ac.text,
+    icon: 'checklist',
+    tooltip: `${ac.id}: ${ac.text}\n${ac.path}:${ac.range.start.line + 1}`,
+    spoken: `acceptance criterion in ${ac.path} line ${ac.range.start.line + 1}`,
+    open: { uri: ac.uri, range: ac.range },
+    spec,
+  };
+}
+
+/** A REQ of an `@MX` SPEC: its code and test references and the ACs mapping it, a slot where one is missing. */
 function reqNode(spec: SpecNode, req: ReqNode): Node {
   const key = `req:${spec.id}:${req.id}`;
   const c = reqCoverage(req);
   const groups = (): Node[] => {
     const out: Node[] = [];
-    for (const [name, refs, stageIcon] of [['Code', req.code, 'code'], ['Tests', req.tests, 'beaker']] as const) {
+    for (const [name, refs, kind, stageIcon] of [['Code', req.code, 'code', 'code'], ['Tests', req.tests, 'test', 'beaker']] as const) {
       if (refs.length === 0) {
-        out.push({ key: `${key}:${name}:slot`, level: 3, label: name, description: 'missing', icon: 'circle-large-outline', iconClass: 'muted', rowClass: 'slot', tooltip: `No ${name.toLowerCase()} reference to ${req.id}`, spoken: 'missing link', spec });
+        out.push({ key: `${key}:${kind}:slot`, level: 3, label: name, description: 'missing', icon: 'circle-large-outline', iconClass: 'muted', rowClass: 'slot', tooltip: `No @MX line of ${kind === 'code' ? 'code' : 'a test'} names ${req.id}`, spoken: 'missing link', spec });
         continue;
       }
       out.push({
-        key: `${key}:${name}`,
+        key: `${key}:${kind}`,
         level: 3,
         label: name,
         icon: stageIcon,
@@ -179,10 +212,10 @@ function reqNode(spec: SpecNode, req: ReqNode): Node {
         tooltip: `${plural(refs.length, 'reference')} to ${req.id}`,
         spoken: plural(refs.length, 'reference'),
         spec,
-        children: () => byFile(refs).map((f) => fileNode(spec, f, `${key}:${name}:file`, 4)),
+        children: () => refs.map((r, i) => mxRefNode(spec, r, `${key}:${kind}:${i}`, 4, kind)),
       });
     }
-    for (const ac of req.acs) out.push({ key: `${key}:ac:${ac}`, level: 3, label: ac, description: 'acceptance criterion', icon: 'checklist', tooltip: `${ac} maps ${req.id}`, spoken: `maps ${req.id}`, spec });
+    req.acs.forEach((ac, i) => out.push(acNode(spec, ac, `${key}:ac:${i}`, 3)));
     return out;
   };
   return {
@@ -198,6 +231,28 @@ function reqNode(spec: SpecNode, req: ReqNode): Node {
     spec,
     children: groups,
   };
+}
+
+/** The `@MX` side of a SPEC below its REQs: lines naming only the SPEC, and IDs it does not declare. */
+function mxGroups(spec: SpecNode): Node[] {
+  const mx = spec.mx;
+  if (!mx) return [];
+  const out = mx.reqs.map((r) => reqNode(spec, r));
+  const group = (key: string, label: string, refs: readonly MxRefNode[], broken: boolean): Node => ({
+    key,
+    level: 2,
+    label,
+    icon: broken ? 'warning' : 'link',
+    ...(broken ? { iconClass: 'broken' } : {}),
+    badge: { text: String(refs.length), ...(broken ? { className: 'broken' } : {}) },
+    tooltip: broken ? 'REQ or AC IDs on lines naming this SPEC that it does not declare' : '@MX lines that name the SPEC and none of its REQs',
+    spoken: plural(refs.length, 'reference'),
+    spec,
+    children: () => refs.map((r, i) => mxRefNode(spec, r, `${key}:${i}`, 3, broken ? 'broken' : r.test ? 'test' : 'code')),
+  });
+  if (mx.specRefs.length > 0) out.push(group(`mxspec:${spec.id}`, 'Linked to the SPEC, no REQ', mx.specRefs, false));
+  if (mx.broken.length > 0) out.push(group(`mxbroken:${spec.id}`, 'Broken references', mx.broken, true));
+  return out;
 }
 
 function mentionsNode(spec: SpecNode, mentions: readonly TagNode[]): Node {
@@ -232,8 +287,14 @@ function specNode(spec: SpecNode): Node {
   const glyph = specGlyph(spec);
   const c = coverage(spec);
   const title = displayTitle(spec);
-  const redBadge = c.broken > 0 || (isPastDraft(spec.status) && c.present < c.expected);
-  const coverageWords = `${c.present} of ${c.expected} links${c.broken > 0 ? `, ${c.broken} declared link${c.broken === 1 ? '' : 's'} not in code` : ''}`;
+  // An @MX SPEC without @TYPE:ID markers counts its REQs; any other counts its chain's links.
+  const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 ? spec.mx : undefined;
+  const mxBroken = mx ? mx.broken.length : 0;
+  const redBadge = mx ? mxBroken > 0 : c.broken > 0 || (isPastDraft(spec.status) && c.present < c.expected);
+  const coverageWords = mx
+    ? `${mx.coverage.referenced} of ${mx.coverage.declared} REQs referenced${mxBroken > 0 ? `, ${mxBroken} broken reference${mxBroken === 1 ? '' : 's'}` : ''}`
+    : `${c.present} of ${c.expected} links${c.broken > 0 ? `, ${c.broken} declared link${c.broken === 1 ? '' : 's'} not in code` : ''}`;
+  const badgeText = mx ? `REQ ${mx.coverage.referenced}/${mx.coverage.declared}${mxBroken > 0 ? ` · ${mxBroken} broken` : ''}` : coverageText(c);
   return {
     key: `spec:${spec.id}`,
     level: 1,
@@ -241,18 +302,34 @@ function specNode(spec: SpecNode): Node {
     description: title,
     icon: glyph.icon,
     iconClass: glyph.cls,
-    badge: { text: coverageText(c), className: redBadge ? 'broken' : '' },
+    badge: { text: badgeText, className: redBadge ? 'broken' : '' },
     tooltip: `${spec.id}${title ? `: ${title}` : ''}\nStatus: ${spec.status} · ${CHAIN_WORDS[spec.completeness]}\n${glyph.meaning === CHAIN_WORDS[spec.completeness] ? '' : `${glyph.meaning}\n`}${coverageWords}\n${spec.path}:${spec.range.start.line + 1}`,
     spoken: `${spec.status}, ${glyph.meaning}, ${coverageWords}`,
     open: { uri: spec.uri, range: spec.range },
     spec,
     context: { webviewSection: 'spec', specId: spec.id, uri: spec.uri, line: spec.range.start.line, character: spec.range.start.character, preventDefaultContextMenuItems: true },
     children: () => {
-      const out: Node[] = (spec.reqs ?? []).map((r) => reqNode(spec, r));
-      out.push(...chainStages(spec).map((s, i) => stageNode(spec, s, i)));
+      const out: Node[] = mxGroups(spec);
+      // An @MX SPEC without @TYPE:ID markers has its chain at the REQ level only.
+      if (!spec.mx || spec.tags.length > 0 || spec.missing.length > 0) out.push(...chainStages(spec).map((s, i) => stageNode(spec, s, i)));
       if (spec.mentions && spec.mentions.length > 0) out.push(mentionsNode(spec, spec.mentions));
       return out;
     },
+  };
+}
+
+/** `@MX` lines that name no SPEC of the workspace, apart below the SPECs. */
+function unknownSpecNode(refs: readonly MxRefNode[]): Node {
+  return {
+    key: 'unknown-spec',
+    level: 1,
+    label: 'Unknown SPEC',
+    icon: 'warning',
+    iconClass: 'broken',
+    badge: { text: String(refs.length), className: 'broken' },
+    tooltip: '@MX lines that name no SPEC of the workspace',
+    spoken: `${plural(refs.length, 'reference')} to no SPEC of the workspace`,
+    children: () => refs.map((r, i) => mxRefNode(undefined, r, `unknown-spec:${i}`, 2, 'broken')),
   };
 }
 
@@ -296,7 +373,8 @@ function renderNode(node: Node, setSize: number, index: number, parent: string |
   const children = node.children ? node.children() : [];
   const expandable = children.length > 0;
   if (expandable) li.setAttribute('aria-expanded', String(expanded.has(node.key)));
-  const selected = node.level === 1 ? state.selected === node.spec.id : state.focused === node.key && state.selected === node.spec.id;
+  const specId = node.spec?.id;
+  const selected = specId !== undefined && state.selected === specId && (node.level === 1 || state.focused === node.key);
   li.setAttribute('aria-selected', String(selected));
   const row = rowFor(node, expandable);
   // What the row means beyond its visible text, for screen readers only.
@@ -363,7 +441,10 @@ function renderTree(): void {
   const total = tree?.specs.length ?? 0;
   renderEmpty(total, specs.length);
   treeEl.setAttribute('aria-label', tree ? `SPECs, ${shownText(specs.length, total)}` : 'SPECs');
-  specs.forEach((spec, i) => renderNode(specNode(spec), specs.length, i, null));
+  const unknown = tree?.unknownSpec ?? [];
+  const setSize = specs.length + (unknown.length > 0 ? 1 : 0);
+  specs.forEach((spec, i) => renderNode(specNode(spec), setSize, i, null));
+  if (unknown.length > 0) renderNode(unknownSpecNode(unknown), setSize, specs.length, null);
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
@@ -429,7 +510,7 @@ function selectSpec(spec: SpecNode): void {
 function activate(li: HTMLElement): void {
   const node = nodes.get(li.dataset.key ?? '');
   if (!node) return;
-  if (node.level === 1) selectSpec(node.spec);
+  if (node.level === 1 && node.spec) selectSpec(node.spec);
   if (node.open) vscode.postMessage({ type: 'open', uri: node.open.uri, range: node.open.range });
   else if (li.hasAttribute('aria-expanded')) setExpanded([node.key], li.getAttribute('aria-expanded') !== 'true', node.key);
 }
@@ -498,7 +579,7 @@ treeEl.addEventListener('keydown', (event) => {
       break;
     case ' ': {
       const node = nodes.get(key);
-      if (node?.level === 1) selectSpec(node.spec);
+      if (node?.level === 1 && node.spec) selectSpec(node.spec);
       else if (isExpandable) setExpanded([key], !isOpen, key);
       break;
     }

@@ -115,8 +115,8 @@ export function chainStatesOf(spec: Pick<SpecNode, 'completeness' | 'problems'>)
 }
 
 /**
- * Whether a SPEC passes the filter: every word of the text in its ID, title, status or
- * framework; its status among the chosen ones (if any); one of its chain states among the
+ * Whether a SPEC passes the filter: every word of the text in its ID, title, status,
+ * framework or REQ IDs; its status among the chosen ones (if any); one of its chain states among the
  * chosen ones (if any).
  */
 export function specMatches(spec: SpecNode, filter: SpecFilter): boolean {
@@ -124,7 +124,8 @@ export function specMatches(spec: SpecNode, filter: SpecFilter): boolean {
   if (filter.chains.length > 0 && !chainStatesOf(spec).some((s) => filter.chains.includes(s))) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const hay = [spec.id, spec.title, spec.status, spec.framework ?? ''].join(' ').toLowerCase();
+  const reqs = spec.mx ? spec.mx.reqs.map((r) => r.id).join(' ') : '';
+  const hay = [spec.id, spec.title, spec.status, spec.framework ?? '', reqs].join(' ').toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 

@@ -21,6 +21,7 @@ const spec = specNode;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
 const LONG = 'A very long SPEC title that cannot possibly fit into a narrow sidebar at all, however it is cut';
 const tree: SpecTreeResult = {
+  unknownSpec: [],
   specs: [
     spec('AUTH-001', 'Login', {
       status: 'completed',
@@ -29,7 +30,7 @@ const tree: SpecTreeResult = {
         tag('API', 'AUTH-001', 'src/auth.py', 3),
         tag('API', 'AUTH-001', 'src/auth.py', 9),
         tag('API', 'AUTH-001', 'src/routes.py', 9),
-        tag('SERVICE', 'USER-001', 'src/services/very/deeply/nested/folder/structure/user_service_implementation.py', 41, { borrowed: 'USER-001' }),
+        tag('SERVICE', 'USER-001', 'src/services/very/deeply/nested/folder/structure/user_service_implementation.py', 41, { borrowed: true }),
       ],
       counts: { API: 3, SERVICE: 1, TEST: 1 },
       completeness: 'complete',
@@ -171,8 +172,8 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     await page.locator('[data-key="stage:AUTH-001:SERVICE"]').focus();
     await page.keyboard.press('ArrowRight');
     const borrowed = page.locator('[data-parent="stage:AUTH-001:SERVICE"]').first();
-    assert.match((await borrowed.locator(':scope > .row .description').textContent()) ?? '', /from USER-001/);
-    assert.match((await borrowed.locator(':scope > .row').getAttribute('title')) ?? '', /user_service_implementation\.py:42\nBorrowed from the chain of USER-001/);
+    assert.match((await borrowed.locator(':scope > .row .description').textContent()) ?? '', /borrowed$/);
+    assert.match((await borrowed.locator(':scope > .row').getAttribute('title')) ?? '', /user_service_implementation\.py:42\nBorrowed: another SPEC's marker/);
   });
 
   it('fits every row at 220 px, with long paths ellipsised and readable in tooltips', async () => {
@@ -244,7 +245,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
   });
 
   it('shows a welcome with Create SPEC and the docs when there is no SPEC', async () => {
-    await send(page, { type: 'tree', tree: { specs: [], totals: { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 } } });
+    await send(page, { type: 'tree', tree: { specs: [], unknownSpec: [], totals: { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 } } });
     assert.match((await page.locator('#tree-empty').textContent()) ?? '', /No SPEC documents yet/);
     await page.locator('#tree-empty button.primary').click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'createSpec' });
@@ -253,6 +254,59 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     await send(page, { type: 'trust', trusted: false });
     assert.equal(await page.locator('#tree-empty button.primary').isDisabled(), true);
     await send(page, { type: 'trust', trusted: true });
+    await send(page, { type: 'tree', tree });
+  });
+
+  it('opens an @MX SPEC into its REQs, each into code, tests and ACs, with unknown-SPEC links apart', async () => {
+    const ref = (id: string, path: string, line: number, test = false) => ({ id, uri: `file:///ws/${path}`, path, range: range(line, 12, 12 + id.length), test });
+    const decl = (id: string, text: string, path: string, line: number) => ({ id, text, uri: `file:///ws/${path}`, path, range: range(line, 4, 4 + id.length) });
+    const specPath = '.moai/specs/SPEC-MXO-001/spec.md';
+    const mxTree: SpecTreeResult = {
+      ...tree,
+      specs: [
+        ...tree.specs,
+        spec('MXO-001', 'Orders in the @MX dialect', {
+          completeness: 'partial',
+          mx: {
+            reqs: [
+              { ...decl('REQ-MXO-001', 'The system SHALL <b>create</b> orders.', specPath, 20), code: [ref('REQ-MXO-001', 'src/orders/api.ts', 2)], tests: [ref('REQ-MXO-001', 'tests/test_orders.py', 1, true)], acs: [decl('AC-MXO-001', 'Given a cart, Then an order', '.moai/specs/SPEC-MXO-001/acceptance.md', 2)] },
+              { ...decl('REQ-MXO-002', 'The system SHALL read orders.', specPath, 23), code: [], tests: [], acs: [] },
+            ],
+            coverage: { referenced: 1, declared: 2 },
+            specRefs: [],
+            broken: [ref('REQ-MXO-009', 'src/orders/broken.py', 2)],
+          },
+        }),
+      ],
+      unknownSpec: [ref('SPEC-ORDR-001', 'src/orders/broken.py', 1)],
+    };
+    await send(page, { type: 'collapseAll' });
+    await send(page, { type: 'tree', tree: mxTree });
+    assert.deepEqual((await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).slice(-2), ['spec:MXO-001', 'unknown-spec']);
+    assert.equal(await page.locator('[data-key="spec:MXO-001"] > .row .badge').textContent(), 'REQ 1/2 · 1 broken');
+    await page.locator('[data-key="spec:MXO-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="spec:MXO-001"]'), ['REQ-MXO-001', 'REQ-MXO-002', 'Broken references'], 'the REQ level only: no CODE/TEST slots of the tag dialect');
+    assert.equal(await page.locator('[data-key="req:MXO-001:REQ-MXO-001"] > .row .description').textContent(), 'The system SHALL <b>create</b> orders.');
+    assert.equal(await page.locator('[data-key="req:MXO-001:REQ-MXO-001"] > .row .badge').textContent(), '3/3');
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="req:MXO-001:REQ-MXO-001"]'), ['Code', 'Tests', 'AC-MXO-001']);
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-002"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="req:MXO-001:REQ-MXO-002"]'), ['Code', 'Tests']);
+    assert.equal(await page.locator('[data-parent="req:MXO-001:REQ-MXO-002"] .row.slot').count(), 2, 'a slot for each missing reference');
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-001:test"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'open', uri: 'file:///ws/tests/test_orders.py', range: range(1, 12, 23) });
+    await page.locator('[data-key="unknown-spec"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="unknown-spec"]'), ['broken.py:2']);
+    assert.equal(await page.locator('#tree b').count(), 0);
+    assert.deepEqual(await page.evaluate(FIT_PROBE), { horizontalScroll: false, clipped: [] });
+    await page.screenshot({ path: join(root, '.test-artifacts', 'specs-page-mx.png'), fullPage: true });
     await send(page, { type: 'tree', tree });
   });
 
