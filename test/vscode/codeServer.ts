@@ -101,6 +101,8 @@ export interface CodeServer {
   readonly tempRoot: string;
   /** code-server's log file. */
   readonly logFile: string;
+  /** Rewrites the user settings (the isolated defaults plus `settings`); the workbench applies them live. */
+  setUserSettings(settings: Readonly<Record<string, unknown>>): void;
   /** Kills code-server and its children and removes the temp folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -175,7 +177,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = join(tempRoot, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const setUserSettings = (settings: Readonly<Record<string, unknown>> = {}): void =>
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  setUserSettings(options.settings);
   const env = isolatedEnv(tempRoot, options.env);
   const dirArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -233,7 +237,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { authority, url, tempRoot, logFile, stop };
+  return { authority, url, tempRoot, logFile, setUserSettings, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, ms: number): Promise<void> {
