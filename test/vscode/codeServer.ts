@@ -101,8 +101,6 @@ export interface CodeServer {
   readonly tempRoot: string;
   /** code-server's log file. */
   readonly logFile: string;
-  /** Rewrites the user settings (the isolated defaults plus `settings`); the workbench applies them live. */
-  setUserSettings(settings: Readonly<Record<string, unknown>>): void;
   /** Kills code-server and its children and removes the temp folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -177,9 +175,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = join(tempRoot, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  const setUserSettings = (settings: Readonly<Record<string, unknown>> = {}): void =>
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
-  setUserSettings(options.settings);
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   const env = isolatedEnv(tempRoot, options.env);
   const dirArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -237,7 +233,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { authority, url, tempRoot, logFile, setUserSettings, stop };
+  return { authority, url, tempRoot, logFile, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, ms: number): Promise<void> {
