@@ -355,6 +355,7 @@ export class SpecChainServer {
             ...s,
             uri: folder.paths.toUri(s.path),
             tags: s.tags.map((t) => ({ ...t, uri: folder.paths.toUri(t.path) })),
+            mentions: s.mentions.map((t) => ({ ...t, uri: folder.paths.toUri(t.path) })),
           });
         }
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
