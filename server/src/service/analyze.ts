@@ -1,12 +1,16 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
+import { fileRole, lexRegions, type FileRole, type Region, type RegionKind } from './lexer';
+import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
+import { scanDeclarations } from './mx/reqs';
+import { scanMx, type TextRegion } from './mx/scanner';
+import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
-import { fileRole, lexRegions, type FileRole, type Region, type RegionKind } from './lexer';
 import { scanTags, type Placement } from './tags';
-import { basename, dirname } from './text';
-import type { FileFacts, TagRole } from './types';
+import { LineIndex, basename, dirname } from './text';
+import type { FileFacts, MxProblem, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
@@ -29,7 +33,7 @@ export class FileClassifier {
     return this.#isSpec(path);
   }
 
-  /** `plan.md`, `acceptance.md` and the other companions beside a `spec.md` belong to that SPEC. */
+  /** The companions (`plan.md`, `acceptance.md`, …) beside a `spec.md` belong to that SPEC. */
   isSpecCompanion(path: string): boolean {
     return COMPANIONS.includes(basename(path)) && this.#isSpec(`${dirname(path)}/spec.md`);
   }
@@ -126,14 +130,58 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
   if (role === 'spec') {
     const { doc, titleLine } = parseSpec(path, text);
     const scan = scanTags(text, config.tagTypes, placement(role, path, text), titleLine);
-    return { path, ...scan, spec: namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc };
+    const spec = namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc;
+    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, path, text));
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
   }
-  return { path, ...scan };
+  if (path === MX_SETTINGS_PATH) {
+    const { settings, problems } = readMxSettings(text);
+    return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
+  }
+  return { path, ...scan, ...mxOf(path, text, role) };
+}
+
+/**
+ * The `@MX` facts of a file that is not a SPEC document, by its role: in source files the
+ * markers of comments and docstrings (the lexer's regions); in prose and SPEC companions
+ * mentions (and the ACs of `acceptance.md`); generated and data files hold none.
+ */
+function mxOf(path: string, text: string, role: FileRole): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
+  if (!acceptance && !text.includes('@MX:')) return {};
+  if (role === 'source') return mxFacts(text, lexRegions(path, text), false);
+  if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
+  return {};
+}
+
+/**
+ * The `@MX` markers of a file and, for a SPEC document or `acceptance.md`, its REQ/AC
+ * declarations (`acceptance.md` declares ACs only: its REQ IDs are the ones the ACs map).
+ */
+function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', declares: boolean | 'acs'): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const hasMx = text.includes('@MX:');
+  const hasIds = declares !== false && (text.includes('REQ-') || text.includes('AC-'));
+  if (!hasMx && !hasIds) return {};
+  const lines = new LineIndex(text);
+  const out: { -readonly [K in keyof FileFacts]?: FileFacts[K] } = {};
+  const cut: CutRange[] = [];
+  if (hasMx) {
+    const scan = scanMx(text, regions, lines);
+    if (scan.markers.length) out.mx = scan.markers;
+    cut.push(...scan.cut);
+  }
+  if (hasIds) {
+    const found = scanDeclarations(text, lines);
+    const reqs = declares === 'acs' ? found.reqs.filter((r) => r.kind === 'AC') : found.reqs;
+    if (reqs.length) out.reqs = reqs;
+    cut.push(...found.cut);
+  }
+  if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
+  return out;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */

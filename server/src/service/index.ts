@@ -1,7 +1,10 @@
 import { resolveHeaderPath } from './headerPaths';
+import { namesReq } from './mx/coverage';
+import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
+import { isTestFile } from './mx/testFiles';
 import { baseOfSubId } from './tags';
 import { dirname } from './text';
-import type { FileFacts, SkipReason, SpecDoc, TagOccurrence } from './types';
+import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
 
 /** A SPEC document as the index knows it. */
 export interface SpecEntry {
@@ -17,9 +20,40 @@ export interface Link {
   readonly specIds: readonly string[];
 }
 
+/** A REQ or AC declaration with the SPEC and file it stands in. */
+export interface ReqEntry {
+  readonly specId: string;
+  readonly path: string;
+  readonly decl: ReqDeclaration;
+}
+
+/**
+ * One ID on an `@MX:SPEC`/`@MX:TEST` line with what it resolves to: for a SPEC ID the SPEC
+ * (bare ID) when it exists; for a REQ/AC ID the SPECs declaring it among those it can belong to
+ * (named on the same line, else owning the file by `module:`, else the one SPEC declaring it).
+ */
+export interface MxLink {
+  readonly path: string;
+  readonly marker: MxMarker;
+  readonly ref: IdRef;
+  readonly specIds: readonly string[];
+  /** The SPECs the REQ/AC ID was looked up in (empty for a SPEC ID). */
+  readonly scope: readonly string[];
+  /** True when the file is a test file (`*_test.go`, `tests/`, …): a test reference. */
+  readonly test: boolean;
+}
+
 /** Lookup tables that depend on SPEC documents only; rebuilt when one changes. */
 interface SpecTables {
   readonly byId: ReadonlyMap<string, readonly SpecEntry[]>;
+  /** Frontmatter IDs that differ from their folder's -> the folder's ID. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** SPEC ID -> its REQ and AC declarations, in file order. */
+  readonly reqs: ReadonlyMap<string, readonly ReqEntry[]>;
+  /** REQ/AC ID (and each dot-prefix of one) -> the SPECs declaring it. */
+  readonly reqOwners: ReadonlyMap<string, readonly string[]>;
+  /** `module:` paths, longest first, with the SPEC owning each. */
+  readonly modules: readonly (readonly [string, string])[];
   /** Tag type -> ID -> the SPECs that declare `@TYPE:ID` in their chain. */
   readonly declared: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Folder of a SPEC document -> its ID, so `plan.md` beside `spec.md` belongs to it. */
@@ -50,6 +84,10 @@ export class WorkspaceIndex {
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  /** `@MX` links of each file, computed on demand. */
+  readonly #mxLinks = new Map<string, readonly MxLink[]>();
+  /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
+  #mxBySpec: Map<string, MxLink[]> | undefined;
 
   constructor(readonly tagTypes: readonly string[]) {}
 
@@ -165,6 +203,128 @@ export class WorkspaceIndex {
       if (base !== undefined) return this.resolve({ type: tag.type, id: base });
     }
     return out ?? NONE;
+  }
+
+  /** The SPEC an ID names, through folder IDs first and frontmatter aliases second (bare or with `SPEC-`). */
+  resolveSpecId(id: string): string | undefined {
+    const tables = this.#specTables();
+    const bare = id.startsWith('SPEC-') ? id.slice(5) : id;
+    if (tables.byId.has(bare)) return bare;
+    return tables.aliases.get(bare);
+  }
+
+  /** REQ and AC declarations of a SPEC, in file order (`spec.md` first, then companions). */
+  reqsOf(specId: string): readonly ReqEntry[] {
+    return this.#specTables().reqs.get(specId) ?? NONE_REQS;
+  }
+
+  /** The declarations of one REQ/AC ID in one SPEC (more than one is `spec/duplicate-req`). */
+  reqDeclarations(specId: string, id: string): readonly ReqEntry[] {
+    return this.reqsOf(specId).filter((r) => r.decl.id === id);
+  }
+
+  /** True when the SPEC declares the REQ/AC ID, or a group of sub-IDs under it (`REQ-32` for `REQ-32.1`). */
+  declares(specId: string, id: string): boolean {
+    return this.specsDeclaring(id).includes(specId);
+  }
+
+  /** The SPECs that declare a REQ/AC ID (or sub-IDs under it). */
+  specsDeclaring(id: string): readonly string[] {
+    return this.#specTables().reqOwners.get(id) ?? NONE;
+  }
+
+  /** The SPEC that owns a file by its `module:` paths (the longest matching path wins). */
+  moduleOwner(path: string): string | undefined {
+    for (const [prefix, id] of this.#specTables().modules) if (path === prefix || path.startsWith(`${prefix}/`)) return id;
+    return undefined;
+  }
+
+  /** The project's `mx.yaml` settings, or MoAI's defaults. */
+  mxSettings(): MxSettings {
+    return this.#facts.get(MX_SETTINGS_PATH)?.mxSettings ?? DEFAULT_MX_SETTINGS;
+  }
+
+  /** Every ID on the `@MX:SPEC`/`@MX:TEST` lines of one file, with what it resolves to. */
+  mxLinks(path: string): readonly MxLink[] {
+    let links = this.#mxLinks.get(path);
+    if (!links) {
+      const markers = this.#facts.get(path)?.mx ?? [];
+      const out: MxLink[] = [];
+      const test = isTestFile(path);
+      for (const marker of markers) {
+        if (marker.refs.length === 0) continue;
+        const named: string[] = [];
+        for (const ref of marker.refs) {
+          if (ref.kind !== 'SPEC') continue;
+          const id = this.resolveSpecId(ref.id);
+          if (id !== undefined && !named.includes(id)) named.push(id);
+        }
+        for (const ref of marker.refs) {
+          if (ref.kind === 'SPEC') {
+            const id = this.resolveSpecId(ref.id);
+            out.push({ path, marker, ref, specIds: id === undefined ? NONE : [id], scope: NONE, test });
+            continue;
+          }
+          const scope = this.#reqScope(path, ref.id, named, marker.refs.some((r) => r.kind === 'SPEC'));
+          const specIds = scope.filter((id) => this.declares(id, ref.id));
+          out.push({ path, marker, ref, specIds, scope, test });
+        }
+      }
+      this.#mxLinks.set(path, (links = out));
+    }
+    return links;
+  }
+
+  /**
+   * The SPECs a REQ/AC ID on a line may belong to: those named on the line; when none is named,
+   * the SPEC owning the file by `module:`, else the SPECs declaring it (one makes a link).
+   */
+  #reqScope(path: string, id: string, named: readonly string[], namesSpec: boolean): readonly string[] {
+    if (named.length > 0 || namesSpec) return named;
+    const owner = this.moduleOwner(path) ?? this.specOfFile(path);
+    if (owner !== undefined) return [owner];
+    const declaring = this.specsDeclaring(id);
+    return declaring.length === 1 ? declaring : NONE;
+  }
+
+  /**
+   * `@MX` links outside SPEC folders into one SPEC: with `reqId`, only those naming that REQ/AC
+   * (or the group it belongs to: `REQ-32` for `REQ-32.1`);
+   * without, every link resolving to the SPEC (its ID and its REQ/AC IDs).
+   */
+  mxRefsTo(specId: string, reqId?: string): readonly MxLink[] {
+    const all = this.#mxReverse().get(specId) ?? NONE_MX;
+    return reqId === undefined ? all : all.filter((l) => l.ref.kind !== 'SPEC' && namesReq(l.ref.id, reqId));
+  }
+
+  #mxReverse(): Map<string, MxLink[]> {
+    if (!this.#mxBySpec) {
+      this.#mxBySpec = new Map();
+      for (const facts of this.#facts.values()) if (facts.mx) this.#addMxReverse(facts.path);
+    }
+    return this.#mxBySpec;
+  }
+
+  #addMxReverse(path: string): void {
+    if (!this.#mxBySpec || this.specOfFile(path) !== undefined) return;
+    for (const link of this.mxLinks(path)) {
+      if (link.marker.place === 'markdown') continue;
+      for (const id of link.specIds) {
+        const list = this.#mxBySpec.get(id);
+        if (list) list.push(link);
+        else this.#mxBySpec.set(id, [link]);
+      }
+    }
+  }
+
+  #removeMxReverse(path: string): void {
+    if (!this.#mxBySpec) return;
+    const ids = new Set<string>();
+    for (const link of this.#mxLinks.get(path) ?? []) for (const id of link.specIds) ids.add(id);
+    for (const id of ids) {
+      const list = this.#mxBySpec.get(id);
+      if (list) this.#mxBySpec.set(id, list.filter((l) => l.path !== path));
+    }
   }
 
   /**
@@ -328,11 +488,14 @@ export class WorkspaceIndex {
       this.#tables = undefined;
       if (sameSpecShape(old, next)) {
         this.#links.delete(path);
+        this.#mxLinks.delete(path);
         return false;
       }
       this.#links.clear();
       this.#bySpec = undefined;
       this.#summary = undefined;
+      this.#mxLinks.clear();
+      this.#mxBySpec = undefined;
       return true;
     }
     if (old && this.#summary) this.#contribute(path, this.#links.get(path) ?? this.#linksOf(path, old), -1);
@@ -340,6 +503,9 @@ export class WorkspaceIndex {
     this.#links.delete(path);
     if (next && this.#summary) this.#contribute(path, this.links(path), 1);
     this.#addReverse(path);
+    this.#removeMxReverse(path);
+    this.#mxLinks.delete(path);
+    this.#addMxReverse(path);
     return false;
   }
 
@@ -347,6 +513,8 @@ export class WorkspaceIndex {
     if (this.#tables) return this.#tables;
     const byId = new Map<string, SpecEntry[]>();
     const byFolder = new Map<string, string>();
+    const aliases = new Map<string, string>();
+    const modules: [string, string][] = [];
     for (const facts of this.#facts.values()) {
       const doc = facts.spec;
       if (!doc?.id) continue;
@@ -354,7 +522,37 @@ export class WorkspaceIndex {
       const list = byId.get(doc.id);
       if (list) list.push(entry);
       else byId.set(doc.id, [entry]);
-      byFolder.set(dirname(facts.path), doc.id);
+      if (!doc.flat) byFolder.set(dirname(facts.path), doc.id);
+      for (const alias of doc.aliases ?? []) aliases.set(alias, doc.id);
+      for (const module of doc.modules ?? []) modules.push([module, doc.id]);
+    }
+    for (const alias of [...aliases.keys()]) if (byId.has(alias)) aliases.delete(alias);
+    modules.sort((a, b) => b[0].length - a[0].length);
+    const reqs = new Map<string, ReqEntry[]>();
+    const reqOwners = new Map<string, string[]>();
+    for (const facts of this.#facts.values()) {
+      if (!facts.reqs?.length) continue;
+      const owner = facts.spec?.id ?? byFolder.get(dirname(facts.path));
+      if (owner === undefined) continue;
+      let list = reqs.get(owner);
+      if (!list) reqs.set(owner, (list = []));
+      for (const decl of facts.reqs) {
+        list.push({ specId: owner, path: facts.path, decl });
+        // `REQ-32` names the group `REQ-32.1`, `REQ-32.2`, …; `AC-1-01` the ACs `AC-1-01.a`, ….
+        let id = decl.id;
+        for (;;) {
+          const owners = reqOwners.get(id);
+          if (!owners) reqOwners.set(id, [owner]);
+          else if (!owners.includes(owner)) owners.push(owner);
+          const dot = id.lastIndexOf('.');
+          if (dot <= 0) break;
+          id = id.slice(0, dot);
+        }
+      }
+    }
+    for (const [id, list] of reqs) {
+      list.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.decl.range.start.line - b.decl.range.start.line));
+      reqs.set(id, withoutRestatements(list));
     }
     const declared = new Map<string, Map<string, string[]>>();
     for (const facts of this.#facts.values()) {
@@ -370,13 +568,38 @@ export class WorkspaceIndex {
         else if (!list.includes(owner)) list.push(owner);
       }
     }
-    this.#tables = { byId, declared, byFolder, types: new Set(this.tagTypes), resolved: new Map() };
+    this.#tables = { byId, declared, byFolder, aliases, reqs, reqOwners, modules, types: new Set(this.tagTypes), resolved: new Map() };
     return this.#tables;
   }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 const NONE_LINKS: readonly Link[] = Object.freeze([]);
+const NONE_REQS: readonly ReqEntry[] = Object.freeze([]);
+const NONE_MX: readonly MxLink[] = Object.freeze([]);
+
+/**
+ * The first occurrence of an ID declares it. SPECs restate their REQs in traceability tables,
+ * acceptance sections and companions: a later occurrence in another file or another form is a
+ * restatement and dropped; one in the same file, form and section is kept, as a duplicate.
+ */
+function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
+  const first = new Map<string, ReqEntry>();
+  const out: ReqEntry[] = [];
+  for (const entry of list) {
+    const key = `${entry.decl.kind}:${entry.decl.id}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, entry);
+    else if (seen.path !== entry.path || seen.decl.form !== entry.decl.form || seen.decl.section !== entry.decl.section) continue;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The SPEC document's declarations come before its companions'. */
+function rank(path: string): number {
+  return /(^|\/)spec\.md$|(^|\/)SPEC-[^/]*\.md$/.test(path) ? 0 : 1;
+}
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /** Per SPEC, claims by tag type; per tag type, how many markers carry each ID. */
@@ -395,7 +618,7 @@ function bump(map: Map<string, Map<string, number>>, outer: string, inner: strin
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {
-  return f !== undefined && (f.spec !== undefined || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
+  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0 || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
 }
 
 /** True when two versions of a SPEC file give the same IDs and declarations, so links stand. */
@@ -408,5 +631,7 @@ function sameSpecShape(a: FileFacts | undefined, b: FileFacts | undefined): bool
       .map((t) => `${t.type}:${t.id}`)
       .sort()
       .join(' ');
-  return decl(a) === decl(b);
+  const reqs = (f: FileFacts): string => (f.reqs ?? []).map((r) => r.id).sort().join(' ');
+  const specShape = (f: FileFacts): string => JSON.stringify([f.spec?.aliases, f.spec?.modules, f.spec?.archived]);
+  return decl(a) === decl(b) && reqs(a) === reqs(b) && specShape(a) === specShape(b);
 }

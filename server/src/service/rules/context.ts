@@ -8,6 +8,10 @@ export interface RuleContext {
   readonly config: SpecChainConfig;
   /** Closest SPEC ID to a broken one, for "did you mean". */
   closestId(id: string): string | undefined;
+  /** Closest REQ/AC ID declared in the SPECs of `scope` (every SPEC when empty), for "did you mean". */
+  closestReq(id: string, scope: readonly string[]): string | undefined;
+  /** True for a file the project's mx.yaml `exclude` leaves out of MoAI's @MX scan. */
+  mxExcluded(path: string): boolean;
 }
 
 /**

@@ -1,4 +1,7 @@
 import { resolveHeaderPath } from '../headerPaths';
+import { adviseMalformed } from '../suggest';
+import { TAG_ID } from '../tags';
+import type { DiagnosticData } from '../types';
 import { finding, type Finding, type RuleContext } from './context';
 
 /**
@@ -22,21 +25,16 @@ export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
   return out;
 }
 
-/** `tag/malformed`: a marker of a known type whose ID breaks the syntax. */
+/** `tag/malformed`: a marker of a known type whose ID (or the type's case) breaks the syntax. */
 export function checkMalformed(ctx: RuleContext, path: string): Finding[] {
   const facts = ctx.index.facts(path);
   if (!facts) return [];
-  return facts.malformed.map((m) =>
-    finding(
-      'tag/malformed',
-      path,
-      m.range,
-      m.suggestion
-        ? `${m.text} is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean ${m.suggestion}?`
-        : `${m.text} is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits).`,
-      m.suggestion ? { data: { kind: 'replace-id', suggestion: m.suggestion.slice(m.suggestion.indexOf(':') + 1) } } : {},
-    ),
-  );
+  return facts.malformed.map((m) => {
+    const guessed = m.suggestion?.slice(m.suggestion.indexOf(':') + 1);
+    const advice = adviseMalformed(m.text, ctx.config.tagTypes, (id) => TAG_ID.test(id), guessed, (id) => ctx.closestId(id));
+    const data: DiagnosticData | undefined = advice.id !== undefined ? { kind: 'replace-id', suggestion: advice.id } : advice.replacement !== undefined ? { kind: 'replace-marker', marker: advice.replacement } : undefined;
+    return finding('tag/malformed', path, m.range, advice.message, data ? { data } : {});
+  });
 }
 
 /** `tag/broken-path`: a `SPEC:`/`TEST:` path in a header line that resolves to nothing. */
