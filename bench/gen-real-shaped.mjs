@@ -58,8 +58,9 @@ for (let i = 0; i < 450; i++) {
   const id = specs[i % 50];
   const broken = i % 45 === 0;
   if (broken) brokenClaims++;
-  const tag = broken ? `@CODE:GONE-${String(i).padStart(3, '0')}` : `@CODE:${id}`;
-  const lines = [`# ${tag} | SPEC: SPEC-${id}/spec.md`, `"""${sentence(6)}`, '', paragraph(2), '"""', 'import os', ''];
+  // A broken claim names a SPEC that does not exist, and no header path saves it.
+  const header = broken ? `# @CODE:GONE-${String(i).padStart(3, '0')}` : `# @CODE:${id} | SPEC: SPEC-${id}/spec.md`;
+  const lines = [header, `"""${sentence(6)}`, '', paragraph(2), '"""', 'import os', ''];
   for (let f = 0; f < 12; f++) {
     lines.push(`def handler_${f}(request):`, `    """${sentence(8)}"""`, `    message = "${pick(['see @SPEC:' + id, 'no tag here', 'quoted @CODE:EXAMPLE-001'])}"`, '    if not request:', '        raise ValueError(message)', '    return os.path.join("a", "b")', '');
   }

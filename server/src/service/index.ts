@@ -618,7 +618,8 @@ function bump(map: Map<string, Map<string, number>>, outer: string, inner: strin
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {
-  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0 || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
+  // Declarations and titles stand only in SPEC documents (companions mention), which carry `spec`.
+  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0);
 }
 
 /** True when two versions of a SPEC file give the same IDs and declarations, so links stand. */
