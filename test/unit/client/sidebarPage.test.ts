@@ -22,6 +22,7 @@ const spec = (id: string, title: string, extra: Partial<SpecNode> = {}): SpecNod
   path: `.moai/specs/SPEC-${id}/spec.md`,
   range: range(12, 0, 20),
   tags: [],
+  mentions: [],
   counts: {},
   missing: [],
   completeness: 'none',
