@@ -1,6 +1,8 @@
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
 import type { Diagnostic, Severity } from '../service/types';
+import { pathToFileURL } from 'node:url';
+import { codeDocUrl } from '../service/codeDocs';
 import { DEFAULT_SEVERITY } from '../service/config';
 
 /** A reference in the JSON output: file relative to the root, 1-based line. */
@@ -93,9 +95,18 @@ export function formatJson(result: CheckResult): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/**
+ * A workspace-relative path as a relative URI reference (RFC 3986): each segment percent-encoded,
+ * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path.
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0 for code scanning: ruleId is the code, artifact URIs relative to the root. */
 export function formatSarif(result: CheckResult, version: string): string {
-  const rootUri = 'file://' + encodeURI(result.root.endsWith('/') ? result.root : result.root + '/');
+  const rootHref = pathToFileURL(result.root).href;
+  const rootUri = rootHref.endsWith('/') ? rootHref : `${rootHref}/`;
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -109,6 +120,7 @@ export function formatSarif(result: CheckResult, version: string): string {
               rules: Object.entries(DEFAULT_SEVERITY).map(([id, level]) => ({
                 id,
                 shortDescription: { text: RULE_SUMMARY[id] ?? id },
+                helpUri: codeDocUrl(id),
                 defaultConfiguration: { level: SARIF_LEVEL[level] },
               })),
             },
@@ -121,7 +133,7 @@ export function formatSarif(result: CheckResult, version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                  artifactLocation: { uri: relativeUri(d.path), uriBaseId: 'SRCROOT' },
                   region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
                 },
               },

@@ -19,8 +19,10 @@ import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
-import { Candidates } from './text';
-import type { Diagnostic, ManifestFacts, MxSettings, StackReport } from './types';
+import { Candidates } from './suggest';
+import type { Diagnostic, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+
+const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 type FileRule = (ctx: RuleContext, path: string) => Finding[];
 type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
@@ -158,9 +160,9 @@ export class DiagnosticsEngine implements RuleContext {
 
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const f of findings) {
+    for (const { atMost, ...f } of findings) {
       const severity = severityOf(f.code, this.config, f.severity);
-      if (severity) out.push({ ...f, severity });
+      if (severity) out.push({ ...f, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
     }
     return this.#filterDisabled(path, out);
   }

@@ -1,6 +1,8 @@
+import { resolveHeaderPath } from './headerPaths';
 import { namesReq } from './mx/coverage';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
+import { baseOfSubId } from './tags';
 import { dirname } from './text';
 import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
 
@@ -76,6 +78,8 @@ export class WorkspaceIndex {
   #bySpec: Map<string, Link[]> | undefined;
   /** What the chain rules need, kept up to date file by file once built. */
   #summary: ChainSummary | undefined;
+  /** SPEC ID -> the mentions outside SPEC folders that name it, built on demand. */
+  #mentions: Map<string, Link[]> | undefined;
   /** `linksOf` results grouped by file, built on demand. */
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
@@ -167,7 +171,8 @@ export class WorkspaceIndex {
 
   /**
    * The SPECs a marker belongs to, by the linking rules: its ID is the SPEC's; a TEST tag
-   * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag.
+   * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag. A sub-ID
+   * (`CONFIG-001-01`) that links nowhere as written links like its base ID.
    */
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
@@ -192,6 +197,10 @@ export class WorkspaceIndex {
     if (declared) {
       out ??= [];
       for (const spec of declared) if (!out.includes(spec)) out.push(spec);
+    }
+    if (out === undefined) {
+      const base = baseOfSubId(tag.id);
+      if (base !== undefined) return this.resolve({ type: tag.type, id: base });
     }
     return out ?? NONE;
   }
@@ -318,18 +327,65 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Links of the markers of one file. */
+  /**
+   * Links of the markers of one file. A claim also belongs to every SPEC whose document a
+   * `SPEC:` path of its header line names (`# @CODE:CLI-003 | SPEC: SPEC-CLI-001/spec.md`).
+   */
   links(path: string): readonly Link[] {
     let links = this.#links.get(path);
     if (!links) {
       const facts = this.#facts.get(path);
-      links = facts ? facts.tags.map((tag) => ({ path, tag, specIds: tag.role === 'title' ? [] : this.resolve(tag) })) : [];
+      links = facts ? this.#linksOf(path, facts) : NONE_LINKS;
       this.#links.set(path, links);
     }
     return links;
   }
 
-  /** Markers outside SPEC folders that belong to `specId`, by file. */
+  #linksOf(path: string, facts: FileFacts): readonly Link[] {
+    const headerSpecs = facts.headerPaths.length ? this.#headerSpecs(path, facts) : undefined;
+    return facts.tags.map((tag) => {
+      if (tag.role === 'title') return { path, tag, specIds: NONE };
+      const specIds = this.resolve(tag);
+      const named = tag.role === 'claim' ? headerSpecs?.get(tag.range.start.line) : undefined;
+      return { path, tag, specIds: named ? [...new Set([...specIds, ...named])] : specIds };
+    });
+  }
+
+  /** By line, the SPECs that the `SPEC:` header paths of a file name. */
+  #headerSpecs(path: string, facts: FileFacts): Map<number, string[]> {
+    const byLine = new Map<number, string[]>();
+    for (const header of facts.headerPaths) {
+      if (header.label !== 'SPEC') continue;
+      const target = resolveHeaderPath(this, path, header.label, header.target);
+      const spec = target === undefined ? undefined : this.#specTables().byFolder.get(target.replace(/\/+$/, '')) ?? this.specOfFile(target);
+      if (spec === undefined) continue;
+      const list = byLine.get(header.range.start.line);
+      if (list) list.push(spec);
+      else byLine.set(header.range.start.line, [spec]);
+    }
+    return byLine;
+  }
+
+  /** Mentions (markers quoted in prose or strings) outside SPEC folders that name `specId`. */
+  mentionsOf(specId: string): readonly Link[] {
+    if (!this.#mentions) {
+      this.#mentions = new Map();
+      for (const path of this.#facts.keys()) {
+        if (this.specOfFile(path) !== undefined) continue;
+        for (const link of this.links(path)) {
+          if (link.tag.role !== 'mention') continue;
+          for (const id of link.specIds) {
+            const list = this.#mentions.get(id);
+            if (list) list.push(link);
+            else this.#mentions.set(id, [link]);
+          }
+        }
+      }
+    }
+    return this.#mentions.get(specId) ?? NONE_LINKS;
+  }
+
+  /** Claims (markers in comments of source files) outside SPEC folders that belong to `specId`, by file. */
   linksOf(specId: string): ReadonlyMap<string, readonly Link[]> {
     let grouped = this.#grouped.get(specId);
     if (!grouped) {
@@ -344,7 +400,7 @@ export class WorkspaceIndex {
     return grouped;
   }
 
-  /** Markers outside SPEC folders that belong to `specId`, in no particular order. */
+  /** Claims outside SPEC folders that belong to `specId`, in no particular order. */
   #claimsOf(specId: string): readonly Link[] {
     return this.#reverse().get(specId) ?? NONE_LINKS;
   }
@@ -354,7 +410,7 @@ export class WorkspaceIndex {
     return this.#chainSummary().types.get(specId) ?? NO_COUNTS;
   }
 
-  /** True when a marker outside SPEC folders (in code or prose) is exactly `@TYPE:ID`. */
+  /** True when a claim outside SPEC folders is exactly `@TYPE:ID`. */
   isCarried(type: string, id: string): boolean {
     return this.#chainSummary().carried.get(type)?.has(id) ?? false;
   }
@@ -368,19 +424,19 @@ export class WorkspaceIndex {
   #chainSummary(): ChainSummary {
     if (!this.#summary) {
       this.#summary = { types: new Map(), carried: new Map() };
-      for (const facts of this.#facts.values()) this.#contribute(facts, 1);
+      for (const path of this.#facts.keys()) this.#contribute(path, this.links(path), 1);
     }
     return this.#summary;
   }
 
-  /** Adds (sign 1) or removes (sign -1) one file's markers from the chain summary. */
-  #contribute(facts: FileFacts, sign: 1 | -1): void {
+  /** Adds (sign 1) or removes (sign -1) one file's claims from the chain summary. */
+  #contribute(path: string, links: readonly Link[], sign: 1 | -1): void {
     const summary = this.#summary;
-    if (!summary || this.specOfFile(facts.path) !== undefined) return;
-    for (const tag of facts.tags) {
-      if (tag.role !== 'claim' && tag.role !== 'mention') continue;
-      bump(summary.carried, tag.type, tag.id, sign);
-      if (tag.role === 'claim') for (const id of this.resolve(tag)) bump(summary.types, id, tag.type, sign);
+    if (!summary || this.specOfFile(path) !== undefined) return;
+    for (const link of links) {
+      if (link.tag.role !== 'claim') continue;
+      bump(summary.carried, link.tag.type, link.tag.id, sign);
+      for (const id of link.specIds) bump(summary.types, id, link.tag.type, sign);
     }
   }
 
@@ -403,7 +459,7 @@ export class WorkspaceIndex {
   #addReverse(path: string): void {
     if (!this.#bySpec || this.specOfFile(path) !== undefined) return;
     for (const link of this.links(path)) {
-      if (link.tag.role === 'declaration' || link.tag.role === 'title') continue;
+      if (link.tag.role !== 'claim') continue;
       for (const id of link.specIds) {
         const list = this.#bySpec.get(id);
         if (list) list.push(link);
@@ -426,6 +482,7 @@ export class WorkspaceIndex {
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    this.#mentions = undefined;
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
       this.#tables = undefined;
@@ -441,10 +498,10 @@ export class WorkspaceIndex {
       this.#mxBySpec = undefined;
       return true;
     }
-    if (old) this.#contribute(old, -1);
-    if (next) this.#contribute(next, 1);
+    if (old && this.#summary) this.#contribute(path, this.#links.get(path) ?? this.#linksOf(path, old), -1);
     this.#removeReverse(path);
     this.#links.delete(path);
+    if (next && this.#summary) this.#contribute(path, this.links(path), 1);
     this.#addReverse(path);
     this.#removeMxReverse(path);
     this.#mxLinks.delete(path);

@@ -72,6 +72,7 @@ export interface Diagnostic {
 /** Quick-fix payloads, discriminated by `kind`. */
 export type DiagnosticData =
   | { readonly kind: 'replace-id'; readonly suggestion: string }
+  | { readonly kind: 'replace-marker'; readonly marker: string }
   | { readonly kind: 'create-spec'; readonly id: string }
   | { readonly kind: 'quote-yaml'; readonly replacement: string }
   | { readonly kind: 'set-version'; readonly specVersion: string; readonly manifestVersion: string; readonly manifestPath: string; readonly manifestRange: Range }
@@ -185,6 +186,8 @@ export interface SpecDoc {
   readonly stack?: SpecStack;
   /** What the SPEC's text asks of the framework (GraphQL, WebSocket, ...), for stack checks. */
   readonly capabilities: readonly { readonly name: string; readonly range: Range }[];
+  /** The SPEC names `METHOD /path` endpoints outside fenced code: with a `stack:` block, what makes it a backend SPEC. */
+  readonly namesEndpoints?: boolean;
   readonly problems: readonly SpecProblem[];
   /** True for a SPEC under an `_archive/` folder: known and linkable, shown as archived. */
   readonly archived?: boolean;

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
 import { resolveConfig } from '../../../server/src/service/config';
 import { LanguageService } from '../../../server/src/service/languageService';
 import type { Diagnostic } from '../../../server/src/service/types';
 
-/** Real SPECs from MoAI-ADK, read where the project keeps them (never copied into the repo). */
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/moai');
+import { sharedPath } from '../shared';
+
+/** Real SPECs from MoAI-ADK, read where the team keeps them (never copied into the repo). */
+let CORPUS = '';
 
 async function open(dir: string, settings: object = {}): Promise<LanguageService> {
   const { config } = resolveConfig(settings);
@@ -21,7 +22,7 @@ const by = (ds: readonly Diagnostic[], code: string): string[] =>
 
 describe('real SPECs from MoAI-ADK (shared corpus)', function () {
   before(function () {
-    if (!existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS}: the tests read ../shared/corpus/moai beside the repository`);
+    CORPUS = sharedPath(this, 'corpus/moai');
   });
 
   it('legacy v0.22.5: every SPEC folder indexed with its ID, whatever its quirks', async () => {

@@ -87,6 +87,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
         fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
       }
     }
+    if (data?.kind === 'replace-marker' && d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
     if (data?.kind === 'set-version') out.push(...(await versionFixes(request, i, d, data)));
     if (data?.kind === 'pick-framework') {

@@ -14,15 +14,18 @@ export interface RuleContext {
   mxExcluded(path: string): boolean;
 }
 
-/** A finding before severity mapping: rules give the natural severity, settings decide. */
-export type Finding = Omit<Diagnostic, 'severity'> & { readonly severity?: Diagnostic['severity'] };
+/**
+ * A finding before severity mapping: rules give the natural severity, settings decide, but never
+ * above `atMost` (a mention of an unknown ID stays a hint whatever the rule's setting).
+ */
+export type Finding = Omit<Diagnostic, 'severity'> & { readonly severity?: Diagnostic['severity']; readonly atMost?: Diagnostic['severity'] };
 
 export function finding(
   code: DiagnosticCode,
   path: string,
   range: Range,
   message: string,
-  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity'] } = {},
+  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity']; atMost?: Diagnostic['severity'] } = {},
 ): Finding {
   return { code, path, range, message, ...extra };
 }
