@@ -76,3 +76,13 @@ describe('@MX facts across threads and the cache', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(back.mx)), JSON.parse(JSON.stringify(facts.mx)));
   });
 });
+
+describe('@MX facts of a source file', () => {
+  it('are those of the whole file when a block comment or docstring holding the last marker goes on past its line', () => {
+    const classifier = new FileClassifier(DEFAULT_CONFIG);
+    const ts = analyzeFile('src/a.ts', '/**\n * @MX:NOTE: n\n * more text\n */\nconst s = "@MX:NOTE: not a tag";\n', classifier);
+    assert.deepEqual(ts.mx?.map((m) => [m.kind, m.place, m.range.start.line]), [['NOTE', 'block', 1]]);
+    const py = analyzeFile('a.py', 'def f():\n    """Doc.\n\n    @MX:ANCHOR: entry\n    @MX:REASON: r\n    """\n', classifier);
+    assert.deepEqual(py.mx?.map((m) => [m.kind, m.place, m.parent]), [['ANCHOR', 'docstring', -1], ['REASON', 'docstring', 0]]);
+  });
+});

@@ -85,7 +85,8 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
   if (!text.includes('@MX:')) return { markers, cut };
   let lastStandalone = -1;
   let r = 0;
-  const re = new RegExp(MARKER.source, 'g');
+  const re = MARKER;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index;
     let place: MxPlace = 'markdown';
