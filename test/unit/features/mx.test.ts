@@ -80,6 +80,18 @@ describe('features of the @MX dialect', () => {
     });
   });
 
+  it('a group ID (REQ-32 for REQ-32.1 and REQ-32.2) hovers and leads to its members', async () => {
+    const files = {
+      ...MX_FILES,
+      '.moai/specs/SPEC-SEC-001/spec.md': '# SPEC-SEC-001: Security\n\n- REQ-32.1: The system SHALL hash.\n- REQ-32.2: The system SHALL salt.\n',
+      'src/sec.ts': '// @MX:NOTE: hashing\n// @MX:SPEC: SPEC-SEC-001 REQ-32\n',
+    };
+    const group = await load(files, { rules: { 'spec/no-frontmatter': 'off' } });
+    const position = positionOf(files, 'src/sec.ts', 'REQ-32', 1);
+    assert.match(getHover(group.index, 'src/sec.ts', position)!.markdown, /\*\*REQ-32\*\* of SPEC-SEC-001[\s\S]*Group of REQ-32\.1, REQ-32\.2/);
+    assert.deepEqual(where(getDefinition(group.index, 'src/sec.ts', position)), ['.moai/specs/SPEC-SEC-001/spec.md:3:3', '.moai/specs/SPEC-SEC-001/spec.md:4:3']);
+  });
+
   it('definition goes from a SPEC ID to its title and from a REQ/AC ID (or a range) to its declarations', () => {
     assert.deepEqual(where(getDefinition(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001'))), [`${SPEC}:16:1`]);
     const req = at(SPEC, 'REQ-ORDER-002', 0);
