@@ -212,12 +212,19 @@ function resolveMavenChain(pom: ManifestFacts, byPath: ReadonlyMap<string, Manif
     const byRelative: ManifestFacts | undefined = rel === undefined ? undefined : byPath.get(join(dirname(current.path), rel) ?? '');
     current = byRelative?.module?.id === parent.id ? byRelative : (byId.get(parent.id) ?? byRelative);
   }
-  if (chain.length === 1) return pom;
+  // A parent outside the workspace (`spring-boot-starter-parent`) manages the versions of its own group.
+  const top = chain[chain.length - 1]!;
+  const outside = top.module?.parent && top.module.properties?.['project.parent.version'];
+  if (chain.length === 1 && !outside) return pom;
   const properties = new Map<string, string>();
   const managed = new Map<string, string>();
   for (const p of [...chain].reverse()) {
     for (const [k, v] of Object.entries(p.module?.properties ?? {})) properties.set(k, v);
     for (const [k, v] of Object.entries(p.module?.managed ?? {})) managed.set(k, v);
+  }
+  if (outside) {
+    const group = top.module!.parent!.id.slice(0, top.module!.parent!.id.indexOf(':'));
+    if (!managed.has(`${group}:*`)) managed.set(`${group}:*`, outside);
   }
   const expand = (v: string | undefined): string | undefined => {
     for (let i = 0; v !== undefined && i < 5; i++) {
