@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { InMemoryWorkspace } from '../../../server/src/service/inMemoryWorkspace';
 import { detectStack } from '../../../server/src/service/stack/detect';
 import { isManifestPath, parseManifest } from '../../../server/src/service/stack/manifests';
+import { readStack } from '../../../server/src/service/stack/readStack';
 import type { ServiceStack, StackReport } from '../../../server/src/service/types';
 
 const FORMS_DIR = join(__dirname, '../../fixtures/stack/forms');
@@ -134,5 +136,28 @@ describe('stack forms: multi-module builds', () => {
     const play = serviceAt(stackOf('play-java'), '.');
     assert.deepEqual([play.language, play.frameworks.map((f) => [f.name, f.version])], ['java', [['play', '3.0.2']]]);
     assert.deepEqual([play.testing, play.orms, play.databases], [['specs2'], ['ebean', 'anorm'], ['postgresql']]);
+  });
+});
+
+describe('stack on a 30-module build', () => {
+  it('reads a Maven parent with 30 modules and a Gradle build with 30 projects in under a second', async () => {
+    const files: Record<string, string> = {};
+    const modules = Array.from({ length: 30 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    files['pom.xml'] = `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version><relativePath/></parent><groupId>com.example</groupId><artifactId>big</artifactId><version>1</version><packaging>pom</packaging><modules>${modules.map((m) => `<module>${m}</module>`).join('')}</modules><properties><jjwt.version>0.12.5</jjwt.version></properties></project>`;
+    files['gradle/settings.gradle.kts'] = modules.map((m) => `include("${m}")`).join('\n');
+    files['gradle/gradle/libs.versions.toml'] = '[versions]\nktor = "2.3.11"\n[libraries]\nkotest = "io.kotest:kotest-runner-junit5:5.8.1"\n[plugins]\nspring-boot = { id = "org.springframework.boot", version = "3.3.0" }\n';
+    files['gradle/build.gradle.kts'] = 'plugins {\n  alias(libs.plugins.spring.boot) apply false\n}\n';
+    for (const m of modules) {
+      files[`${m}/pom.xml`] = `<project><parent><groupId>com.example</groupId><artifactId>big</artifactId><version>1</version></parent><artifactId>${m}</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>io.jsonwebtoken</groupId><artifactId>jjwt-api</artifactId><version>\${jjwt.version}</version></dependency></dependencies></project>`;
+      files[`${m}/src/main/java/App.java`] = 'class App {}\n';
+      files[`gradle/${m}/build.gradle.kts`] = 'plugins {\n  alias(libs.plugins.spring.boot)\n}\ndependencies {\n  testImplementation(libs.kotest)\n}\n';
+    }
+    const started = performance.now();
+    const { report } = await readStack(new InMemoryWorkspace(files));
+    const took = performance.now() - started;
+    console.log(`      stack on 30 Maven modules + 30 Gradle projects: ${took.toFixed(0)} ms`);
+    assert.ok(took < 1000, `took ${Math.round(took)} ms`);
+    assert.equal(report.services.length, 60, report.services.map((s) => `${s.root}:${s.frameworks[0]?.version}`).join(" "));
+    assert.ok(report.services.every((s) => s.frameworks[0]?.name === 'spring-boot' && s.frameworks[0].version === '3.3.0'));
   });
 });

@@ -177,9 +177,11 @@ export function parseGradleSettings(path: string, text: string): ManifestFacts {
   const masked = maskComments(text, { line: '//', block: ['/*', '*/'] });
   const members: string[] = [];
   for (let line = 0; line < facts.lines.lineCount; line++) {
-    const statement = /^[ \t]*include[ \t(]/.exec(masked.slice(facts.lines.offsetAt({ line, character: 0 }), facts.lines.offsetAt({ line: line + 1, character: 0 })));
+    const start = facts.lines.offsetAt({ line, character: 0 });
+    const text = facts.lines.lineText(line);
+    const statement = /^[ \t]*include[ \t(]/.exec(masked.slice(start, start + text.length));
     if (!statement) continue;
-    const rest = facts.lines.lineText(line).slice(statement[0].length);
+    const rest = text.slice(statement[0].length);
     for (const m of rest.matchAll(/["']:?([\w.:-]+)["']/g)) members.push(m[1]!.replace(/:/g, '/'));
   }
   return { ...facts.build(), module: { members, aggregatorOnly: true } };
