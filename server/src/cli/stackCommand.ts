@@ -25,6 +25,7 @@ export function stackJson(report: StackReport): string {
     orms: s.orms,
     auth: s.auth,
     testing: s.testing,
+    graphql: s.graphql,
   }));
   return JSON.stringify({ services, aggregators: report.aggregators ?? [] }, null, 2);
 }
@@ -50,6 +51,7 @@ export function stackText(report: StackReport): string {
       `  orm:        ${list(s.orms)}`,
       `  auth:       ${list(s.auth)}`,
       `  testing:    ${list(s.testing)}`,
+      ...(s.graphql.length > 0 ? [`  graphql:    ${list(s.graphql)}`] : []),
       `  manifests:  ${list(s.manifests)}`,
     ].join('\n');
   });

@@ -290,6 +290,8 @@ export interface ServiceStack {
   readonly orms: readonly string[];
   readonly auth: readonly string[];
   readonly testing: readonly string[];
+  /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
+  readonly graphql: readonly string[];
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */

@@ -71,3 +71,29 @@ describe('plan: advice that follows the detected stack', () => {
     assert.equal(statedless.choice.kind, 'undetermined', 'Spring Boot and Express services, none named: no guess');
   });
 });
+
+describe('plan: GraphQL services', () => {
+  const spec = '# SPEC-USER-001: Users over GraphQL\n\n```graphql\ntype Query {\n  user(id: ID!): User\n  users(first: Int): [User!]!\n}\n\ntype Mutation {\n  createUser(input: CreateUserInput!): User!\n}\n```\n';
+  const cases: readonly (readonly [string, Readonly<Record<string, string>>, string])[] = [
+    ['Apollo', { 'package.json': '{ "dependencies": { "express": "^4.19.0", "@apollo/server": "^4.10.0" } }' }, 'Apollo Server'],
+    ['Mercurius', { 'package.json': '{ "dependencies": { "fastify": "^4.26.0", "mercurius": "^14.0.0" } }' }, 'Mercurius'],
+    ['graphene', { 'requirements.txt': 'Django==5.0\ngraphene-django==3.2.0\n' }, 'Graphene'],
+    ['Strawberry', { 'requirements.txt': 'fastapi==0.110.0\nstrawberry-graphql[fastapi]==0.220.0\n' }, 'Strawberry'],
+    ['gqlgen', { 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.1\nrequire github.com/99designs/gqlgen v0.17.45\n' }, 'gqlgen'],
+    ['async-graphql', { 'Cargo.toml': '[package]\nname = "x"\n\n[dependencies]\naxum = "0.7"\nasync-graphql-axum = "7"\n' }, 'async-graphql'],
+    ['DGS', { 'build.gradle': "plugins {\n  id 'org.springframework.boot' version '3.2.5'\n}\ndependencies {\n  implementation 'com.netflix.graphql.dgs:graphql-dgs-spring-graphql-starter:8.5.0'\n}\n" }, 'Netflix DGS'],
+    ['Spring GraphQL', { 'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-graphql</artifactId><version>3.2.5</version></dependency></dependencies></project>' }, 'Spring for GraphQL'],
+  ];
+  for (const [label, files, library] of cases) {
+    it(`${label}: the operations are the endpoints, served at POST /graphql`, () => {
+      const plan = generatePlan(input(spec, files));
+      const ops = section(plan, 'Operations from the SPEC');
+      assert.match(ops, new RegExp(`served by ${library.replace(/ /g, ' ')} \\(in the manifests\\) at \`POST /graphql\``));
+      assert.match(ops, /\| query \| `user` \| 5 \|/);
+      assert.match(ops, /\| query \| `users` \| 6 \|/);
+      assert.match(ops, /\| mutation \| `createUser` \| 10 \|/);
+      assert.doesNotMatch(plan, /GET \/api\/health/);
+      assert.match(section(plan, 'API design'), /`POST \/graphql`/);
+    });
+  }
+});

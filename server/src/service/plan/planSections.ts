@@ -7,7 +7,8 @@ import type { EarsKind, Requirement } from './requirements';
 import { ecosystemOf, manifestKind } from '../stack/manifests';
 import { versionsAgree } from '../stack/versions';
 import type { DetectedFramework, ServiceStack } from '../types';
-import { dataPractice, withoutRivals } from './stackAdvice';
+import { extractGraphqlOperations, type GraphqlOperation } from './graphqlOperations';
+import { dataPractice, displayName, withoutRivals } from './stackAdvice';
 
 /** The coverage target every plan sets. */
 export const COVERAGE_TARGET = 85;
@@ -201,10 +202,12 @@ export function apiDesign(facts: PlanFacts): string[] {
   const instance = facts.endpoints[0]?.path ?? `${base ?? '/api/v1'}/resource`;
   const { errorBody, paging, ids } = facts.conventions;
   const idText = ids === undefined ? 'identifiers as strings' : ids === 'integer' ? 'integer identifiers, as the SPEC states' : `${ids} identifiers (as strings), as the SPEC states`;
+  const graphqlOnly = facts.endpoints.length === 0 && extractGraphqlOperations(facts.input.specText).length > 0;
   const lines = [
     'API design',
-    baseLine,
-    '- **Versioning:** the major version lives in the path; a breaking change gets a new version while the old one keeps working.',
+    ...(graphqlOnly
+      ? ['- **Endpoint:** `POST /graphql`; the schema evolves by adding fields and deprecating old ones (`@deprecated`) instead of path versions.']
+      : [baseLine, '- **Versioning:** the major version lives in the path; a breaking change gets a new version while the old one keeps working.']),
     `- **Format:** JSON bodies (\`application/json\`, UTF-8); timestamps in ISO 8601 UTC; ${idText}.`,
     `- **Authentication:** ${authParts.join('; ')}. ${recommended}`,
     '- **Authorization:** every endpoint states who may call it; ownership checked in the service layer, not only in the route.',
@@ -242,6 +245,9 @@ function serviceOf(facts: PlanFacts): ServiceStack | undefined {
 }
 
 export function endpointsSection(facts: PlanFacts): string[] {
+  const graphql = serviceOf(facts)?.graphql ?? [];
+  const operations = extractGraphqlOperations(facts.input.specText);
+  if (operations.length > 0 && (graphql.length > 0 || facts.endpoints.length === 0)) return graphqlSection(facts, graphql, operations);
   if (facts.endpoints.length === 0) {
     return [
       'Endpoints from the SPEC',
@@ -255,6 +261,20 @@ export function endpointsSection(facts: PlanFacts): string[] {
     ...table(['Method', 'Path', 'SPEC line', 'Tag'], facts.endpoints.map((e) => [code(e.method), code(e.path), String(e.line), apiTag])),
     '',
     `Handlers carry ${apiTag}; their tests carry ${code(tagOf('TEST', facts.id))} (or ${code(tagOf('TEST', `API-${facts.id}`))}).`,
+  ];
+}
+
+/** A GraphQL service: one HTTP endpoint, and the SPEC's operations as what to build. */
+function graphqlSection(facts: PlanFacts, libraries: readonly string[], operations: readonly GraphqlOperation[]): string[] {
+  const apiTag = code(tagOf('API', facts.id));
+  const server = libraries.length > 0 ? `${libraries.map((l) => displayName(l)).join(', ')} (in the manifests)` : 'the GraphQL server of the framework';
+  return [
+    'Operations from the SPEC',
+    `A GraphQL API served by ${server} at ${code('POST /graphql')}; each operation below is a resolver.`,
+    '',
+    ...table(['Operation', 'Name', 'SPEC line', 'Tag'], operations.map((o) => [o.kind, code(o.name), String(o.line), apiTag])),
+    '',
+    `Resolvers carry ${apiTag}; their tests carry ${code(tagOf('TEST', facts.id))}.`,
   ];
 }
 

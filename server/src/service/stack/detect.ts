@@ -170,6 +170,7 @@ function detectService(input: ServiceInput, sourceCounts: ReadonlyMap<string, nu
     orms: ids('orm'),
     auth: ids('auth'),
     testing: ids('testing'),
+    graphql: ids('graphql'),
   };
 }
 

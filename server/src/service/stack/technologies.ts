@@ -10,7 +10,7 @@ import type { Ecosystem } from './manifests';
  */
 export type PackagePatterns = Readonly<Partial<Record<Ecosystem, readonly string[]>>>;
 
-export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing';
+export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing' | 'graphql';
 
 /** A detectable library or service: one declarative entry each. */
 export interface Technology {
@@ -258,6 +258,22 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'laravel-socialite', category: 'auth', name: 'Laravel Socialite', packages: { packagist: ['laravel/socialite'] } },
   { id: 'jwt-auth', category: 'auth', name: 'jwt-auth', packages: { packagist: ['tymon/jwt-auth', 'php-open-source-saver/jwt-auth'] } },
   { id: 'symfony-security', category: 'auth', name: 'Symfony Security', packages: { packagist: ['symfony/security-bundle', 'lexik/jwt-authentication-bundle'] } },
+  // GraphQL servers
+  { id: 'apollo-server', category: 'graphql', name: 'Apollo Server', packages: { npm: ['@apollo/server', 'apollo-server*', '@nestjs/apollo'] } },
+  { id: 'mercurius', category: 'graphql', name: 'Mercurius', packages: { npm: ['mercurius', '@nestjs/mercurius'] } },
+  { id: 'graphql-yoga', category: 'graphql', name: 'GraphQL Yoga', packages: { npm: ['graphql-yoga', '@graphql-yoga/*'] } },
+  { id: 'graphene', category: 'graphql', name: 'Graphene', packages: { pypi: ['graphene', 'graphene-django', 'graphene-sqlalchemy', 'flask-graphql'] } },
+  { id: 'strawberry', category: 'graphql', name: 'Strawberry', packages: { pypi: ['strawberry-graphql', 'strawberry-graphql-django'] } },
+  { id: 'ariadne', category: 'graphql', name: 'Ariadne', packages: { pypi: ['ariadne'] } },
+  { id: 'gqlgen', category: 'graphql', name: 'gqlgen', packages: { go: ['github.com/99designs/gqlgen'] } },
+  { id: 'graphql-go', category: 'graphql', name: 'graphql-go', packages: { go: ['github.com/graphql-go/graphql', 'github.com/graph-gophers/graphql-go'] } },
+  { id: 'async-graphql', category: 'graphql', name: 'async-graphql', packages: { cargo: ['async-graphql*'] } },
+  { id: 'juniper', category: 'graphql', name: 'Juniper', packages: { cargo: ['juniper*'] } },
+  { id: 'dgs', category: 'graphql', name: 'Netflix DGS', packages: { maven: ['com.netflix.graphql.dgs:*', 'com.netflix.dgs.codegen'] } },
+  { id: 'spring-graphql', category: 'graphql', name: 'Spring for GraphQL', packages: { maven: ['org.springframework.boot:spring-boot-starter-graphql', 'org.springframework.graphql:*'] } },
+  { id: 'sangria', category: 'graphql', name: 'Sangria', packages: { maven: ['org.sangria-graphql:*'] } },
+  { id: 'caliban', category: 'graphql', name: 'Caliban', packages: { maven: ['com.github.ghostdogpr:caliban*'] } },
+  { id: 'lighthouse', category: 'graphql', name: 'Lighthouse', packages: { packagist: ['nuwave/lighthouse'] } },
   // testing
   { id: 'pytest', category: 'testing', name: 'pytest', packages: { pypi: ['pytest', 'pytest-asyncio', 'pytest-django', 'pytest-cov'] } },
   { id: 'jest', category: 'testing', name: 'Jest', packages: { npm: ['jest', 'ts-jest', '@jest/globals'] } },
