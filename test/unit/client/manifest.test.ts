@@ -41,5 +41,13 @@ describe('client: extension manifest', () => {
     assert.equal(lines[0], '**', 'everything is excluded first');
     for (const kept of ['!dist/client.js', '!dist/server.js', '!media/codicons/codicon.ttf', '!syntaxes/**']) assert.ok(lines.includes(kept), kept);
     assert.ok(!lines.some((l) => /node_modules|\.map|src/.test(l)), 'no sources, maps or node_modules');
+    assert.ok(lines.includes('!LICENSE'), 'the license');
+    assert.ok(!lines.includes('!dist/cli.js'), 'the CLI bundle is not used by the extension');
+  });
+
+  it('names its repository and its marketplace page, which the package script packs as the README', () => {
+    assert.equal(manifest.repository.url, 'https://github.com/specchain/specchain');
+    assert.match(manifest.scripts.package, /--readme-path media\/marketplace\/README\.md/);
+    assert.doesNotMatch(manifest.scripts.package, /--skip-license/);
   });
 });
