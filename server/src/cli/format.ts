@@ -1,12 +1,28 @@
 import type { LanguageService } from '../service/languageService';
+import { reqCoverage } from '../service/mx/coverage';
 import type { Diagnostic, Severity } from '../service/types';
 import { pathToFileURL } from 'node:url';
 import { codeDocUrl } from '../service/codeDocs';
 import { DEFAULT_SEVERITY } from '../service/config';
 
+/** A reference in the JSON output: file relative to the root, 1-based line. */
+export interface JsonRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** One REQ of a SPEC in the JSON output: its declaration line, code and test references, and mapping ACs. */
+export interface JsonReq {
+  readonly id: string;
+  readonly line: number;
+  readonly refs: readonly JsonRef[];
+  readonly testRefs: readonly JsonRef[];
+  readonly acs: readonly string[];
+}
+
 /** What `specchain check` found: everything it prints but the root and the time taken. */
 export interface CheckOutcome {
-  readonly specs: readonly { id: string; file: string; title: string; status: string }[];
+  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[] }[];
   readonly tags: number;
   readonly files: number;
   readonly skipped: number;
@@ -31,13 +47,27 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
     for (const e of f.manifest?.errors ?? []) warnings.push(e);
   }
   return {
-    specs: service.index.specs().map((s) => ({ id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' })),
+    specs: service.index.specs().map((s) => {
+      const base = { id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' };
+      const reqs = reqCoverage(service.index, s.id).map((c) => ({
+        id: c.entry.decl.id,
+        line: c.entry.decl.range.start.line + 1,
+        refs: c.refs.map(jsonRef),
+        testRefs: c.testRefs.map(jsonRef),
+        acs: c.acs.map((a) => a.decl.id),
+      }));
+      return reqs.length > 0 ? { ...base, reqs } : base;
+    }),
     tags,
     files,
     skipped,
     diagnostics: service.allDiagnostics(),
     warnings,
   };
+}
+
+function jsonRef(link: { readonly path: string; readonly ref: { readonly range: { readonly start: { readonly line: number } } } }): JsonRef {
+  return { file: link.path, line: link.ref.range.start.line + 1 };
 }
 
 /** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
@@ -134,6 +164,21 @@ const RULE_SUMMARY: Record<string, string> = {
   'stack/unsupported-framework': 'The stated framework is not supported.',
   'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
   'stack/not-detected': 'No framework stated or detected.',
+  'spec/no-frontmatter': 'A SPEC document has no frontmatter block.',
+  'spec/title-mismatch': "The title's @SPEC:<ID> differs from the SPEC's ID.",
+  'spec/duplicate-req': 'One REQ or AC ID is declared twice in a SPEC.',
+  'spec/req-uncovered': 'No acceptance criterion maps this REQ.',
+  'spec/ac-unknown-req': 'An AC maps a REQ its SPEC does not declare.',
+  'mx/unknown-spec': 'An @MX:SPEC/@MX:TEST line names no SPEC.',
+  'mx/unknown-req': 'A REQ/AC ID on an @MX line is declared in none of its SPECs.',
+  'mx/dangling-spec': 'An @MX:SPEC has no standalone @MX tag above it.',
+  'mx/missing-reason': 'A WARN/ANCHOR tag has no @MX:REASON.',
+  'mx/missing-upgrade': 'A DEBT tag has no @MX:UPGRADE.',
+  'mx/over-limit': 'More @MX tags of a kind in one file than the limit.',
+  'mx/unknown-kind': 'Not a kind of the @MX protocol.',
+  'mx/moai-invisible': "A link MoAI's own scanner will not read.",
+  'mx/config-invalid': 'mx.yaml is not YAML or has a value of the wrong type.',
+  'mx/range-cut': 'A REQ/AC range names more IDs than are read.',
 };
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };

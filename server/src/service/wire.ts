@@ -17,6 +17,10 @@ export interface WireFacts {
   readonly disables?: FileFacts['disables'];
   readonly spec?: FileFacts['spec'];
   readonly manifest?: FileFacts['manifest'];
+  readonly mx?: FileFacts['mx'];
+  readonly reqs?: FileFacts['reqs'];
+  readonly mxSettings?: FileFacts['mxSettings'];
+  readonly mxProblems?: FileFacts['mxProblems'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -44,6 +48,10 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.disables.length) wire.disables = facts.disables;
   if (facts.spec) wire.spec = facts.spec;
   if (facts.manifest) wire.manifest = facts.manifest;
+  if (facts.mx?.length) wire.mx = facts.mx;
+  if (facts.reqs?.length) wire.reqs = facts.reqs;
+  if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
+  if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   return wire;
 }
 
@@ -62,5 +70,9 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   };
   if (wire.spec) facts.spec = wire.spec;
   if (wire.manifest) facts.manifest = wire.manifest;
+  if (wire.mx) facts.mx = wire.mx;
+  if (wire.reqs) facts.reqs = wire.reqs;
+  if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
+  if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   return facts;
 }

@@ -25,7 +25,6 @@ describe('tag scanner', () => {
       [
         ['@API:user-001', '@API:USER-001', 0, 3],
         ['@API:USER001', '@API:USER-001', 1, 3],
-        ['@API:X', undefined, 2, 3],
       ],
     );
   });

@@ -12,19 +12,9 @@ import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
 import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
-import type { EditPlan, TextEdit } from '../../../server/src/service/features/types';
+import type { EditPlan } from '../../../server/src/service/features/types';
 import { getWorkspaceSymbols } from '../../../server/src/service/features/workspaceSymbols';
-import { LineIndex } from '../../../server/src/service/text';
-import { load, spec } from '../core/helpers';
-
-function apply(text: string, edits: readonly TextEdit[] = []): string {
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const e of [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
-    out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  }
-  return out;
-}
+import { apply, load, spec } from '../core/helpers';
 
 const FILES: Record<string, string> = {
   '.moai/specs/SPEC-USER-001/spec.md': spec('USER-001', { body: 'Declares @API:USER-001 and @DB:USER-001.\n' }),

@@ -22,10 +22,12 @@ export function getReferences(index: WorkspaceIndex, path: string, position: Pos
 export function referencesOf(index: WorkspaceIndex, specId: string, includeDeclaration: boolean, token: Cancellation = NEVER_CANCELLED): Location[] {
   const out: Location[] = [];
   if (includeDeclaration) for (const spec of index.specsWithId(specId)) out.push({ path: spec.path, range: spec.doc.idRange });
-  const files = index.linksOf(specId);
+  const files = new Map(index.linksOf(specId));
+  for (const link of index.mentionsOf(specId)) files.set(link.path, [...(files.get(link.path) ?? []), link]);
   for (const file of [...files.keys()].sort()) {
     if (token.isCancellationRequested) return [];
-    for (const link of files.get(file)!) out.push({ path: file, range: link.tag.range });
+    const links = [...files.get(file)!].sort((a, b) => a.tag.range.start.line - b.tag.range.start.line || a.tag.range.start.character - b.tag.range.start.character);
+    for (const link of links) out.push({ path: file, range: link.tag.range });
   }
   return out;
 }

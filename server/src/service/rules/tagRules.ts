@@ -4,7 +4,10 @@ import { TAG_ID } from '../tags';
 import type { DiagnosticData } from '../types';
 import { finding, type Finding, type RuleContext } from './context';
 
-/** `tag/unknown-spec`: a marker in code or prose that belongs to no SPEC. */
+/**
+ * `tag/unknown-spec`: a claim, or a SPEC's `@SPEC:` reference, that belongs to no SPEC. A mention
+ * (a marker quoted in prose or a string) of an unknown ID is at most a hint.
+ */
 export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
   const out: Finding[] = [];
   for (const link of ctx.index.links(path)) {
@@ -16,7 +19,8 @@ export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
     const message = suggestion
       ? `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}. Did you mean ${suggestion}?`
       : `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}.`;
-    out.push(finding('tag/unknown-spec', path, tag.range, message, suggestion ? { data: { kind: 'replace-id', suggestion } } : { data: { kind: 'create-spec', id: tag.id } }));
+    const data = suggestion ? ({ kind: 'replace-id', suggestion } as const) : ({ kind: 'create-spec', id: tag.id } as const);
+    out.push(finding('tag/unknown-spec', path, tag.range, message, tag.role === 'mention' ? { data, severity: 'hint', atMost: 'hint' } : { data }));
   }
   return out;
 }
