@@ -9,7 +9,7 @@
 
   /**
    * @typedef {{ expanded: string[], filter: string, selected: string | null, focused: string | null, collapsedSections: string[] }} State
-   * @typedef {{ key: string, level: number, kind: 'spec' | 'group' | 'tag', label: string, children?: () => Node[], spec: any, tag?: any, missing?: boolean, open?: { uri: string, range: any } }} Node
+   * @typedef {{ key: string, level: number, kind: 'spec' | 'group' | 'tag' | 'req', label: string, children?: () => Node[], spec: any, tag?: any, ref?: any, req?: any, missing?: boolean, open?: { uri: string, range: any } }} Node
    */
 
   /** @type {State} */
@@ -84,12 +84,75 @@
   /** @param {any} spec */
   function specMatches(spec, filter) {
     if (!filter) return true;
-    const hay = [spec.id, spec.title, spec.status, spec.framework || ''].join(' ').toLowerCase();
+    const reqs = spec.mx ? spec.mx.reqs.map((/** @type {any} */ r) => r.id).join(' ') : '';
+    const hay = [spec.id, spec.title, spec.status, spec.framework || '', reqs].join(' ').toLowerCase();
     return filter
       .toLowerCase()
       .split(/\s+/)
       .filter(Boolean)
       .every((word) => hay.includes(word));
+  }
+
+  // ---- @MX dialect: a SPEC opens into its REQs, each into its code, test and AC references.
+
+  /**
+   * A reference row that opens where it points: a code or test reference by its place, an AC
+   * or a broken ID by the ID.
+   * @param {string} key @param {number} level @param {any} spec @param {any} ref @param {'code' | 'test' | 'ac' | 'broken'} role
+   * @returns {Node}
+   */
+  function refNode(key, level, spec, ref, role) {
+    const place = `${ref.path}:${ref.range.start.line + 1}`;
+    const byPlace = role === 'code' || role === 'test';
+    const description = byPlace ? `${role} · ${ref.id}` : role === 'ac' ? ref.text : place;
+    return { key, level, kind: 'tag', label: byPlace ? place : ref.id, spec, ref: { ...ref, role, description }, missing: role === 'broken', open: { uri: ref.uri, range: ref.range } };
+  }
+
+  /** @param {any} req */
+  function reqCounts(req) {
+    return `${req.code.length} code · ${req.tests.length} test · ${req.acs.length} AC`;
+  }
+
+  /** @param {any} spec @returns {Node[]} */
+  function mxGroupsOf(spec) {
+    const mx = spec.mx;
+    /** @type {Node[]} */
+    const out = mx.reqs.map((/** @type {any} */ req) => ({
+      key: `req:${spec.id}:${req.id}`,
+      level: 2,
+      kind: 'req',
+      label: req.id,
+      spec,
+      req,
+      open: { uri: req.uri, range: req.range },
+      children: () => [
+        ...req.code.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`req:${spec.id}:${req.id}:code:${i}`, 3, spec, r, 'code')),
+        ...req.tests.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`req:${spec.id}:${req.id}:test:${i}`, 3, spec, r, 'test')),
+        ...req.acs.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`req:${spec.id}:${req.id}:ac:${i}`, 3, spec, r, 'ac')),
+      ],
+    }));
+    if (mx.specRefs.length > 0) {
+      out.push({
+        key: `mxspec:${spec.id}`,
+        level: 2,
+        kind: 'group',
+        label: 'Linked to the SPEC, no REQ',
+        spec,
+        children: () => mx.specRefs.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`mxspec:${spec.id}:${i}`, 3, spec, r, r.test ? 'test' : 'code')),
+      });
+    }
+    if (mx.broken.length > 0) {
+      out.push({
+        key: `mxbroken:${spec.id}`,
+        level: 2,
+        kind: 'group',
+        label: 'Broken references',
+        spec,
+        missing: true,
+        children: () => mx.broken.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`mxbroken:${spec.id}:${i}`, 3, spec, r, 'broken')),
+      });
+    }
+    return out;
   }
 
   /** @param {any} spec @returns {Node[]} */
@@ -102,7 +165,8 @@
       byType.set(tag.type, list);
     }
     /** @type {Node[]} */
-    const groups = [...byType.entries()]
+    const groups = spec.mx ? mxGroupsOf(spec) : [];
+    groups.push(...[...byType.entries()]
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([type, tags]) => ({
         key: `group:${spec.id}:${type}`,
@@ -120,7 +184,7 @@
             tag,
             open: { uri: tag.uri, range: tag.range },
           })),
-      }));
+      })));
     if (spec.missing.length > 0) {
       groups.push({
         key: `missing:${spec.id}`,
@@ -146,7 +210,7 @@
   /** @param {any} node */
   function rowFor(node) {
     const row = el('div', `row level-${node.level}`);
-    const hasChildren = node.children !== undefined && (node.kind !== 'spec' || node.spec.tags.length + node.spec.missing.length > 0);
+    const hasChildren = node.children !== undefined;
     const twistie = icon(hasChildren ? (expanded.has(node.key) ? 'chevron-down' : 'chevron-right') : 'blank');
     twistie.classList.add('twistie');
     row.append(twistie);
@@ -160,6 +224,11 @@
       const meta = el('span', 'meta');
       meta.append(el('span', `pill status status-${String(spec.status).replace(/[^a-z-]/gi, '')}`, spec.status));
       meta.append(el('span', `pill chain ${c.cls}`, c.text));
+      if (spec.mx && spec.mx.coverage.declared > 0) {
+        const reqs = el('span', 'pill reqs', `REQ ${spec.mx.coverage.referenced}/${spec.mx.coverage.declared}`);
+        reqs.title = `${spec.mx.coverage.referenced} of ${spec.mx.coverage.declared} REQs referenced by @MX lines`;
+        meta.append(reqs);
+      }
       if (spec.problems.errors > 0) {
         const errors = el('span', 'problems errors');
         errors.append(icon('error'), document.createTextNode(String(spec.problems.errors)));
@@ -174,7 +243,12 @@
       }
       row.append(meta);
     } else if (node.kind === 'group') {
-      row.append(icon(node.missing ? 'warning' : 'tag'), el('span', 'label', node.label), el('span', 'count', String(node.children().length)));
+      row.append(icon(node.missing ? 'warning' : 'tag'), el('span', 'label', node.label), el('span', 'count', String(node.children ? node.children().length : 0)));
+    } else if (node.kind === 'req') {
+      row.append(icon('checklist'), el('span', 'label', node.label), el('span', 'description', node.req.text), el('span', 'count', reqCounts(node.req)));
+    } else if (node.ref) {
+      const icons = { code: 'code', test: 'beaker', ac: 'pass', broken: 'warning' };
+      row.append(icon(icons[/** @type {'code'} */ (node.ref.role)]), el('span', node.ref.role === 'broken' ? 'label missing' : 'label', node.label), el('span', 'description', node.ref.description));
     } else if (node.missing) {
       row.append(icon('circle-large-outline'), el('span', 'label missing', node.label));
     } else {
@@ -220,7 +294,9 @@
       const s = node.spec;
       return `${s.id}: ${s.title}, ${s.status}, chain ${(COMPLETENESS[/** @type {'complete'} */ (s.completeness)] || COMPLETENESS.none).text}`;
     }
-    if (node.kind === 'group') return `${node.label}, ${node.children().length}`;
+    if (node.kind === 'group') return `${node.label}, ${node.children ? node.children().length : 0}`;
+    if (node.kind === 'req') return `${node.label}: ${reqCounts(node.req)}`;
+    if (node.ref) return node.ref.role === 'ac' ? `${node.label}, acceptance criterion` : `${node.ref.id}, ${node.ref.role} reference in ${node.ref.path} line ${node.ref.range.start.line + 1}`;
     if (node.tag) return `${node.label} in ${node.tag.path} line ${node.tag.range.start.line + 1}`;
     return `${node.label}, declared but not in code`;
   }
@@ -245,10 +321,25 @@
     } else {
       empty.hidden = true;
     }
+    const unknown = tree.unknownSpec || [];
+    const setSize = specs.length + (unknown.length > 0 ? 1 : 0);
     specs.forEach((spec, i) => {
       const node = { key: `spec:${spec.id}`, level: 1, kind: 'spec', label: spec.id, spec, children: () => groupsOf(spec), open: { uri: spec.uri, range: spec.range } };
-      treeEl.append(renderNode(node, specs.length, i));
+      treeEl.append(renderNode(node, setSize, i));
     });
+    if (unknown.length > 0) {
+      /** @type {Node} */
+      const node = {
+        key: 'unknown-spec',
+        level: 1,
+        kind: 'group',
+        label: 'Unknown SPEC',
+        spec: null,
+        missing: true,
+        children: () => unknown.map((/** @type {any} */ r, /** @type {number} */ i) => refNode(`unknown-spec:${i}`, 2, null, r, 'broken')),
+      };
+      treeEl.append(renderNode(node, setSize, specs.length));
+    }
     const items = visibleItems();
     const focusTarget = items.find((li) => li.dataset.key === state.focused) || items[0];
     if (focusTarget) focusTarget.tabIndex = 0;

@@ -18,6 +18,46 @@ export interface TagNode {
   readonly range: Range;
 }
 
+/** An ID of an `@MX:SPEC`/`@MX:TEST` line as the sidebar shows it. */
+export interface MxRefNode {
+  /** The ID (`REQ-X-001`, `AC-3`, or the SPEC's `SPEC-X-001`). */
+  readonly id: string;
+  readonly uri: string;
+  /** Workspace-relative path, for display. */
+  readonly path: string;
+  readonly range: Range;
+  /** True for a reference from a test file (`*_test.go`, `tests/`, …). */
+  readonly test: boolean;
+}
+
+/** A REQ or AC declaration in one of a SPEC's files. */
+export interface ReqDeclNode {
+  readonly id: string;
+  /** The requirement's or criterion's sentence (may be empty). */
+  readonly text: string;
+  readonly uri: string;
+  readonly path: string;
+  readonly range: Range;
+}
+
+/** A REQ with what points at it: code and test references, and the ACs mapping it. */
+export interface ReqNode extends ReqDeclNode {
+  readonly code: readonly MxRefNode[];
+  readonly tests: readonly MxRefNode[];
+  readonly acs: readonly ReqDeclNode[];
+}
+
+/** The `@MX` side of a SPEC: present when it declares REQ/AC IDs or `@MX` lines link to it. */
+export interface MxSpecNode {
+  readonly reqs: readonly ReqNode[];
+  /** REQs some `@MX` line references, of those declared. */
+  readonly coverage: { readonly referenced: number; readonly declared: number };
+  /** `@MX` lines that name the SPEC and none of its REQs. */
+  readonly specRefs: readonly MxRefNode[];
+  /** REQ/AC IDs on lines naming this SPEC that it does not declare (`mx/unknown-req`). */
+  readonly broken: readonly MxRefNode[];
+}
+
 /** One SPEC with its chain. */
 export interface SpecNode {
   readonly id: string;
@@ -39,19 +79,35 @@ export interface SpecNode {
   readonly problems: { readonly errors: number; readonly warnings: number };
   /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
   readonly framework?: string;
+  /** True for a SPEC under `_archive/`. */
+  readonly archived?: boolean;
+  /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
+  readonly mx?: MxSpecNode;
 }
 
 export interface SpecTreeResult {
   readonly specs: readonly SpecNode[];
+  /** IDs of `@MX` lines that name no SPEC of the workspace (`mx/unknown-spec`), or REQs no SPEC can own. */
+  readonly unknownSpec: readonly MxRefNode[];
   readonly totals: {
     readonly specs: number;
     readonly tags: number;
-    /** `tag/unknown-spec` plus `tag/broken-path` diagnostics. */
+    /** `tag/unknown-spec`, `tag/broken-path`, `mx/unknown-spec` and `mx/unknown-req` diagnostics. */
     readonly brokenLinks: number;
     readonly errors: number;
     readonly warnings: number;
   };
 }
+
+/**
+ * A protocol node as the service builds it, by path: the LSP layer adds the `uri` of each
+ * `path` (see `withUris` there).
+ */
+export type ByPath<T> = T extends readonly (infer U)[]
+  ? readonly ByPath<U>[]
+  : T extends object
+    ? { readonly [K in keyof T as K extends 'uri' ? never : K]: ByPath<T[K]> }
+    : T;
 
 /** The sidebar's SPEC tree: every SPEC with its chain. */
 export namespace SpecTreeRequest {

@@ -6,6 +6,7 @@ import {
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import type { ByPath } from '../protocol';
 import { codeDocUrl } from '../service/codeDocs';
 import type { ActionDiagnostic } from '../service/features/codeActions';
 import type { EditPlan } from '../service/features/types';
@@ -71,4 +72,17 @@ export function toWorkspaceEdit(plan: EditPlan, paths: FolderPaths, supportsDocu
     }
   }
   return { documentChanges };
+}
+
+/** Adds beside every `path` of a node the service built (at any depth) its `uri`. */
+export function withUris<T>(node: ByPath<T>, toUri: (path: string) => string): T {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = walk(inner);
+    if (typeof out.path === 'string') out.uri = toUri(out.path);
+    return out;
+  };
+  return walk(node) as T;
 }

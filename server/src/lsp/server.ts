@@ -25,6 +25,7 @@ import {
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
+  type MxRefNode,
   type SpecNode,
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
@@ -36,13 +37,14 @@ import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
+import { getReqRenameEdits } from '../service/features/mxRename';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
 import { countProblems, getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
-import { fromLspDiagnostic, toWorkspaceEdit } from './convert';
+import { fromLspDiagnostic, toWorkspaceEdit, withUris } from './convert';
 import { FolderState } from './folder';
 import { DiskWatcher } from './diskWatcher';
 import { uriToFsPath } from './uris';
@@ -251,9 +253,9 @@ export class SpecChainServer {
       const doc = this.#documents.get(textDocument.uri);
       if (!at || !doc) return null;
       const prefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
-      return getCompletions(at.folder.service.index, prefix, position).map((e) => ({
+      return getCompletions(at.folder.service.index, prefix, position, at.path).map((e) => ({
         label: e.label,
-        kind: e.kind === 'spec-id' ? CompletionItemKind.Reference : CompletionItemKind.Keyword,
+        kind: e.kind === 'tag-type' || e.kind === 'mx-kind' ? CompletionItemKind.Keyword : CompletionItemKind.Reference,
         ...(e.detail !== undefined ? { detail: e.detail } : {}),
         textEdit: { range: e.range, newText: e.newText },
       }));
@@ -263,7 +265,7 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const target = prepareRename(at.folder.service.index, at.path, position, this.#documents.get(textDocument.uri)?.getText());
-        return { range: target.range, placeholder: target.specId };
+        return { range: target.range, placeholder: target.reqId ?? target.specId };
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
@@ -274,8 +276,8 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const index = at.folder.service.index;
-        const { specId } = prepareRename(index, at.path, position);
-        const plan = await getRenameEdits(index, specId, newName, at.folder.readText, token);
+        const { specId, reqId } = prepareRename(index, at.path, position);
+        const plan = reqId !== undefined ? await getReqRenameEdits(index, specId, reqId, newName, at.folder.readText, token) : await getRenameEdits(index, specId, newName, at.folder.readText, token);
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');
@@ -327,13 +329,17 @@ export class SpecChainServer {
     c.onDocumentLinks(({ textDocument }) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      return getDocumentLinks(at.folder.service.index, at.path).map((link) => ({ range: link.range, target: at.folder.paths.toUri(link.target), tooltip: link.target }));
+      return getDocumentLinks(at.folder.service.index, at.path).map((link) => ({
+        range: link.range,
+        target: link.line === undefined ? at.folder.paths.toUri(link.target) : `${at.folder.paths.toUri(link.target)}#L${link.line + 1}`,
+        tooltip: link.line === undefined ? link.target : `${link.target}:${link.line + 1}`,
+      }));
     });
     c.onWorkspaceSymbol(({ query }, token) => {
       const out = [];
       for (const folder of this.#folders) {
         for (const s of getWorkspaceSymbols(folder.service.index, query, token)) {
-          out.push({ name: s.name, kind: SymbolKind.Module, location: this.#toLocation(folder, s), ...(s.detail !== undefined ? { containerName: s.detail } : {}) });
+          out.push({ name: s.name, kind: s.kind === 'req' ? SymbolKind.Key : SymbolKind.Module, location: this.#toLocation(folder, s), ...(s.detail !== undefined ? { containerName: s.detail } : {}) });
         }
         if (token.isCancellationRequested) return null;
       }
@@ -346,20 +352,17 @@ export class SpecChainServer {
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const specs: SpecNode[] = [];
+      const unknownSpec: MxRefNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
         const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
-        for (const s of tree.specs) {
-          specs.push({
-            ...s,
-            uri: folder.paths.toUri(s.path),
-            tags: s.tags.map((t) => ({ ...t, uri: folder.paths.toUri(t.path) })),
-          });
-        }
+        const toUri = (path: string): string => folder.paths.toUri(path);
+        for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
+        unknownSpec.push(...withUris<MxRefNode[]>(tree.unknownSpec, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, totals };
+      return { specs, unknownSpec, totals };
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));

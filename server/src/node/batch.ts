@@ -9,7 +9,8 @@ const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@` and no disable comment has nothing to find, and is not decoded at all.
+ * file with no `@` and no disable comment has nothing to find, and is not decoded at all; SPEC
+ * documents, their companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
@@ -20,7 +21,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !isManifestPath(path)) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path)) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

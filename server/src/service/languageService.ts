@@ -116,8 +116,15 @@ export class LanguageService {
     return this.#engine.closestId(id);
   }
 
+  /** The SPECs a file's markers and `@MX` lines link to (or look their REQ/AC IDs up in). */
+  #linkedSpecs(path: string): Set<string> {
+    const ids = this.index.specIdsLinkedFrom(path);
+    for (const link of this.index.mxLinks(path)) for (const id of [...link.specIds, ...link.scope]) ids.add(id);
+    return ids;
+  }
+
   #apply(path: string, change: () => boolean): Set<string> {
-    const before = this.index.specIdsLinkedFrom(path);
+    const before = this.#linkedSpecs(path);
     const shapesStack = (): boolean => {
       const f = this.index.facts(path);
       return f?.manifest !== undefined || f?.spec !== undefined;
@@ -126,10 +133,10 @@ export class LanguageService {
     const tablesChanged = change();
     const affected = new Set<string>([path]);
     if (tablesChanged) {
-      for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec) affected.add(f.path);
+      for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec || f.mx || f.reqs) affected.add(f.path);
       return affected;
     }
-    const after = this.index.specIdsLinkedFrom(path);
+    const after = this.#linkedSpecs(path);
     for (const id of new Set([...before, ...after])) {
       for (const spec of this.index.specsWithId(id)) {
         affected.add(spec.path);

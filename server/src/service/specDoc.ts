@@ -1,7 +1,7 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import { fromDocument, readPlainYaml, type Span, type YamlPair } from './frontmatterYaml';
 import { scanCapabilities } from './stack/capabilities';
 import { TAG_ID, bareSpecId } from './tags';
@@ -50,9 +50,17 @@ export function parseSpec(path: string, text: string): ParsedSpec {
   const problems: SpecProblem[] = [];
   const { heading, frontmatter } = structure(text, lines);
 
-  let fields: Record<string, FieldValue> = {};
+  let fields = noPrototype<FieldValue>();
   let references: SpecReference[] = [];
   let stack: SpecStack | undefined;
+  if (!frontmatter && /^---[ \t]*\r?\n/.test(text)) {
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'error',
+      message: 'The frontmatter opened on line 1 is never closed by a `---` line, so none of its fields are read.',
+      range: lines.lineRange(0),
+    });
+  }
   if (frontmatter) {
     if (frontmatter.late) {
       problems.push({
@@ -79,6 +87,15 @@ export function parseSpec(path: string, text: string): ParsedSpec {
   let id: string | undefined;
   let idSource: SpecDoc['idSource'] = 'none';
   let idRange: Range = titleRange;
+  if (fmId && !isIdValue(fmId.value)) {
+    const given = fmId.value === null ? 'empty' : Array.isArray(fmId.value) ? 'a list' : typeof fmId.value === 'object' ? 'a mapping' : `the ${typeof fmId.value} ${String(fmId.value)}`;
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'warning',
+      message: `Field "${fields.id ? 'id' : 'spec_id'}" must be a SPEC ID such as AUTH-001, but it is ${given}; the ID is taken from the ${titleId ? 'title' : 'folder'} instead.`,
+      range: fmId.valueRange,
+    });
+  }
   if (fmId && fmValue !== undefined) {
     id = fmValue;
     idSource = 'frontmatter';
@@ -257,8 +274,9 @@ export function parsedShape(text: string, lines: LineIndex): { heading?: Heading
     const eol = skeleton.indexOf('\n', searchFrom + titleAt);
     end = eol === -1 ? skeleton.length : eol;
   }
-  let found = fromTree(end);
-  if (!found.heading && end < skeleton.length) found = fromTree(skeleton.length);
+  const limit = Math.min(skeleton.length, MAX_MARKDOWN);
+  let found = fromTree(Math.min(end, limit));
+  if (!found.heading && end < limit) found = fromTree(limit);
   if (!found.frontmatter && found.heading) {
     const late = lateFrontmatter(text, found.heading.endOffset, lines);
     if (late) return { heading: found.heading, frontmatter: late };
@@ -266,7 +284,9 @@ export function parsedShape(text: string, lines: LineIndex): { heading?: Heading
   return found;
 
   function fromTree(upTo: number): { heading?: Heading; frontmatter?: FrontmatterBlock } {
-    const tree = markdown.parse(skeleton.slice(0, upTo));
+    const part = skeleton.slice(0, upTo);
+    if (deeplyNested(part)) return fromLines(upTo);
+    const tree = markdown.parse(part);
     const result: { heading?: Heading; frontmatter?: FrontmatterBlock } = {};
     const first = tree.children[0];
     if (first?.type === 'yaml' && yamlStart !== -1 && first.position?.end.offset !== undefined) {
@@ -287,6 +307,48 @@ export function parsedShape(text: string, lines: LineIndex): { heading?: Heading
     }
     return result;
   }
+
+  /** The shape read line by line, for text the markdown parser would take minutes on. */
+  function fromLines(upTo: number): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+    const result: { heading?: Heading; frontmatter?: FrontmatterBlock } = {};
+    if (yamlStart !== -1) {
+      const close = text.indexOf('\n', yamlEnd);
+      const fenceEnd = (close === -1 ? text.length : close) - (text[close - 1] === '\r' ? 1 : 0);
+      result.frontmatter = { contentOffset: yamlStart, content: text.slice(yamlStart, yamlEnd).replace(/\r?\n$/, ''), range: lines.range(0, fenceEnd), late: false };
+    }
+    if (titleAt !== -1 && searchFrom + titleAt < upTo) {
+      const offset = toText(searchFrom + titleAt);
+      const eol = text.indexOf('\n', offset);
+      const endOffset = (eol === -1 ? text.length : eol) - (text[eol - 1] === '\r' ? 1 : 0);
+      result.heading = { text: headingText(text.slice(offset, endOffset)), line: lines.positionAt(offset).line, offset, endOffset };
+    }
+    return result;
+  }
+}
+
+/** How much of a SPEC, up to its title, the markdown parser reads. */
+const MAX_MARKDOWN = 4 * 1024;
+/** Containers (lists, quotes) nested deeper than this are not given to the markdown parser. */
+const MAX_NESTING = 32;
+const CONTAINER = /[ \t]*(?:>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))/y;
+
+/**
+ * True when a line opens more than `MAX_NESTING` containers (`- - - - x`, `> > > x`) or is indented
+ * past what that many would need: the markdown parser's time grows with the square of the depth.
+ */
+function deeplyNested(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const eol = text.indexOf('\n', start);
+    const end = eol === -1 ? text.length : eol;
+    CONTAINER.lastIndex = start;
+    let depth = 0;
+    while (CONTAINER.exec(text) && CONTAINER.lastIndex <= end) if (++depth > MAX_NESTING) return true;
+    let indent = start;
+    while (indent < end && (text[indent] === ' ' || text[indent] === '\t')) indent++;
+    if (indent - start > 4 * MAX_NESTING) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** A `---` block right after the title (seen in real SPECs) read as frontmatter. */
@@ -323,7 +385,18 @@ function stripIdFromTitle(title: string): string {
 }
 
 /** A plain scalar that starts with `@` or a backtick is not YAML; real SPECs write `author: @Goos`. */
-const RESERVED_START = /^(\s*(?:-[ \t]+)?(?:[^\s#:'"][^:#\n]*:[ \t]+)?)([@`][^\n]*?)[ \t]*$/;
+const RESERVED_START = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:'"][^:#\n]*:[ \t]+)?)([@`][^\n]*)$/;
+
+/**
+ * The largest frontmatter read as YAML. Real ones are a few hundred bytes; the YAML library takes
+ * seconds on tens of thousands of broken lines, so a larger block is read for its ID line only.
+ */
+const MAX_FRONTMATTER = 8 * 1024;
+
+/** A record without `Object.prototype`, so keys such as `constructor` or `__proto__` are plain keys. */
+function noPrototype<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
 
 interface Fix {
   /** Offset in the fixed text where the inserted quote stands. */
@@ -336,6 +409,15 @@ function readFrontmatter(
   problems: SpecProblem[],
 ): { fields: Record<string, FieldValue>; references: SpecReference[]; stack?: SpecStack } {
   let toDoc = (o: number): number => block.contentOffset + o;
+  if (block.content.length > MAX_FRONTMATTER) {
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'warning',
+      message: `Frontmatter is ${Math.round(block.content.length / 1024)} KB, over the ${MAX_FRONTMATTER / 1024} KB SpecChain reads as YAML: only its id, status, version and title lines are read.`,
+      range: { start: block.range.start, end: { line: block.range.start.line, character: 3 } },
+    });
+    return { fields: lenientFields(block, lines), references: [] };
+  }
   let pairs = readPlainYaml(block.content);
   if (!pairs) {
     const read = readWithLibrary(block, lines, problems);
@@ -344,7 +426,7 @@ function readFrontmatter(
   }
   const rangeOf = (s: Span): Range => lines.range(toDoc(s[0]), toDoc(s[1]));
 
-  const fields: Record<string, FieldValue> = {};
+  const fields = noPrototype<FieldValue>();
   for (const pair of pairs) {
     const keyRange = rangeOf(pair.keySpan);
     if (pair.key in fields) {
@@ -399,16 +481,25 @@ function readFrontmatter(
  */
 function readWithLibrary(block: FrontmatterBlock, lines: LineIndex, problems: SpecProblem[]): { pairs: YamlPair[]; toDoc: (o: number) => number } | undefined {
   let yamlText = block.content;
-  let document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+  if (flowDepth(yamlText) > MAX_FLOW_DEPTH) {
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'error',
+      message: `Frontmatter nests [ or { more than ${MAX_FLOW_DEPTH} deep, so it is not read as YAML.`,
+      range: block.range,
+    });
+    return undefined;
+  }
+  let document = parseYaml(yamlText);
   const fixes: Fix[] = [];
-  if (document.errors.length > 0) {
+  if (typeof document !== 'string' && document.errors.length > 0) {
     const fixed: string[] = [];
     let offset = 0;
     let fixedOffset = 0;
     for (const line of yamlText.split('\n')) {
       const m = RESERVED_START.exec(line);
-      if (m && m[2]!.length > 0) {
-        const value = m[2]!;
+      if (m) {
+        const value = m[2]!.trimEnd();
         const quoted = JSON.stringify(value);
         fixed.push(m[1]! + quoted + line.slice(m[1]!.length + value.length));
         fixes.push({ at: fixedOffset + m[1]!.length });
@@ -427,12 +518,16 @@ function readWithLibrary(block: FrontmatterBlock, lines: LineIndex, problems: Sp
     }
     if (fixes.length > 0) {
       yamlText = fixed.join('\n');
-      document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+      document = parseYaml(yamlText);
     }
   }
   /** Maps an offset in the (possibly fixed) YAML text back to the document. */
-  const toDoc = (o: number): number => block.contentOffset + o - fixes.filter((f) => f.at < o).length;
+  const toDoc = (o: number): number => block.contentOffset + o - countBefore(fixes, o);
 
+  if (typeof document === 'string') {
+    problems.push({ code: 'spec/frontmatter-invalid', severity: 'error', message: `Frontmatter cannot be read: ${document}.`, range: block.range });
+    return undefined;
+  }
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const at = toDoc(error.pos[0]);
@@ -451,13 +546,50 @@ function readWithLibrary(block: FrontmatterBlock, lines: LineIndex, problems: Sp
   return { pairs: fromDocument(document), toDoc };
 }
 
+/** The YAML library's document, or why it could not make one (it recurses, so deep nesting overflows the stack). */
+function parseYaml(text: string): Document | string {
+  try {
+    return parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  } catch (e) {
+    if (e instanceof RangeError) return 'it nests too deeply';
+    throw e;
+  }
+}
+
+/** Flow collections nested deeper than this are refused: the YAML library's time grows with the depth squared. */
+const MAX_FLOW_DEPTH = 64;
+
+/** The deepest nesting of `[` and `{` in a text, brackets in quotes counted too (an upper bound is enough). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** How many of `fixes` (in increasing order) stand before offset `o`: a binary search, as a SPEC may need thousands. */
+function countBefore(fixes: readonly Fix[], o: number): number {
+  let lo = 0;
+  let hi = fixes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fixes[mid]!.at < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Top-level `key: value` lines of broken YAML, so a SPEC whose frontmatter is broken still has its ID. */
 function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string, FieldValue> {
-  const fields: Record<string, FieldValue> = {};
+  const fields = noPrototype<FieldValue>();
   let offset = block.contentOffset;
   for (const line of block.content.split('\n')) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]+(["']?)([^"'\n#]*?)\2[ \t]*$/.exec(line);
-    if (m && ['id', 'spec_id', 'status', 'version', 'title'].includes(m[1]!) && m[3]) {
+    const m = /^(id|spec_id|status|version|title):[ \t]+(["']?)([^"'\n#]*)\2$/.exec(line.trimEnd());
+    if (m && m[3]) {
       const start = offset + line.indexOf(m[3]!, m[1]!.length + 1);
       fields[m[1]!] = { value: m[3], keyRange: lines.range(offset, offset + m[1]!.length), valueRange: lines.range(start, start + m[3]!.length) };
     }

@@ -104,6 +104,9 @@ export function suggestId(raw: string): string | undefined {
   return TAG_ID.test(id) ? id : undefined;
 }
 
+/** How much of a disable directive's line is read for codes: a comment, not a whole minified line. */
+const DISABLE_CODES_SPAN = 1_000;
+
 /**
  * What a marker at an offset means, asked in increasing offset order; undefined when a marker
  * there counts for nothing (code of a source file).
@@ -173,12 +176,14 @@ export function scanTags(text: string, tagTypes: readonly string[], place: TagRo
 
   line = 0;
   lineStart = 0;
-  for (let at = text.indexOf(DISABLE); at !== -1; at = text.indexOf(DISABLE, at + DISABLE.length)) {
+  for (let at = text.indexOf(DISABLE); at !== -1; ) {
     seek(at);
     const eol = text.indexOf('\n', at);
-    const rest = text.slice(at + DISABLE.length, eol === -1 ? undefined : eol);
+    const lineEnd = eol === -1 ? text.length : eol;
+    const rest = text.slice(at + DISABLE.length, Math.min(lineEnd, at + DISABLE.length + DISABLE_CODES_SPAN));
     const codes = rest.match(/[a-z]+\/[a-z-]+/g) ?? [];
     disables.push({ line: line + 1, codes });
+    at = eol === -1 ? -1 : text.indexOf(DISABLE, eol);
   }
   return { tags, malformed, headerPaths, disables };
 }

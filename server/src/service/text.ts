@@ -70,3 +70,8 @@ export function joinPath(base: string, rel: string): string | undefined {
   }
   return parts.join('/');
 }
+
+/** Text with markdown's active characters escaped, for hovers. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}

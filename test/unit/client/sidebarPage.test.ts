@@ -31,6 +31,7 @@ const spec = (id: string, title: string, extra: Partial<SpecNode> = {}): SpecNod
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
 const tree: SpecTreeResult = {
+  unknownSpec: [],
   specs: [
     spec('AUTH-001', 'Login', {
       tags: [tag('API', 'AUTH-001', 'src/auth.py', 3), tag('TEST', 'AUTH-001', 'tests/test_auth.py', 0), tag('API', 'AUTH-001', 'src/routes.py', 9)],
@@ -209,6 +210,55 @@ describe('client: sidebar page in Chromium', function () {
     await send(page, { type: 'trust', trusted: false });
     assert.equal(await page.locator('#guidance-body button.primary').isDisabled(), true);
     await send(page, { type: 'trust', trusted: true });
+  });
+
+  it('opens an @MX SPEC into its REQs, each into its code, test and AC references, beside a tag SPEC, with unknown-SPEC links apart', async () => {
+    const ref = (id: string, path: string, line: number, test = false) => ({ id, uri: `file:///ws/${path}`, path, range: range(line, 12, 12 + id.length), test });
+    const decl = (id: string, text: string, path: string, line: number) => ({ id, text, uri: `file:///ws/${path}`, path, range: range(line, 4, 4 + id.length) });
+    const specPath = '.moai/specs/SPEC-ORDER-001/spec.md';
+    const mxTree: SpecTreeResult = {
+      ...tree,
+      specs: [
+        tree.specs[0]!,
+        spec('ORDER-001', 'Orders', {
+          completeness: 'partial',
+          mx: {
+            reqs: [
+              { ...decl('REQ-ORDER-001', 'The system SHALL <b>create</b> orders.', specPath, 20), code: [ref('REQ-ORDER-001', 'src/orders/api.ts', 2)], tests: [ref('REQ-ORDER-001', 'tests/test_orders.py', 1, true)], acs: [decl('AC-ORDER-001', 'Given a cart, Then an order', '.moai/specs/SPEC-ORDER-001/acceptance.md', 2)] },
+              { ...decl('REQ-ORDER-002', 'The system SHALL read orders.', specPath, 23), code: [], tests: [], acs: [] },
+            ],
+            coverage: { referenced: 1, declared: 2 },
+            specRefs: [],
+            broken: [ref('REQ-ORDER-009', 'src/orders/broken.py', 2)],
+          },
+        }),
+      ],
+      unknownSpec: [ref('SPEC-ORDR-001', 'src/orders/broken.py', 1)],
+    };
+    await send(page, { type: 'tree', tree: mxTree });
+    assert.deepEqual(await page.locator('#tree > [role="treeitem"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:AUTH-001', 'spec:ORDER-001', 'unknown-spec']);
+    assert.equal(await page.locator('[data-key="spec:ORDER-001"] .pill.reqs').textContent(), 'REQ 1/2');
+    await page.locator('[data-key="spec:ORDER-001"] > .row .twistie').click();
+    const reqRows = page.locator('[data-key="spec:ORDER-001"] > [role="group"] > [role="treeitem"] > .row');
+    assert.deepEqual(await reqRows.locator('.label').allTextContents(), ['REQ-ORDER-001', 'REQ-ORDER-002', 'Broken references']);
+    assert.equal(await reqRows.first().locator('.count').textContent(), '1 code · 1 test · 1 AC');
+    assert.equal(await reqRows.first().locator('.description').textContent(), 'The system SHALL <b>create</b> orders.');
+    await page.locator('[data-key="req:ORDER-001:REQ-ORDER-001"] > .row .twistie').click();
+    const refs = page.locator('[data-key="req:ORDER-001:REQ-ORDER-001"] [role="treeitem"] > .row');
+    assert.deepEqual(await refs.locator('.label').allTextContents(), ['src/orders/api.ts:3', 'tests/test_orders.py:2', 'AC-ORDER-001']);
+    assert.deepEqual(await refs.locator('.description').allTextContents(), ['code · REQ-ORDER-001', 'test · REQ-ORDER-001', 'Given a cart, Then an order']);
+    assert.deepEqual(await refs.locator('.codicon:not(.twistie)').evaluateAll((els) => els.map((e) => e.className.replace(/.*codicon-/, ''))), ['code', 'beaker', 'pass']);
+    await page.locator('[data-key="req:ORDER-001:REQ-ORDER-001:test:0"]').click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'open', uri: 'file:///ws/tests/test_orders.py', range: range(1, 12, 25) });
+    await page.locator('[data-key="unknown-spec"] > .row .twistie').click();
+    assert.deepEqual(await page.locator('[data-key="unknown-spec"] [role="treeitem"] > .row').allTextContents(), ['SPEC-ORDR-001src/orders/broken.py:2']);
+    assert.equal(await page.locator('#tree b').count(), 0);
+    mkdirSync(join(root, '.test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(root, '.test-artifacts', 'sidebar-page-mx.png'), fullPage: true });
+    await page.locator('#filter').fill('req-order-002');
+    assert.deepEqual(await page.locator('#tree > [role="treeitem"].spec').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:ORDER-001']);
+    await page.locator('#filter').fill('');
+    await send(page, { type: 'tree', tree });
   });
 
   it('loads the codicon font and breaks no CSP rule', async () => {

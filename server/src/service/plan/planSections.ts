@@ -19,7 +19,7 @@ const TAG_PURPOSE: Readonly<Record<string, string>> = {
   TEST: 'tests of the requirements and endpoints',
   MIDDLEWARE: 'middleware the SPEC asks for',
 };
-const KIND_LABEL: Readonly<Record<EarsKind, string>> = {
+export const KIND_LABEL: Readonly<Record<EarsKind, string>> = {
   ubiquitous: 'Ubiquitous',
   event: 'Event-driven (WHEN)',
   state: 'State-driven (WHILE)',
@@ -56,6 +56,12 @@ function versionsDiffer(stated: string, detected: DetectedFramework): boolean {
 }
 
 const tagOf = (type: string, id: string): string => `@${type}:${id}`;
+
+/** What ties code of one layer to the SPEC: its `@TYPE:ID` tag, or in the `@MX` dialect the `@MX:SPEC`/`@MX:TEST` line. */
+function traceMark(facts: PlanFacts, type: PlanTagType): string {
+  if (!facts.input.mx) return code(tagOf(type, facts.id));
+  return code(`@MX:${type === 'TEST' ? 'TEST' : 'SPEC'}: SPEC-${facts.id}`);
+}
 
 function frameworkName(facts: PlanFacts): string {
   return facts.guidance?.displayName ?? 'the framework';
@@ -309,7 +315,7 @@ export function testingStrategy(facts: PlanFacts): string[] {
     '- **Unit tests** for the service layer: every requirement has at least one test named after its reference.',
     '- **API tests** for every endpoint: success, invalid input (400/422), no credentials (401), wrong caller (403), missing resource (404).',
     '- **Integration tests** against a real database with the migrations applied, not an in-memory substitute.',
-    `- Tests carry ${code(tagOf('TEST', facts.id))} so the chain links them to this SPEC.`,
+    `- Tests carry ${traceMark(facts, 'TEST')} so the chain links them to this SPEC.`,
   ];
   if (facts.requirements.length > 0) lines.push(`- Requirements to cover: ${refs(facts.requirements, facts)}.`);
   if (g) lines.push(...g.testing.slice(1).map((item) => `- ${item}`));
@@ -388,22 +394,24 @@ export function tagChain(facts: PlanFacts): string[] {
     lines.push('Nothing: every planned tag is in the code.');
     return lines;
   }
-  const root = facts.choice.kind === 'determined' ? facts.choice.candidate?.service.root : undefined;
-  const prefix = root && root !== '.' ? `${root}/` : '';
-  const where = (type: string): string => {
-    const entry = facts.guidance?.layout.find((l) => l.tag === type);
-    return entry ? code(prefix + entry.path) : facts.guidance ? 'where the service keeps it' : 'depends on the framework';
-  };
   lines.push(
     ...table(
       ['Tag', 'Where', 'For'],
       planned.map((tag) => {
         const type = tag.slice(1, tag.indexOf(':'));
-        return [code(tag), where(type), TAG_PURPOSE[type] ?? 'declared in the SPEC'];
+        return [code(tag), layoutPlace(facts, type), TAG_PURPOSE[type] ?? 'declared in the SPEC'];
       }),
     ),
   );
   return lines;
+}
+
+/** Where the code of one layer goes in the chosen framework's layout, under the service's folder. */
+export function layoutPlace(facts: PlanFacts, type: string): string {
+  const root = facts.choice.kind === 'determined' ? facts.choice.candidate?.service.root : undefined;
+  const prefix = root && root !== '.' ? `${root}/` : '';
+  const entry = facts.guidance?.layout.find((l) => l.tag === type);
+  return entry ? code(prefix + entry.path) : facts.guidance ? 'where the service keeps it' : 'depends on the framework';
 }
 
 export function phases(facts: PlanFacts): string[] {
@@ -423,10 +431,10 @@ export function phases(facts: PlanFacts): string[] {
   } else if (!detected) {
     primary.push(`Add ${fw} to the service's manifest.`);
   }
-  primary.push(`Data model and first migration (${code(tagOf('DB', facts.id))}).`);
-  if (facts.endpoints.length > 0) primary.push(`Endpoints ${facts.endpoints.map(endpointText).join(', ')} with their success paths (${code(tagOf('API', facts.id))}).`);
-  if (core.length > 0) primary.push(`Business rules for ${refs(core, facts)} in the service layer (${code(tagOf('SERVICE', facts.id))}).`);
-  primary.push(`Tests for each of the above (${code(tagOf('TEST', facts.id))}).`);
+  primary.push(`Data model and first migration (${traceMark(facts, 'DB')}).`);
+  if (facts.endpoints.length > 0) primary.push(`Endpoints ${facts.endpoints.map(endpointText).join(', ')} with their success paths (${traceMark(facts, 'API')}).`);
+  if (core.length > 0) primary.push(`Business rules for ${refs(core, facts)} in the service layer (${traceMark(facts, 'SERVICE')}).`);
+  primary.push(`Tests for each of the above (${traceMark(facts, 'TEST')}).`);
 
   const secondary: string[] = [
     'Authentication and authorization on every endpoint.',
@@ -441,7 +449,7 @@ export function phases(facts: PlanFacts): string[] {
     `Coverage at ${COVERAGE_TARGET}% or above, enforced in CI.`,
     'The performance budget measured under load and met.',
     'Every item of the security checklist ticked.',
-    'The TAG chain complete: nothing left under "Still to write".',
+    facts.input.mx ? 'Every REQ linked from code by `@MX:SPEC`: nothing left under "Still to write".' : 'The TAG chain complete: nothing left under "Still to write".',
   );
 
   return [

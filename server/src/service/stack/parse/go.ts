@@ -1,5 +1,5 @@
 import type { ManifestFacts } from '../../types';
-import { FactsBuilder } from './common';
+import { FactsBuilder, clip } from './common';
 
 /**
  * `go.mod`: `require` lines, single or in a `require ( … )` block. Requirements marked
@@ -30,7 +30,7 @@ export function parseGoMod(path: string, text: string): ManifestFacts {
     if (/^module\s+\S+/.test(trimmed)) sawModule = true;
     const single = /^(\s*require\s+)(.*)$/.exec(code);
     if (single) addRequire(facts, line, raw, single[2]!, code, single[1]!.length);
-    else if (!/^(module|go|toolchain|replace|exclude|retract|tool|godebug)\b/.test(trimmed)) facts.error(`line ${line + 1}: unexpected directive: ${trimmed}`);
+    else if (!/^(module|go|toolchain|replace|exclude|retract|tool|godebug)\b/.test(trimmed)) facts.error(`line ${line + 1}: unexpected directive: ${clip(trimmed)}`);
   }
   if (block) facts.error(`unclosed "${block} (" block`);
   if (!sawModule) facts.error('no module directive');
@@ -42,7 +42,7 @@ function addRequire(facts: FactsBuilder, line: number, raw: string, spec: string
   const m = /^(\s*)(\S+)\s+(\S+)\s*$/.exec(spec);
   const lineStart = facts.lines.offsetAt({ line, character: 0 });
   if (!m) {
-    facts.error(`line ${line + 1}: expected "module version": ${code.trim()}`);
+    facts.error(`line ${line + 1}: expected "module version": ${clip(code.trim())}`);
     return;
   }
   const start = lineStart + prefix + m[1]!.length;

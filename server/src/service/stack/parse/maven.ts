@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ManifestFacts } from '../../types';
-import { FactsBuilder } from './common';
+import { FactsBuilder, clip } from './common';
 
 /** An element found by the position scan: its path from the root and where its text stands. */
 interface Element {
@@ -40,7 +40,15 @@ function scanElements(text: string): Element[] {
 
 type Xml = Record<string, unknown>;
 const asList = (v: unknown): Xml[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is Xml => typeof x === 'object' && x !== null);
-const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+/** Numeric character references (`&#48;`, `&#x30;`) the parser leaves as written. */
+const decodeNumeric = (s: string): string =>
+  s.replace(/&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (all, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? decodeNumeric(v.trim()) : typeof v === 'number' ? String(v) : undefined);
+/** A named entity left unexpanded (`&rev;` with no definition): no value may be read from it. */
+const ENTITY = /&[A-Za-z_][\w.-]{0,60};/;
 
 /**
  * `pom.xml`: the parent, `dependencies`, imported BOMs of `dependencyManagement` and build
@@ -96,7 +104,13 @@ export function parsePom(path: string, text: string): ManifestFacts {
       if (prop) {
         version = prop.value;
         versionAt = prop.el ? [prop.el.textStart, prop.el.textEnd] : undefined;
-      } else facts.error(`${artifact}: version property \${${ref[1]}} is not defined in this pom`);
+      } else facts.error(`${clip(artifact)}: version property \${${clip(ref[1]!)}} is not defined in this pom`);
+    }
+    const entity = version === undefined ? null : ENTITY.exec(version);
+    if (entity) {
+      facts.error(`${clip(artifact)}: the version uses the XML entity ${entity[0]}, which is not expanded; no version is taken from it`);
+      version = undefined;
+      versionAt = undefined;
     }
     const anchor = child(el, 'artifactId') ?? el;
     const start = anchor?.start ?? 0;
