@@ -98,7 +98,9 @@ export function header(facts: PlanFacts): string[] {
     '',
     `> Plan for [SPEC-${id}](../../${input.specPath})${status}, written by SpecChain from the SPEC and this`,
     '> workspace\'s manifests. Library versions are the manifests\' own: verify latest stable before',
-    `> upgrading. Regenerate with ${code(`specchain plan ${id}`)}; a plan edited by hand is only replaced with ${code('--force')}.`,
+    '> upgrading. Regenerate it from the editor (the Regenerate lens at the top of this file, or',
+    `> SpecChain: Generate backend plan) or with ${code(`specchain plan ${id}`)}; a plan edited by hand is`,
+    `> replaced only after a confirmation (${code('--force')} on the command line).`,
   ];
 }
 
