@@ -11,7 +11,8 @@
 //    expected.json.
 // 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
 //    in code-server (when the test tools are installed).
-// 4. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
+// 4. Runs the @MX row (bench/mx.mjs) on its own generated 20,000-file @MX workspace.
+// 5. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
 // Prints a table and, last, one JSON line with every number.
@@ -185,7 +186,7 @@ function activation() {
 }
 const activationMs = activation();
 
-/** Step 4: the real-shaped tree, rg against a cold check, interleaved like the main rows. */
+/** Step 5: the real-shaped tree, rg against a cold check, interleaved like the main rows. */
 function realShaped() {
   const shapedDir = mkdtempSync(join(tmpdir(), 'specchain-bench-shaped-'));
   const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'gen-real-shaped.mjs'), '--out', shapedDir], { encoding: 'utf8' });
@@ -234,13 +235,23 @@ if (lsp) {
   row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, '≤ 300 MB', lsp.peakRssMb <= 300);
 }
 if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
+// The @MX dialect's row: its own generated workspace, its own ripgrep reference (bench/mx.mjs).
+const mxRow = spawnSync(process.execPath, [join(ROOT, 'bench', 'mx.mjs'), '--no-build', '--runs', String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const mxLines = (mxRow.stdout ?? '').trim().split('\n');
+let mx = null;
+try {
+  mx = JSON.parse(mxLines.pop());
+  console.log(mxLines.join('\n'));
+} catch {
+  console.error(`bench: bench/mx.mjs printed no JSON (exit ${mxRow.status})`);
+}
 row(`real-shaped tree (${shaped.files} files): ripgrep`, `${shaped.rgMs} ms`, '');
 row('  specchain check, cold', `${shaped.coldMs} ms`, `≤ ${LIMITS.shapedRatio}× rg`, shaped.coldRatio <= LIMITS.shapedRatio);
 row('  ratio to ripgrep', `${shaped.coldRatio}×`, '');
 row('  errors: the broken claims only, none from generated files', `${shaped.errors}`, `${shaped.expectedErrors}`, shapedOk);
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, realShaped: shaped }));
+console.log(JSON.stringify({ ...report, lsp, activationMs, mx, realShaped: shaped }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
-process.exitCode = countsOk && shapedOk ? 0 : 1;
+process.exitCode = countsOk && mx?.countsOk !== false && shapedOk ? 0 : 1;

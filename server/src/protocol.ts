@@ -90,6 +90,8 @@ export interface SpecNode {
   readonly archived?: boolean;
   /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
   readonly mx?: MxSpecNode;
+  /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
+  readonly references?: readonly { readonly field: string; readonly id: string }[];
 }
 
 export interface SpecTreeResult {
@@ -174,11 +176,25 @@ export namespace RefreshRequest {
   export type Result = { readonly files: number; readonly millis: number };
 }
 
+/**
+ * Server to client: a folder is being (re)read from disk (`done: false`, with the number of
+ * files listed) or has been read (`done: true`; its diagnostics follow, then `indexChanged`).
+ */
+export namespace IndexProgressNotification {
+  export const method = 'specchain/indexProgress';
+  export interface Params {
+    readonly files: number;
+    readonly done: boolean;
+  }
+}
+
 /** Server to client: the index changed; the sidebar and status bar re-query. */
 export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
     readonly brokenLinks: number;
+    /** Diagnostics of error severity in the whole workspace. */
+    readonly errors: number;
   }
 }

@@ -5,6 +5,7 @@ import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex } from './index';
 import type { Diagnostic, FileFacts, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
+import { readLimitFor } from './stack/manifests';
 
 export interface LanguageServiceOptions {
   readonly workspace: Workspace;
@@ -61,7 +62,7 @@ export class LanguageService {
     const toRead: WorkspaceEntry[] = [];
     for (const entry of entries) {
       if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
-      else if (entry.size !== undefined && entry.size > this.config.maxFileSize) skipped.push({ path: entry.path, reason: 'too-large' });
+      else if (entry.size !== undefined && entry.size > readLimitFor(entry.path, this.config.maxFileSize)) skipped.push({ path: entry.path, reason: 'too-large' });
       else toRead.push(entry);
     }
     let facts: FileFacts[];

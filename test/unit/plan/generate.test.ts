@@ -174,8 +174,8 @@ describe('plan: generatePlan for a FastAPI SPEC', () => {
   it('fills the data layer from the manifests and the SPEC', () => {
     const data = section(plan, 'Data layer');
     assert.match(data, /\| Database \| postgresql \(stated in the SPEC\)/);
-    assert.match(data, /\| ORM \/ data access \| sqlalchemy \(in the manifests\) \|/);
-    assert.match(data, /\| Migrations \| alembic \(in the manifests\) \|/);
+    assert.match(data, /\| ORM \/ data access \| SQLAlchemy \(in the manifests\) \|/);
+    assert.match(data, /\| Migrations \| Alembic \(in the manifests\) \|/);
     assert.match(data, /pool_pre_ping/);
   });
 
@@ -212,7 +212,8 @@ describe('plan: generatePlan for a FastAPI SPEC', () => {
   it('marks manifest versions "verify latest stable" and ends with FastAPI\'s guidance', () => {
     assert.match(section(plan, 'Library versions'), /\| `fastapi` \| `==0\.104\.0` \| — \| `backend\/requirements\.txt:1` \| verify latest stable \|/);
     const guidance = section(plan, 'FastAPI guidance');
-    for (const title of ['Key patterns', 'Database integration', 'Authentication', 'Testing']) assert.match(guidance, new RegExp(`### ${title}`));
+    for (const title of ['Key patterns', 'Authentication', 'Testing']) assert.match(guidance, new RegExp(`### ${title}`));
+    assert.doesNotMatch(guidance, /### Database integration/, 'the data layer section already says it');
     assert.match(guidance, /APIRouter/);
   });
 
@@ -245,7 +246,9 @@ describe('plan: generatePlan for an Express SPEC', () => {
   });
 
   it('uses the service\'s own libraries and Express\'s middleware order', () => {
-    assert.match(section(plan, 'Data layer'), /\| ORM \/ data access \| prisma \(in the manifests\) \|/);
+    assert.match(section(plan, 'Data layer'), /\| ORM \/ data access \| Prisma \(in the manifests\) \|/);
+    assert.match(section(plan, 'Data layer'), /\| Migrations \| `prisma migrate dev`/);
+    assert.doesNotMatch(plan, /TypeORM|Sequelize|Mongoose/, 'no advice for an ORM the service does not use');
     assert.match(section(plan, 'Testing strategy'), /\*\*Test tools:\*\* `jest`, `supertest` \(in the manifests\)/);
     assert.match(section(plan, 'API design'), /the service already uses `passport`/);
     const middleware = section(plan, 'Middleware stack');

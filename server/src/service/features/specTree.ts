@@ -84,6 +84,7 @@ export function getSpecTree(
       ...(typeof framework === 'string' ? { framework } : {}),
       ...(spec.doc.archived ? { archived: true } : {}),
       ...(mx ? { mx } : {}),
+      ...(spec.doc.references.length > 0 ? { references: spec.doc.references.map((r) => ({ field: r.field, id: r.id })) } : {}),
     });
   }
   const totals = { specs: specs.length, tags: tagCount, ...countProblems(all) };

@@ -6,7 +6,9 @@ import { code, table } from './markdownText';
 import type { EarsKind, Requirement } from './requirements';
 import { ecosystemOf, manifestKind } from '../stack/manifests';
 import { versionsAgree } from '../stack/versions';
-import type { DetectedFramework } from '../types';
+import type { DetectedFramework, ServiceStack } from '../types';
+import { extractGraphqlOperations, type GraphqlOperation } from './graphqlOperations';
+import { dataPractice, displayName, withoutRivals } from './stackAdvice';
 
 /** The coverage target every plan sets. */
 export const COVERAGE_TARGET = 85;
@@ -96,7 +98,9 @@ export function header(facts: PlanFacts): string[] {
     '',
     `> Plan for [SPEC-${id}](../../${input.specPath})${status}, written by SpecChain from the SPEC and this`,
     '> workspace\'s manifests. Library versions are the manifests\' own: verify latest stable before',
-    `> upgrading. Regenerate with ${code(`specchain plan ${id}`)}; a plan edited by hand is only replaced with ${code('--force')}.`,
+    '> upgrading. Regenerate it from the editor (the Regenerate lens at the top of this file, or',
+    `> SpecChain: Generate backend plan) or with ${code(`specchain plan ${id}`)}; a plan edited by hand is`,
+    `> replaced only after a confirmation (${code('--force')} on the command line).`,
   ];
 }
 
@@ -204,34 +208,56 @@ export function apiDesign(facts: PlanFacts): string[] {
     mentions.length > 0 ? `the SPEC mentions ${mentions.join(', ')}` : 'the SPEC names no scheme',
     detectedAuth.length > 0 ? `the service already uses ${detectedAuth.map(code).join(', ')}` : undefined,
   ].filter((part): part is string => part !== undefined);
-  const recommended = facts.guidance?.authentication[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.';
+  const recommended = withoutRivals(facts.guidance?.authentication ?? [], serviceOf(facts))[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.';
   const instance = facts.endpoints[0]?.path ?? `${base ?? '/api/v1'}/resource`;
-  return [
+  const { errorBody, paging, ids } = facts.conventions;
+  const idText = ids === undefined ? 'identifiers as strings' : ids === 'integer' ? 'integer identifiers, as the SPEC states' : `${ids} identifiers (as strings), as the SPEC states`;
+  const graphqlOnly = facts.endpoints.length === 0 && extractGraphqlOperations(facts.input.specText).length > 0;
+  const lines = [
     'API design',
-    baseLine,
-    '- **Versioning:** the major version lives in the path; a breaking change gets a new version while the old one keeps working.',
-    '- **Format:** JSON bodies (`application/json`, UTF-8); timestamps in ISO 8601 UTC; identifiers as strings.',
+    ...(graphqlOnly
+      ? ['- **Endpoint:** `POST /graphql`; the schema evolves by adding fields and deprecating old ones (`@deprecated`) instead of path versions.']
+      : [baseLine, '- **Versioning:** the major version lives in the path; a breaking change gets a new version while the old one keeps working.']),
+    `- **Format:** JSON bodies (\`application/json\`, UTF-8); timestamps in ISO 8601 UTC; ${idText}.`,
     `- **Authentication:** ${authParts.join('; ')}. ${recommended}`,
     '- **Authorization:** every endpoint states who may call it; ownership checked in the service layer, not only in the route.',
-    '- **Error format:** RFC 9457 problem details (`application/problem+json`) for every error response:',
-    '',
-    '  ```json',
-    '  {',
-    '    "type": "/problems/validation-error",',
-    '    "title": "Request validation failed",',
-    '    "status": 422,',
-    '    "detail": "email: must be a valid address",',
-    `    "instance": ${JSON.stringify(instance)}`,
-    '  }',
-    '  ```',
-    '',
-    `  ${facts.guidance ? `With ${facts.guidance.displayName}: ${facts.guidance.errorHandling}` : 'One error handler renders this shape for every failure, including validation errors.'}`,
-    '- **Collections:** list endpoints take `limit` and a `cursor` and return the next cursor; filters as query parameters.',
-    '- **Idempotency:** `PUT` and `DELETE` are idempotent; `POST` requests that create accept an `Idempotency-Key` header so clients can retry safely.',
   ];
+  const handler = facts.guidance ? `With ${facts.guidance.displayName}: ${facts.guidance.errorHandling.replace(/an? `application\/problem\+json` body/, 'that body')}` : 'One error handler renders it for every failure, including validation errors.';
+  if (errorBody !== undefined && errorBody !== 'problem-details') {
+    lines.push(`- **Error format:** the SPEC's own, ${code(errorBody)}, for every error response. ${handler}`);
+  } else {
+    lines.push(
+      `- **Error format:** RFC 9457 problem details (\`application/problem+json\`)${errorBody ? ', as the SPEC states' : ''} for every error response:`,
+      '',
+      '  ```json',
+      '  {',
+      '    "type": "/problems/validation-error",',
+      '    "title": "Request validation failed",',
+      '    "status": 422,',
+      '    "detail": "email: must be a valid address",',
+      `    "instance": ${JSON.stringify(instance)}`,
+      '  }',
+      '  ```',
+      '',
+      `  ${facts.guidance ? `With ${facts.guidance.displayName}: ${facts.guidance.errorHandling}` : 'One error handler renders this shape for every failure, including validation errors.'}`,
+    );
+  }
+  const lists = facts.endpoints.some((e) => e.method === 'GET') || facts.endpoints.length === 0;
+  if (paging) lines.push(`- **Collections:** paged with ${paging.map(code).join(' and ')}, as the SPEC states; filters as query parameters.`);
+  else if (lists) lines.push('- **Collections:** list endpoints take `limit` and a `cursor` and return the next cursor; filters as query parameters.');
+  if (facts.endpoints.some((e) => e.method === 'POST')) lines.push('- **Idempotency:** `POST` requests that create accept an `Idempotency-Key` header so clients can retry safely.');
+  return lines;
+}
+
+/** The service the plan is written for, when a manifest declares its framework. */
+function serviceOf(facts: PlanFacts): ServiceStack | undefined {
+  return facts.choice.kind === 'determined' ? facts.choice.candidate?.service : undefined;
 }
 
 export function endpointsSection(facts: PlanFacts): string[] {
+  const graphql = serviceOf(facts)?.graphql ?? [];
+  const operations = extractGraphqlOperations(facts.input.specText);
+  if (operations.length > 0 && (graphql.length > 0 || facts.endpoints.length === 0)) return graphqlSection(facts, graphql, operations);
   if (facts.endpoints.length === 0) {
     return [
       'Endpoints from the SPEC',
@@ -245,6 +271,20 @@ export function endpointsSection(facts: PlanFacts): string[] {
     ...table(['Method', 'Path', 'SPEC line', 'Tag'], facts.endpoints.map((e) => [code(e.method), code(e.path), String(e.line), apiTag])),
     '',
     `Handlers carry ${apiTag}; their tests carry ${code(tagOf('TEST', facts.id))} (or ${code(tagOf('TEST', `API-${facts.id}`))}).`,
+  ];
+}
+
+/** A GraphQL service: one HTTP endpoint, and the SPEC's operations as what to build. */
+function graphqlSection(facts: PlanFacts, libraries: readonly string[], operations: readonly GraphqlOperation[]): string[] {
+  const apiTag = code(tagOf('API', facts.id));
+  const server = libraries.length > 0 ? `${libraries.map((l) => displayName(l)).join(', ')} (in the manifests)` : 'the GraphQL server of the framework';
+  return [
+    'Operations from the SPEC',
+    `A GraphQL API served by ${server} at ${code('POST /graphql')}; each operation below is a resolver.`,
+    '',
+    ...table(['Operation', 'Name', 'SPEC line', 'Tag'], operations.map((o) => [o.kind, code(o.name), String(o.line), apiTag])),
+    '',
+    `Resolvers carry ${apiTag}; their tests carry ${code(tagOf('TEST', facts.id))}.`,
   ];
 }
 
@@ -275,14 +315,14 @@ export function dataLayer(facts: PlanFacts): string[] {
     : detectedDbs.length > 0
       ? `${detectedDbs.join(', ')} (from the manifests; the SPEC states none)`
       : 'not stated in the SPEC and not found in the manifests: decide it before the data model';
-  const migrationTools = (service?.orms ?? []).filter((name) => /alembic|flyway|liquibase|migrat|goose|evolution/i.test(name));
-  const orms = (service?.orms ?? []).filter((name) => !migrationTools.includes(name));
+  // What the service already uses decides; the framework's usual choice is only for what it lacks.
+  const practice = dataPractice(service);
   const choose = 'depends on the framework (not determined)';
   const rows = [
     ['Database', database],
-    ['ORM / data access', orms.length > 0 ? `${orms.join(', ')} (in the manifests)` : g ? `${g.dataAccess.orm} (suggested)` : choose],
-    ['Migrations', migrationTools.length > 0 ? `${migrationTools.join(', ')} (in the manifests)` : g ? `${g.dataAccess.migrations} (suggested)` : choose],
-    ['Connection pool', g ? g.dataAccess.pool : choose],
+    ['ORM / data access', practice && practice.orm.length > 0 ? `${practice.orm.join(', ')} (in the manifests)` : g ? `${g.dataAccess.orm} (suggested)` : choose],
+    ['Migrations', practice?.migrations ?? (g ? `${g.dataAccess.migrations} (suggested)` : choose)],
+    ['Connection pool', practice?.pool ?? (g ? g.dataAccess.pool : choose)],
   ];
   const lines = ['Data layer', ...table(['Concern', 'Choice'], rows), ''];
   if (stated && detectedDbs.length > 0 && !detectedDbs.some((d) => d.toLowerCase() === stated.toLowerCase())) {
@@ -292,7 +332,7 @@ export function dataLayer(facts: PlanFacts): string[] {
     '- Every schema change is a versioned migration, reviewed like code and applied by the deployment, never by the app at startup in production.',
     '- Multi-step writes run in one transaction; list queries load relations eagerly to avoid N+1 queries.',
     '- Pool size follows the database\'s connection limit divided by the number of instances.',
-    ...(g?.databaseIntegration.map((item) => `- ${item}`) ?? []),
+    ...withoutRivals(g?.databaseIntegration ?? [], service).map((item) => `- ${item}`),
   );
   return lines;
 }
@@ -326,6 +366,9 @@ export function testingStrategy(facts: PlanFacts): string[] {
 
 export function performanceBudget(facts: PlanFacts): string[] {
   const fromSpec = facts.requirements.filter((r) => PERFORMANCE_WORDS.test(r.text));
+  if (fromSpec.length === 0) {
+    return ['Performance budget', 'The SPEC sets no latency or throughput figure. Agree on a p95 latency budget before release and measure it with a load test (k6, Gatling or Locust) against a production-like database.'];
+  }
   const lines = [
     'Performance budget',
     ...table(['Metric', 'Budget'], [
@@ -340,8 +383,7 @@ export function performanceBudget(facts: PlanFacts): string[] {
     'production-like database. Where the SPEC sets its own numbers, they replace these:',
     '',
   ];
-  if (fromSpec.length > 0) lines.push(...fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
-  else lines.push('- The SPEC sets no latency or throughput figure.');
+  lines.push(...fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
   return lines;
 }
 
@@ -351,11 +393,9 @@ export function securityChecklist(facts: PlanFacts): string[] {
     'Security checklist',
     '- [ ] Every endpoint validates its input (types, lengths, formats) and rejects unknown fields.',
     '- [ ] Authentication on every endpoint the SPEC does not make public; authorization per resource, so a caller reaches only what it owns.',
-    '- [ ] Passwords hashed with Argon2id or bcrypt; tokens short-lived, signed, with keys that can be rotated.',
+    ...(/\bpassword|\blog ?in\b|\bsign ?in\b|\bcredential/i.test(facts.input.specText) ? ['- [ ] Passwords hashed with Argon2id or bcrypt; tokens short-lived, signed, with keys that can be rotated.'] : []),
     '- [ ] Queries parameterised through the ORM or bound parameters; no SQL built from strings.',
     '- [ ] Secrets from the environment or a secret manager, never in the repository or the logs.',
-    '- [ ] TLS for every connection, HSTS and security headers on responses.',
-    '- [ ] CORS limited to known origins; rate limits on authentication and write endpoints.',
     '- [ ] Error responses never expose stack traces, SQL or internal identifiers.',
     '- [ ] Logs carry request IDs but no passwords, tokens or personal data.',
     `- [ ] Dependencies audited in CI: ${audit}.`,
@@ -372,6 +412,9 @@ function sortedExisting(existing: readonly ChainTag[]): ChainTag[] {
 /** Declared tags no code carries, then the standard backend tags of the SPEC no code carries. */
 export function plannedTags(facts: PlanFacts): string[] {
   const have = new Set(facts.input.chain.existing.map((t) => tagOf(t.type, t.id)));
+  // A test of one link of the chain (`@TEST:API-USER-001` tests `@API:USER-001`) is a test of the SPEC.
+  const prefixedTest = new RegExp(`^[A-Z][A-Z0-9]*-${facts.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  if (facts.input.chain.existing.some((t) => t.type === 'TEST' && prefixedTest.test(t.id))) have.add(tagOf('TEST', facts.id));
   const declared = facts.input.chain.declared.map((d) => d.split(':').slice(0, 2).join(':'));
   const standard = PLANNED_TYPES.map((type) => tagOf(type, facts.id));
   return [...new Set([...declared, ...standard])].filter((tag) => !have.has(tag) && !tag.startsWith('@SPEC:'));
@@ -440,7 +483,7 @@ export function phases(facts: PlanFacts): string[] {
 
   const secondary: string[] = [
     'Authentication and authorization on every endpoint.',
-    'Input validation and the problem-details error format everywhere.',
+    `Input validation and ${facts.conventions.errorBody !== undefined && facts.conventions.errorBody !== 'problem-details' ? 'the SPEC\'s error format' : 'the problem-details error format'} everywhere.`,
   ];
   if (guards.length > 0) secondary.push(`Failure and state handling: ${refs(guards, facts)}.`);
   secondary.push('The middleware stack, in the order listed above.');
@@ -507,8 +550,10 @@ export function guidanceSection(facts: PlanFacts): string[] {
   if (!g) return [];
   const lines = [`${g.displayName} guidance`, `Official site: ${g.docs}`];
   for (const section of guidanceSections(g)) {
-    if (section.title === 'Middleware') continue;
-    lines.push('', `### ${section.title}`, '', ...section.items.map((item) => `- ${item}`));
+    // Middleware and database integration stand in their own sections above.
+    if (section.title === 'Middleware' || section.title === 'Database integration') continue;
+    const items = withoutRivals(section.items, serviceOf(facts));
+    if (items.length > 0) lines.push('', `### ${section.title}`, '', ...items.map((item) => `- ${item}`));
   }
   return lines;
 }
