@@ -27,7 +27,7 @@ describe('specchain check of a folder without SPECs', function () {
 
   it('says 0 SPECs were found and points at the .moai/specs above', () => {
     const r = spawnSync(process.execPath, [BIN, 'check', 'services/api', '--no-cache'], { cwd: path.join(ws, 'repo'), encoding: 'utf8' });
-    assert.equal(r.stderr, 'specchain check: 0 SPECs found in services/api (specGlobs: .moai/specs/**/spec.md); the nearest .moai/specs is .moai/specs: check . instead.\n');
+    assert.equal(r.stderr, 'specchain check: 0 SPECs found in services/api (specGlobs: .moai/specs/**/spec.md, .moai/specs/**/SPEC-*.md); the nearest .moai/specs is .moai/specs: check . instead.\n');
     assert.match(r.stdout, /0 SPECs/);
   });
 
