@@ -89,7 +89,10 @@ class QuoteTracker {
 
   quoted(regionStart: number, offset: number): boolean {
     if (regionStart >= this.#at) {
-      this.#walk(regionStart);
+      // A docstring's own opening quotes (and prefix) open nothing inside it.
+      let from = regionStart;
+      while (from < offset && /["'rRbBuUfF]/.test(this.text[from]!)) from++;
+      this.#walk(from);
       this.#double = this.#tick = false;
     }
     this.#walk(offset);
