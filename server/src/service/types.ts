@@ -264,6 +264,8 @@ export interface MxMarker {
   readonly parent: number;
   /** For `SPEC`/`TEST` values: the SPEC, REQ and AC IDs named, ranges expanded; free text left alone. */
   readonly refs: readonly IdRef[];
+  /** Comment lines below the marker that continue its text (no marker on them, not blank); 0 for most. */
+  readonly continued: number;
 }
 
 /** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */

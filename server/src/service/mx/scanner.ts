@@ -52,6 +52,7 @@ export class MxTag implements MxMarker {
     readonly line: number,
     readonly start: number,
     readonly refs: readonly MxRef[],
+    readonly continued: number,
   ) {}
 
   get range(): Range {
@@ -63,8 +64,8 @@ export class MxTag implements MxMarker {
   }
 
   toJSON(): MxMarker {
-    const { kind, range, kindRange, value, colon, auto, place, parent } = this;
-    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()) };
+    const { kind, range, kindRange, value, colon, auto, place, parent, continued } = this;
+    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()), continued };
   }
 }
 
@@ -119,10 +120,37 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
       cut.push(...found.cut);
       refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
     }
-    markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs));
+    const continued = regions === 'markdown' || sub ? 0 : continuation(text, eol, regions);
+    markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs, continued));
     if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
   }
   return { markers, cut };
+}
+
+/** The most continuation lines counted under one tag. */
+const MAX_CONTINUED = 20;
+/** A comment line's leader (`//`, `///`, `#`, `--`, ` * `) and blanks. */
+const LEADER = /^[ \t]*(?:\/\/+|#+|--|\*(?!\/))?[ \t]*/;
+
+/**
+ * How many lines after the marker's line (which ends at `eol`) continue its text: lines inside a
+ * comment or docstring that are not blank and hold no `@MX` marker. MoAI counts its three lines
+ * to a tag's REASON from the end of such a block.
+ */
+function continuation(text: string, eol: number, regions: readonly TextRegion[]): number {
+  let count = 0;
+  let r = 0;
+  for (let start = eol + 1; start > 0 && start < text.length && count < MAX_CONTINUED; count++) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    const line = text.slice(start, lineEnd);
+    const body = start + LEADER.exec(line)![0].length;
+    while (r < regions.length && regions[r]!.end <= body) r++;
+    const region = regions[r];
+    if (!region || region.kind === 'string' || region.start > body || body >= lineEnd || line.includes('@MX:') || /^\s*(?:\*\/|"""|''')/.test(line)) break;
+    start = lineEnd + 1;
+  }
+  return count;
 }
 
 /** The value without the comment's closing delimiter (star-slash, `-->`, triple quotes) and trailing blanks. */
