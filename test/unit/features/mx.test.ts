@@ -238,5 +238,7 @@ describe('features of the @MX dialect', () => {
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
     assert.equal(tree.totals.brokenLinks, 2, 'mx/unknown-spec and mx/unknown-req count as broken links');
+    const off = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().filter((d) => d.code !== 'mx/unknown-spec'))!;
+    assert.deepEqual(off.unknownSpec, [], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
   });
 });

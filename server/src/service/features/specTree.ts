@@ -46,7 +46,8 @@ export interface SpecTree {
 
 /**
  * Every SPEC with its chain, counts, missing declarations and problems. `diagnostics` gives
- * the current diagnostics of a file; `all` every current diagnostic, for the totals.
+ * the current diagnostics of a file; `all` every current diagnostic, for the totals and the
+ * broken `@MX` references.
  */
 export function getSpecTree(
   index: WorkspaceIndex,
@@ -56,7 +57,8 @@ export function getSpecTree(
 ): SpecTree | undefined {
   const specs: SpecTreeEntry[] = [];
   let tagCount = 0;
-  const broken = brokenMxRefs(index);
+  const current = [...all];
+  const broken = brokenMxRefs(index, current);
   for (const spec of index.specs()) {
     if (token.isCancellationRequested) return undefined;
     const tags: ChainTag[] = chainClaims(index, spec.id).map((link) => chainTag(link, isBorrowed(link, spec.id)));
@@ -87,7 +89,7 @@ export function getSpecTree(
       ...(spec.doc.references.length > 0 ? { references: spec.doc.references.map((r) => ({ field: r.field, id: r.id })) } : {}),
     });
   }
-  const totals = { specs: specs.length, tags: tagCount, ...countProblems(all) };
+  const totals = { specs: specs.length, tags: tagCount, ...countProblems(current) };
   return { specs, unknownSpec: broken.unknownSpec, totals };
 }
 
