@@ -406,7 +406,7 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
   }
 
   // go.work: a module with no framework of its own uses the one of the member module it requires.
-  const goWorkMembers = new Set(aggregators.length > 0 || services.length > 0 ? manifests.filter((m) => m.kind === 'go.work').flatMap((w) => (w.module?.members ?? []).map((x) => join(serviceRootOf(w.path), x) ?? '')) : []);
+  const goWorkMembers = new Set(manifests.filter((m) => m.kind === 'go.work').flatMap((w) => (w.module?.members ?? []).map((x) => join(serviceRootOf(w.path), x) ?? '')));
   const byModuleId = new Map<string, ServiceStack>();
   for (const s of services) {
     const gomod = byRoot.get(s.root)?.find((m) => m.kind === 'go.mod');
