@@ -161,3 +161,14 @@ describe('stack on a 30-module build', () => {
     assert.ok(report.services.every((s) => s.frameworks[0]?.name === 'spring-boot' && s.frameworks[0].version === '3.3.0'));
   });
 });
+
+describe('stack roles without a framework', () => {
+  it('a folder with a program entry point stays a service; one without is a library', () => {
+    const manifests = [
+      parseManifest('web/package.json', '{ "dependencies": { "react": "^18.2.0" } }')!,
+      parseManifest('tools/package.json', '{ "dependencies": { "lodash": "^4.17.21" } }')!,
+    ];
+    const report = detectStack(manifests, ['web/package.json', 'web/index.html', 'web/src/App.tsx', 'tools/package.json', 'tools/src/strings.ts']);
+    assert.deepEqual(report.services.map((s) => [s.root, s.role, s.language]), [['tools', 'library', 'typescript'], ['web', 'service', 'typescript']]);
+  });
+});

@@ -22,8 +22,8 @@ describe('specchain stack', () => {
     assert.equal(await runStack(workspace, 'json', c.io), 0);
     assert.deepEqual(JSON.parse(c.out.join('\n')), {
       services: [
-        { root: 'backend', role: 'service', language: 'python', manifests: ['backend/requirements.txt'], frameworks: [{ name: 'fastapi', version: '==0.104.0', resolved: null, manifest: 'backend/requirements.txt', line: 1 }], databases: ['postgresql'], databaseSources: [{ id: 'postgresql', file: 'backend/requirements.txt', line: 3 }], orms: ['sqlalchemy'], auth: [], testing: ['pytest'] },
-        { root: 'web', role: 'service', language: 'javascript', manifests: ['web/package.json'], frameworks: [{ name: 'express', version: '^4.19.2', resolved: null, manifest: 'web/package.json', line: 1 }], databases: [], databaseSources: [], orms: [], auth: [], testing: [] },
+        { root: 'backend', role: 'service', language: 'python', manifests: ['backend/requirements.txt'], frameworks: [{ name: 'fastapi', version: '==0.104.0', resolved: null, manifest: 'backend/requirements.txt', line: 1 }], databases: ['postgresql'], databaseSources: [{ id: 'postgresql', file: 'backend/requirements.txt', line: 3 }], orms: ['sqlalchemy'], auth: [], testing: ['pytest'], graphql: [] },
+        { root: 'web', role: 'service', language: 'javascript', manifests: ['web/package.json'], frameworks: [{ name: 'express', version: '^4.19.2', resolved: null, manifest: 'web/package.json', line: 1 }], databases: [], databaseSources: [], orms: [], auth: [], testing: [], graphql: [] },
       ],
       aggregators: [],
     });

@@ -105,7 +105,16 @@ interface ServiceInput {
 const direct = (d: ParsedDependency): boolean => !d.indirect;
 const runtime = (d: ParsedDependency): boolean => !d.indirect && !d.dev;
 
-function detectService(input: ServiceInput, sourceCounts: ReadonlyMap<string, number> | undefined, files: ReadonlySet<string>): ServiceStack {
+/** Files that start a program: `main.go`, `manage.py`, `*Application.java`, `src/main.rs`, `index.html`, `artisan` … */
+const ENTRY_POINT = /(?:^|\/)(?:(?:main|app|server|index|manage|wsgi|asgi|__main__|App|Main|\w*Application)\.(?:py|go|rs|java|kt|scala|ts|tsx|js|mjs|cjs|php)|index\.html|artisan|routes)$/;
+
+/** What is known of a service's own files (those not under a nested service). */
+interface OwnFiles {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly entryPoint: boolean;
+}
+
+function detectService(input: ServiceInput, own: OwnFiles | undefined, files: ReadonlySet<string>): ServiceStack {
   const { root, manifests } = input;
   const declaring = manifests.filter((m) => !isLockfileKind(m.kind));
   const resolved = new Map<string, string>();
@@ -155,13 +164,17 @@ function detectService(input: ServiceInput, sourceCounts: ReadonlyMap<string, nu
 
   const main = kept[0] ? declaring.find((m) => m.path === kept[0]!.manifest) : declaring.find((m) => m.dependencies.length > 0) ?? declaring[0];
   const ecosystems = new Set<Ecosystem>(kept.length > 0 ? [ecosystemOf(main!.kind)!] : declaring.map((m) => ecosystemOf(m.kind)!).filter(Boolean));
-  const language = languageFromSources(sourceCounts, ecosystems) ?? (main ? languageOf(main) : 'unknown');
+  const language = languageFromSources(own?.counts, ecosystems) ?? (main ? languageOf(main) : 'unknown');
   const prefix = root === '.' ? '' : `${root}/`;
   // A crate with `src/lib.rs` and neither `src/main.rs` nor `src/bin/` builds no program.
   const rustLibraryOnly = declaring.some((m) => m.kind === 'Cargo.toml') && files.has(`${prefix}src/lib.rs`) && !files.has(`${prefix}src/main.rs`) && !files.has(`${prefix}src/bin`);
+  // No framework to run: a library when a framework is there only for tests or a host (dev, peer),
+  // or when the folder's own files hold no program entry point.
+  const onlyForOthers = kept.length === 0 && FRAMEWORKS.some((fw) => hitsFor(declaring, (eco) => fw.packages[eco], direct).length > 0);
+  const library = rustLibraryOnly || onlyForOthers || (kept.length === 0 && files.size > 0 && !own?.entryPoint);
   return {
     root,
-    role: kept.length === 0 || rustLibraryOnly ? 'library' : 'service',
+    role: library ? 'library' : 'service',
     language,
     manifests: [...manifests.map((m) => m.path), ...input.hints.map((h) => h.path)].sort(),
     frameworks: kept,
@@ -357,6 +370,7 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
   // Source files by service root: each file counts for the nearest service at or above it.
   const files = new Set<string>();
   const counts = new Map<string, Map<string, number>>();
+  const withEntryPoint = new Set<string>();
   for (const path of paths) {
     files.add(path);
     const dot = path.lastIndexOf('.');
@@ -365,9 +379,10 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
       files.add(dir);
       if (dir === '.') break;
     }
-    if (!language) continue;
     const owner = nearest(dirname(path), serviceRoots);
     if (owner === undefined) continue;
+    if (ENTRY_POINT.test(path)) withEntryPoint.add(owner);
+    if (!language) continue;
     const map = counts.get(owner) ?? new Map<string, number>();
     map.set(language, (map.get(language) ?? 0) + 1);
     counts.set(owner, map);
@@ -379,7 +394,8 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
     const list = byRoot.get(root)!;
     const sorted = [...list].sort((a, b) => cmp(a.path, b.path)).map((m) => effective(root, m));
     const enclosing = [...lockRoots].filter(([r]) => r !== root && within(root, r)).sort((a, b) => b[0].length - a[0].length).flatMap(([, l]) => l);
-    const service = detectService({ root, manifests: sorted, inheritedLocks: enclosing, hints: hintsByRoot.get(root) ?? [] }, counts.get(root), files);
+    const own = { counts: counts.get(root) ?? new Map<string, number>(), entryPoint: withEntryPoint.has(root) };
+    const service = detectService({ root, manifests: sorted, inheritedLocks: enclosing, hints: hintsByRoot.get(root) ?? [] }, own, files);
     const pomAggregator = sorted.find((m) => m.kind === 'pom.xml' && m.module?.packaging === 'pom');
     const gatherer = sorted.find((m) => m.module?.aggregatorOnly || (m.module?.members?.length ?? 0) > 0);
     if (pomAggregator || (gatherer && service.frameworks.length === 0)) {
@@ -390,7 +406,7 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
   }
 
   // go.work: a module with no framework of its own uses the one of the member module it requires.
-  const goWorkMembers = new Set(aggregators.length > 0 || services.length > 0 ? manifests.filter((m) => m.kind === 'go.work').flatMap((w) => (w.module?.members ?? []).map((x) => join(serviceRootOf(w.path), x) ?? '')) : []);
+  const goWorkMembers = new Set(manifests.filter((m) => m.kind === 'go.work').flatMap((w) => (w.module?.members ?? []).map((x) => join(serviceRootOf(w.path), x) ?? '')));
   const byModuleId = new Map<string, ServiceStack>();
   for (const s of services) {
     const gomod = byRoot.get(s.root)?.find((m) => m.kind === 'go.mod');
