@@ -16,6 +16,11 @@ export interface TagNode {
   /** Workspace-relative path, for display. */
   readonly path: string;
   readonly range: Range;
+  /**
+   * A claim of another SPEC that belongs to this one only because this SPEC declares the tag in
+   * its chain (linking rule 3): shown as borrowed, not as this SPEC's own code.
+   */
+  readonly borrowed?: boolean;
 }
 
 /** An ID of an `@MX:SPEC`/`@MX:TEST` line as the sidebar shows it. */
@@ -69,6 +74,8 @@ export interface SpecNode {
   readonly range: Range;
   /** Markers in code (claims) that belong to this SPEC, in file order. */
   readonly tags: readonly TagNode[];
+  /** Markers that quote this SPEC's tags (docs, prompts, string literals): never implementation. */
+  readonly mentions: readonly TagNode[];
   /** Count of code markers per tag type (`{ API: 2, TEST: 1 }`). */
   readonly counts: Readonly<Record<string, number>>;
   /** Tags the SPEC declares in its text that no code carries yet (`@API:USER-001`). */
@@ -83,6 +90,8 @@ export interface SpecNode {
   readonly archived?: boolean;
   /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
   readonly mx?: MxSpecNode;
+  /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
+  readonly references?: readonly { readonly field: string; readonly id: string }[];
 }
 
 export interface SpecTreeResult {
@@ -167,11 +176,25 @@ export namespace RefreshRequest {
   export type Result = { readonly files: number; readonly millis: number };
 }
 
+/**
+ * Server to client: a folder is being (re)read from disk (`done: false`, with the number of
+ * files listed) or has been read (`done: true`; its diagnostics follow, then `indexChanged`).
+ */
+export namespace IndexProgressNotification {
+  export const method = 'specchain/indexProgress';
+  export interface Params {
+    readonly files: number;
+    readonly done: boolean;
+  }
+}
+
 /** Server to client: the index changed; the sidebar and status bar re-query. */
 export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
     readonly brokenLinks: number;
+    /** Diagnostics of error severity in the whole workspace. */
+    readonly errors: number;
   }
 }

@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   IndexChangedNotification,
+  IndexProgressNotification,
   PlanRequest,
   RefreshRequest,
   SpecAtRequest,
@@ -63,6 +64,8 @@ export class SpecChainServer {
   readonly #folders: FolderState[] = [];
   #capabilities: ClientCapabilities = {};
   #initOptions: unknown;
+  /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
+  #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
   #watchers: DiskWatcher[] = [];
 
@@ -86,6 +89,7 @@ export class SpecChainServer {
   #initialize(params: InitializeParams): InitializeResult {
     this.#capabilities = params.capabilities;
     this.#initOptions = params.initializationOptions;
+    this.#commandLinks = isObject(params.initializationOptions) && params.initializationOptions.commandLinks === true;
     const folders: WorkspaceFolder[] = params.workspaceFolders?.length
       ? params.workspaceFolders
       : params.rootUri
@@ -127,6 +131,8 @@ export class SpecChainServer {
       this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.includes.bind(f)));
     }
     const pulled = await this.#pullConfigs();
+    // No folder, nothing to index: say so, so that clients do not wait for an index.
+    if (this.#folders.length === 0) this.#indexChanged();
     await Promise.all(
       this.#folders.map(async (folder, i) => {
         try {
@@ -178,6 +184,7 @@ export class SpecChainServer {
         return out;
       },
       changed: () => this.#indexChanged(),
+      progress: (files, done) => void this.#connection.sendNotification(IndexProgressNotification.method, { files, done } satisfies IndexProgressNotification.Params),
       log: (message) => this.#connection.console.log(message),
     });
   }
@@ -214,11 +221,14 @@ export class SpecChainServer {
       this.#indexTimer = undefined;
       let specs = 0;
       let brokenLinks = 0;
+      let errors = 0;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
-        brokenLinks += countProblems(f.currentDiagnostics()).brokenLinks;
+        const problems = countProblems(f.currentDiagnostics());
+        brokenLinks += problems.brokenLinks;
+        errors += problems.errors;
       }
-      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks } satisfies IndexChangedNotification.Params);
+      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors } satisfies IndexChangedNotification.Params);
     }, INDEX_CHANGED_MS);
   }
 
@@ -235,7 +245,7 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position);
+      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
@@ -404,6 +414,8 @@ export class SpecChainServer {
     if (this.#indexTimer) clearTimeout(this.#indexTimer);
   }
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Settings may come wrapped as `{ specchain: {...} }` or bare. */
 function settingsOf(options: unknown): unknown {

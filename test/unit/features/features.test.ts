@@ -32,13 +32,16 @@ describe('features', () => {
     service = await load(FILES);
   });
 
-  it('hover names the SPEC, its status, chain counts and file; a broken marker says so', () => {
+  it('hover names the SPEC, its status, chain counts and file, with command links when asked; a broken marker gets none', () => {
     const hover = getHover(service.index, 'test/user.test.ts', { line: 0, character: 8 })!;
     assert.match(hover.markdown, /\*\*SPEC-USER-001\*\*: Title of USER-001/);
     assert.match(hover.markdown, /Status: active · version 0\.1\.0/);
     assert.match(hover.markdown, /Chain: 1 API · 1 TEST/);
     assert.deepEqual(hover.range, { start: { line: 0, character: 3 }, end: { line: 0, character: 21 } });
-    assert.match(getHover(service.index, 'src/user.ts', { line: 2, character: 5 })!.markdown, /@API:USER-009 belongs to no SPEC/);
+    assert.equal(getHover(service.index, 'src/user.ts', { line: 2, character: 5 }), undefined, 'a broken marker: its diagnostic says it all');
+    assert.doesNotMatch(hover.markdown, /command:/, 'no command links unless the client runs them');
+    const linked = getHover(service.index, 'test/user.test.ts', { line: 0, character: 8 }, { commandLinks: true })!;
+    assert.match(linked.markdown, /\[Open SPEC\]\(command:specchain\.openSpec\?%5B%22USER-001%22%5D\) · \[Reveal in sidebar\]\(command:specchain\.revealSpec\?%5B%22USER-001%22%5D\)/);
     assert.equal(getHover(service.index, 'src/user.ts', { line: 1, character: 2 }), undefined);
   });
 

@@ -1,7 +1,7 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
 import type { ByPath, MxRefNode, MxSpecNode, ReqDeclNode } from '../../protocol';
 import { reqCoverage } from '../mx/coverage';
-import { byPlace, specReqCoverage, uniqueReqs } from './reqCoverage';
+import { byPlace, countCoverage, uniqueReqs } from './reqCoverage';
 
 /** `@MX` links that resolve to nothing: by the SPEC they were looked up in, and those naming no SPEC. */
 export interface BrokenMxRefs {
@@ -43,18 +43,21 @@ export function mxSpecNode(index: WorkspaceIndex, specId: string, broken: Broken
   const links = index.mxRefsTo(specId);
   const brokenHere = broken.bySpec.get(specId) ?? [];
   if (declared.length === 0 && links.length === 0 && brokenHere.length === 0) return undefined;
-  const reqs = reqCoverage(index, specId).map((c) => ({
+  const coverage = reqCoverage(index, specId);
+  const reqs = coverage.map((c) => ({
     ...declNode(c.entry),
     code: [...c.refs].sort(byPlace).map(refNode),
     tests: [...c.testRefs].sort(byPlace).map(refNode),
     acs: c.acs.map(declNode),
   }));
   const reqIds = new Set(declared.map((r) => r.decl.id));
+  const citingReqs = new Set<MxLink['marker']>();
+  for (const l of links) if (reqIds.has(l.ref.id)) citingReqs.add(l.marker);
   const specRefs = links
-    .filter((l) => l.ref.kind === 'SPEC' && !links.some((o) => o.marker === l.marker && reqIds.has(o.ref.id)))
+    .filter((l) => l.ref.kind === 'SPEC' && !citingReqs.has(l.marker))
     .sort(byPlace)
     .map(refNode);
-  return { reqs, coverage: specReqCoverage(index, specId), specRefs, broken: brokenHere };
+  return { reqs, coverage: countCoverage(coverage), specRefs, broken: brokenHere };
 }
 
 function refNode(link: MxLink): ByPath<MxRefNode> {
