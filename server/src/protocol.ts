@@ -18,7 +18,7 @@ export interface TagNode {
   readonly range: Range;
   /**
    * A claim of another SPEC that belongs to this one only because this SPEC declares the tag in
-   * its chain: shown as borrowed, not as this SPEC's own code.
+   * its chain (linking rule 3): shown as borrowed, not as this SPEC's own code.
    */
   readonly borrowed?: boolean;
 }
@@ -74,6 +74,8 @@ export interface SpecNode {
   readonly range: Range;
   /** Markers in code (claims) that belong to this SPEC, in file order. */
   readonly tags: readonly TagNode[];
+  /** Markers that quote this SPEC's tags (docs, prompts, string literals): never implementation. */
+  readonly mentions: readonly TagNode[];
   /** Count of code markers per tag type (`{ API: 2, TEST: 1 }`). */
   readonly counts: Readonly<Record<string, number>>;
   /** Tags the SPEC declares in its text that no code carries yet (`@API:USER-001`). */
@@ -90,8 +92,6 @@ export interface SpecNode {
   readonly mx?: MxSpecNode;
   /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
   readonly references?: readonly { readonly field: string; readonly id: string }[];
-  /** Markers that quote this SPEC's tags (docs, prompts, string literals): never implementation. */
-  readonly mentions?: readonly TagNode[];
 }
 
 export interface SpecTreeResult {

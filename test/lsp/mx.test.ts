@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { SpecTreeRequest } from '../../server/src/protocol';
-import { corpusDir } from '../corpusDir';
+import { sharedPath } from '../unit/shared';
 import { MX_FILES, positionOf } from '../fixtures/mx';
 import { SERVER, TestClient, writeWorkspace } from './client';
 
@@ -119,7 +119,6 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
 
 describe('language server over stdio: the @MX dialect on a real project (elymas+universal-search)', function () {
   this.timeout(60_000);
-  const source = corpusDir('mx', 'elymas+universal-search');
   let client: TestClient;
   let r: ReturnType<typeof requests>;
   const MAIN = 'tools/gen-adapter-ref/main.go';
@@ -134,13 +133,10 @@ describe('language server over stdio: the @MX dialect on a real project (elymas+
   };
 
   before(async function () {
-    if (!source) {
-      console.log('    (skipped: ../shared/corpus/mx is absent; set SPECCHAIN_SHARED to the shared folder to run these)');
-      this.skip();
-    }
+    const source = sharedPath(this, 'corpus/mx/elymas+universal-search');
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
     const root = mkdtempSync(join(tmpdir(), 'specchain-mx-corpus-'));
-    cpSync(source!, root, { recursive: true });
+    cpSync(source, root, { recursive: true });
     main = readFileSync(join(root, MAIN), 'utf8');
     doc = readFileSync(join(root, DOC), 'utf8');
     client = new TestClient(root);

@@ -16,11 +16,13 @@ function factsOf(service: ServiceStack): StackItem[] {
     icon: 'symbol-package',
     open: { path: f.manifest, line: f.line - 1 },
   }));
+  // One row per database and the file that names it, opening that line.
+  for (const d of service.databaseSources) facts.push({ kind: 'fact', label: d.id, value: `${d.file}:${d.line}`, icon: 'database', open: { path: d.file, line: d.line - 1 } });
   const lists: [string, readonly string[], string][] = [
-    ['Databases', service.databases, 'database'],
     ['ORMs', service.orms, 'symbol-class'],
     ['Auth', service.auth, 'shield'],
     ['Testing', service.testing, 'beaker'],
+    ['GraphQL', service.graphql, 'type-hierarchy'],
   ];
   for (const [label, values, icon] of lists) if (values.length > 0) facts.push({ kind: 'fact', label, value: values.join(', '), icon });
   for (const manifest of service.manifests) facts.push({ kind: 'fact', label: manifest.slice(manifest.lastIndexOf('/') + 1), value: manifest, icon: 'file', open: { path: manifest, line: 0 } });
@@ -52,7 +54,7 @@ export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vs
     if (item.kind === 'service') {
       const name = item.service.root === '.' ? '(workspace root)' : item.service.root;
       const tree = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
-      tree.description = item.service.language;
+      tree.description = item.service.role === 'library' ? `${item.service.language}, library` : item.service.language;
       tree.iconPath = new vscode.ThemeIcon('server-process');
       tree.tooltip = `${name}: ${item.service.language}, ${item.service.manifests.join(', ')}`;
       tree.id = `service:${item.service.root}`;

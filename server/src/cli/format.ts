@@ -24,6 +24,8 @@ export interface JsonReq {
 export interface CheckOutcome {
   readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[] }[];
   readonly tags: number;
+  /** `@MX` markers in code (markdown mentions aside); absent in results saved before it existed. */
+  readonly mxMarkers?: number;
   readonly files: number;
   readonly skipped: number;
   readonly diagnostics: readonly Diagnostic[];
@@ -41,9 +43,11 @@ export interface CheckResult extends CheckOutcome {
 
 export function collectCheck(service: LanguageService, files: number, skipped: number): CheckOutcome {
   let tags = 0;
+  let mxMarkers = 0;
   const warnings: string[] = [];
   for (const f of service.index.allFacts()) {
     tags += f.tags.length;
+    if (f.mx?.[0]?.place !== 'markdown') mxMarkers += f.mx?.length ?? 0;
     for (const e of f.manifest?.errors ?? []) warnings.push(e);
   }
   return {
@@ -59,6 +63,7 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
       return reqs.length > 0 ? { ...base, reqs } : base;
     }),
     tags,
+    mxMarkers,
     files,
     skipped,
     diagnostics: service.allDiagnostics(),
@@ -204,7 +209,7 @@ export function formatText(result: CheckResult, color: boolean): string {
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push(
     `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
-      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
+      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${result.mxMarkers ? `${result.mxMarkers} @MX marker${result.mxMarkers === 1 ? '' : 's'}, ` : ''}${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,
   );

@@ -164,8 +164,8 @@ export class FolderState {
   }
 
   #apply(path: string, op: Pending): void {
-    if (op.kind !== 'text' && (path === '.gitignore' || path.endsWith('/.gitignore'))) {
-      // Other files are read or ignored now: read the folder again under the new rules.
+    if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
+      // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
       return;
     }

@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { analyzeFile, type FileClassifier } from '../service/analyze';
-import { isManifestPath } from '../service/stack/manifests';
+import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
 import { decodeText, readBytes } from './readText';
 
@@ -16,7 +16,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
   const facts: FileFacts[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
-    const bytes = readBytes(nodePath.join(root, path), classifier.config.maxFileSize);
+    const bytes = readBytes(nodePath.join(root, path), readLimitFor(path, classifier.config.maxFileSize));
     if ('skip' in bytes) {
       skipped.push({ path, reason: bytes.skip });
       continue;

@@ -7,6 +7,7 @@ import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
 import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
 import { readText } from './readText';
+import { readLimitFor } from '../service/stack/manifests';
 
 const BUILTIN = new Set(BUILTIN_EXCLUDES);
 
@@ -119,7 +120,7 @@ export class FsWorkspace implements Workspace {
   }
 
   async read(path: string): Promise<string | SkippedFile> {
-    const text = readText(this.absolute(path), this.config.maxFileSize);
+    const text = readText(this.absolute(path), readLimitFor(path, this.config.maxFileSize));
     return typeof text === 'string' ? text : { path, reason: text.skip };
   }
 

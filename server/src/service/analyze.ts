@@ -89,7 +89,10 @@ class QuoteTracker {
 
   quoted(regionStart: number, offset: number): boolean {
     if (regionStart >= this.#at) {
-      this.#walk(regionStart);
+      // A docstring's own opening quotes (and prefix) open nothing inside it.
+      let from = regionStart;
+      while (from < offset && /["'rRbBuUfF]/.test(this.text[from]!)) from++;
+      this.#walk(from);
       this.#double = this.#tick = false;
     }
     this.#walk(offset);
@@ -150,7 +153,16 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
 function mxOf(path: string, text: string, role: FileRole): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
   const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
   if (!acceptance && !text.includes('@MX:')) return {};
-  if (role === 'source') return mxFacts(text, lexRegions(path, text), false);
+  if (role === 'source') {
+    // The lexer reads left to right, so the regions of the text up to the last marker's line
+    // are those of the whole file there and the rest need not be lexed, unless that cut leaves
+    // the last marker's comment (a block or docstring) open: then the whole file is lexed.
+    const last = text.lastIndexOf('@MX:');
+    const eol = text.indexOf('\n', last);
+    let regions = lexRegions(path, eol === -1 ? text : text.slice(0, eol));
+    if (eol !== -1 && !regions.some((r) => r.start <= last && last < r.end)) regions = lexRegions(path, text);
+    return mxFacts(text, regions, false);
+  }
   if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
   return {};
 }

@@ -178,8 +178,12 @@ export class DiagnosticsEngine implements RuleContext {
     const manifestGeneration = this.index.manifestGeneration;
     if (this.#stack && this.#stack.specs === specGeneration && this.#stack.manifests === manifestGeneration) return this.#stack;
     const manifests: ManifestFacts[] = [];
-    for (const facts of this.index.allFacts()) if (facts.manifest) manifests.push(facts.manifest);
-    const report = detectStack(manifests);
+    const paths: string[] = [];
+    for (const facts of this.index.allFacts()) {
+      paths.push(facts.path);
+      if (facts.manifest) manifests.push(facts.manifest);
+    }
+    const report = detectStack(manifests, paths);
     const inputs = this.index.specs().map((s) => ({ path: s.path, doc: s.doc, capabilities: s.doc.capabilities }));
     const byPath = new Map<string, Diagnostic[]>();
     for (const d of checkStack(inputs, report, this.config)) {

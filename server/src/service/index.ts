@@ -307,24 +307,11 @@ export class WorkspaceIndex {
 
   #addMxReverse(path: string): void {
     if (!this.#mxBySpec || this.specOfFile(path) !== undefined) return;
-    for (const link of this.mxLinks(path)) {
-      if (link.marker.place === 'markdown') continue;
-      for (const id of link.specIds) {
-        const list = this.#mxBySpec.get(id);
-        if (list) list.push(link);
-        else this.#mxBySpec.set(id, [link]);
-      }
-    }
+    addToReverse(this.#mxBySpec, this.mxLinks(path).filter((l) => l.marker.place !== 'markdown'));
   }
 
   #removeMxReverse(path: string): void {
-    if (!this.#mxBySpec) return;
-    const ids = new Set<string>();
-    for (const link of this.#mxLinks.get(path) ?? []) for (const id of link.specIds) ids.add(id);
-    for (const id of ids) {
-      const list = this.#mxBySpec.get(id);
-      if (list) this.#mxBySpec.set(id, list.filter((l) => l.path !== path));
-    }
+    if (this.#mxBySpec) removeFromReverse(this.#mxBySpec, this.#mxLinks.get(path), path);
   }
 
   /**
@@ -458,27 +445,14 @@ export class WorkspaceIndex {
 
   #addReverse(path: string): void {
     if (!this.#bySpec || this.specOfFile(path) !== undefined) return;
-    for (const link of this.links(path)) {
-      if (link.tag.role !== 'claim') continue;
-      for (const id of link.specIds) {
-        const list = this.#bySpec.get(id);
-        if (list) list.push(link);
-        else this.#bySpec.set(id, [link]);
-        this.#grouped.delete(id);
-      }
-    }
+    for (const id of addToReverse(this.#bySpec, this.links(path).filter((l) => l.tag.role === 'claim'))) this.#grouped.delete(id);
   }
 
   #removeReverse(path: string): void {
     if (!this.#bySpec) return;
-    const ids = new Set<string>();
-    for (const link of this.#links.get(path) ?? []) for (const id of link.specIds) ids.add(id);
-    for (const id of ids) {
-      const list = this.#bySpec.get(id);
-      if (list) this.#bySpec.set(id, list.filter((l) => l.path !== path));
-      this.#grouped.delete(id);
-    }
+    for (const id of removeFromReverse(this.#bySpec, this.#links.get(path), path)) this.#grouped.delete(id);
   }
+
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
@@ -596,6 +570,31 @@ function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
   return out;
 }
 
+/** Files each link under the SPECs it resolves to; returns the SPEC IDs whose lists changed. */
+function addToReverse<L extends { readonly specIds: readonly string[] }>(table: Map<string, L[]>, links: readonly L[]): Set<string> {
+  const touched = new Set<string>();
+  for (const link of links) {
+    for (const id of link.specIds) {
+      const list = table.get(id);
+      if (list) list.push(link);
+      else table.set(id, [link]);
+      touched.add(id);
+    }
+  }
+  return touched;
+}
+
+/** Drops the links of one file from a reverse table; returns the SPEC IDs whose lists changed. */
+function removeFromReverse<L extends { readonly path: string; readonly specIds: readonly string[] }>(table: Map<string, L[]>, links: readonly L[] | undefined, path: string): Set<string> {
+  const ids = new Set<string>();
+  for (const link of links ?? []) for (const id of link.specIds) ids.add(id);
+  for (const id of ids) {
+    const list = table.get(id);
+    if (list) table.set(id, list.filter((l) => l.path !== path));
+  }
+  return ids;
+}
+
 /** The SPEC document's declarations come before its companions'. */
 function rank(path: string): number {
   return /(^|\/)spec\.md$|(^|\/)SPEC-[^/]*\.md$/.test(path) ? 0 : 1;
@@ -618,7 +617,8 @@ function bump(map: Map<string, Map<string, number>>, outer: string, inner: strin
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {
-  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0 || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
+  // Declarations and titles stand only in SPEC documents (companions mention), which carry `spec`.
+  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0);
 }
 
 /** True when two versions of a SPEC file give the same IDs and declarations, so links stand. */

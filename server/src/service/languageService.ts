@@ -1,9 +1,11 @@
 import { FileClassifier, analyzeFile, companionPaths, isSkippedByName } from './analyze';
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
+import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex } from './index';
 import type { Diagnostic, FileFacts, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
+import { readLimitFor } from './stack/manifests';
 
 export interface LanguageServiceOptions {
   readonly workspace: Workspace;
@@ -33,6 +35,8 @@ export class LanguageService {
   readonly index: WorkspaceIndex;
   readonly #engine: DiagnosticsEngine;
   readonly #analyzer: BulkAnalyzer | undefined;
+  /** What the workspace's `.gitattributes` files mark `linguist-generated`, read on each load. */
+  #generated = new GeneratedAttributes();
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -48,11 +52,17 @@ export class LanguageService {
     const started = Date.now();
     const entries = listing ?? (await this.workspace.list());
     const listed = Date.now();
+    this.#generated = new GeneratedAttributes();
+    for (const entry of entries) {
+      if (!GeneratedAttributes.isAttributesFile(entry.path)) continue;
+      const text = await this.workspace.read(entry.path);
+      if (typeof text === 'string') this.#generated.add(entry.path, text);
+    }
     const skipped: SkippedFile[] = [];
     const toRead: WorkspaceEntry[] = [];
     for (const entry of entries) {
       if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
-      else if (entry.size !== undefined && entry.size > this.config.maxFileSize) skipped.push({ path: entry.path, reason: 'too-large' });
+      else if (entry.size !== undefined && entry.size > readLimitFor(entry.path, this.config.maxFileSize)) skipped.push({ path: entry.path, reason: 'too-large' });
       else toRead.push(entry);
     }
     let facts: FileFacts[];
@@ -69,7 +79,7 @@ export class LanguageService {
       }
     }
     const analyzed = Date.now();
-    for (const f of facts) this.index.set(f);
+    for (const f of facts) this.index.set(this.#markGenerated(f));
     for (const s of skipped) this.index.skip(s.path, s.reason);
     const done = Date.now();
     return { files: facts.length, skipped, millis: done - started, phases: { list: listed - started, analyze: analyzed - listed, index: done - analyzed } };
@@ -81,7 +91,17 @@ export class LanguageService {
    * SPEC's ID or chain changed).
    */
   update(path: string, text: string): Set<string> {
-    return this.#apply(path, () => this.index.set(analyzeFile(path, text, this.classifier)));
+    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, text, this.classifier))));
+  }
+
+  /**
+   * The facts of a file `.gitattributes` marks generated: no markers, as for any generated file
+   * (applied after analysis, so that cached facts stay right when `.gitattributes` changes).
+   */
+  #markGenerated(facts: FileFacts): FileFacts {
+    if (this.#generated.empty || !this.#generated.isGenerated(facts.path)) return facts;
+    const { mx: _mx, reqs: _reqs, mxProblems: _problems, ...rest } = facts;
+    return { ...rest, tags: [], malformed: [], headerPaths: [], disables: [] };
   }
 
   /** Forgets a deleted file; returns the files whose diagnostics may have changed. */

@@ -598,6 +598,11 @@ function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string
   return fields;
 }
 
+/** A status as compared: case and `_`/`-` ignored (`In_Progress` is `in-progress`). */
+export function normalStatus(status: string): string {
+  return status.trim().toLowerCase().replace(/_/g, '-');
+}
+
 /** The shapes in plain words, for messages. */
 const SCHEMA_NAMES: Readonly<Record<FrontmatterSchema, string>> = {
   legacy: 'v2 frontmatter template (id, version, status, created, updated, author, priority)',
@@ -620,8 +625,9 @@ function checkSchema(schema: FrontmatterSchema, fields: Record<string, FieldValu
   }
   const status = fields.status;
   if (status) {
-    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : LEGACY_STATUSES;
-    if (typeof status.value !== 'string' || !allowed.includes(status.value.trim().toLowerCase())) {
+    // v2-template files in the wild use the v3 statuses too (`implemented`, `in-progress`).
+    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : [...new Set([...LEGACY_STATUSES, ...CURRENT_STATUSES])];
+    if (typeof status.value !== 'string' || !allowed.includes(normalStatus(status.value))) {
       problems.push({
         code: 'spec/frontmatter-invalid',
         severity: 'warning',

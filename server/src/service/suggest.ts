@@ -94,9 +94,10 @@ export interface MarkerAdvice {
 
 /**
  * Advice for a marker the scanner found malformed (`text` is the whole `@TYPE:ID[:SUB]`): whether
- * the type's case or the ID is the problem, and the spelling it likely means: the SPEC ID
- * closest to the scanner's `guessedId` or to the ID as written (`usre-001` -> `USER-001`,
- * `PAY-01` -> `PAY-001`), else the guess itself (`ship_order-001` -> `SHIP-ORDER-001`).
+ * the type's case or the ID is the problem, and the spelling it likely means: the scanner's
+ * `guessedId`, which only mends case and separators (`order-002` -> `ORDER-002`, even when only
+ * ORDER-001 exists: the number is the writer's), else the SPEC ID closest to the ID as written
+ * (`PAY-01` -> `PAY-001`).
  */
 export function adviseMalformed(
   text: string,
@@ -117,7 +118,7 @@ export function adviseMalformed(
   const problems: string[] = [];
   if (typeWrong) problems.push(`tag types are written in capitals (${canonical}, not ${type})${idRight ? `; the ID ${id} is fine` : ''}`);
   if (!idRight) problems.push('IDs look like USER-001 (capitals, dashes, at least three final digits)');
-  const fixedId = idRight ? id : (closestId(guessedId ?? id) ?? guessedId);
+  const fixedId = idRight ? id : (guessedId ?? closestId(id));
   const replacement = fixedId === undefined ? undefined : `@${canonical}:${fixedId}${rest}`;
   const message = `${text} is not a valid tag: ${problems.join('; ')}.${replacement ? ` Did you mean ${replacement}?` : ''}`;
   return { message, ...(replacement ? { replacement } : {}), ...(fixedId !== undefined && !typeWrong ? { id: fixedId } : {}) };

@@ -16,6 +16,9 @@ const PLACEHOLDER_PART = /^(?:X+|N+|DOMAIN|TYPE|ID)$/;
  * part is a placeholder word or a number, and one at least is a word. Never reported.
  */
 export function isPlaceholderId(id: string): boolean {
+  // IDs start with a word: when the first is no placeholder, the ID is none (the common case, cheaply).
+  const dash = id.indexOf('-');
+  if (!PLACEHOLDER_PART.test(dash === -1 ? id : id.slice(0, dash))) return false;
   let word = false;
   for (const part of id.split('-')) {
     if (PLACEHOLDER_PART.test(part)) word = true;

@@ -264,6 +264,8 @@ export interface MxMarker {
   readonly parent: number;
   /** For `SPEC`/`TEST` values: the SPEC, REQ and AC IDs named, ranges expanded; free text left alone. */
   readonly refs: readonly IdRef[];
+  /** Comment lines below the marker that continue its text (no marker on them, not blank); 0 for most. */
+  readonly continued: number;
 }
 
 /** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */
@@ -293,6 +295,17 @@ export interface ManifestDependency {
   readonly line: number;
   readonly range: Range;
   readonly dev?: boolean;
+  /** Required only through another dependency (a Go `// indirect` line). */
+  readonly indirect?: boolean;
+  /** Features or extras switched on (`sqlx` with `features = ["postgres"]`). */
+  readonly features?: readonly string[];
+}
+
+/** A database a file names outside any package list (a URL, an image, a Prisma provider). */
+export interface DatabaseHint {
+  readonly id: string;
+  /** 0-based line. */
+  readonly line: number;
 }
 
 /** What a framework manifest declares. */
@@ -304,6 +317,30 @@ export interface ManifestFacts {
   readonly resolved?: Readonly<Record<string, string>>;
   /** Problems reading the manifest (broken JSON/TOML/XML): reported, never thrown. */
   readonly errors?: readonly string[];
+  /** Databases the file names outside its dependencies (config files, Cargo features, Prisma). */
+  readonly databases?: readonly DatabaseHint[];
+  /** How the manifest takes part in a multi-module build, when it does. */
+  readonly module?: ModuleInfo;
+}
+
+/** A manifest's place in a multi-module build (Maven, Gradle settings, Cargo and Go workspaces). */
+export interface ModuleInfo {
+  /** `groupId:artifactId` of a pom, the module path of a `go.mod`. */
+  readonly id?: string;
+  /** Maven `packaging` (`pom` for parents and aggregators). */
+  readonly packaging?: string;
+  /** Member folders as written (`<module>`, Gradle `include`, Cargo `members`, `go.work` `use`), `/`-separated. */
+  readonly members?: readonly string[];
+  /** The Maven parent: its coordinates and where its pom should be (`relativePath`). */
+  readonly parent?: { readonly id: string; readonly relativePath: string };
+  /** Maven `properties`, values as written. */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** Versions managed by `dependencyManagement`, by `groupId:artifactId`; imported BOMs by `groupId:*`. */
+  readonly managed?: Readonly<Record<string, string>>;
+  /** A Gradle version catalog's accessors (`libs.spring.boot.web`) and the coordinates they name. */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** A Cargo virtual manifest, a Gradle settings file: it declares members, nothing to run. */
+  readonly aggregatorOnly?: boolean;
 }
 
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
@@ -357,20 +394,37 @@ export interface DetectedFramework {
   readonly range: Range;
 }
 
+/** A database of a service and the place that names it. */
+export interface DatabaseSource {
+  readonly id: string;
+  /** Workspace-relative file path. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+}
+
 /** One service: the folder holding one or more manifests. */
 export interface ServiceStack {
   /** Folder, workspace-relative (`.` for the root). */
   readonly root: string;
+  /** `library` for a module with no framework of its own to run (or a Rust crate with only `lib.rs`). */
+  readonly role: 'service' | 'library';
   readonly language: string;
   readonly manifests: readonly string[];
   readonly frameworks: readonly DetectedFramework[];
   readonly databases: readonly string[];
+  /** Where each database was found: the file and 1-based line, first source first. */
+  readonly databaseSources: readonly DatabaseSource[];
   readonly orms: readonly string[];
   readonly auth: readonly string[];
   readonly testing: readonly string[];
+  /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
+  readonly graphql: readonly string[];
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */
 export interface StackReport {
   readonly services: readonly ServiceStack[];
+  /** Folders of builds that only gather modules (Maven `packaging pom`, Cargo and Gradle roots): not services. */
+  readonly aggregators?: readonly { readonly root: string; readonly manifest: string }[];
 }

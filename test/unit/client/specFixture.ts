@@ -12,6 +12,7 @@ export const specNode = (id: string, title: string, extra: Partial<SpecNode> = {
   path: `.moai/specs/SPEC-${id}/spec.md`,
   range: range(12, 0, 20),
   tags: [],
+  mentions: [],
   counts: {},
   missing: [],
   completeness: 'none',

@@ -81,7 +81,7 @@ describe('real SPECs from MoAI-ADK (shared corpus)', function () {
     assert.ok(ids.includes('V3R2-TST-004'), 'a SPEC with broken YAML is still listed');
     assert.deepEqual(
       all.filter((d) => d.path.includes('invalid-snake-case-only') && d.code === 'spec/frontmatter-invalid').map((d) => d.message),
-      ['Missing required field "created" (current schema).', 'Missing required field "updated" (current schema).', 'Missing required field "tags" (current schema).'],
+      ['Missing fields "created", "updated", "tags" of the v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle).'],
     );
     assert.deepEqual(all.filter((d) => d.path.includes('valid-12-field') && d.code.startsWith('spec/')), []);
     assert.deepEqual(all.filter((d) => d.path.includes('testdata/valid/') && d.code.startsWith('spec/')), []);

@@ -8,7 +8,7 @@ describe('messages: did you mean', () => {
   const FILES = {
     '.moai/specs/SPEC-PAY-001/spec.md': spec('PAY-001'),
     '.moai/specs/SPEC-USER-001/spec.md': spec('USER-001'),
-    'src/pay.py': '# @API:PYA-001\n# @SERVICE:PAY-01\n# @APi:PAY-001\n# @api:user-01:SUB\n# @API:usre-001\n# @API:ship_order-001\n',
+    'src/pay.py': '# @API:PYA-001\n# @SERVICE:PAY-01\n# @APi:PAY-001\n# @api:user-01:SUB\n# @API:usre-001\n# @API:ship_order-001\n# @api:user-002\n',
   };
 
   it('suggests across a transposition, a missing digit and the type case', async () => {
@@ -19,8 +19,9 @@ describe('messages: did you mean', () => {
       '2 tag/malformed: @SERVICE:PAY-01 is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @SERVICE:PAY-001?',
       '3 tag/malformed: @APi:PAY-001 is not a valid tag: tag types are written in capitals (API, not APi); the ID PAY-001 is fine. Did you mean @API:PAY-001?',
       '4 tag/malformed: @api:user-01:SUB is not a valid tag: tag types are written in capitals (API, not api); IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @API:USER-001:SUB?',
-      '5 tag/malformed: @API:usre-001 is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @API:USER-001?',
+      '5 tag/malformed: @API:usre-001 is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @API:USRE-001?',
       '6 tag/malformed: @API:ship_order-001 is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @API:SHIP-ORDER-001?',
+      '7 tag/malformed: @api:user-002 is not a valid tag: tag types are written in capitals (API, not api); IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean @API:USER-002?',
     ]);
   });
 
@@ -34,8 +35,9 @@ describe('messages: did you mean', () => {
       ['Replace with @SERVICE:PAY-001', '2:12-18 PAY-001'],
       ['Replace with @API:PAY-001', '3:3-15 @API:PAY-001'],
       ['Replace with @API:USER-001:SUB', '4:3-19 @API:USER-001:SUB'],
-      ['Replace with @API:USER-001', '5:8-16 USER-001'],
+      ['Replace with @API:USRE-001', '5:8-16 USRE-001'],
       ['Replace with @API:SHIP-ORDER-001', '6:8-22 SHIP-ORDER-001'],
+      ['Replace with @API:USER-002', '7:3-16 @API:USER-002'],
     ]);
   });
 

@@ -8,6 +8,7 @@ import { getPlan } from '../../../server/src/service/features/plan';
 import { getReqRenameEdits } from '../../../server/src/service/features/mxRename';
 import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
+import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
 import type { Location, TextEdit } from '../../../server/src/service/features/types';
 import { getWorkspaceSymbols } from '../../../server/src/service/features/workspaceSymbols';
@@ -79,6 +80,18 @@ describe('features of the @MX dialect', () => {
     });
   });
 
+  it('a group ID (REQ-32 for REQ-32.1 and REQ-32.2) hovers and leads to its members', async () => {
+    const files = {
+      ...MX_FILES,
+      '.moai/specs/SPEC-SEC-001/spec.md': '# SPEC-SEC-001: Security\n\n- REQ-32.1: The system SHALL hash.\n- REQ-32.2: The system SHALL salt.\n',
+      'src/sec.ts': '// @MX:NOTE: hashing\n// @MX:SPEC: SPEC-SEC-001 REQ-32\n',
+    };
+    const group = await load(files, { rules: { 'spec/no-frontmatter': 'off' } });
+    const position = positionOf(files, 'src/sec.ts', 'REQ-32', 1);
+    assert.match(getHover(group.index, 'src/sec.ts', position)!.markdown, /\*\*REQ-32\*\* of SPEC-SEC-001[\s\S]*Group of REQ-32\.1, REQ-32\.2/);
+    assert.deepEqual(where(getDefinition(group.index, 'src/sec.ts', position)), ['.moai/specs/SPEC-SEC-001/spec.md:3:3', '.moai/specs/SPEC-SEC-001/spec.md:4:3']);
+  });
+
   it('definition goes from a SPEC ID to its title and from a REQ/AC ID (or a range) to its declarations', () => {
     assert.deepEqual(where(getDefinition(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001'))), [`${SPEC}:16:1`]);
     const req = at(SPEC, 'REQ-ORDER-002', 0);
@@ -142,6 +155,12 @@ describe('features of the @MX dialect', () => {
     assert.deepEqual(getDocumentLinks(service.index, 'src/orders/broken.py').map((l) => l.target), [SPEC]);
   });
 
+  it('the SPEC at the cursor: the one an @MX ID names, else the one owning the file by module:', () => {
+    assert.equal(getSpecAt(service.index, 'src/pay.go', at('src/pay.go', 'REQ-001')), 'PAY-002');
+    assert.equal(getSpecAt(service.index, 'src/orders/api.ts', { line: 3, character: 0 }), 'ORDER-001');
+    assert.equal(getSpecAt(service.index, 'src/pay.go', { line: 0, character: 0 }), undefined);
+  });
+
   it('workspace symbols list REQs beside SPECs', () => {
     const symbols = getWorkspaceSymbols(service.index, 'req-order-00');
     assert.deepEqual(symbols.map((s) => `${s.kind}:${s.name}:${s.detail}`), ['req:REQ-ORDER-001:SPEC-ORDER-001', 'req:REQ-ORDER-002:SPEC-ORDER-001', 'req:REQ-ORDER-003:SPEC-ORDER-001']);
@@ -171,6 +190,12 @@ describe('features of the @MX dialect', () => {
       await refused('REQ-ORDER-002', /already declares REQ-ORDER-002/);
       await refused('REQ-003', /inside a range/, 'PAY-002', 'REQ-001');
       await refused('REQ-003', /inside a range/, 'PAY-002', 'REQ-002');
+    });
+
+    it('a SPEC rename starts from the SPEC ID of an @MX line too, on the part after SPEC-', () => {
+      const target = prepareRename(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001', 3));
+      const start = at('src/orders/api.ts', 'ORDER-001', 0);
+      assert.deepEqual(target, { specId: 'ORDER-001', range: { start, end: { line: start.line, character: start.character + 'ORDER-001'.length } } });
     });
 
     it('a SPEC rename also rewrites the SPEC IDs of @MX lines', async () => {
@@ -213,5 +238,7 @@ describe('features of the @MX dialect', () => {
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
     assert.equal(tree.totals.brokenLinks, 2, 'mx/unknown-spec and mx/unknown-req count as broken links');
+    const off = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().filter((d) => d.code !== 'mx/unknown-spec'))!;
+    assert.deepEqual(off.unknownSpec, [], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
   });
 });

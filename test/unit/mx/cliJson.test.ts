@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collectCheck, formatJson, formatSarif } from '../../../server/src/cli/format';
+import { collectCheck, formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
 import { load } from '../core/helpers';
 
 describe('check --format json for the @MX dialect', () => {
@@ -15,6 +15,7 @@ describe('check --format json for the @MX dialect', () => {
       { id: 'REQ-S-001', line: 8, refs: [{ file: 'src/a.go', line: 3 }], testRefs: [{ file: 'src/a_test.go', line: 2 }], acs: ['AC-1', 'AC-2'] },
       { id: 'REQ-S-002', line: 9, refs: [], testRefs: [], acs: [] },
     ]);
+    assert.match(formatText({ ...collectCheck(svc, 4, 0), root: '/w', millis: 1 }, false), /, 0 tags, 5 @MX markers, 4 files read in 1 ms$/);
     const sarif = JSON.parse(formatSarif({ ...collectCheck(svc, 4, 0), root: '/w', millis: 1 }, '0.0.0')) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
     const rules = sarif.runs[0]!.tool.driver.rules;
     for (const code of ['mx/unknown-spec', 'mx/moai-invisible', 'spec/duplicate-req', 'spec/no-frontmatter']) {

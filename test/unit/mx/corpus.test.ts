@@ -1,22 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
 import { resolveConfig } from '../../../server/src/service/config';
 import { LanguageService } from '../../../server/src/service/languageService';
-
-/**
- * The team's shared corpus, beside the repository (`$SPECCHAIN_SHARED`, or the nearest `shared`
- * folder above it: a worktree nests one level deeper). Absent, these tests are skipped and say why.
- */
-function corpus(): string | undefined {
-  if (process.env.SPECCHAIN_SHARED) return path.join(process.env.SPECCHAIN_SHARED, 'corpus');
-  for (let dir = path.resolve(__dirname, '../../..'); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const candidate = path.join(path.dirname(dir), 'shared', 'corpus');
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
+import { sharedPath } from '../shared';
 
 async function open(dir: string): Promise<LanguageService> {
   const { config } = resolveConfig({});
@@ -42,12 +30,7 @@ describe('@MX projects of the shared corpus', function () {
   this.timeout(60_000);
   let root: string;
   before(function () {
-    const found = corpus();
-    if (!found) {
-      console.log('SPECCHAIN_SKIPPED no ../shared/corpus beside the repository (SPECCHAIN_SHARED can name it)');
-      this.skip();
-    }
-    root = found;
+    root = sharedPath(this, 'corpus');
   });
 
   it('elymas+universal-search: every @MX:SPEC line is linked, no mx/unknown-spec', async () => {

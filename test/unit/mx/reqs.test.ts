@@ -43,6 +43,14 @@ describe('REQ/AC declarations', () => {
     ]);
   });
 
+  it('maps only the `maps` clause of a line that has one, and never an ID quoted in backticks', () => {
+    const md = '- AC-02: Given a SPEC with REQ-X-001-007 declared, Then lint names REQ-X-001-007. (maps REQ-SPC-005) (maps REQ-SPC-051)\n| AC-03 | `REQ-UN-007` is quoted, REQ-SPC-009 is not |\n| `REQ-UN-007` | a quoted row |\n';
+    assert.deepEqual(scanDeclarations(md).reqs.map((r) => [r.id, r.maps.map((m) => m.id)]), [
+      ['AC-02', ['REQ-SPC-005', 'REQ-SPC-051']],
+      ['AC-03', ['REQ-SPC-009']],
+    ]);
+  });
+
   it('skips fenced code and prose lines that only mention an ID', () => {
     assert.deepEqual(decls('```\n- REQ-NO-001: in code\n```\nSee REQ-X-001 for details.\n  REQ-4 and events are thorough.\n'), []);
   });

@@ -59,6 +59,13 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(ds.find((d) => d.code === 'mx/missing-reason')!.data, { kind: 'mx-add-reason' });
   });
 
+  it('counts the three lines to a REASON from the end of the comment lines continuing the tag', async () => {
+    const text = '# @MX:ANCHOR: validate_url — used by\n#   the connector,\n#   the portal\n#   and ingest.\n# @MX:REASON: one guard\n\n# @MX:WARN: w\nx = 1\n\n\n# @MX:REASON: too far, code between\n';
+    const svc = await load({ 'app/a.py': text });
+    assert.deepEqual(svc.index.facts('app/a.py')!.mx!.map((m) => m.continued), [3, 0, 0, 0]);
+    assert.deepEqual(where(svc.diagnostics('app/a.py'), 'mx/missing-reason'), ['app/a.py:7:3-7:11']);
+  });
+
   it('mx/over-limit on the first tag past the limit; mx.yaml replaces limits and reasons, and a broken one says so', async () => {
     const notes = (n: number): string => Array.from({ length: n }, (_, i) => `// @MX:ANCHOR: a${i}\n// @MX:REASON: r\n`).join('');
     const plain = await load({ ...SCHED, 'src/a.ts': notes(4) });

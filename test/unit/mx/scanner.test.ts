@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { FileClassifier, analyzeFile } from '../../../server/src/service/analyze';
+import { DEFAULT_CONFIG } from '../../../server/src/service/config';
 import { lexRegions } from '../../../server/src/service/lexer';
 import { scanMx } from '../../../server/src/service/mx/scanner';
+import { decodeFacts, encodeFacts } from '../../../server/src/service/wire';
 
 const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
   `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
@@ -61,5 +64,25 @@ describe('@MX scanner', () => {
     const started = Date.now();
     assert.deepEqual(markers('a.c', text), ['NOTE line 1:4-1:12 "before"']);
     assert.ok(Date.now() - started < 1000);
+  });
+});
+
+describe('@MX facts across threads and the cache', () => {
+  it('survive the wire encoding and JSON unchanged', () => {
+    const text = '/**\n * @MX:ANCHOR: [AUTO] a\n */\n// @MX:SPEC SPEC-X-001 REQ-X-001..003\n';
+    const facts = analyzeFile('src/a.ts', text, new FileClassifier(DEFAULT_CONFIG));
+    const back = decodeFacts('src/a.ts', JSON.parse(JSON.stringify(encodeFacts(facts))) as ReturnType<typeof encodeFacts>);
+    assert.equal(facts.mx?.length, 2);
+    assert.deepEqual(JSON.parse(JSON.stringify(back.mx)), JSON.parse(JSON.stringify(facts.mx)));
+  });
+});
+
+describe('@MX facts of a source file', () => {
+  it('are those of the whole file when a block comment or docstring holding the last marker goes on past its line', () => {
+    const classifier = new FileClassifier(DEFAULT_CONFIG);
+    const ts = analyzeFile('src/a.ts', '/**\n * @MX:NOTE: n\n * more text\n */\nconst s = "@MX:NOTE: not a tag";\n', classifier);
+    assert.deepEqual(ts.mx?.map((m) => [m.kind, m.place, m.range.start.line]), [['NOTE', 'block', 1]]);
+    const py = analyzeFile('a.py', 'def f():\n    """Doc.\n\n    @MX:ANCHOR: entry\n    @MX:REASON: r\n    """\n', classifier);
+    assert.deepEqual(py.mx?.map((m) => [m.kind, m.place, m.parent]), [['ANCHOR', 'docstring', -1], ['REASON', 'docstring', 0]]);
   });
 });

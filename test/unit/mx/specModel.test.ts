@@ -46,6 +46,8 @@ describe('SPEC model for both dialects', () => {
     assert.deepEqual(v2.problems.map((p) => [p.code, p.message]), [
       ['spec/frontmatter-invalid', 'Missing fields "version", "created", "updated", "author", "priority" of the v2 frontmatter template (id, version, status, created, updated, author, priority).'],
     ]);
+    for (const status of ['implemented', 'In_Progress', 'COMPLETED']) assert.deepEqual(parseSpec('.moai/specs/SPEC-A-001/spec.md', V2('A-001', status)).doc.problems, [], status);
+    assert.match(parseSpec('.moai/specs/SPEC-A-001/spec.md', V2('A-001', 'shipped')).doc.problems[0]!.message, /^Unknown status "shipped"/);
     const none = parseSpec('.moai/specs/SPEC-B-001/spec.md', '# B\n').doc;
     assert.deepEqual(none.problems.map((p) => [p.code, p.severity]), [['spec/no-frontmatter', 'info']]);
   });

@@ -40,6 +40,16 @@ const FORMATS: readonly Format[] = [
   { path: 'build.gradle', pieces: GRADLE_PIECES },
   { path: 'build.gradle.kts', pieces: GRADLE_PIECES },
   { path: 'build.sbt', pieces: ['"g" %% "a" % "1"', '"g" % "a" % v', '% Test', '% "test"', 'libraryDependencies ++= Seq(', 'libraryDependencies +=', ')', '(', ',', 'val v = "1"', '//', '/*', '*/', '"', 'enablePlugins(PlayScala)', 'lazy val root = (project in file("."))'] },
+  { path: 'settings.gradle.kts', pieces: ['include(', 'include ', '":app"', "':lib'", ')', ',', 'rootProject.name = "x"', '//', '/*', '*/'] },
+  { path: 'go.work', pieces: ['go 1.22', 'use (', ')', 'use', './api', '"./web"', '//'] },
+  { path: 'uv.lock', pieces: TOML_PIECES },
+  { path: 'yarn.lock', pieces: ['"express@^4.18.0", express@^4.17.1:', '@nestjs/core@npm:^10:', '  version "4.18.3"', '  version: 10.3.7', '  resolved "x"', '#', ':', '"', ','] },
+  { path: 'pnpm-lock.yaml', pieces: ['packages:', 'importers:', '  /express@4.18.2:', "  '@fastify/jwt@8.0.0':", '  fastify@4.26.2(x@1):', '    resolution: {integrity: x}', '  /a/1.0.0:'] },
+  { path: '.env.example', pieces: ['DATABASE_URL=', 'postgres://u:p@h/db', 'mysql+pymysql://h', 'redis://', 'mongodb+srv://', 'DB_CONNECTION=', 'pgsql', 'export ', '#', '=', '"'] },
+  { path: 'docker-compose.yml', pieces: ['services:', '  db:', '    image: postgres:16', '    image: "redis:7"', '- image:', 'environment:', '      - DATABASE_URL=postgres://x', '#'] },
+  { path: 'src/main/resources/application.properties', pieces: ['spring.datasource.url=', 'jdbc:postgresql://h/db', 'jdbc:mysql:', 'org.postgresql.Driver', 'r2dbc:postgresql://', '#', '='] },
+  { path: 'config/database.php', pieces: ["'default' => env('DB_CONNECTION', 'mysql'),", "'default' => 'sqlite',", '<?php', 'return [', '];', '//'] },
+  { path: 'prisma/schema.prisma', pieces: ['datasource db {', 'provider = "postgresql"', 'provider = "mongodb"', '}', 'generator client {', 'model User {', '//'] },
   { path: 'project/plugins.sbt', pieces: ['addSbtPlugin("org.playframework" % "sbt-plugin" % "3.0.0")', 'addSbtPlugin(', ')', '"', '%'] },
 ];
 

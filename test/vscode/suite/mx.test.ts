@@ -116,4 +116,14 @@ describe('SpecChain and the @MX dialect', function () {
     assert.equal(targetUri.toString(), workspaceFile('.moai', 'specs', 'SPEC-MXDEMO-001', 'spec.md').toString());
     assert.equal(targetRange.start.line, 17);
   });
+
+  it('the sidebar page follows the editor from an @MX line to that reference, under its REQ', async () => {
+    const editor = await vscode.window.showTextDocument(workspaceFile('backend', 'app', 'invoices', 'issue.py'));
+    editor.selection = new vscode.Selection(2, 30, 2, 30);
+    const revealed = await waitFor('the SPECs page to reveal the reference', () => {
+      const key = api.specsView()?.revealed;
+      return key?.startsWith('req:MXDEMO-001') ? key : undefined;
+    });
+    assert.equal(revealed, 'req:MXDEMO-001:REQ-MXDEMO-001:code:0', 'the page expanded the SPEC, its REQ and the code group to the row of this line');
+  });
 });

@@ -1,6 +1,7 @@
 import type { WorkspaceIndex } from '../index';
 import { resolveHeaderPath } from '../headerPaths';
 import type { Range } from '../types';
+import { declarationsNamed } from './reqCoverage';
 
 /** A header path or an `@MX` ID that resolves: its range, the workspace-relative file it names, and for an ID the 0-based line. */
 export interface PathLink {
@@ -28,7 +29,7 @@ export function getDocumentLinks(index: WorkspaceIndex, path: string): PathLink[
       const spec = index.specsWithId(specId)[0];
       if (spec) out.push({ range: link.ref.range, target: spec.path, line: spec.doc.titleRange.start.line });
     } else {
-      const decl = index.reqDeclarations(specId, link.ref.id)[0];
+      const decl = declarationsNamed(index, specId, link.ref.id)[0];
       if (decl) out.push({ range: link.ref.range, target: decl.path, line: decl.decl.range.start.line });
     }
   }

@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../text';
 import type { Position } from '../types';
 import type { HoverResult } from './hover';
 import { mxSubjects, mxTargetAt, type MxSubject } from './mxLocate';
-import { formatCoverage, idCoverage, specReqCoverage } from './reqCoverage';
+import { declarationsNamed, formatCoverage, idCoverage, specReqCoverage } from './reqCoverage';
 
 /** The most references or ACs a hover lists before saying how many more there are. */
 const LISTED = 8;
@@ -40,11 +40,12 @@ function specPart(index: WorkspaceIndex, specId: string): string {
 }
 
 function reqPart(index: WorkspaceIndex, subject: MxSubject): string {
-  const decls = index.reqDeclarations(subject.specId, subject.id);
+  const decls = declarationsNamed(index, subject.specId, subject.id);
   const first = decls[0];
   const title = index.specsWithId(subject.specId)[0]?.doc.title;
   const lines = [`**${subject.id}** of SPEC-${subject.specId}${title ? `: ${escapeMarkdown(title)}` : ''}`, ''];
   if (!first) return [...lines, `${subject.id} is not declared in SPEC-${subject.specId}.`].join('\n');
+  if (first.decl.id !== subject.id) lines.push(`Group of ${[...new Set(decls.map((d) => d.decl.id))].join(', ')}`, '');
   if (first.decl.text) lines.push(`> ${escapeMarkdown(first.decl.text)}`, '');
   const coverage = idCoverage(index, subject.specId, subject.id);
   if (first.decl.kind === 'REQ') {

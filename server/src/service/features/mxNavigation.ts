@@ -1,7 +1,7 @@
 import type { MxLink, WorkspaceIndex } from '../index';
 import type { Position } from '../types';
 import { mxSubjects, mxTargetAt, type MxSubject } from './mxLocate';
-import { byPlace } from './reqCoverage';
+import { byPlace, declarationsNamed } from './reqCoverage';
 import { NEVER_CANCELLED, type Cancellation, type Location } from './types';
 
 /**
@@ -52,7 +52,7 @@ export function mxSpecReferences(index: WorkspaceIndex, specId: string): Locatio
 
 function declarationsOf(index: WorkspaceIndex, subject: MxSubject): Location[] {
   if (subject.kind === 'SPEC') return index.specsWithId(subject.specId).map((s) => ({ path: s.path, range: s.doc.titleRange }));
-  return index.reqDeclarations(subject.specId, subject.id).map((r) => ({ path: r.path, range: r.decl.range }));
+  return declarationsNamed(index, subject.specId, subject.id).map((r) => ({ path: r.path, range: r.decl.range }));
 }
 
 /** Locations of links in path and line order, one per range (members of one expanded range share it). */

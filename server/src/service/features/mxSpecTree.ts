@@ -1,7 +1,8 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
 import type { ByPath, MxRefNode, MxSpecNode, ReqDeclNode } from '../../protocol';
+import type { Diagnostic } from '../types';
 import { reqCoverage } from '../mx/coverage';
-import { byPlace, specReqCoverage, uniqueReqs } from './reqCoverage';
+import { byPlace, countCoverage, uniqueReqs } from './reqCoverage';
 
 /** `@MX` links that resolve to nothing: by the SPEC they were looked up in, and those naming no SPEC. */
 export interface BrokenMxRefs {
@@ -10,17 +11,20 @@ export interface BrokenMxRefs {
 }
 
 /**
- * Every broken `@MX` reference in code (markdown mentions aside): a REQ/AC ID its SPECs do not
- * declare goes under each SPEC it was looked up in; a SPEC ID naming no SPEC, or a REQ/AC ID
- * that no SPEC can own, goes under "unknown SPEC".
+ * The `@MX` references reported broken (`mx/unknown-spec`, `mx/unknown-req` among `diagnostics`,
+ * so excluded files, disabled lines and rules turned off stay out): a REQ/AC ID its SPECs do not
+ * declare goes under each SPEC it was looked up in; a SPEC ID naming no SPEC, or a REQ/AC ID no
+ * SPEC can own, under "unknown SPEC".
  */
-export function brokenMxRefs(index: WorkspaceIndex): BrokenMxRefs {
+export function brokenMxRefs(index: WorkspaceIndex, diagnostics: Iterable<Diagnostic>): BrokenMxRefs {
   const bySpec = new Map<string, ByPath<MxRefNode>[]>();
   const unknownSpec: ByPath<MxRefNode>[] = [];
   const broken: MxLink[] = [];
-  for (const facts of index.allFacts()) {
-    if (!facts.mx || index.specOfFile(facts.path) !== undefined) continue;
-    for (const link of index.mxLinks(facts.path)) if (link.specIds.length === 0 && link.marker.place !== 'markdown') broken.push(link);
+  for (const d of diagnostics) {
+    if (d.code !== 'mx/unknown-spec' && d.code !== 'mx/unknown-req') continue;
+    const { line, character } = d.range.start;
+    const link = index.mxLinks(d.path).find((l) => l.specIds.length === 0 && l.ref.range.start.line === line && l.ref.range.start.character === character);
+    if (link) broken.push(link);
   }
   for (const link of broken.sort(byPlace)) {
     const node = refNode(link);
@@ -43,18 +47,21 @@ export function mxSpecNode(index: WorkspaceIndex, specId: string, broken: Broken
   const links = index.mxRefsTo(specId);
   const brokenHere = broken.bySpec.get(specId) ?? [];
   if (declared.length === 0 && links.length === 0 && brokenHere.length === 0) return undefined;
-  const reqs = reqCoverage(index, specId).map((c) => ({
+  const coverage = reqCoverage(index, specId);
+  const reqs = coverage.map((c) => ({
     ...declNode(c.entry),
     code: [...c.refs].sort(byPlace).map(refNode),
     tests: [...c.testRefs].sort(byPlace).map(refNode),
     acs: c.acs.map(declNode),
   }));
   const reqIds = new Set(declared.map((r) => r.decl.id));
+  const citingReqs = new Set<MxLink['marker']>();
+  for (const l of links) if (reqIds.has(l.ref.id)) citingReqs.add(l.marker);
   const specRefs = links
-    .filter((l) => l.ref.kind === 'SPEC' && !links.some((o) => o.marker === l.marker && reqIds.has(o.ref.id)))
+    .filter((l) => l.ref.kind === 'SPEC' && !citingReqs.has(l.marker))
     .sort(byPlace)
     .map(refNode);
-  return { reqs, coverage: specReqCoverage(index, specId), specRefs, broken: brokenHere };
+  return { reqs, coverage: countCoverage(coverage), specRefs, broken: brokenHere };
 }
 
 function refNode(link: MxLink): ByPath<MxRefNode> {

@@ -3,6 +3,7 @@ import { TAG_ID } from '../tags';
 import { LineIndex, basename, dirname } from '../text';
 import type { Position, Range, TagOccurrence } from '../types';
 import { targetAt } from './locate';
+import { mxTargetAt } from './mxLocate';
 import { prepareReqRename } from './mxRename';
 import { mxSpecReferences } from './mxNavigation';
 import { NEVER_CANCELLED, RenameRefused, type Cancellation, type EditPlan, type FileOperation, type ReadText, type TextEdit } from './types';
@@ -24,6 +25,8 @@ export { RenameRefused };
 export function prepareRename(index: WorkspaceIndex, path: string, position: Position, text?: string): RenameTarget {
   const req = prepareReqRename(index, path, position);
   if (req) return { specId: req.specId, range: req.range, reqId: req.reqId };
+  const mxSpec = mxSpecIdAt(index, path, position);
+  if (mxSpec) return mxSpec;
   const target = targetAt(index, path, position);
   if (!target) throw new RenameRefused('Place the cursor on a SPEC ID or an @TAG marker to rename a SPEC.');
   if (target.kind === 'tag') {
@@ -92,6 +95,18 @@ export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newNa
   const out = new Map<string, TextEdit[]>();
   for (const [path, list] of edits) out.set(path, [...list.values()]);
   return { edits: out, operations };
+}
+
+/** The SPEC ID of an `@MX` line under the cursor (the part after `SPEC-`), when it names a SPEC. */
+function mxSpecIdAt(index: WorkspaceIndex, path: string, position: Position): RenameTarget | undefined {
+  const target = mxTargetAt(index, path, position);
+  const link = target?.kind === 'reference' ? target.links.find((l) => l.ref.kind === 'SPEC') : undefined;
+  const specId = link?.specIds[0];
+  if (!link || specId === undefined) return undefined;
+  const { start, end } = link.ref.range;
+  const written = end.character - start.character;
+  const from = written === specId.length + 'SPEC-'.length ? start.character + 'SPEC-'.length : start.character;
+  return { specId, range: { start: { line: start.line, character: from }, end } };
 }
 
 /** The range of the SPEC ID a marker carries: its own ID, or the `<ID>` of `@TEST:<TYPE>-<ID>`. */

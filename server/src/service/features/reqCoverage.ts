@@ -1,5 +1,5 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
-import { reqCoverage } from '../mx/coverage';
+import { namesReq, reqCoverage, type ReqCoverage } from '../mx/coverage';
 
 /** What points at one REQ or AC of a SPEC: `@MX` references from code and from tests, and (for a REQ) the ACs mapping it. */
 export interface IdCoverage {
@@ -28,7 +28,11 @@ export function formatCoverage(kind: 'REQ' | 'AC', coverage: IdCoverage): string
 
 /** How many of a SPEC's REQs some `@MX` line (in code or a test) references, of how many it declares. */
 export function specReqCoverage(index: WorkspaceIndex, specId: string): { readonly referenced: number; readonly declared: number } {
-  const reqs = reqCoverage(index, specId);
+  return countCoverage(reqCoverage(index, specId));
+}
+
+/** Referenced and declared REQs of a SPEC's REQ coverage. */
+export function countCoverage(reqs: readonly ReqCoverage[]): { readonly referenced: number; readonly declared: number } {
   return { referenced: reqs.filter((r) => r.refs.length + r.testRefs.length > 0).length, declared: reqs.length };
 }
 
@@ -42,6 +46,15 @@ export function uniqueReqs(index: WorkspaceIndex, specId: string): ReqEntry[] {
     out.push(r);
   }
   return out;
+}
+
+/**
+ * The declarations an ID names in a SPEC: its own, or for a group ID (`REQ-32`) that is not
+ * declared itself, those of its members (`REQ-32.1`, `REQ-32.2`).
+ */
+export function declarationsNamed(index: WorkspaceIndex, specId: string, id: string): readonly ReqEntry[] {
+  const own = index.reqDeclarations(specId, id);
+  return own.length > 0 ? own : index.reqsOf(specId).filter((r) => namesReq(id, r.decl.id));
 }
 
 /** Orders links by path, then line and column. */

@@ -1,4 +1,5 @@
-import type { WorkspaceIndex } from '../index';
+import type { Link, WorkspaceIndex } from '../index';
+import { baseOfSubId } from '../tags';
 import type { ByPath, MxRefNode, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
 import type { Diagnostic } from '../types';
 import { chainClaims, chainCounts, missingTags } from './chain';
@@ -9,7 +10,33 @@ import { NEVER_CANCELLED, type Cancellation } from './types';
 export type ChainTag = Omit<TagNode, 'uri'>;
 
 /** One SPEC with its chain, by path (the LSP layer adds URIs). */
-export type SpecTreeEntry = Omit<SpecNode, 'uri' | 'tags' | 'mx'> & { readonly tags: readonly ChainTag[]; readonly mx?: ByPath<MxSpecNode> };
+export type SpecTreeEntry = Omit<SpecNode, 'uri' | 'tags' | 'mentions' | 'mx'> & {
+  readonly tags: readonly ChainTag[];
+  readonly mentions: readonly ChainTag[];
+  readonly mx?: ByPath<MxSpecNode>;
+};
+
+function chainTag({ path, tag }: Link, borrowed = false): ChainTag {
+  return {
+    type: tag.type,
+    id: tag.id,
+    ...(tag.sub !== undefined ? { sub: tag.sub } : {}),
+    role: tag.role,
+    path,
+    range: tag.range,
+    ...(borrowed ? { borrowed } : {}),
+  };
+}
+
+/**
+ * True when a claim linked to `specId` is another SPEC's, borrowed through this SPEC's
+ * declaration (rule 3): its ID names some other SPEC, not this one or one of its tags' tests.
+ */
+function isBorrowed(link: Link, specId: string): boolean {
+  if (!link.specIds.some((id) => id !== specId)) return false;
+  const id = baseOfSubId(link.tag.id) ?? link.tag.id;
+  return id !== specId && !(link.tag.type === 'TEST' && id.endsWith(`-${specId}`));
+}
 
 export interface SpecTree {
   readonly specs: readonly SpecTreeEntry[];
@@ -19,7 +46,8 @@ export interface SpecTree {
 
 /**
  * Every SPEC with its chain, counts, missing declarations and problems. `diagnostics` gives
- * the current diagnostics of a file; `all` every current diagnostic, for the totals.
+ * the current diagnostics of a file; `all` every current diagnostic, for the totals and the
+ * broken `@MX` references.
  */
 export function getSpecTree(
   index: WorkspaceIndex,
@@ -29,17 +57,14 @@ export function getSpecTree(
 ): SpecTree | undefined {
   const specs: SpecTreeEntry[] = [];
   let tagCount = 0;
-  const broken = brokenMxRefs(index);
+  const current = [...all];
+  const broken = brokenMxRefs(index, current);
   for (const spec of index.specs()) {
     if (token.isCancellationRequested) return undefined;
-    const tags: ChainTag[] = chainClaims(index, spec.id).map(({ path, tag }) => ({
-      type: tag.type,
-      id: tag.id,
-      ...(tag.sub !== undefined ? { sub: tag.sub } : {}),
-      role: tag.role,
-      path,
-      range: tag.range,
-    }));
+    const tags: ChainTag[] = chainClaims(index, spec.id).map((link) => chainTag(link, isBorrowed(link, spec.id)));
+    const mentions = [...index.mentionsOf(spec.id)]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.tag.range.start.line - b.tag.range.start.line))
+      .map((link) => chainTag(link));
     tagCount += tags.length;
     const missing = missingTags(index, spec.id, spec.path);
     const hasTest = tags.some((t) => t.type === 'TEST');
@@ -53,6 +78,7 @@ export function getSpecTree(
       path: spec.path,
       range: spec.doc.titleRange,
       tags,
+      mentions,
       counts: chainCounts(index, spec.id),
       missing,
       completeness: tags.length > 0 ? (hasTest && missing.length === 0 ? 'complete' : 'partial') : mx ? mxCompleteness(mx) : 'none',
@@ -63,7 +89,7 @@ export function getSpecTree(
       ...(spec.doc.references.length > 0 ? { references: spec.doc.references.map((r) => ({ field: r.field, id: r.id })) } : {}),
     });
   }
-  const totals = { specs: specs.length, tags: tagCount, ...countProblems(all) };
+  const totals = { specs: specs.length, tags: tagCount, ...countProblems(current) };
   return { specs, unknownSpec: broken.unknownSpec, totals };
 }
 

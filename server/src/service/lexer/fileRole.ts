@@ -7,8 +7,6 @@ export interface RoleContext {
   readonly isSpecDocument: boolean;
   /** The path is another markdown file of a SPEC's folder. */
   readonly isSpecCompanion: boolean;
-  /** `.gitattributes` marks the path `linguist-generated`. */
-  readonly markedGenerated?: boolean;
 }
 
 /** Folders written by tools, and backups: their files repeat markers that belong elsewhere. */
@@ -24,11 +22,13 @@ const HEADER_SPAN = 512;
 
 /**
  * The role of a file, decided once from its path, the caller's knowledge and its first lines.
+ * (`linguist-generated` paths of `.gitattributes` are known only to the whole workspace: the
+ * service applies them to the facts of each file.)
  * A file of no language family the lexer knows is prose (`docs`): a marker there is quoted, not
  * claimed. Every rule asks this role instead of guessing from the path again.
  */
 export function fileRole(path: string, text: string, context: RoleContext): FileRole {
-  if (GENERATED_FOLDER.test(path) || /\.bak$/i.test(path) || context.markedGenerated === true) return 'generated';
+  if (GENERATED_FOLDER.test(path) || /\.bak$/i.test(path)) return 'generated';
   if (DATA.test(path)) return 'data';
   if (context.isSpecDocument) return 'spec';
   if (PLAN.test(path) || hasGeneratedHeader(text)) return 'generated';

@@ -59,8 +59,8 @@ function pad(n: number, width: number): string {
 export function findIds(text: string, from = 0, to = text.length): { ids: FoundId[]; cut: CutRange[] } {
   const ids: FoundId[] = [];
   const cut: CutRange[] = [];
-  const re = new RegExp(ID.source, 'g');
-  const slice = from === 0 && to === text.length ? text : text.slice(0, to);
+  const re = ID;
+  const slice = to === text.length ? text : text.slice(0, to);
   re.lastIndex = from;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     if (m[1] !== undefined) {

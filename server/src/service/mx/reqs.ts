@@ -9,7 +9,7 @@ const MAX_TEXT = 600;
 const HEADING = /^ {0,3}#{1,6}[ \t]+(?:\*\*|__)?/y;
 const LIST = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?/y;
 const BOLD = /^[ \t]{0,3}(?:\*\*|__)/y;
-const TABLE = /^[ \t]*\|[ \t]*(?:\*\*|__|`)?/y;
+const TABLE = /^[ \t]*\|[ \t]*(?:\*\*|__)?/y;
 /** The ID itself, as the reference scanner reads it (`REQ-…`, `AC-…`, with a digit). */
 const DECLARED = /(REQ|AC)-([A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)(?![\w-])/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -50,10 +50,10 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
     const body = open.lines.join(' ').replace(/\s+/g, ' ').replace(/^[\s:*_—–|-]+/, '').replace(/[\s*_|]+$/, '');
     const maps: IdRef[] = [];
     if (decl.kind === 'AC') {
-      for (const [from, to] of mappingSpans(open)) {
+      for (const [from, to] of mappingSpans(text, open)) {
         const found = findIds(text, from, to);
         cut.push(...found.cut);
-        for (const f of found.ids) if (f.kind === 'REQ') maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
+        for (const f of found.ids) if (f.kind === 'REQ' && !inCodeSpan(text, f.start)) maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
       }
     }
     out.push({ kind: decl.kind, id: decl.id, range: lines.range(decl.start, decl.end), form: decl.form, section: decl.section, text: body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body, maps });
@@ -118,9 +118,23 @@ const MAPPING_WORD = /\b(?:maps?|mapped|traces?|covers?|verif(?:y|ies)|requireme
  * Where an AC's mapped REQ IDs are read: its own line (heading, row, list item or bold
  * paragraph and its continuation), plus, under a heading, the body lines that say what it maps.
  */
-function mappingSpans(open: Open): [number, number][] {
-  if (open.decl.form !== 'heading') return [[open.textStart, open.textEnd]];
-  return [[open.textStart, open.firstLineEnd], ...open.mapLines];
+function mappingSpans(text: string, open: Open): [number, number][] {
+  const spans: [number, number][] = open.decl.form !== 'heading' ? [[open.textStart, open.textEnd]] : [[open.textStart, open.firstLineEnd], ...open.mapLines];
+  // A line that says `(maps REQ-…)` maps exactly those: its other REQ IDs are examples.
+  const out: [number, number][] = [];
+  for (const [from, to] of spans) {
+    const clauses = [...text.slice(from, to).matchAll(/\bmaps\b[^()\n]*/gi)];
+    if (clauses.length === 0) out.push([from, to]);
+    for (const m of clauses) out.push([from + m.index, from + m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** True when `offset` stands inside a backtick code span on its line: a quoted ID, not a mapping. */
+function inCodeSpan(text: string, offset: number): boolean {
+  let ticks = 0;
+  for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 1;
 }
 
 /** The declaration a line opens, with the ID's column and the form, or undefined. */

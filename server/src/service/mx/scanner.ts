@@ -1,5 +1,5 @@
 import { LineIndex } from '../text';
-import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace } from '../types';
+import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
 import { findIds, type CutRange } from './ids';
 
 /**
@@ -10,6 +10,63 @@ export interface TextRegion {
   readonly kind: 'comment' | 'docstring' | 'string';
   readonly start: number;
   readonly end: number;
+}
+
+/** One line's span as a range: markers and the IDs on them never cross a line. */
+function lineSpan(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/**
+ * An ID on an `@MX` line as the scanner finds it: its position kept as three numbers, the range
+ * built when asked, since a workspace holds tens of thousands.
+ */
+export class MxRef implements IdRef {
+  constructor(
+    readonly kind: RefKind,
+    readonly id: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly expanded: boolean,
+  ) {}
+
+  get range(): Range {
+    return lineSpan(this.line, this.start, this.end);
+  }
+
+  toJSON(): IdRef {
+    return this.expanded ? { kind: this.kind, id: this.id, range: this.range, expanded: true } : { kind: this.kind, id: this.id, range: this.range };
+  }
+}
+
+/** An `@MX` marker as the scanner finds it, with numbers for its position (see `MxRef`). */
+export class MxTag implements MxMarker {
+  constructor(
+    readonly kind: string,
+    readonly value: string,
+    readonly colon: boolean,
+    readonly auto: boolean,
+    readonly place: MxPlace,
+    readonly parent: number,
+    readonly line: number,
+    readonly start: number,
+    readonly refs: readonly MxRef[],
+    readonly continued: number,
+  ) {}
+
+  get range(): Range {
+    return lineSpan(this.line, this.start, this.start + 4 + this.kind.length);
+  }
+
+  get kindRange(): Range {
+    return lineSpan(this.line, this.start + 4, this.start + 4 + this.kind.length);
+  }
+
+  toJSON(): MxMarker {
+    const { kind, range, kindRange, value, colon, auto, place, parent, continued } = this;
+    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()), continued };
+  }
 }
 
 /** `@MX:KIND`, then an optional colon. The kind is letters only; case is folded later. */
@@ -23,13 +80,14 @@ const LINKING = new Set(['SPEC', 'TEST']);
  * Values run to the end of the line or of the comment; sub-lines attach to the nearest
  * standalone tag above; SPEC/REQ/AC IDs of `SPEC`/`TEST` values are read with ranges expanded.
  */
-export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown', lines = new LineIndex(text)): { markers: MxMarker[]; cut: CutRange[] } {
-  const markers: MxMarker[] = [];
+export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown', lines = new LineIndex(text)): { markers: MxTag[]; cut: CutRange[] } {
+  const markers: MxTag[] = [];
   const cut: CutRange[] = [];
   if (!text.includes('@MX:')) return { markers, cut };
   let lastStandalone = -1;
   let r = 0;
-  const re = new RegExp(MARKER.source, 'g');
+  const re = MARKER;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index;
     let place: MxPlace = 'markdown';
@@ -53,26 +111,46 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     const valueStart = valueStart0 + lead;
     const value = raw.trim();
     const sub = MX_SUB_KINDS.includes(kind) || (kind === 'LEGACY' && /^true\b/i.test(value));
-    let refs: IdRef[] = [];
+    let refs: MxRef[] = [];
+    const position = lines.positionAt(at);
+    const line = position.line;
+    const lineStart = at - position.character;
     if (LINKING.has(kind)) {
       const found = findIds(text, valueStart, valueStart + raw.length);
       cut.push(...found.cut);
-      refs = found.ids.map((f) => ({ kind: f.kind, id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) }));
+      refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
     }
-    markers.push({
-      kind,
-      range: lines.range(at, at + 4 + m[1]!.length),
-      kindRange: lines.range(at + 4, at + 4 + m[1]!.length),
-      value,
-      colon,
-      auto: auto !== null,
-      place,
-      parent: sub ? lastStandalone : -1,
-      refs,
-    });
+    const continued = regions === 'markdown' || sub ? 0 : continuation(text, eol, regions);
+    markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs, continued));
     if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
   }
   return { markers, cut };
+}
+
+/** The most continuation lines counted under one tag. */
+const MAX_CONTINUED = 20;
+/** A comment line's leader (`//`, `///`, `#`, `--`, ` * `) and blanks. */
+const LEADER = /^[ \t]*(?:\/\/+|#+|--|\*(?!\/))?[ \t]*/;
+
+/**
+ * How many lines after the marker's line (which ends at `eol`) continue its text: lines inside a
+ * comment or docstring that are not blank and hold no `@MX` marker. MoAI counts its three lines
+ * to a tag's REASON from the end of such a block.
+ */
+function continuation(text: string, eol: number, regions: readonly TextRegion[]): number {
+  let count = 0;
+  let r = 0;
+  for (let start = eol + 1; start > 0 && start < text.length && count < MAX_CONTINUED; count++) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    const line = text.slice(start, lineEnd);
+    const body = start + LEADER.exec(line)![0].length;
+    while (r < regions.length && regions[r]!.end <= body) r++;
+    const region = regions[r];
+    if (!region || region.kind === 'string' || region.start > body || body >= lineEnd || line.includes('@MX:') || /^\s*(?:\*\/|"""|''')/.test(line)) break;
+    start = lineEnd + 1;
+  }
+  return count;
 }
 
 /** The value without the comment's closing delimiter (star-slash, `-->`, triple quotes) and trailing blanks. */

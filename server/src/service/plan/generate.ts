@@ -1,5 +1,6 @@
 import type { StackReport } from '../types';
 import { chooseFramework, type FrameworkChoice, type StatedStack } from './chooseFramework';
+import { specConventions, type SpecConventions } from './conventions';
 import { extractEndpoints, type Endpoint } from './endpoints';
 import type { FrameworkGuidance } from './guidance';
 import { specBlocks } from './markdown';
@@ -74,12 +75,14 @@ export interface PlanFacts {
   readonly guidance: FrameworkGuidance | undefined;
   readonly endpoints: readonly Endpoint[];
   readonly requirements: readonly Requirement[];
+  /** The error body, paging and ID form the SPEC states. */
+  readonly conventions: SpecConventions;
 }
 
 /** The facts a plan is built from; exposed so adapters can show the chosen framework. */
 export function planFacts(input: PlanInput): PlanFacts {
   const blocks = specBlocks(input.specText);
-  const choice = chooseFramework(input.statedStack, input.stack);
+  const choice = chooseFramework(input.statedStack, input.stack, input.specText);
   return {
     input,
     id: bareSpecId(input.specId),
@@ -87,6 +90,7 @@ export function planFacts(input: PlanInput): PlanFacts {
     guidance: choice.kind === 'determined' ? choice.guidance : undefined,
     endpoints: extractEndpoints(blocks),
     requirements: input.mx ? declaredRequirements(input.mx.declared) : extractRequirements(blocks),
+    conventions: specConventions(input.specText),
   };
 }
 
@@ -97,7 +101,7 @@ function declaredRequirements(declared: readonly MxPlanItem[]): Requirement[] {
 
 /** The guidance of the framework the SPEC's plan is written for, or undefined when undetermined. */
 export function planGuidance(input: PlanInput): FrameworkGuidance | undefined {
-  const choice = chooseFramework(input.statedStack, input.stack);
+  const choice = chooseFramework(input.statedStack, input.stack, input.specText);
   return choice.kind === 'determined' ? choice.guidance : undefined;
 }
 

@@ -3,7 +3,7 @@ import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type MxMarker } from '../types';
 import { finding, type Finding, type RuleContext } from './context';
 
 const KNOWN_KINDS = new Set([...MX_STANDALONE_KINDS, ...MX_SUB_KINDS]);
-/** How far below a tag MoAI's scanner looks for its `@MX:REASON`/`@MX:UPGRADE` (comment lines of the tag count). */
+/** How far below a tag (after the comment lines continuing it) MoAI's scanner looks for its `@MX:REASON`/`@MX:UPGRADE`. */
 const SUB_LINE_REACH = 3;
 
 /** The `@MX` markers of a file that rules judge: in code (not markdown mentions), not excluded by mx.yaml. */
@@ -80,7 +80,7 @@ function subKinds(markers: readonly MxMarker[]): Map<number, MxMarker[]> {
 
 /** True when the tag at `i` has a `kind` sub-line within MoAI's reach below it. */
 function hasSubLine(markers: readonly MxMarker[], subs: Map<number, MxMarker[]>, i: number, kind: string): boolean {
-  const line = markers[i]!.range.start.line;
+  const line = markers[i]!.range.start.line + markers[i]!.continued;
   return (subs.get(i) ?? []).some((s) => s.kind === kind && s.range.start.line - line <= SUB_LINE_REACH);
 }
 

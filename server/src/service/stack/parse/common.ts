@@ -26,7 +26,7 @@ export class FactsBuilder {
    * Adds a dependency declared between `start` and `end` (offsets). `versionAt` is the offset
    * span of the version text when it is written literally.
    */
-  add(name: string, version: string | undefined, start: number, end: number, opts: { dev?: boolean; versionAt?: readonly [number, number] } = {}): void {
+  add(name: string, version: string | undefined, start: number, end: number, opts: { dev?: boolean; indirect?: boolean; features?: readonly string[]; versionAt?: readonly [number, number] } = {}): void {
     const range = this.lines.range(start, end);
     const dep: ParsedDependency = {
       name,
@@ -34,6 +34,8 @@ export class FactsBuilder {
       line: range.start.line,
       range,
       ...(opts.dev ? { dev: true } : {}),
+      ...(opts.indirect ? { indirect: true } : {}),
+      ...(opts.features && opts.features.length > 0 ? { features: opts.features.map((f) => f.toLowerCase()) } : {}),
       ...(opts.versionAt ? { versionRange: this.lines.range(opts.versionAt[0], opts.versionAt[1]) } : {}),
     };
     this.#deps.push(dep);

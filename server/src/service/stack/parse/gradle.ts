@@ -115,22 +115,31 @@ export function parseGradle(path: string, text: string): ManifestFacts {
 
   const pluginPatterns: readonly [RegExp, (id: string) => string][] = [
     [/\bid\s*(?:\(\s*)?(["'])([\w.-]+)\1\s*(?:\)\s*)?(?:version\s*(?:\(\s*)?(["'])([^"'\n]+)\3)?/g, (id) => id],
+    [/\balias\s*\(\s*()libs\.plugins\.([\w.]+)\s*\)()()/g, (alias) => `libs.plugins.${alias}`],
     [/\bkotlin\s*\(\s*(["'])([\w.-]+)\1\s*\)(?:\s*version\s*(?:\(\s*)?(["'])([^"'\n]+)\3)?/g, (id) => `org.jetbrains.kotlin.${id}`],
   ];
   for (const [re, nameOf] of pluginPatterns) {
     const blockAt = new BlockCursor(blocks);
     for (const m of masked.matchAll(re)) {
       if (blockAt.at(m.index) !== 'plugins') continue;
-      const raw = m[4];
+      const raw = m[4] || undefined;
       const version = raw === undefined ? undefined : (interpolate(raw, vars) ?? raw);
       const at = raw !== undefined && version === raw ? m.index + m[0].lastIndexOf(raw) : undefined;
-      facts.add(nameOf(m[2]!), version, m.index, lineEndOf(facts, m.index), at !== undefined ? { versionAt: [at, at + raw!.length] } : {});
+      // `apply false` declares a plugin (and its version) for subprojects without applying it here.
+      const notApplied = /^[ \t)]*apply[ \t(]*false\b/.test(masked.slice(m.index + m[0].length, lineEndOf(facts, m.index)));
+      facts.add(nameOf(m[2]!), version, m.index, lineEndOf(facts, m.index), { indirect: notApplied, ...(at !== undefined ? { versionAt: [at, at + raw!.length] as const } : {}) });
     }
   }
   for (const m of masked.matchAll(/\bapply\s+plugin\s*:\s*(["'])([\w.-]+)\1/g)) facts.add(m[2]!, undefined, m.index, lineEndOf(facts, m.index));
 
   const coordinate = /\b([A-Za-z_]\w*)\s*(?:\(\s*)?(?:(?:platform|enforcedPlatform)\s*\(\s*)?(["'])([^"'\n]+)\2/g;
   const coordinateBlock = new BlockCursor(blocks);
+  const catalogAlias = /\b([A-Za-z_]\w*)\s*\(\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?libs\.(?!plugins\.|versions\.|bundles\.)([\w.]+)/g;
+  const aliasBlock = new BlockCursor(blocks);
+  for (const m of masked.matchAll(catalogAlias)) {
+    if (aliasBlock.at(m.index) !== 'dependencies') continue;
+    facts.add(`libs.${m[2]!}`, undefined, m.index, lineEndOf(facts, m.index), { dev: /^test/i.test(m[1]!) });
+  }
   for (const m of masked.matchAll(coordinate)) {
     if (coordinateBlock.at(m.index) !== 'dependencies' || /^(platform|enforcedPlatform|project|files|fileTree|group|name|version)$/.test(m[1]!)) continue;
     const parts = m[3]!.split(':');
@@ -156,4 +165,24 @@ export function parseGradle(path: string, text: string): ManifestFacts {
     });
   }
   return facts.build();
+}
+
+/**
+ * `settings.gradle(.kts)`: the projects the build includes (`include ':api', ':core:model'`,
+ * `include("api")`), as folders (`api`, `core/model`). It declares modules and runs nothing.
+ */
+export function parseGradleSettings(path: string, text: string): ManifestFacts {
+  const kind = path.endsWith('.kts') ? 'settings.gradle.kts' : 'settings.gradle';
+  const facts = new FactsBuilder(path, kind, text);
+  const masked = maskComments(text, { line: '//', block: ['/*', '*/'] });
+  const members: string[] = [];
+  for (let line = 0; line < facts.lines.lineCount; line++) {
+    const start = facts.lines.offsetAt({ line, character: 0 });
+    const text = facts.lines.lineText(line);
+    const statement = /^[ \t]*include[ \t(]/.exec(masked.slice(start, start + text.length));
+    if (!statement) continue;
+    const rest = text.slice(statement[0].length);
+    for (const m of rest.matchAll(/["']:?([\w.:-]+)["']/g)) members.push(m[1]!.replace(/:/g, '/'));
+  }
+  return { ...facts.build(), module: { members, aggregatorOnly: true } };
 }

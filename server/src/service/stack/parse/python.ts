@@ -112,7 +112,7 @@ export function parseRequirementsTxt(path: string, text: string): ManifestFacts 
     const sameLine = line - first === 1;
     const versionAt = req.specifierAt && sameLine ? ([lineStart + req.specifierAt[0], lineStart + req.specifierAt[1]] as const) : undefined;
     const end = sameLine ? lineStart + content.trimEnd().length : facts.lines.offsetAt({ line: first, character: facts.lines.lineText(first).length });
-    facts.add(req.name, req.specifier, lineStart + lead, end, { dev, ...(versionAt ? { versionAt } : {}) });
+    facts.add(req.name, req.specifier, lineStart + lead, end, { dev, features: req.extras, ...(versionAt ? { versionAt } : {}) });
   }
   return facts.build();
 }
@@ -138,7 +138,7 @@ export function parsePyproject(path: string, text: string): ManifestFacts {
       if (spot) after = spot.start;
       const start = spot?.start ?? 0;
       const versionAt = spot && req.specifierAt ? ([spot.start + req.specifierAt[0], spot.start + req.specifierAt[1]] as const) : undefined;
-      facts.add(req.name, req.specifier, start, spot?.end ?? start, { dev, ...(versionAt ? { versionAt } : {}) });
+      facts.add(req.name, req.specifier, start, spot?.end ?? start, { dev, features: req.extras, ...(versionAt ? { versionAt } : {}) });
     }
   };
   const project = doc.project;
