@@ -208,7 +208,14 @@ export function apiDesign(facts: PlanFacts): string[] {
     mentions.length > 0 ? `the SPEC mentions ${mentions.join(', ')}` : 'the SPEC names no scheme',
     detectedAuth.length > 0 ? `the service already uses ${detectedAuth.map(code).join(', ')}` : undefined,
   ].filter((part): part is string => part !== undefined);
-  const recommended = withoutRivals(facts.guidance?.authentication ?? [], serviceOf(facts))[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.';
+  const advice = facts.guidance?.authentication ?? [];
+  const fitting = withoutRivals(advice, serviceOf(facts));
+  // When the usual first advice names a rival of the service's own library, say to use its own.
+  const recommended = fitting[0] !== undefined && fitting[0] === advice[0]
+    ? fitting[0]
+    : detectedAuth.length > 0
+      ? `Issue and verify tokens with ${detectedAuth.map((id) => displayName(id)).join(', ')}.`
+      : (fitting[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.');
   const instance = facts.endpoints[0]?.path ?? `${base ?? '/api/v1'}/resource`;
   const { errorBody, paging, ids } = facts.conventions;
   const idText = ids === undefined ? 'identifiers as strings' : ids === 'integer' ? 'integer identifiers, as the SPEC states' : `${ids} identifiers (as strings), as the SPEC states`;
