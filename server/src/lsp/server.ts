@@ -1,3 +1,4 @@
+import { append } from '../service/text';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -364,7 +365,7 @@ export class SpecChainServer {
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const services: StackReport['services'][number][] = [];
-      for (const folder of this.#folders) services.push(...folder.service.stack().services);
+      for (const folder of this.#folders) append(services, folder.service.stack().services);
       return { services };
     });
     c.onRequest(PlanRequest.method, async (params: PlanRequest.Params): Promise<PlanRequest.Result | ResponseError> => {

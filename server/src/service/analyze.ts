@@ -4,7 +4,7 @@ import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags } from './tags';
 import { basename, dirname } from './text';
-import type { FileFacts, TagRole } from './types';
+import type { FileFacts, SkipReason, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md'];
@@ -42,7 +42,13 @@ export class FileClassifier {
 export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
   const config = classifier.config;
   if (classifier.isSpecDocument(path)) {
-    const { doc, titleLine } = parseSpec(path, text);
+    let parsed;
+    try {
+      parsed = parseSpec(path, text);
+    } catch (e) {
+      return unreadableSpec(path, `it could not be parsed (${e instanceof Error ? e.message.slice(0, 200) : String(e)})`);
+    }
+    const { doc, titleLine } = parsed;
     const scan = scanTags(text, config.tagTypes, 'declaration', titleLine);
     return { path, ...scan, spec: doc };
   }
@@ -57,4 +63,26 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
 /** True for file names that are never text worth scanning, whatever their content. */
 export function isSkippedByName(path: string): boolean {
   return /\.(png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|class|so|dylib|dll|exe|wasm|woff2?|ttf|otf|mp[34]|mov|sqlite|db|lock\.b)$/i.test(basename(path));
+}
+
+const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
+  'too-large': 'it is larger than the maxFileSize setting',
+  binary: 'it holds a NUL byte, so it reads as binary',
+  unreadable: 'it cannot be read (permissions, a special file, or it vanished)',
+};
+
+/**
+ * The facts of a SPEC document that could not be read: the SPEC is still listed, under the ID
+ * its folder gives, so its markers link to it, with an error saying why it was not read.
+ */
+export function unreadableSpec(path: string, reason: SkipReason | string): FileFacts {
+  const { doc } = parseSpec(path, '');
+  const why = reason in SKIP_REASONS ? SKIP_REASONS[reason as SkipReason] : reason;
+  const problem = {
+    code: 'spec/frontmatter-invalid',
+    severity: 'error',
+    message: `This SPEC document was not read: ${why}. It is listed${doc.id ? ` as ${doc.id}` : ''} by its folder name.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  } as const;
+  return { path, tags: [], malformed: [], headerPaths: [], disables: [], spec: { ...doc, problems: [problem] } };
 }

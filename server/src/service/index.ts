@@ -1,4 +1,4 @@
-import { dirname } from './text';
+import { dirname, append } from './text';
 import type { FileFacts, SkipReason, SpecDoc, TagOccurrence } from './types';
 
 /** A SPEC document as the index knows it. */
@@ -114,7 +114,7 @@ export class WorkspaceIndex {
   /** Every SPEC document, sorted by ID then path. */
   specs(): SpecEntry[] {
     const all: SpecEntry[] = [];
-    for (const list of this.#specTables().byId.values()) all.push(...list);
+    for (const list of this.#specTables().byId.values()) append(all, list);
     return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1));
   }
 

@@ -146,3 +146,11 @@ export class Candidates {
     return best;
   }
 }
+
+/**
+ * Appends `items` to `out` one by one: `append(out, items)` passes every item as an argument
+ * and overflows the stack past about a hundred thousand of them.
+ */
+export function append<T>(out: T[], items: Iterable<T>): void {
+  for (const item of items) out.push(item);
+}

@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../index';
-import { LineIndex } from '../text';
+import { LineIndex, append } from '../text';
 import type { DiagnosticData, Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
@@ -74,7 +74,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
       }
     }
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
-    if (data?.kind === 'set-version') out.push(...(await versionFixes(request, i, d, data)));
+    if (data?.kind === 'set-version') append(out, (await versionFixes(request, i, d, data)));
     if (data?.kind === 'pick-framework') {
       for (const choice of data.choices) {
         const edit = frameworkEdit(request, lines, choice);

@@ -1,3 +1,4 @@
+import { append } from '../text';
 import type { WorkspaceIndex } from '../index';
 import type { Position } from '../types';
 import { specIdsOf, targetAt } from './locate';
@@ -12,7 +13,7 @@ export function getReferences(index: WorkspaceIndex, path: string, position: Pos
   if (!target) return [];
   const out: Location[] = [];
   for (const id of specIdsOf(target)) {
-    out.push(...referencesOf(index, id, includeDeclaration, token));
+    append(out, referencesOf(index, id, includeDeclaration, token));
     if (token.isCancellationRequested) return [];
   }
   return out;
