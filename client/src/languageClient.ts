@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { readSettings } from './settings';
+import { configurationItems, readSettings } from './settings';
 
 /** Client id; also the prefix of the `specchain.trace.server` setting the library reads. */
 export const CLIENT_ID = 'specchain';
@@ -23,6 +23,11 @@ export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vs
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
     initializationOptions: () => readSettings(),
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => (vscode.workspace.isTrusted ? next(params, token) : configurationItems(params.items)),
+      },
+    },
     outputChannel,
   };
   return new LanguageClient(CLIENT_ID, 'SpecChain Language Server', serverOptions, clientOptions);

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { PlanRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
+import { OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
 import { pickSpec } from './specAtCursor';
+import { readPlaced, refuse, workspacePlace, writePlaced } from './workspaceWrite';
 
 /** Options for programmatic callers (tests, the sidebar). */
 export interface GeneratePlanOptions {
@@ -15,15 +17,6 @@ export interface GeneratePlanOptions {
 export interface GeneratePlanResult {
   readonly uri: vscode.Uri;
   readonly written: boolean;
-}
-
-async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -43,7 +36,13 @@ export function generatePlan(ctx: Ctx) {
       () => ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId: id } satisfies PlanRequest.Params),
     );
     const target = ctx.asUri(plan.targetUri);
-    const existing = await readIfExists(target);
+    const place = workspacePlace(target);
+    if (!place) return undefined;
+    const existing = await readPlaced(place);
+    if (existing instanceof OutsideWorkspaceError) {
+      refuse(place.rel, existing);
+      return undefined;
+    }
     let written = false;
     if (existing !== plan.markdown) {
       if (existing !== undefined && options.overwrite !== true) {
@@ -55,8 +54,7 @@ export function generatePlan(ctx: Ctx) {
         );
         if (answer !== overwrite) return { uri: target, written: false };
       }
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.markdown));
+      if (!(await writePlaced(place, plan.markdown))) return { uri: target, written: false };
       written = true;
     }
     if (options.open !== false) await vscode.window.showTextDocument(target, { preview: false });

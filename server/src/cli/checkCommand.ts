@@ -41,6 +41,7 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   if (reused && flags.has('timings')) io.err(`specchain: timings: open ${opened - started} ms, list ${listed - opened} ms; no file changed since the last check: its results reused`);
   // A manifest that cannot be read hides its frameworks from the stack checks: say so.
   for (const warning of outcome.warnings) io.err(`specchain check: warning: ${warning}`);
+  for (const problem of folder.workspace.problems) io.err(`specchain check: warning: ${problem}`);
   const result = { ...outcome, root: folder.root, millis: Date.now() - started, reused };
 
   if (format === 'json') io.out(formatJson(result));

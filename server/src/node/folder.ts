@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { cacheDirectory } from './cacheFiles';
 import { FsWorkspace } from './fsWorkspace';
+import { readSmallFile } from './readText';
 
 /** A failure the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -32,13 +33,19 @@ export function checkDirectory(dir: string): string {
  */
 export function loadConfig(root: string, file?: string): { config: SpecChainConfig; problems: string[] } {
   const path = file ? nodePath.resolve(file) : nodePath.join(root, '.specchain.json');
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (!file && (e as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig(undefined);
-    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  // The file named by --config is the user's choice wherever it is; the workspace's own must be a
+  // regular file inside it. Either is read only when it is a regular file of bounded size.
+  const read = readSmallFile(file ? nodePath.parse(path).root : root, path);
+  if (read === undefined) {
+    if (!file) return resolveConfig(undefined);
+    throw new UsageError(`${path}: cannot be read (ENOENT)`);
   }
+  if ('refused' in read) {
+    if (file) throw new UsageError(`${path}: not read: ${read.refused}`);
+    const { config, problems } = resolveConfig(undefined);
+    return { config, problems: [`.specchain.json was not read, so the defaults apply: ${read.refused}`, ...problems] };
+  }
+  const raw = read.text;
   let json: unknown;
   try {
     json = JSON.parse(raw);

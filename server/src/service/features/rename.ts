@@ -39,7 +39,9 @@ export function prepareRename(index: WorkspaceIndex, path: string, position: Pos
  */
 export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newName: string, readText: ReadText, token: Cancellation = NEVER_CANCELLED): Promise<EditPlan | undefined> {
   const newId = newName.trim().replace(/^SPEC-/, '');
-  if (!TAG_ID.test(newId)) throw new RenameRefused(`"${newName}" is not a valid SPEC ID: IDs look like USER-001 (capitals, dashes, at least three final digits).`);
+  const shown = newName.length > 80 ? `${newName.slice(0, 80)}… (${newName.length} characters)` : newName;
+  if (newId.length > 200) throw new RenameRefused(`"${shown}" is not a valid SPEC ID: an ID is at most 200 characters long.`);
+  if (!TAG_ID.test(newId)) throw new RenameRefused(`"${shown}" is not a valid SPEC ID: IDs look like USER-001 (capitals, dashes, at least three final digits).`);
   if (newId !== oldId && index.specsWithId(newId).length > 0) throw new RenameRefused(`A SPEC with the ID ${newId} already exists.`);
   const specs = index.specsWithId(oldId);
   if (specs.length === 0) throw new RenameRefused(`No SPEC has the ID ${oldId}.`);
