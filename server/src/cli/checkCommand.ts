@@ -1,7 +1,7 @@
 import { openFolder } from '../node/folder';
 import { RunCache } from '../node/runCache';
 import type { Severity } from '../service/types';
-import { collectCheck, formatJson, formatSarif, formatText, type CheckOutcome } from './format';
+import { collectCheck, formatJson, formatSarif, formatText, isCheckOutcome, type CheckOutcome } from './format';
 import { ArgumentError, parseArgs, type CliIO } from './io';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -21,15 +21,15 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   const folder = openFolder(positional[0] ?? '.', { ...(configFile ? { configFile } : {}), cache: useCache });
   for (const p of folder.configProblems) io.err(`specchain: settings: ${p}`);
   const opened = Date.now();
-  const runs = useCache ? RunCache.open<CheckOutcome>('check', folder.root, folder.config) : undefined;
+  const runs = useCache && !folder.cacheRefused ? RunCache.open<CheckOutcome>('check', folder.root, folder.config) : undefined;
   const listing = runs ? await folder.workspace.list() : undefined;
   const listed = Date.now();
-  let outcome = runs && listing ? runs.lookup(listing) : undefined;
+  let outcome = runs && listing ? runs.lookup(listing, isCheckOutcome) : undefined;
   const reused = outcome !== undefined;
   if (!outcome) {
     // The engine is loaded only when something has to be read.
     const { loadFolder } = await import('../node/open');
-    const { service, load } = await loadFolder(folder, { cache: useCache, ...(listing ? { listing } : {}) });
+    const { service, load } = await loadFolder(folder, { cache: useCache && !folder.cacheRefused, ...(listing ? { listing } : {}) });
     const checking = Date.now();
     outcome = collectCheck(service, load.files, load.skipped.length);
     if (runs && listing) runs.save(listing, outcome);

@@ -62,6 +62,8 @@ export interface Folder {
   /** Problems in the settings file, one line each. */
   readonly configProblems: string[];
   readonly workspace: FsWorkspace;
+  /** True when the cache folder cannot be used for this workspace (the reason is among `configProblems`). */
+  readonly cacheRefused?: boolean;
 }
 
 /**
@@ -71,8 +73,41 @@ export interface Folder {
 export function openFolder(dir: string, options: { configFile?: string; cache?: boolean } = {}): Folder {
   const root = checkDirectory(dir);
   const { config, problems } = loadConfig(root, options.configFile);
-  const settings = withoutCacheFolder(root, config);
-  return { root, config: settings, configProblems: problems, workspace: new FsWorkspace(root, settings, { stat: options.cache !== false }) };
+  const refused = cacheRefusal(root);
+  const settings = refused ? config : withoutCacheFolder(root, config);
+  return {
+    root,
+    config: settings,
+    configProblems: refused ? [...problems, refused] : problems,
+    ...(refused ? { cacheRefused: true } : {}),
+    workspace: new FsWorkspace(root, settings, { stat: options.cache !== false && !refused }),
+  };
+}
+
+/** Names of the files the caches write (`<key>.json`, `<key>.check.json`, journals, temporary files). */
+const CACHE_FILE = /^[0-9a-f]{20}(?:\.[a-z]+)?\.(?:json|journal)(?:\.[0-9]+\.tmp)?$/;
+
+/**
+ * Why the cache folder cannot be used for this workspace, if it cannot: it is the workspace
+ * itself or a folder above it, or a folder inside it that holds other files than caches (`src/`),
+ * which leaving out of the check would hide. The check then reads everything.
+ */
+function cacheRefusal(root: string): string | undefined {
+  const dir = nodePath.resolve(cacheDirectory());
+  const rel = nodePath.relative(root, dir);
+  const inside = rel === '' || !(rel === '..' || rel.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(rel));
+  const above = nodePath.relative(dir, root);
+  const holdsRoot = above === '' || !(above === '..' || above.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(above));
+  if (holdsRoot) return `the cache folder ${dir} holds the workspace, so no cache is used: set SPECCHAIN_CACHE_DIR to a folder of its own`;
+  if (!inside) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const other = names.find((name) => !CACHE_FILE.test(name));
+  return other === undefined ? undefined : `the cache folder ${rel} is inside the workspace and holds other files (${other}), so no cache is used and it is checked like any folder: set SPECCHAIN_CACHE_DIR to a folder of its own`;
 }
 
 /**

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
 import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
+import { changedMs } from './cacheFiles';
 import { readSmallFile, readText } from './readText';
 
 const BUILTIN = new Set(BUILTIN_EXCLUDES);
@@ -56,7 +57,7 @@ export class FsWorkspace implements Workspace {
     const listed: WorkspaceEntry[] = [];
     for (const path of paths) {
       const st = statSync(`${this.root}/${path}`, { throwIfNoEntry: false });
-      if (st) listed.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+      if (st) listed.push({ path, size: st.size, mtimeMs: changedMs(st) });
     }
     return listed;
   }
