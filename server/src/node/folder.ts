@@ -4,6 +4,7 @@ import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { cacheDirectory } from './cacheFiles';
 import { FsWorkspace } from './fsWorkspace';
 import { readSmallFile } from './readText';
+import { isInside } from './workspaceFiles';
 
 /** A failure the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -95,11 +96,8 @@ const CACHE_FILE = /^[0-9a-f]{20}(?:\.[a-z]+)?\.(?:json|journal)(?:\.[0-9]+\.tmp
 function cacheRefusal(root: string): string | undefined {
   const dir = nodePath.resolve(cacheDirectory());
   const rel = nodePath.relative(root, dir);
-  const inside = rel === '' || !(rel === '..' || rel.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(rel));
-  const above = nodePath.relative(dir, root);
-  const holdsRoot = above === '' || !(above === '..' || above.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(above));
-  if (holdsRoot) return `the cache folder ${dir} holds the workspace, so no cache is used: set SPECCHAIN_CACHE_DIR to a folder of its own`;
-  if (!inside) return undefined;
+  if (isInside(dir, root)) return `the cache folder ${dir} holds the workspace, so no cache is used: set SPECCHAIN_CACHE_DIR to a folder of its own`;
+  if (!isInside(root, dir)) return undefined;
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -116,7 +114,7 @@ function cacheRefusal(root: string): string | undefined {
  */
 function withoutCacheFolder(root: string, config: SpecChainConfig): SpecChainConfig {
   const rel = nodePath.relative(root, cacheDirectory());
-  if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return config;
+  if (rel === '' || !isInside(root, cacheDirectory())) return config;
   return { ...config, exclude: [...config.exclude, `${rel.split(nodePath.sep).join('/')}/**`] };
 }
 

@@ -1,6 +1,6 @@
 import * as fsWalk from '@nodelib/fs.walk';
 import ignore, { type Ignore } from 'ignore';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
@@ -28,6 +28,7 @@ export class FsWorkspace implements Workspace {
    * With `stat`, every listed file carries its size and modification time (for the caches),
    * and a file that vanished between the walk and its stat is not listed.
    */
+  #realRoot: string | undefined;
   /** Files that govern the listing but were not read (a `.gitignore` that is a FIFO, say), once each. */
   readonly problems = new Set<string>();
 
@@ -118,12 +119,24 @@ export class FsWorkspace implements Workspace {
   }
 
   async read(path: string): Promise<string | SkippedFile> {
+    // As in the walk, a link is never followed: a watched-file event may name one, or a file under a linked folder.
+    if (!this.#realInside(path)) return { path, reason: 'unreadable' };
     const text = readText(this.absolute(path), this.config.maxFileSize);
     return typeof text === 'string' ? text : { path, reason: text.skip };
   }
 
   async exists(path: string): Promise<boolean> {
     return existsSync(this.absolute(path));
+  }
+
+  /** True when no part of `path` is a link: its real path is the real root joined with it. */
+  #realInside(path: string): boolean {
+    try {
+      this.#realRoot ??= realpathSync(this.root);
+      return realpathSync(this.absolute(path)) === nodePath.join(this.#realRoot, ...path.split('/'));
+    } catch {
+      return false;
+    }
   }
 
   absolute(path: string): string {

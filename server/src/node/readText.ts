@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import * as nodePath from 'node:path';
+import { isInside } from './workspaceFiles';
 import type { SkipReason } from '../service/types';
 
 const shared = Buffer.allocUnsafe(256 * 1024);
@@ -76,8 +76,7 @@ export function readSmallFile(root: string, absPath: string): { text: string } |
     } catch {
       return { refused: 'it is a link that leads nowhere' };
     }
-    const rel = nodePath.relative(realpathSync(root), target);
-    if (rel.startsWith(`..${nodePath.sep}`) || rel === '..' || nodePath.isAbsolute(rel)) return { refused: `it is a link that leads outside the workspace (to ${target})` };
+    if (!isInside(realpathSync(root), target)) return { refused: `it is a link that leads outside the workspace (to ${target})` };
   }
   const read = readBytes(absPath, MAX_SMALL_FILE);
   if (!('skip' in read)) return { text: decodeText(read) };
