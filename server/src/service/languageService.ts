@@ -96,6 +96,11 @@ export class LanguageService {
     return this.#apply(path, () => this.#skip(path, text.reason));
   }
 
+  /** An open document too large to check (its text is not analysed); returns the files whose diagnostics may have changed. */
+  skipText(path: string): Set<string> {
+    return this.#apply(path, () => this.#skip(path, 'too-large'));
+  }
+
   /** Records a file that was not read; a SPEC document stays listed, with the reason. */
   #skip(path: string, reason: SkipReason): boolean {
     if (this.classifier.isSpecDocument(path)) return this.index.set(unreadableSpec(path, reason));
