@@ -34,7 +34,13 @@ let workspace = option('workspace', undefined);
 if (!workspace) {
   workspace = join(tmpdir(), 'specchain-bench-ws-seed1');
   if (!existsSync(join(workspace, 'expected.json'))) {
-    const gen = spawnSync(process.execPath, ['/work/shared/bench/gen-workspace.mjs', '--out', workspace, '--seed', '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // The generator lives beside the repository, as for bench/run.mjs.
+    const generator = resolve(here, '..', '..', 'shared', 'bench', 'gen-workspace.mjs');
+    if (!existsSync(generator)) {
+      console.error(`workspace generator not found at ${generator}: pass --workspace DIR`);
+      process.exit(2);
+    }
+    const gen = spawnSync(process.execPath, [generator, '--out', workspace, '--seed', '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (gen.status !== 0) process.exit(2);
   }
 }

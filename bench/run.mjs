@@ -11,6 +11,7 @@
 //    expected.json.
 // 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
 //    in code-server (when the test tools are installed).
+// 4. Runs the @MX row (bench/mx.mjs) on its own generated 20,000-file @MX workspace.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -200,9 +201,19 @@ if (lsp) {
   row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, '≤ 300 MB', lsp.peakRssMb <= 300);
 }
 if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
+// The @MX dialect's row: its own generated workspace, its own ripgrep reference (bench/mx.mjs).
+const mxRow = spawnSync(process.execPath, [join(ROOT, 'bench', 'mx.mjs'), '--no-build', '--runs', String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const mxLines = (mxRow.stdout ?? '').trim().split('\n');
+let mx = null;
+try {
+  mx = JSON.parse(mxLines.pop());
+  console.log(mxLines.join('\n'));
+} catch {
+  console.error(`bench: bench/mx.mjs printed no JSON (exit ${mxRow.status})`);
+}
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs }));
+console.log(JSON.stringify({ ...report, lsp, activationMs, mx }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
-process.exitCode = countsOk ? 0 : 1;
+process.exitCode = countsOk && mx?.countsOk !== false ? 0 : 1;

@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and the analysis worker with esbuild.
+// Bundles the extension client, the language server, the CLI, the analysis worker and the webview pages with esbuild.
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -42,17 +42,23 @@ const entries = [
   { in: 'server/src/node/analyzeWorker.ts', out: 'dist/worker.js' },
 ].filter((e) => existsSync(e.in));
 
-// The sidebar webview loads codicons from media/; copied from the npm package, not committed.
+// The webview pages (SPECs view, Guidance view, dependency graph): browser bundles, one per page.
+const pages = ['specs', 'guidance', 'graph'].map((page) => ({ in: `client/webview/${page}/main.ts`, out: `dist/webview/${page}.js` }));
+/** @type {esbuild.BuildOptions} */
+const browser = { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+// The webviews load codicons from media/; copied from the npm package, not committed.
 copyCodicons();
 
-const contexts = await Promise.all(
-  entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
-);
+const contexts = await Promise.all([
+  ...entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  ...pages.map((p) => esbuild.context({ ...browser, entryPoints: [p.in], outfile: p.out })),
+]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log(`watching ${entries.length} bundles`);
+  console.log(`watching ${entries.length + pages.length} bundles`);
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  console.log(`built ${entries.map((e) => e.out).join(', ')}`);
+  console.log(`built ${[...entries, ...pages].map((e) => e.out).join(', ')}`);
 }

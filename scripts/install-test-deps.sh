@@ -13,6 +13,17 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 BIN_DIR="$CACHE/bin"
 NPM_QUIET=(--no-audit --no-fund --loglevel=error)
 
+# Started through npm (`npm test`, `npm run test:deps`), the environment carries the outer npm's
+# view of the world: its user agent names the Node that runs it (code-server's postinstall reads
+# that and refuses anything but Node 24), its node-gyp, prefix and package. The nested installs
+# below run their own npm, which reads the user's npmrc again; only settings that say how to reach
+# the registry are kept.
+KEEP_NPM_ENV='^npm_config_(registry|cafile|ca|cache|userconfig|globalconfig|proxy|https_proxy|noproxy|strict_ssl)$'
+for name in $(compgen -e); do
+  if [[ "${name,,}" == npm_* && ! "${name,,}" =~ $KEEP_NPM_ENV ]]; then unset "$name"; fi
+done
+unset NODE INIT_CWD
+
 started=$SECONDS
 log() { printf '[test-deps %3ss] %s\n' "$((SECONDS - started))" "$*"; }
 

@@ -108,8 +108,11 @@ function parseMocha(output, code) {
     };
     counts = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
   }
+  // Tests that need material beside the repository (test/unit/shared.ts) say why they skipped.
+  const reasons = [...new Set([...text.matchAll(/^SPECCHAIN_SKIPPED (.+)$/gm)].map((m) => m[1].trim()))];
+  if (reasons.length > 0) counts.note = `skipped: ${reasons.join('; ')}`;
   // A crash before or after the tests (no summary, or a non-zero exit with no failing test).
-  if (code !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: `exit code ${code} without a failing test` };
+  if (code !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: [counts.note, `exit code ${code} without a failing test`].filter(Boolean).join('; ') };
   return counts;
 }
 

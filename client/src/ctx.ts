@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { IndexChangedNotification, SpecTreeRequest } from '../../server/src/protocol';
+import { IndexChangedNotification, IndexProgressNotification, SpecTreeRequest } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { SpecStatusBar } from './statusBar';
+import { GuidanceProvider } from './sidebar/guidanceProvider';
 import { SidebarProvider } from './sidebar/sidebarProvider';
+import { StackTreeProvider } from './sidebar/stackTree';
 
 /** Where the server is in its life, for the status bar and the sidebar. */
 export type ServerState =
@@ -11,6 +13,9 @@ export type ServerState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'running' }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** The index is being read (`files` once the server has listed them), or undefined when it is ready. */
+export type Indexing = { readonly files?: number } | undefined;
 
 /**
  * Owns everything of the extension that lives as long as it is active: the language client
@@ -23,9 +28,15 @@ export class Ctx implements vscode.Disposable {
   readonly outputChannel: vscode.LogOutputChannel;
   readonly statusBar: SpecStatusBar;
   readonly sidebar: SidebarProvider;
+  readonly guidance: GuidanceProvider;
+  readonly stack: StackTreeProvider;
   readonly #disposables: vscode.Disposable[] = [];
   readonly #stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly #indexEmitter = new vscode.EventEmitter<IndexChangedNotification.Params>();
+  readonly #indexingEmitter = new vscode.EventEmitter<Indexing>();
+  #indexing: Indexing = {};
+  /** Folder loads the server has started and not finished. */
+  #loadsInFlight = 0;
   #client: LanguageClient | undefined;
   #starting: Promise<LanguageClient> | undefined;
   #state: ServerState = { kind: 'stopped' };
@@ -36,26 +47,47 @@ export class Ctx implements vscode.Disposable {
   readonly onDidChangeState = this.#stateEmitter.event;
   /** Fires when the server reports a changed index (and once after start). */
   readonly onDidChangeIndex = this.#indexEmitter.event;
+  /** Fires when indexing starts, learns its file count, or ends. */
+  readonly onDidChangeIndexing = this.#indexingEmitter.event;
 
   constructor(extensionContext: vscode.ExtensionContext) {
     this.extensionContext = extensionContext;
     this.outputChannel = vscode.window.createOutputChannel('SpecChain', { log: true });
     this.statusBar = new SpecStatusBar(this);
     this.sidebar = new SidebarProvider(this);
+    this.guidance = new GuidanceProvider(this);
+    this.stack = new StackTreeProvider(this);
     this.#disposables.push(
       this.outputChannel,
       this.statusBar,
       this.sidebar,
+      this.guidance,
+      this.stack,
       this.#stateEmitter,
       this.#indexEmitter,
+      this.#indexingEmitter,
       vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, this.sidebar, {
         webviewOptions: { retainContextWhenHidden: false },
       }),
+      vscode.window.registerWebviewViewProvider(GuidanceProvider.viewId, this.guidance, {
+        webviewOptions: { retainContextWhenHidden: false },
+      }),
+      vscode.window.createTreeView(StackTreeProvider.viewId, { treeDataProvider: this.stack, showCollapseAll: true }),
     );
   }
 
   get state(): ServerState {
     return this.#state;
+  }
+
+  /** Whether the first (or a refreshing) index is still being read. */
+  get indexing(): Indexing {
+    return this.#indexing;
+  }
+
+  #setIndexing(indexing: Indexing): void {
+    this.#indexing = indexing;
+    this.#indexingEmitter.fire(indexing);
   }
 
   /** The running client, or undefined while the server is down. */
@@ -75,11 +107,23 @@ export class Ctx implements vscode.Disposable {
   }
 
   async #startClient(): Promise<LanguageClient> {
+    this.#loadsInFlight = 0;
+    this.#setIndexing({});
     this.#setState({ kind: 'starting' });
     const client = createLanguageClient(this.extensionContext.extensionUri, this.outputChannel);
     try {
+      client.onNotification(IndexProgressNotification.method, ({ files, done }: IndexProgressNotification.Params) => {
+        if (done) {
+          this.#loadsInFlight = Math.max(0, this.#loadsInFlight - 1);
+          return;
+        }
+        this.#loadsInFlight++;
+        this.#setIndexing({ files: (this.#loadsInFlight > 1 ? (this.#indexing?.files ?? 0) : 0) + files });
+      });
       client.onNotification(IndexChangedNotification.method, (params: IndexChangedNotification.Params) => {
         this.#indexVersion++;
+        // The first change after every load finished carries the index's diagnostics: ready.
+        if (this.#loadsInFlight === 0 && this.#indexing) this.#setIndexing(undefined);
         this.#indexEmitter.fire(params);
       });
       await client.start();
@@ -107,7 +151,7 @@ export class Ctx implements vscode.Disposable {
     const version = this.#indexVersion;
     void client.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}).then(
       (tree) => {
-        if (tree && version === this.#indexVersion) this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks });
+        if (tree && version === this.#indexVersion) this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks, errors: tree.totals.errors });
       },
       (error: unknown) => this.outputChannel.warn(`first SPEC tree request failed: ${String(error)}`),
     );

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { FollowEditor } from './followEditor';
+import { PlanLensProvider } from './planLens';
+import type { SpecsViewState } from './sidebar/sidebarProvider';
 
 /** What `activate` returns: handles for tests and for other extensions. */
 export interface SpecChainApi {
@@ -10,6 +13,14 @@ export interface SpecChainApi {
   sendRequest<R>(method: string, params: object): Promise<R>;
   /** The status bar item's current text. */
   readonly statusText: () => string;
+  /** The status bar item's accessible label. */
+  readonly statusLabel: () => string;
+  /** What the SPECs view shows ("10 of 64", the filter, the row last revealed), as its page reported. */
+  readonly specsView: () => SpecsViewState | undefined;
+  /** The SPECs view's badge value (broken links), if it shows one. */
+  readonly badge: () => number | undefined;
+  /** Fires when indexing starts, learns its file count (`{ files }`), or ends (`undefined`). */
+  readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
   /** How long `activate` took, in milliseconds (the budget is 300). */
   readonly activationMillis: number;
 }
@@ -25,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
   registerCommands(current);
   // Granting trust lets the folder's own read settings apply: the server starts again with them.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void current.restart().catch(() => undefined)));
+  current.push(new FollowEditor(current), vscode.languages.registerCodeLensProvider(PlanLensProvider.selector, new PlanLensProvider()));
   const ready = current.start().then(() => undefined);
   ready.catch(() => undefined);
   const activationMillis = performance.now() - started;
@@ -34,6 +46,10 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     ready,
     sendRequest: <R>(method: string, params: object) => current.sendRequest<R>(method, params),
     statusText: () => current.statusBar.text,
+    statusLabel: () => current.statusBar.label,
+    specsView: () => current.sidebar.shown,
+    badge: () => current.sidebar.badge?.value,
+    onDidChangeIndexing: current.onDidChangeIndexing,
   };
 }
 

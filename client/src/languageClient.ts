@@ -22,7 +22,9 @@ export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vs
       configurationSection: 'specchain',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
-    initializationOptions: () => readSettings(),
+    // Wrapped, so the server also learns that hovers may carry `command:` links.
+    initializationOptions: () => ({ specchain: readSettings(), commandLinks: true }),
+    markdown: { isTrusted: { enabledCommands: ['specchain.openSpec', 'specchain.revealSpec'] } },
     middleware: {
       workspace: {
         configuration: (params, token, next) => (vscode.workspace.isTrusted ? next(params, token) : configurationItems(params.items)),

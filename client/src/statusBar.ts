@@ -1,34 +1,52 @@
 import * as vscode from 'vscode';
 import type { IndexChangedNotification } from '../../server/src/protocol';
-import type { Ctx, ServerState } from './ctx';
+import type { Ctx, Indexing, ServerState } from './ctx';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 
-/** Text of the status bar item for an index summary. */
-export function describeCounts(counts: IndexChangedNotification.Params): { text: string; tooltip: string } {
-  const specs = `${counts.specs} SPEC${counts.specs === 1 ? '' : 's'}`;
-  const broken = `${counts.brokenLinks} broken link${counts.brokenLinks === 1 ? '' : 's'}`;
-  const icon = counts.brokenLinks > 0 ? '$(warning)' : '$(check)';
-  return { text: `$(link) ${counts.specs} ${icon} ${counts.brokenLinks}`, tooltip: `SpecChain: ${specs}, ${broken}. Click to open the sidebar.` };
+const number = (n: number): string => n.toLocaleString('en-US');
+const plural = (n: number, word: string): string => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the status bar item shows for an index summary: text, tooltip, spoken label, alarm. */
+export function describeCounts(counts: IndexChangedNotification.Params): { text: string; tooltip: string; label: string; alarm: boolean } {
+  const specs = plural(counts.specs, 'SPEC');
+  const broken = `${number(counts.brokenLinks)} broken`;
+  const errors = plural(counts.errors, 'error');
+  const alarm = counts.brokenLinks > 0 || counts.errors > 0;
+  return {
+    text: counts.brokenLinks > 0 ? `$(link) ${specs} · $(error) ${broken}` : `$(link) ${specs}${counts.errors > 0 ? ` · $(error) ${errors}` : ' · $(check) no broken links'}`,
+    tooltip: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors} in the workspace. Click to open the SPECs view.`,
+    label: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors}`,
+    alarm,
+  };
 }
 
-/** The status bar item: SPEC and broken-link counts, or the server's trouble. */
+/** What the status bar item shows while the index is read. */
+export function describeIndexing(indexing: NonNullable<Indexing>): { text: string; label: string } {
+  const what = indexing.files !== undefined ? `Indexing ${plural(indexing.files, 'file')}…` : 'Indexing…';
+  return { text: `$(sync~spin) ${what}`, label: `SpecChain: ${what}` };
+}
+
+/** The status bar item: indexing progress, then SPEC and broken-link counts, or the server's trouble. */
 export class SpecStatusBar implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   readonly #subscriptions: vscode.Disposable[];
+  readonly #ctx: Ctx;
   #counts: IndexChangedNotification.Params | undefined;
 
   constructor(ctx: Ctx) {
+    this.#ctx = ctx;
     this.#item = vscode.window.createStatusBarItem('specchain.status', vscode.StatusBarAlignment.Left, 10);
     this.#item.name = 'SpecChain';
     this.#item.command = `${SidebarProvider.viewId}.focus`;
     this.#subscriptions = [
-      ctx.onDidChangeState((state) => this.#showState(state)),
+      ctx.onDidChangeState(() => this.#show()),
+      ctx.onDidChangeIndexing(() => this.#show()),
       ctx.onDidChangeIndex((counts) => {
         this.#counts = counts;
-        this.#showState(ctx.state);
+        this.#show();
       }),
     ];
-    this.#showState(ctx.state);
+    this.#show();
     this.#item.show();
   }
 
@@ -42,31 +60,40 @@ export class SpecStatusBar implements vscode.Disposable {
     return this.#item.text;
   }
 
-  #showState(state: ServerState): void {
-    this.#item.backgroundColor = undefined;
+  /** The item's spoken label. */
+  get label(): string {
+    return this.#item.accessibilityInformation?.label ?? this.#item.text;
+  }
+
+  #set(text: string, tooltip: string, label: string, background?: string): void {
+    this.#item.text = text;
+    this.#item.tooltip = tooltip;
+    this.#item.accessibilityInformation = { label, role: 'button' };
+    this.#item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+  }
+
+  #show(): void {
+    const state: ServerState = this.#ctx.state;
     switch (state.kind) {
-      case 'running':
-        if (this.#counts) {
-          const { text, tooltip } = describeCounts(this.#counts);
-          this.#item.text = text;
-          this.#item.tooltip = tooltip;
-        } else {
-          this.#item.text = '$(sync~spin) SpecChain';
-          this.#item.tooltip = 'SpecChain is indexing the workspace';
+      case 'running': {
+        const indexing = this.#ctx.indexing;
+        if (indexing || !this.#counts) {
+          const { text, label } = describeIndexing(indexing ?? {});
+          this.#set(text, `${label} Diagnostics and counts follow when it is done.`, label);
+          return;
         }
+        const { text, tooltip, label, alarm } = describeCounts(this.#counts);
+        this.#set(text, tooltip, label, alarm ? 'statusBarItem.errorBackground' : undefined);
         return;
+      }
       case 'starting':
-        this.#item.text = '$(sync~spin) SpecChain';
-        this.#item.tooltip = 'SpecChain language server is starting';
+        this.#set('$(sync~spin) SpecChain', 'SpecChain language server is starting', 'SpecChain: starting');
         return;
       case 'stopped':
-        this.#item.text = '$(circle-slash) SpecChain';
-        this.#item.tooltip = 'SpecChain language server is stopped; any SpecChain command starts it';
+        this.#set('$(circle-slash) SpecChain', 'SpecChain language server is stopped; any SpecChain command starts it', 'SpecChain: stopped');
         return;
       case 'failed':
-        this.#item.text = '$(error) SpecChain';
-        this.#item.tooltip = `SpecChain language server failed: ${state.message}`;
-        this.#item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+        this.#set('$(error) SpecChain', `SpecChain language server failed: ${state.message}`, `SpecChain: the language server failed: ${state.message}`, 'statusBarItem.errorBackground');
         return;
     }
   }

@@ -16,6 +16,51 @@ export interface TagNode {
   /** Workspace-relative path, for display. */
   readonly path: string;
   readonly range: Range;
+  /**
+   * A claim of another SPEC that belongs to this one only because this SPEC declares the tag in
+   * its chain (linking rule 3): shown as borrowed, not as this SPEC's own code.
+   */
+  readonly borrowed?: boolean;
+}
+
+/** An ID of an `@MX:SPEC`/`@MX:TEST` line as the sidebar shows it. */
+export interface MxRefNode {
+  /** The ID (`REQ-X-001`, `AC-3`, or the SPEC's `SPEC-X-001`). */
+  readonly id: string;
+  readonly uri: string;
+  /** Workspace-relative path, for display. */
+  readonly path: string;
+  readonly range: Range;
+  /** True for a reference from a test file (`*_test.go`, `tests/`, …). */
+  readonly test: boolean;
+}
+
+/** A REQ or AC declaration in one of a SPEC's files. */
+export interface ReqDeclNode {
+  readonly id: string;
+  /** The requirement's or criterion's sentence (may be empty). */
+  readonly text: string;
+  readonly uri: string;
+  readonly path: string;
+  readonly range: Range;
+}
+
+/** A REQ with what points at it: code and test references, and the ACs mapping it. */
+export interface ReqNode extends ReqDeclNode {
+  readonly code: readonly MxRefNode[];
+  readonly tests: readonly MxRefNode[];
+  readonly acs: readonly ReqDeclNode[];
+}
+
+/** The `@MX` side of a SPEC: present when it declares REQ/AC IDs or `@MX` lines link to it. */
+export interface MxSpecNode {
+  readonly reqs: readonly ReqNode[];
+  /** REQs some `@MX` line references, of those declared. */
+  readonly coverage: { readonly referenced: number; readonly declared: number };
+  /** `@MX` lines that name the SPEC and none of its REQs. */
+  readonly specRefs: readonly MxRefNode[];
+  /** REQ/AC IDs on lines naming this SPEC that it does not declare (`mx/unknown-req`). */
+  readonly broken: readonly MxRefNode[];
 }
 
 /** One SPEC with its chain. */
@@ -29,6 +74,8 @@ export interface SpecNode {
   readonly range: Range;
   /** Markers in code (claims) that belong to this SPEC, in file order. */
   readonly tags: readonly TagNode[];
+  /** Markers that quote this SPEC's tags (docs, prompts, string literals): never implementation. */
+  readonly mentions: readonly TagNode[];
   /** Count of code markers per tag type (`{ API: 2, TEST: 1 }`). */
   readonly counts: Readonly<Record<string, number>>;
   /** Tags the SPEC declares in its text that no code carries yet (`@API:USER-001`). */
@@ -39,19 +86,37 @@ export interface SpecNode {
   readonly problems: { readonly errors: number; readonly warnings: number };
   /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
   readonly framework?: string;
+  /** True for a SPEC under `_archive/`. */
+  readonly archived?: boolean;
+  /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
+  readonly mx?: MxSpecNode;
+  /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
+  readonly references?: readonly { readonly field: string; readonly id: string }[];
 }
 
 export interface SpecTreeResult {
   readonly specs: readonly SpecNode[];
+  /** IDs of `@MX` lines that name no SPEC of the workspace (`mx/unknown-spec`), or REQs no SPEC can own. */
+  readonly unknownSpec: readonly MxRefNode[];
   readonly totals: {
     readonly specs: number;
     readonly tags: number;
-    /** `tag/unknown-spec` plus `tag/broken-path` diagnostics. */
+    /** `tag/unknown-spec`, `tag/broken-path`, `mx/unknown-spec` and `mx/unknown-req` diagnostics. */
     readonly brokenLinks: number;
     readonly errors: number;
     readonly warnings: number;
   };
 }
+
+/**
+ * A protocol node as the service builds it, by path: the LSP layer adds the `uri` of each
+ * `path` (see `withUris` there).
+ */
+export type ByPath<T> = T extends readonly (infer U)[]
+  ? readonly ByPath<U>[]
+  : T extends object
+    ? { readonly [K in keyof T as K extends 'uri' ? never : K]: ByPath<T[K]> }
+    : T;
 
 /** The sidebar's SPEC tree: every SPEC with its chain. */
 export namespace SpecTreeRequest {
@@ -111,11 +176,25 @@ export namespace RefreshRequest {
   export type Result = { readonly files: number; readonly millis: number };
 }
 
+/**
+ * Server to client: a folder is being (re)read from disk (`done: false`, with the number of
+ * files listed) or has been read (`done: true`; its diagnostics follow, then `indexChanged`).
+ */
+export namespace IndexProgressNotification {
+  export const method = 'specchain/indexProgress';
+  export interface Params {
+    readonly files: number;
+    readonly done: boolean;
+  }
+}
+
 /** Server to client: the index changed; the sidebar and status bar re-query. */
 export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
     readonly brokenLinks: number;
+    /** Diagnostics of error severity in the whole workspace. */
+    readonly errors: number;
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR, launchChromium, prepareWorkspace, REPO_ROOT, remoteUri, startCodeServer, workbenchUrl,
   type Browser, type CodeServer,
@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   /** Defaults to `SPECCHAIN_VSIX` when set, else the repository as extension under development. */
   readonly extension?: ExtensionSource;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** User settings for code-server (`workbench.colorTheme`, …). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** One row of the Problems panel. */
@@ -50,10 +52,12 @@ export interface Workbench {
    */
   problems(): Promise<ProblemRow[]>;
   /**
-   * The document inside the webview of `extensionId` (`publisher.name`): VS Code nests the
-   * page in an `#active-frame` iframe inside the host's own iframe.
+   * The webview document that holds `selector` (the SPECs view: `#tree`), found among all
+   * frames: one extension may show several webviews. Waits up to `timeoutMs`.
    */
-  webview(extensionId: string): FrameLocator;
+  webviewFrame(selector: string, timeoutMs?: number): Promise<Frame>;
+  /** Drags the sash at the side bar's right edge until the side bar is `width` px wide. */
+  setSideBarWidth(width: number): Promise<void>;
   /** Clicks the activity-bar entry whose label starts with `label` and waits for its view. */
   openActivityBarView(label: string): Promise<void>;
   /** Runs a command from the palette by its title. */
@@ -88,6 +92,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     server = await startCodeServer({
       tempRoot,
       vsixFiles: typeof extension === 'object' && 'vsix' in extension ? [extension.vsix] : [],
+      ...(options.settings ? { settings: options.settings } : {}),
     });
     browser = await launchChromium(tempRoot, options.viewport ?? { width: 1400, height: 900 });
     const payload = typeof extension === 'object' && 'developmentPath' in extension
@@ -169,9 +174,6 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
   };
 
-  const webview = (extensionId: string): FrameLocator =>
-    page.frameLocator(`iframe.webview[src*="extensionId=${extensionId}"]`).first().frameLocator('#active-frame');
-
   const openActivityBarView = async (label: string): Promise<void> => {
     const item = page.locator(`.activitybar .action-item [aria-label^="${label}"]`).first();
     await item.waitFor({ timeout: 30_000 });
@@ -179,6 +181,35 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     const title = page.locator('.sidebar .composite.title .title-label', { hasText: label });
     if (!(await title.isVisible())) await item.click();
     await title.waitFor({ state: 'visible', timeout: 15_000 });
+  };
+
+  const webviewFrame = async (selector: string, timeoutMs = 60_000): Promise<Frame> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of page.frames()) {
+        if (await frame.$(selector).catch(() => null)) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows ${selector} after ${timeoutMs} ms`);
+      await page.waitForTimeout(250);
+    }
+  };
+
+  const setSideBarWidth = async (width: number): Promise<void> => {
+    const bar = await page.locator('.part.sidebar').boundingBox();
+    if (!bar) throw new Error('the side bar is not shown');
+    // The sash on the side bar's right edge: the vertical sash closest to it.
+    const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, h: r.height })),
+    );
+    const edge = bar.x + bar.width;
+    const sash = sashes.filter((s) => s.h > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    if (!sash || Math.abs(sash.x - edge) > 6) throw new Error('no sash at the side bar edge');
+    await page.mouse.move(sash.x, sash.y);
+    await page.mouse.down();
+    await page.mouse.move(sash.x + (width - bar.width) / 2, sash.y, { steps: 4 });
+    await page.mouse.move(bar.x + width, sash.y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
   };
 
   const runCommand = async (title: string): Promise<void> => {
@@ -196,5 +227,5 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     return path;
   };
 
-  return { page, server, workspace, openFile, waitForSquiggles, problems, webview, openActivityBarView, runCommand, screenshot, close };
+  return { page, server, workspace, openFile, waitForSquiggles, problems, webviewFrame, setSideBarWidth, openActivityBarView, runCommand, screenshot, close };
 }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { REPO_ROOT } from '../vscode/codeServer';
 import { openWorkbench, type ProblemRow, type Workbench } from './harness';
 
@@ -34,11 +34,6 @@ interface Marker {
 
 const EXAMPLE_SPECS = ['AUTH-001', 'NOTIFY-001', 'ORDER-001', 'REPORT-001', 'USER-001'];
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' } as const;
-
-function extensionId(): string {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
-  return `${manifest.publisher}.${manifest.name}`;
-}
 
 function checkWithCli(workspace: string): CliReport {
   const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'specchain.js'), 'check', workspace, '--format', 'json'], { encoding: 'utf8' });
@@ -70,16 +65,21 @@ async function labelsOf(items: Locator): Promise<string[]> {
   return items.evaluateAll((elements) => elements.map((element) => element.querySelector(':scope > .row > .label')?.textContent ?? ''));
 }
 
+/** The rows of a native tree view of the side bar (by its title), as text. */
+async function nativeRows(page: Workbench['page'], title: string): Promise<string[]> {
+  const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) });
+  return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => (row as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()));
+}
+
 describe('e2e: SpecChain on the example workspace', function () {
   this.timeout(300_000);
   let workbench: Workbench | undefined;
   let cli: CliReport;
-  let sidebar: FrameLocator;
+  let sidebar: Frame;
 
   before(async () => {
     workbench = await openWorkbench({ viewport: { width: 1600, height: 1000 } });
     cli = checkWithCli(workbench.workspace);
-    sidebar = workbench.webview(extensionId());
   });
 
   afterEach(async function () {
@@ -131,41 +131,51 @@ describe('e2e: SpecChain on the example workspace', function () {
 
   it('opens the SpecChain sidebar with the five example SPECs', async () => {
     await workbench!.openActivityBarView('SpecChain');
+    sidebar = await workbench!.webviewFrame('#tree', 120_000);
     const topLevel = sidebar.locator('#tree > li[role="treeitem"][aria-level="1"]');
     await topLevel.nth(EXAMPLE_SPECS.length - 1).waitFor({ timeout: 120_000 });
     const ids = await labelsOf(topLevel);
     assert.deepEqual([...ids].sort(), EXAMPLE_SPECS);
     assert.deepEqual([...ids].sort(), cli.specs.map((s) => s.id).sort());
-    assert.equal((await sidebar.locator('#specs-count').innerText()).trim(), String(EXAMPLE_SPECS.length));
+    assert.match((await sidebar.locator('#tree').getAttribute('aria-label')) ?? '', /SPECs, 5 SPECs/);
   });
 
-  it('expands USER-001 into its tag groups, and a group into its markers with the keyboard', async () => {
+  it('expands USER-001 into its chain in fixed order, and a stage into its files with the keyboard', async () => {
     const user = sidebar.locator('#tree > li[data-key="spec:USER-001"]');
     assert.equal(await user.getAttribute('aria-expanded'), 'false');
     await user.locator(':scope > .row > .twistie').click();
     await sidebar.locator('#tree > li[data-key="spec:USER-001"][aria-expanded="true"]').waitFor({ timeout: 15_000 });
-    const groups = sidebar.locator('#tree > li[data-key="spec:USER-001"] > ul[role="group"] > li[role="treeitem"]');
-    await groups.first().waitFor({ timeout: 15_000 });
-    assert.deepEqual(await labelsOf(groups), ['API', 'DB', 'SERVICE', 'TEST']);
+    const stages = sidebar.locator('#tree > li[data-parent="spec:USER-001"]');
+    await stages.first().waitFor({ timeout: 15_000 });
+    const order = ['API', 'DB', 'SERVICE', 'MIDDLEWARE', 'CODE', 'TEST'];
+    const labels = (await labelsOf(stages)).filter((l) => order.includes(l));
+    assert.deepEqual(labels, [...labels].sort((a, b) => order.indexOf(a) - order.indexOf(b)), 'chain order');
+    for (const stage of ['API', 'DB', 'SERVICE', 'TEST']) assert.ok(labels.includes(stage), `${stage} in ${labels.join(', ')}`);
 
-    // Arrow keys move from the SPEC to its first group and open it, as in a native tree.
-    await sidebar.locator('#tree > li[data-key="spec:USER-001"]').focus();
+    // Arrow keys move from the SPEC to its first stage and open it, as in a native tree.
+    await user.focus();
     await workbench!.page.keyboard.press('ArrowDown');
     await workbench!.page.keyboard.press('ArrowRight');
-    const api = sidebar.locator('li[data-key="group:USER-001:API"][aria-expanded="true"]');
-    await api.waitFor({ timeout: 15_000 });
-    const tags = api.locator(':scope > ul[role="group"] > li[role="treeitem"]');
-    assert.deepEqual(await labelsOf(tags), ['@API:USER-001']);
-    assert.equal((await tags.first().locator('.description').innerText()).trim(), 'backend/app/api/users.py:1');
+    await sidebar.locator('li[data-key="stage:USER-001:API"][aria-expanded="true"]').waitFor({ timeout: 15_000 });
+    const files = sidebar.locator('#tree > li[data-parent="stage:USER-001:API"]');
+    assert.deepEqual(await labelsOf(files), ['users.py:1']);
+    assert.equal((await files.first().locator('.description').innerText()).trim(), 'backend/app/api');
+    assert.match((await files.first().locator(':scope > .row').getAttribute('title')) ?? '', /@API:USER-001\nbackend\/app\/api\/users\.py:1/);
   });
 
-  it('shows the detected stack: FastAPI in backend, Express in gateway', async () => {
-    const services = sidebar.locator('#stack-body .service');
-    await services.nth(1).waitFor({ timeout: 60_000 });
-    const backend = services.filter({ has: sidebar.locator('.service-head .label', { hasText: /^backend$/ }) });
-    const gateway = services.filter({ has: sidebar.locator('.service-head .label', { hasText: /^gateway$/ }) });
-    assert.match(await backend.innerText(), /Frameworks\s+fastapi ==0\.104\.0/);
-    assert.match(await gateway.innerText(), /Frameworks\s+express \^4\.19\.2/);
+  it('shows the detected stack in its own view: FastAPI in backend, Express in gateway', async () => {
+    const page = workbench!.page;
+    await page.locator('.sidebar .pane-header', { hasText: 'Stack' }).first().waitFor({ timeout: 30_000 });
+    let rows: string[] = [];
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      rows = await nativeRows(page, 'Stack');
+      if (rows.some((r) => /fastapi/.test(r)) && rows.some((r) => /express/.test(r))) break;
+      await page.waitForTimeout(500);
+    }
+    assert.ok(rows.some((r) => /^backend python$/.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => /^fastapi ==0\.104\.0$/.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => /^express \^4\.19\.2$/.test(r)), JSON.stringify(rows));
   });
 
   it('saves a screenshot with the expanded tree, the squiggle and the Problems panel', async () => {
@@ -179,7 +189,7 @@ describe('e2e: SpecChain on the example workspace', function () {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
     await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'USRE-001' }).waitFor({ state: 'visible', timeout: 15_000 });
-    await sidebar.locator('li[data-key="group:USER-001:API"][aria-expanded="true"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await sidebar.locator('li[data-key="stage:USER-001:API"][aria-expanded="true"]').waitFor({ state: 'visible', timeout: 15_000 });
 
     const path = await workbench!.screenshot('e2e-specchain-sidebar');
     const png = readFileSync(path);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { SERVER, writeWorkspace } from '../lsp/client';
+import { MX_FILES, positionOf } from '../fixtures/mx';
 import { FILES } from '../lsp/fixture';
 import { collectDiagnostics, hasNvim } from './harness';
 
@@ -39,5 +40,21 @@ describe('SpecChain language server in Neovim', function () {
     assert.ok(quirk, JSON.stringify(result.diagnostics));
     assert.equal(quirk.severity, 1, 'the rule setting from initializationOptions raised it to an error');
     assert.equal(quirk.lnum, 6);
+  });
+
+  it('delivers an mx/* diagnostic of an @MX line to nvim, at the ID', async () => {
+    const mxWorkspace = writeWorkspace(MX_FILES);
+    try {
+      const result = await collectDiagnostics({ serverCommand: [process.execPath, SERVER, '--stdio'], workspace: mxWorkspace, file: 'src/orders/broken.py', minDiagnostics: 2, settleMs: 300 });
+      assert.equal(result.reached, true, result.stderr);
+      const at = positionOf(MX_FILES, 'src/orders/broken.py', 'SPEC-ORDR-001');
+      const unknown = result.diagnostics.find((d) => d.code === 'mx/unknown-spec');
+      assert.ok(unknown, JSON.stringify(result.diagnostics));
+      assert.deepEqual([unknown.lnum, unknown.col, unknown.end_col, unknown.severity, unknown.source], [at.line, at.character, at.character + 'SPEC-ORDR-001'.length, 1, 'specchain']);
+      assert.match(unknown.message, /SPEC-ORDR-001.*Did you mean SPEC-ORDER-001\?/);
+      assert.ok(result.diagnostics.some((d) => d.code === 'mx/unknown-req'), JSON.stringify(result.diagnostics));
+    } finally {
+      rmSync(mxWorkspace, { recursive: true, force: true });
+    }
   });
 });

@@ -85,6 +85,8 @@ export interface CodeServerOptions {
   readonly vsixFiles?: readonly string[];
   /** Extra environment for code-server and therefore for the extension host. */
   readonly env?: Readonly<Record<string, string>>;
+  /** User settings on top of the isolated defaults (a colour theme, say). */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Called with each chunk of code-server's own output (default: written to a log file only). */
   readonly onOutput?: (text: string) => void;
 }
@@ -173,7 +175,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = join(tempRoot, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   const env = isolatedEnv(tempRoot, options.env);
   const dirArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 

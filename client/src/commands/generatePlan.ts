@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PlanRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
+import { rowContext } from './sidebarCommands';
 import { pickSpec } from './specAtCursor';
 import { readPlaced, refuse, workspacePlace, writePlaced } from './workspaceWrite';
 
@@ -29,7 +30,8 @@ export function generatePlan(ctx: Ctx) {
       void vscode.window.showWarningMessage('SpecChain writes backend plans only in trusted workspaces.');
       return undefined;
     }
-    const id = typeof specId === 'string' && specId.length > 0 ? specId : await pickSpec(ctx, 'SPEC to plan the backend for');
+    // A SPEC ID, a row of the SPECs view (its context menu), or nothing: then ask.
+    const id = rowContext(specId)?.specId ?? (await pickSpec(ctx, 'SPEC to plan the backend for'));
     if (!id) return undefined;
     const plan = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `SpecChain: planning ${id}` },
@@ -57,7 +59,8 @@ export function generatePlan(ctx: Ctx) {
       if (!(await writePlaced(place, plan.markdown))) return { uri: target, written: false };
       written = true;
     }
-    if (options.open !== false) await vscode.window.showTextDocument(target, { preview: false });
+    // The plan is read, not edited: it opens rendered; its source carries a Regenerate lens.
+    if (options.open !== false) await vscode.commands.executeCommand('markdown.showPreview', target);
     return { uri: target, written };
   };
 }

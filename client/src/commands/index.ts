@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { createSpec } from './createSpec';
 import { generatePlan } from './generatePlan';
+import { openSpec } from './openSpec';
 import { refreshIndex } from './refreshIndex';
 import { revealSpec } from './revealSpec';
+import { copyId, copyTag, filterSpecs, openToSide, revealInExplorer } from './sidebarCommands';
+import { showGraph } from '../graph/graphPanel';
 
 /** Makes a command's implementation from the context; the result runs with any arguments. */
 export type CommandFactory = (ctx: Ctx) => (...args: never[]) => unknown;
@@ -18,6 +21,14 @@ export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
     await ctx.restart();
   },
   'specchain.showOutput': (ctx) => () => ctx.outputChannel.show(),
+  'specchain.sidebar.openToSide': openToSide,
+  'specchain.sidebar.copyId': copyId,
+  'specchain.sidebar.copyTag': copyTag,
+  'specchain.sidebar.revealInExplorer': revealInExplorer,
+  'specchain.sidebar.filter': filterSpecs,
+  'specchain.sidebar.collapseAll': (ctx) => () => ctx.sidebar.collapseAll(),
+  'specchain.showGraph': showGraph,
+  'specchain.openSpec': openSpec,
 };
 
 /**

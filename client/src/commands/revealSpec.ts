@@ -2,16 +2,25 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { specAtCursor } from './specAtCursor';
 
-/** "Reveal SPEC in sidebar": shows the sidebar with the SPEC at the cursor (or `specId`) selected. */
+/**
+ * "Reveal SPEC in sidebar": shows the SPECs view with the SPEC at the cursor (or `specId`)
+ * selected, and the tag on the cursor's line when the cursor is on one.
+ */
 export function revealSpec(ctx: Ctx) {
   return async (specId?: unknown): Promise<string | undefined> => {
-    const id = typeof specId === 'string' && specId.length > 0 ? specId : await specAtCursor(ctx);
+    if (typeof specId === 'string' && specId.length > 0) {
+      await ctx.sidebar.reveal({ specId, focus: true });
+      return specId;
+    }
+    const id = await specAtCursor(ctx);
     if (!id) {
       await vscode.commands.executeCommand(`specchain.sidebar.focus`);
       void vscode.window.showInformationMessage('No SPEC at the cursor: put it on a @TAG marker or in a SPEC document.');
       return undefined;
     }
-    await ctx.sidebar.reveal(id);
+    const editor = vscode.window.activeTextEditor;
+    const uri = editor && ctx.client?.code2ProtocolConverter.asUri(editor.document.uri);
+    await ctx.sidebar.reveal({ specId: id, focus: true, ...(editor && uri !== undefined ? { uri, line: editor.selection.active.line } : {}) });
     return id;
   };
 }

@@ -1,13 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { PlanRequest, SpecTreeRequest, StackRequest } from '../../../server/src/protocol';
-import type { Ctx } from '../ctx';
-import { renderSidebarHtml } from './html';
-import { parseFromWebview, type FromWebview, type ToWebview } from './messages';
+import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+import type { Ctx, Indexing } from '../ctx';
+import { CHAIN_FILTERS, type ChainFilter, type FromWebview, type SpecFilter, type ToSpecs } from './messages';
+import { loadPage, openInWorkspace } from './pages';
+
+/** What the SPECs view shows now, as its page reported it (for tests and the title bar). */
+export interface SpecsViewState {
+  readonly shown: number;
+  readonly total: number;
+  readonly filter: SpecFilter;
+  /** The row the view last revealed (following the editor or Reveal SPEC). */
+  readonly revealed?: string;
+}
+
+/** Where a reveal should land: a SPEC, and the tag at a line of a file when one is there. */
+export interface RevealTarget {
+  readonly specId: string;
+  readonly uri?: string;
+  readonly line?: number;
+  /** Move keyboard focus into the view (Reveal SPEC) or only select (following the editor). */
+  readonly focus: boolean;
+}
 
 /**
- * The SpecChain sidebar: a webview view with the SPEC tree, the detected stack and the
- * selected SPEC's guidance. It re-queries the server whenever the index changes.
+ * The SPECs view: a webview with the SPEC tree. It re-queries the server when the index
+ * changes, shows indexing progress in the view, "10 of 64" as its description and the broken
+ * links as its badge, and tells the Guidance view which SPEC is selected.
  */
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   /** The view's id in `contributes.views`. */
@@ -15,23 +33,35 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   readonly #ctx: Ctx;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #selectEmitter = new vscode.EventEmitter<{ readonly specId: string; readonly title: string }>();
   #view: vscode.WebviewView | undefined;
   #viewSubscriptions: vscode.Disposable[] = [];
   /** The page has loaded and said `ready`; messages before that could be lost. */
   #viewReady = false;
-  #selected: string | undefined;
-  #pendingReveal: string | undefined;
+  #tree: SpecTreeResult | undefined;
+  #pendingReveal: RevealTarget | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  #shown: SpecsViewState | undefined;
+  #filter: { statuses: readonly string[]; chains: readonly ChainFilter[] } = { statuses: [], chains: [] };
+  #progressDone: (() => void) | undefined;
+
+  /** Fires when the user selects a SPEC in the view. */
+  readonly onDidSelect = this.#selectEmitter.event;
 
   constructor(ctx: Ctx) {
     this.#ctx = ctx;
     this.#subscriptions.push(
+      this.#selectEmitter,
       ctx.onDidChangeState((state) => {
         this.#post({ type: 'server', state: state.kind, ...(state.kind === 'failed' ? { message: state.message } : {}) });
         if (state.kind === 'running') this.#scheduleRefresh();
       }),
-      ctx.onDidChangeIndex(() => this.#scheduleRefresh()),
+      ctx.onDidChangeIndexing((indexing) => this.#showIndexing(indexing)),
+      ctx.onDidChangeIndex((counts) => {
+        this.#setBadge(counts.brokenLinks);
+        this.#scheduleRefresh();
+      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.#post({ type: 'trust', trusted: true })),
     );
   }
@@ -41,24 +71,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     return this.#view?.visible ?? false;
   }
 
+  /** What the view shows, as its page last reported. */
+  get shown(): SpecsViewState | undefined {
+    return this.#shown;
+  }
+
+  /** The view's activity-bar badge (broken links). */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.#view?.badge;
+  }
+
+  /** The last tree the view received. */
+  get tree(): SpecTreeResult | undefined {
+    return this.#tree;
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
     this.#disposeView();
     this.#view = view;
-    const media = vscode.Uri.joinPath(this.#ctx.extensionContext.extensionUri, 'media');
-    view.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    const uri = (...parts: string[]) => view.webview.asWebviewUri(vscode.Uri.joinPath(media, ...parts)).toString();
-    view.webview.html = renderSidebarHtml({
-      cspSource: view.webview.cspSource,
-      codiconCss: uri('codicons', 'codicon.css'),
-      css: uri('sidebar.css'),
-      script: uri('sidebar.js'),
-      nonce: randomBytes(18).toString('base64'),
-    });
     this.#viewSubscriptions = [
-      view.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseFromWebview(raw);
-        if (message) void this.#handle(message);
-      }),
+      loadPage(view.webview, this.#ctx.extensionContext.extensionUri, 'specs', (message) => void this.#handle(message)),
       view.onDidChangeVisibility(() => {
         if (view.visible) this.#scheduleRefresh();
       }),
@@ -66,35 +98,67 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (this.#view === view) this.#disposeView();
       }),
     ];
+    const counts = this.#ctx.statusBar.counts;
+    if (counts) this.#setBadge(counts.brokenLinks);
+    this.#showIndexing(this.#ctx.indexing);
     // The sidebar is a reason to run the server even when nothing else started it.
     void this.#ctx.start().catch(() => undefined);
   }
 
-  /** Shows the sidebar and selects `specId` in its tree. */
-  async reveal(specId: string): Promise<void> {
-    this.#pendingReveal = specId;
-    await vscode.commands.executeCommand(`${SidebarProvider.viewId}.focus`);
+  /** Shows the view and selects `target` in its tree. */
+  async reveal(target: RevealTarget): Promise<void> {
+    this.#pendingReveal = target;
+    if (target.focus || !this.#view) await vscode.commands.executeCommand(`${SidebarProvider.viewId}.focus`);
     if (this.#viewReady) this.#flushReveal();
   }
 
-  /** Re-reads tree and stack now (the view must be resolved to show them). */
+  /** Sets the status and chain-state filters (the text filter is typed in the view). */
+  setFilter(statuses: readonly string[], chains: readonly ChainFilter[]): void {
+    this.#filter = { statuses, chains };
+    this.#post({ type: 'filter', statuses, chains });
+  }
+
+  /** Asks for status and chain-state filters in a QuickPick, as the title bar's Filter button does. */
+  async pickFilter(): Promise<void> {
+    const statuses = [...new Set((this.#tree?.specs ?? []).map((s) => s.status))].sort();
+    const current = this.#shown?.filter ?? { text: '', ...this.#filter };
+    type Item = vscode.QuickPickItem & ({ readonly status: string } | { readonly chain: ChainFilter });
+    const chainWords: Readonly<Record<ChainFilter, string>> = { complete: 'Chain complete', partial: 'Chain partial', none: 'No code yet', errors: 'Has errors' };
+    const items: (Item | vscode.QuickPickItem)[] = [
+      { label: 'Chain state', kind: vscode.QuickPickItemKind.Separator },
+      ...CHAIN_FILTERS.map((chain): Item => ({ label: chainWords[chain], chain, picked: current.chains.includes(chain) })),
+      { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
+      ...statuses.map((status): Item => ({ label: status, status, picked: current.statuses.includes(status) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Filter SPECs', placeHolder: 'Show SPECs with any of the picked chain states and statuses' });
+    if (!picked) return;
+    const chosen = picked.filter((p): p is Item => 'status' in p || 'chain' in p);
+    this.setFilter(
+      chosen.flatMap((p) => ('status' in p ? [p.status] : [])),
+      chosen.flatMap((p) => ('chain' in p ? [p.chain] : [])),
+    );
+  }
+
+  collapseAll(): void {
+    this.#post({ type: 'collapseAll' });
+  }
+
+  /** Re-reads the tree now (the view must be resolved to show it). */
   async refresh(): Promise<void> {
     const view = this.#view;
     if (!view || this.#ctx.state.kind !== 'running') return;
     const generation = ++this.#generation;
     try {
-      const [tree, stack] = await Promise.all([
-        this.#ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}),
-        this.#ctx.sendRequest<StackRequest.Result | null>(StackRequest.method, {}),
-      ]);
+      const tree = await this.#ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
       // null: the server cancelled the request because a newer change is on its way.
-      if (generation !== this.#generation || !tree || !stack) return;
+      if (generation !== this.#generation || !tree) return;
+      // While the first index is read the tree is empty: the view keeps saying "Indexing".
+      if (this.#ctx.indexing && tree.specs.length === 0) return;
+      this.#tree = tree;
       this.#post({ type: 'tree', tree });
-      this.#post({ type: 'stack', stack });
       this.#flushReveal();
-      if (this.#selected && tree.specs.some((s) => s.id === this.#selected)) await this.#sendPlan(this.#selected);
     } catch (error) {
-      this.#ctx.outputChannel.warn(`sidebar refresh failed: ${String(error)}`);
+      this.#ctx.outputChannel.warn(`SPECs view refresh failed: ${String(error)}`);
     }
   }
 
@@ -104,52 +168,76 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.#viewReady = true;
         this.#post({ type: 'trust', trusted: vscode.workspace.isTrusted });
         this.#post({ type: 'server', state: this.#ctx.state.kind, ...(this.#ctx.state.kind === 'failed' ? { message: this.#ctx.state.message } : {}) });
+        this.#post({ type: 'indexing', files: this.#ctx.indexing ? (this.#ctx.indexing.files ?? 0) : null });
+        if (this.#filter.statuses.length > 0 || this.#filter.chains.length > 0) this.#post({ type: 'filter', ...this.#filter });
         await this.refresh();
         return;
       case 'refresh':
         await vscode.commands.executeCommand('specchain.refreshIndex');
         return;
-      case 'select':
-        this.#selected = message.specId;
-        await this.#sendPlan(message.specId);
+      case 'createSpec':
+        await vscode.commands.executeCommand('specchain.createSpec');
         return;
+      case 'openDocs':
+        await vscode.commands.executeCommand('markdown.showPreview', await this.#readme());
+        return;
+      case 'select': {
+        const spec = this.#tree?.specs.find((s) => s.id === message.specId);
+        this.#selectEmitter.fire({ specId: message.specId, title: spec?.title ?? '' });
+        return;
+      }
       case 'open':
-        await this.#open(message.uri, message.range);
+        await openInWorkspace(this.#ctx.asUri(message.uri), message.range, message.toSide);
+        return;
+      case 'shown':
+        this.#shown = { shown: message.shown, total: message.total, filter: message.filter, ...(this.#shown?.revealed !== undefined ? { revealed: this.#shown.revealed } : {}) };
+        if (this.#view) this.#view.description = message.shown === message.total ? undefined : `${message.shown.toLocaleString('en-US')} of ${message.total.toLocaleString('en-US')}`;
+        return;
+      case 'revealed':
+        this.#shown = { ...(this.#shown ?? { shown: 0, total: 0, filter: { text: '', statuses: [], chains: [] } }), revealed: message.key };
         return;
       case 'generatePlan':
-        await vscode.commands.executeCommand('specchain.generatePlan', message.specId);
-        return;
       case 'openExternal':
-        await vscode.env.openExternal(vscode.Uri.parse(message.url));
         return;
     }
   }
 
-  async #sendPlan(specId: string): Promise<void> {
+  /** The extension's README: `readme.md` in an installed .vsix, `README.md` in a checkout. */
+  async #readme(): Promise<vscode.Uri> {
+    const root = this.#ctx.extensionContext.extensionUri;
+    const packaged = vscode.Uri.joinPath(root, 'readme.md');
     try {
-      const plan = await this.#ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId } satisfies PlanRequest.Params);
-      if (this.#selected !== specId) return;
-      this.#post({ type: 'plan', specId, markdown: plan.markdown, guidance: plan.guidance });
-    } catch (error) {
-      this.#post({ type: 'planError', specId, message: error instanceof Error ? error.message : String(error) });
+      await vscode.workspace.fs.stat(packaged);
+      return packaged;
+    } catch {
+      return vscode.Uri.joinPath(root, 'README.md');
     }
   }
 
-  async #open(uriText: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
-    const uri = this.#ctx.asUri(uriText);
-    // Only files of the workspace: the page should never ask for anything else.
-    if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) return;
-    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    await vscode.window.showTextDocument(uri, { selection, preserveFocus: false });
+  #showIndexing(indexing: Indexing): void {
+    this.#post({ type: 'indexing', files: indexing ? (indexing.files ?? 0) : null });
+    if (!indexing) {
+      this.#progressDone?.();
+      this.#progressDone = undefined;
+      return;
+    }
+    if (this.#progressDone || !this.#view) return;
+    // VS Code's own progress bar at the top of the view, for as long as indexing lasts.
+    void vscode.window.withProgress({ location: { viewId: SidebarProvider.viewId } }, () => new Promise<void>((resolve) => (this.#progressDone = resolve)));
+  }
+
+  #setBadge(broken: number): void {
+    if (!this.#view) return;
+    this.#view.badge = broken > 0 ? { value: broken, tooltip: `${broken.toLocaleString('en-US')} broken link${broken === 1 ? '' : 's'}` } : undefined;
   }
 
   #flushReveal(): void {
-    if (this.#pendingReveal === undefined || !this.#viewReady) return;
-    const specId = this.#pendingReveal;
+    const target = this.#pendingReveal;
+    if (target === undefined || !this.#viewReady || !this.#tree) return;
     this.#pendingReveal = undefined;
-    this.#selected = specId;
-    this.#post({ type: 'reveal', specId });
-    void this.#sendPlan(specId);
+    this.#post({ type: 'reveal', ...target });
+    const spec = this.#tree.specs.find((s) => s.id === target.specId);
+    if (spec) this.#selectEmitter.fire({ specId: spec.id, title: spec.title });
   }
 
   #scheduleRefresh(): void {
@@ -162,7 +250,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }, 150);
   }
 
-  #post(message: ToWebview): void {
+  #post(message: ToSpecs): void {
     void this.#view?.webview.postMessage(message);
   }
 
@@ -171,6 +259,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.#viewSubscriptions = [];
     this.#view = undefined;
     this.#viewReady = false;
+    this.#progressDone?.();
+    this.#progressDone = undefined;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { RunCache } from '../node/runCache';
 import type { Severity } from '../service/types';
 import { collectCheck, formatJson, formatSarif, formatText, isCheckOutcome, type CheckOutcome } from './format';
 import { ArgumentError, parseArgs, type CliIO } from './io';
+import { noSpecsNote } from './noSpecs';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -42,6 +43,8 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   // A manifest that cannot be read hides its frameworks from the stack checks: say so.
   for (const warning of outcome.warnings) io.err(`specchain check: warning: ${warning}`);
   for (const problem of folder.workspace.problems) io.err(`specchain check: warning: ${problem}`);
+  // Findings without any SPEC usually mean the wrong folder: say where the SPECs may be.
+  if (outcome.specs.length === 0) io.err(noSpecsNote(folder.root, folder.config.specGlobs, listing ?? (await folder.workspace.list()), process.cwd()));
   const result = { ...outcome, root: folder.root, millis: Date.now() - started, reused };
 
   if (format === 'json') io.out(formatJson(result));

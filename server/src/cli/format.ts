@@ -1,12 +1,32 @@
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
+import { reqCoverage } from '../service/mx/coverage';
 import type { Diagnostic, Severity } from '../service/types';
+import { pathToFileURL } from 'node:url';
+import { codeDocUrl } from '../service/codeDocs';
 import { DEFAULT_SEVERITY } from '../service/config';
+
+/** A reference in the JSON output: file relative to the root, 1-based line. */
+export interface JsonRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** One REQ of a SPEC in the JSON output: its declaration line, code and test references, and mapping ACs. */
+export interface JsonReq {
+  readonly id: string;
+  readonly line: number;
+  readonly refs: readonly JsonRef[];
+  readonly testRefs: readonly JsonRef[];
+  readonly acs: readonly string[];
+}
 
 /** What `specchain check` found: everything it prints but the root and the time taken. */
 export interface CheckOutcome {
-  readonly specs: readonly { id: string; file: string; title: string; status: string }[];
+  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[] }[];
   readonly tags: number;
+  /** `@MX` markers in code (markdown mentions aside); absent in results saved before it existed. */
+  readonly mxMarkers?: number;
   readonly files: number;
   readonly skipped: number;
   readonly diagnostics: readonly Diagnostic[];
@@ -41,19 +61,36 @@ export interface CheckResult extends CheckOutcome {
 
 export function collectCheck(service: LanguageService, files: number, skipped: number): CheckOutcome {
   let tags = 0;
+  let mxMarkers = 0;
   const warnings: string[] = [];
   for (const f of service.index.allFacts()) {
     tags += f.tags.length;
+    if (f.mx?.[0]?.place !== 'markdown') mxMarkers += f.mx?.length ?? 0;
     for (const e of f.manifest?.errors ?? []) warnings.push(e);
   }
   return {
-    specs: service.index.specs().map((s) => ({ id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' })),
+    specs: service.index.specs().map((s) => {
+      const base = { id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' };
+      const reqs = reqCoverage(service.index, s.id).map((c) => ({
+        id: c.entry.decl.id,
+        line: c.entry.decl.range.start.line + 1,
+        refs: c.refs.map(jsonRef),
+        testRefs: c.testRefs.map(jsonRef),
+        acs: c.acs.map((a) => a.decl.id),
+      }));
+      return reqs.length > 0 ? { ...base, reqs } : base;
+    }),
     tags,
+    mxMarkers,
     files,
     skipped,
     diagnostics: service.allDiagnostics(),
     warnings,
   };
+}
+
+function jsonRef(link: { readonly path: string; readonly ref: { readonly range: { readonly start: { readonly line: number } } } }): JsonRef {
+  return { file: link.path, line: link.ref.range.start.line + 1 };
 }
 
 /** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
@@ -81,9 +118,18 @@ export function formatJson(result: CheckResult): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/**
+ * A workspace-relative path as a relative URI reference (RFC 3986): each segment percent-encoded,
+ * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path.
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0 for code scanning: ruleId is the code, artifact URIs relative to the root. */
 export function formatSarif(result: CheckResult, version: string): string {
-  const rootUri = 'file://' + encodeURI(result.root.endsWith('/') ? result.root : result.root + '/');
+  const rootHref = pathToFileURL(result.root).href;
+  const rootUri = rootHref.endsWith('/') ? rootHref : `${rootHref}/`;
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -97,6 +143,7 @@ export function formatSarif(result: CheckResult, version: string): string {
               rules: Object.entries(DEFAULT_SEVERITY).map(([id, level]) => ({
                 id,
                 shortDescription: { text: RULE_SUMMARY[id] ?? id },
+                helpUri: codeDocUrl(id),
                 defaultConfiguration: { level: SARIF_LEVEL[level] },
               })),
             },
@@ -109,7 +156,7 @@ export function formatSarif(result: CheckResult, version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                  artifactLocation: { uri: relativeUri(d.path), uriBaseId: 'SRCROOT' },
                   region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
                 },
               },
@@ -140,6 +187,21 @@ const RULE_SUMMARY: Record<string, string> = {
   'stack/unsupported-framework': 'The stated framework is not supported.',
   'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
   'stack/not-detected': 'No framework stated or detected.',
+  'spec/no-frontmatter': 'A SPEC document has no frontmatter block.',
+  'spec/title-mismatch': "The title's @SPEC:<ID> differs from the SPEC's ID.",
+  'spec/duplicate-req': 'One REQ or AC ID is declared twice in a SPEC.',
+  'spec/req-uncovered': 'No acceptance criterion maps this REQ.',
+  'spec/ac-unknown-req': 'An AC maps a REQ its SPEC does not declare.',
+  'mx/unknown-spec': 'An @MX:SPEC/@MX:TEST line names no SPEC.',
+  'mx/unknown-req': 'A REQ/AC ID on an @MX line is declared in none of its SPECs.',
+  'mx/dangling-spec': 'An @MX:SPEC has no standalone @MX tag above it.',
+  'mx/missing-reason': 'A WARN/ANCHOR tag has no @MX:REASON.',
+  'mx/missing-upgrade': 'A DEBT tag has no @MX:UPGRADE.',
+  'mx/over-limit': 'More @MX tags of a kind in one file than the limit.',
+  'mx/unknown-kind': 'Not a kind of the @MX protocol.',
+  'mx/moai-invisible': "A link MoAI's own scanner will not read.",
+  'mx/config-invalid': 'mx.yaml is not YAML or has a value of the wrong type.',
+  'mx/range-cut': 'A REQ/AC range names more IDs than are read.',
 };
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -165,7 +227,7 @@ export function formatText(result: CheckResult, color: boolean): string {
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push(
     `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
-      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
+      `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${result.mxMarkers ? `${result.mxMarkers} @MX marker${result.mxMarkers === 1 ? '' : 's'}, ` : ''}${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,
   );

@@ -16,15 +16,18 @@ export interface StackIO {
 export function stackJson(report: StackReport): string {
   const services = report.services.map((s) => ({
     root: s.root,
+    role: s.role,
     language: s.language,
     manifests: s.manifests,
     frameworks: s.frameworks.map(({ name, version, resolved, manifest, line }) => ({ name, version, resolved, manifest, line })),
     databases: s.databases,
+    databaseSources: s.databaseSources,
     orms: s.orms,
     auth: s.auth,
     testing: s.testing,
+    graphql: s.graphql,
   }));
-  return JSON.stringify({ services }, null, 2);
+  return JSON.stringify({ services, aggregators: report.aggregators ?? [] }, null, 2);
 }
 
 /** The stack for people: one block per service. */
@@ -37,18 +40,25 @@ export function stackText(report: StackReport): string {
       const version = [f.version, f.resolved !== null ? `resolved ${f.resolved}` : null].filter((v) => v !== null).join(', ');
       return `${name}${version ? ` ${version}` : ''} (${f.manifest}:${f.line})`;
     });
+    const databases = s.databases.map((id) => {
+      const from = s.databaseSources.filter((d) => d.id === id).map((d) => `${d.file}:${d.line}`);
+      return `${id} (${from.join(', ')})`;
+    });
     return [
-      `${s.root === '.' ? '. (workspace root)' : s.root}  [${s.language}]`,
+      `${s.root === '.' ? '. (workspace root)' : s.root}  [${s.language}${s.role === 'library' ? ', library' : ''}]`,
       `  framework:  ${list(frameworks)}`,
-      `  databases:  ${list(s.databases)}`,
+      `  databases:  ${list(databases)}`,
       `  orm:        ${list(s.orms)}`,
       `  auth:       ${list(s.auth)}`,
       `  testing:    ${list(s.testing)}`,
+      ...(s.graphql.length > 0 ? [`  graphql:    ${list(s.graphql)}`] : []),
       `  manifests:  ${list(s.manifests)}`,
     ].join('\n');
   });
   const count = report.services.length;
-  return `${blocks.join('\n\n')}\n\n${count} service${count === 1 ? '' : 's'}`;
+  const gathering = (report.aggregators ?? []).map((a) => a.root);
+  const aggregatorLine = gathering.length > 0 ? `; build roots that only gather modules: ${gathering.join(', ')}` : '';
+  return `${blocks.join('\n\n')}\n\n${count} service${count === 1 ? '' : 's'}${aggregatorLine}`;
 }
 
 /** Reads the stack of `workspace` and prints it; problems with manifests go to `err`. Returns the exit code. */

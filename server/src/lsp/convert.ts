@@ -6,6 +6,8 @@ import {
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import type { ByPath } from '../protocol';
+import { codeDocUrl } from '../service/codeDocs';
 import type { ActionDiagnostic } from '../service/features/codeActions';
 import type { EditPlan } from '../service/features/types';
 import type { Diagnostic, DiagnosticData, Severity } from '../service/types';
@@ -18,12 +20,13 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A service diagnostic as LSP sends it: our code, source `specchain`, the fix payload in `data`. */
+/** A service diagnostic as LSP sends it: our code linked to its page, source `specchain`, the fix payload in `data`. */
 export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: codeDocUrl(d.code) },
     source: 'specchain',
     message: d.message,
     ...(d.data ? { data: d.data } : {}),
@@ -31,7 +34,7 @@ export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnosti
   };
 }
 
-const DATA_KINDS = new Set(['replace-id', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
+const DATA_KINDS = new Set(['replace-id', 'replace-marker', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
 
 /** A diagnostic the client sent back with a code action request; foreign ones give undefined. */
 export function fromLspDiagnostic(d: LspDiagnostic, paths: FolderPaths): ActionDiagnostic | undefined {
@@ -69,4 +72,17 @@ export function toWorkspaceEdit(plan: EditPlan, paths: FolderPaths, supportsDocu
     }
   }
   return { documentChanges };
+}
+
+/** Adds beside every `path` of a node the service built (at any depth) its `uri`. */
+export function withUris<T>(node: ByPath<T>, toUri: (path: string) => string): T {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = walk(inner);
+    if (typeof out.path === 'string') out.uri = toUri(out.path);
+    return out;
+  };
+  return walk(node) as T;
 }

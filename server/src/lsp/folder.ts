@@ -15,6 +15,8 @@ export interface FolderHooks {
   openDocuments(folder: FolderState): ReadonlyMap<string, string>;
   /** The index or the diagnostics changed; called once the re-diagnosis settles. */
   changed(): void;
+  /** A load listed `files` files and starts reading them (`done: false`), or has read them. */
+  progress(files: number, done: boolean): void;
   log(message: string): void;
 }
 
@@ -108,7 +110,10 @@ export class FolderState {
     const service = new LanguageService({ workspace, config, analyzer });
     let report: LoadReport;
     try {
-      report = await service.load();
+      const listing = await workspace.list();
+      this.#hooks.progress(listing.length, false);
+      report = await service.load(listing);
+      this.#hooks.progress(report.files, true);
     } catch (e) {
       if (generation === this.#generation) this.#inFlight = false;
       throw e;
@@ -125,9 +130,11 @@ export class FolderState {
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
-    this.#schedule(true);
+    // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
+    if (this.#dirty.size === 0) this.#hooks.changed();
+    else this.#schedule(true);
     this.#hooks.log(`${this.paths.root}: ${report.files} files indexed in ${report.millis} ms (${report.skipped.length} skipped)`);
     for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) this.#hooks.log(`${this.paths.root}: warning: ${e}`);
     return report;
@@ -159,8 +166,8 @@ export class FolderState {
   }
 
   #apply(path: string, op: Pending): void {
-    if (op.kind !== 'text' && (path === '.gitignore' || path.endsWith('/.gitignore'))) {
-      // Other files are read or ignored now: read the folder again under the new rules.
+    if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
+      // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
       return;
     }

@@ -21,11 +21,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   IndexChangedNotification,
+  IndexProgressNotification,
   PlanRequest,
   RefreshRequest,
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
+  type MxRefNode,
   type SpecNode,
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
@@ -37,13 +39,14 @@ import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
+import { getReqRenameEdits } from '../service/features/mxRename';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
 import { countProblems, getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
-import { fromLspDiagnostic, toWorkspaceEdit } from './convert';
+import { fromLspDiagnostic, toWorkspaceEdit, withUris } from './convert';
 import { FolderState } from './folder';
 import { DiskWatcher } from './diskWatcher';
 import { uriToFsPath } from './uris';
@@ -62,6 +65,8 @@ export class SpecChainServer {
   readonly #folders: FolderState[] = [];
   #capabilities: ClientCapabilities = {};
   #initOptions: unknown;
+  /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
+  #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
   #watchers: DiskWatcher[] = [];
 
@@ -85,6 +90,7 @@ export class SpecChainServer {
   #initialize(params: InitializeParams): InitializeResult {
     this.#capabilities = params.capabilities;
     this.#initOptions = params.initializationOptions;
+    this.#commandLinks = isObject(params.initializationOptions) && params.initializationOptions.commandLinks === true;
     const folders: WorkspaceFolder[] = params.workspaceFolders?.length
       ? params.workspaceFolders
       : params.rootUri
@@ -126,6 +132,8 @@ export class SpecChainServer {
       this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.includes.bind(f)));
     }
     const pulled = await this.#pullConfigs();
+    // No folder, nothing to index: say so, so that clients do not wait for an index.
+    if (this.#folders.length === 0) this.#indexChanged();
     await Promise.all(
       this.#folders.map(async (folder, i) => {
         try {
@@ -177,6 +185,7 @@ export class SpecChainServer {
         return out;
       },
       changed: () => this.#indexChanged(),
+      progress: (files, done) => void this.#connection.sendNotification(IndexProgressNotification.method, { files, done } satisfies IndexProgressNotification.Params),
       log: (message) => this.#connection.console.log(message),
     });
   }
@@ -213,11 +222,14 @@ export class SpecChainServer {
       this.#indexTimer = undefined;
       let specs = 0;
       let brokenLinks = 0;
+      let errors = 0;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
-        brokenLinks += countProblems(f.currentDiagnostics()).brokenLinks;
+        const problems = countProblems(f.currentDiagnostics());
+        brokenLinks += problems.brokenLinks;
+        errors += problems.errors;
       }
-      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks } satisfies IndexChangedNotification.Params);
+      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors } satisfies IndexChangedNotification.Params);
     }, INDEX_CHANGED_MS);
   }
 
@@ -234,7 +246,7 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position);
+      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
@@ -252,9 +264,9 @@ export class SpecChainServer {
       const doc = this.#documents.get(textDocument.uri);
       if (!at || !doc) return null;
       const prefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
-      return getCompletions(at.folder.service.index, prefix, position).map((e) => ({
+      return getCompletions(at.folder.service.index, prefix, position, at.path).map((e) => ({
         label: e.label,
-        kind: e.kind === 'spec-id' ? CompletionItemKind.Reference : CompletionItemKind.Keyword,
+        kind: e.kind === 'tag-type' || e.kind === 'mx-kind' ? CompletionItemKind.Keyword : CompletionItemKind.Reference,
         ...(e.detail !== undefined ? { detail: e.detail } : {}),
         textEdit: { range: e.range, newText: e.newText },
       }));
@@ -264,7 +276,7 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const target = prepareRename(at.folder.service.index, at.path, position, this.#documents.get(textDocument.uri)?.getText());
-        return { range: target.range, placeholder: target.specId };
+        return { range: target.range, placeholder: target.reqId ?? target.specId };
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
@@ -275,8 +287,8 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const index = at.folder.service.index;
-        const { specId } = prepareRename(index, at.path, position);
-        const plan = await getRenameEdits(index, specId, newName, at.folder.readText, token);
+        const { specId, reqId } = prepareRename(index, at.path, position);
+        const plan = reqId !== undefined ? await getReqRenameEdits(index, specId, reqId, newName, at.folder.readText, token) : await getRenameEdits(index, specId, newName, at.folder.readText, token);
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');
@@ -328,13 +340,17 @@ export class SpecChainServer {
     c.onDocumentLinks(({ textDocument }) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      return getDocumentLinks(at.folder.service.index, at.path).map((link) => ({ range: link.range, target: at.folder.paths.toUri(link.target), tooltip: link.target }));
+      return getDocumentLinks(at.folder.service.index, at.path).map((link) => ({
+        range: link.range,
+        target: link.line === undefined ? at.folder.paths.toUri(link.target) : `${at.folder.paths.toUri(link.target)}#L${link.line + 1}`,
+        tooltip: link.line === undefined ? link.target : `${link.target}:${link.line + 1}`,
+      }));
     });
     c.onWorkspaceSymbol(({ query }, token) => {
       const out = [];
       for (const folder of this.#folders) {
         for (const s of getWorkspaceSymbols(folder.service.index, query, token)) {
-          out.push({ name: s.name, kind: SymbolKind.Module, location: this.#toLocation(folder, s), ...(s.detail !== undefined ? { containerName: s.detail } : {}) });
+          out.push({ name: s.name, kind: s.kind === 'req' ? SymbolKind.Key : SymbolKind.Module, location: this.#toLocation(folder, s), ...(s.detail !== undefined ? { containerName: s.detail } : {}) });
         }
         if (token.isCancellationRequested) return null;
       }
@@ -347,20 +363,17 @@ export class SpecChainServer {
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const specs: SpecNode[] = [];
+      const unknownSpec: MxRefNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
         const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
-        for (const s of tree.specs) {
-          specs.push({
-            ...s,
-            uri: folder.paths.toUri(s.path),
-            tags: s.tags.map((t) => ({ ...t, uri: folder.paths.toUri(t.path) })),
-          });
-        }
+        const toUri = (path: string): string => folder.paths.toUri(path);
+        for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
+        append(unknownSpec, withUris<MxRefNode[]>(tree.unknownSpec, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, totals };
+      return { specs, unknownSpec, totals };
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
@@ -402,6 +415,8 @@ export class SpecChainServer {
     if (this.#indexTimer) clearTimeout(this.#indexTimer);
   }
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Settings may come wrapped as `{ specchain: {...} }` or bare. */
 function settingsOf(options: unknown): unknown {

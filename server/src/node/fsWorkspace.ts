@@ -8,6 +8,7 @@ import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
 import { changedMs } from './cacheFiles';
 import { readSmallFile, readText } from './readText';
+import { readLimitFor } from '../service/stack/manifests';
 
 const BUILTIN = new Set(BUILTIN_EXCLUDES);
 
@@ -121,7 +122,7 @@ export class FsWorkspace implements Workspace {
   async read(path: string): Promise<string | SkippedFile> {
     // As in the walk, a link is never followed: a watched-file event may name one, or a file under a linked folder.
     if (!this.#realInside(path)) return { path, reason: 'unreadable' };
-    const text = readText(this.absolute(path), this.config.maxFileSize);
+    const text = readText(this.absolute(path), readLimitFor(path, this.config.maxFileSize));
     return typeof text === 'string' ? text : { path, reason: text.skip };
   }
 

@@ -1,13 +1,19 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
+import { fileRole, lexRegions, type FileRole, type Region, type RegionKind } from './lexer';
+import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
+import { scanDeclarations } from './mx/reqs';
+import { scanMx, type TextRegion } from './mx/scanner';
+import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
+import { namesEndpoint } from './plan/endpoints';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
-import { scanTags } from './tags';
-import { basename, dirname } from './text';
-import type { FileFacts, SkipReason, TagRole } from './types';
+import { scanTags, type Placement } from './tags';
+import { LineIndex, basename, dirname, append } from './text';
+import type { FileFacts, MxProblem, SkipReason, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
-export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md'];
+export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
 
 /** Where the companions of the SPEC document at `specPath` would be. */
 export function companionPaths(specPath: string): string[] {
@@ -15,7 +21,7 @@ export function companionPaths(specPath: string): string[] {
   return COMPANIONS.map((name) => (folder === '.' ? name : `${folder}/${name}`));
 }
 
-/** Decides what a path is: a SPEC document, a file of a SPEC folder, markdown, or source. */
+/** Decides what a file is (its role), with the settings' SPEC globs. */
 export class FileClassifier {
   readonly #isSpec: (path: string) => boolean;
 
@@ -27,21 +33,101 @@ export class FileClassifier {
     return this.#isSpec(path);
   }
 
-  /** `plan.md` and `acceptance.md` beside a `spec.md` belong to that SPEC. */
+  /** The companions (`plan.md`, `acceptance.md`, …) beside a `spec.md` belong to that SPEC. */
   isSpecCompanion(path: string): boolean {
     return COMPANIONS.includes(basename(path)) && this.#isSpec(`${dirname(path)}/spec.md`);
   }
 
-  roleOf(path: string): TagRole {
-    if (this.#isSpec(path) || this.isSpecCompanion(path)) return 'declaration';
-    return /\.(md|markdown|mdx)$/i.test(path) ? 'mention' : 'claim';
+  role(path: string, text: string): FileRole {
+    return fileRole(path, text, { isSpecDocument: this.#isSpec(path), isSpecCompanion: this.isSpecCompanion(path) });
   }
 }
 
-/** Everything SpecChain needs from one file. Pure: the same input gives the same facts. */
+const NO_MARKERS = { tags: [], malformed: [], headerPaths: [], disables: [] } as const;
+
+/**
+ * What a marker means where it stands, by the file's role: in a source file, a claim in a
+ * comment or docstring, a mention in a string literal, nothing in code; in a SPEC document, a
+ * declaration, except in fenced or inline code (a mention); in other prose, a mention.
+ */
+function placement(role: FileRole, path: string, text: string): TagRole | Placement {
+  if (role === 'source') return byRegion(path, text, (kind, quoted) => (kind === 'string' || quoted ? 'mention' : 'claim'), undefined);
+  if (role === 'spec') return byRegion(path, text, (kind) => (kind === 'string' ? 'mention' : 'declaration'), 'declaration');
+  return 'mention';
+}
+
+/**
+ * A placement from the lexer's regions, lexed on the first marker only: most files have none.
+ * `quoted` tells whether the marker stands in quotes or backticks on its line, or on a doctest
+ * line (`>>>`): commented-out code and examples in comments quote markers rather than claim them.
+ */
+function byRegion(path: string, text: string, inside: (kind: RegionKind, quoted: boolean) => TagRole, outside: TagRole | undefined): Placement {
+  let regions: readonly Region[] | undefined;
+  let k = 0;
+  const quotes = new QuoteTracker(text);
+  return (offset) => {
+    regions ??= lexRegions(path, text);
+    while (k < regions.length && regions[k]!.end <= offset) k++;
+    const region = regions[k];
+    if (region === undefined || region.start > offset) return outside;
+    return inside(region.kind, region.kind !== 'string' && quotes.quoted(region.start, offset));
+  };
+}
+
+/**
+ * Walks a text forward, asked at increasing offsets, and tells whether an offset stands inside
+ * double quotes or backticks opened earlier on its line within its region, or on a line that
+ * starts with `>>>`. Linear: every character is passed once.
+ */
+class QuoteTracker {
+  #at = 0;
+  #lineStart = 0;
+  #double = false;
+  #tick = false;
+
+  constructor(readonly text: string) {}
+
+  quoted(regionStart: number, offset: number): boolean {
+    if (regionStart >= this.#at) {
+      // A docstring's own opening quotes (and prefix) open nothing inside it.
+      let from = regionStart;
+      while (from < offset && /["'rRbBuUfF]/.test(this.text[from]!)) from++;
+      this.#walk(from);
+      this.#double = this.#tick = false;
+    }
+    this.#walk(offset);
+    return this.#double || this.#tick || DOCTEST.test(this.text.slice(this.#lineStart, Math.min(offset, this.#lineStart + 120)));
+  }
+
+  #walk(to: number): void {
+    const text = this.text;
+    for (; this.#at < to; this.#at++) {
+      const c = text.charCodeAt(this.#at);
+      if (c === 10 || c === 13) {
+        this.#lineStart = this.#at + 1;
+        this.#double = this.#tick = false;
+      } else if (c === 34) this.#double = !this.#double;
+      else if (c === 96) this.#tick = !this.#tick;
+    }
+  }
+}
+
+/** A doctest line (`>>> f("@CODE:X-001")`), or its continuation, after any comment leader. */
+const DOCTEST = /^[ \t]*(?:(?:#|\/\/|\*)[ \t]*)?(?:>>>|\.\.\.)[ \t]/;
+
+/** The fenced code blocks of a markdown text: examples and sketches, not what the SPEC states. */
+function fencedCode(path: string, text: string): Region[] {
+  return lexRegions(path, text).filter((r) => r.kind === 'string' && /^(?:```|~~~)/.test(text.slice(r.start, r.start + 3)));
+}
+
+/**
+ * Everything SpecChain needs from one file. Pure: the same input gives the same facts.
+ * Generated and data files give no markers; a manifest among them (a lockfile) is still read.
+ */
 export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
   const config = classifier.config;
-  if (classifier.isSpecDocument(path)) {
+  const role = classifier.role(path, text);
+  if (role === 'spec') {
     let parsed;
     try {
       parsed = parseSpec(path, text);
@@ -49,15 +135,68 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
       return unreadableSpec(path, `it could not be parsed (${e instanceof Error ? e.message.slice(0, 200) : String(e)})`);
     }
     const { doc, titleLine } = parsed;
-    const scan = scanTags(text, config.tagTypes, 'declaration', titleLine);
-    return { path, ...scan, spec: doc };
+    const scan = scanTags(text, config.tagTypes, placement(role, path, text), titleLine);
+    const spec = namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc;
+    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
   }
-  const scan = scanTags(text, config.tagTypes, classifier.roleOf(path));
+  const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, path, text));
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
   }
-  return { path, ...scan };
+  if (path === MX_SETTINGS_PATH) {
+    const { settings, problems } = readMxSettings(text);
+    return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
+  }
+  return { path, ...scan, ...mxOf(path, text, role) };
+}
+
+/**
+ * The `@MX` facts of a file that is not a SPEC document, by its role: in source files the
+ * markers of comments and docstrings (the lexer's regions); in prose and SPEC companions
+ * mentions (and the ACs of `acceptance.md`); generated and data files hold none.
+ */
+function mxOf(path: string, text: string, role: FileRole): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
+  if (!acceptance && !text.includes('@MX:')) return {};
+  if (role === 'source') {
+    // The lexer reads left to right, so the regions of the text up to the last marker's line
+    // are those of the whole file there and the rest need not be lexed, unless that cut leaves
+    // the last marker's comment (a block or docstring) open: then the whole file is lexed.
+    const last = text.lastIndexOf('@MX:');
+    const eol = text.indexOf('\n', last);
+    let regions = lexRegions(path, eol === -1 ? text : text.slice(0, eol));
+    if (eol !== -1 && !regions.some((r) => r.start <= last && last < r.end)) regions = lexRegions(path, text);
+    return mxFacts(text, regions, false);
+  }
+  if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
+  return {};
+}
+
+/**
+ * The `@MX` markers of a file and, for a SPEC document or `acceptance.md`, its REQ/AC
+ * declarations (`acceptance.md` declares ACs only: its REQ IDs are the ones the ACs map).
+ */
+function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', declares: boolean | 'acs'): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+  const hasMx = text.includes('@MX:');
+  const hasIds = declares !== false && (text.includes('REQ-') || text.includes('AC-'));
+  if (!hasMx && !hasIds) return {};
+  const lines = new LineIndex(text);
+  const out: { -readonly [K in keyof FileFacts]?: FileFacts[K] } = {};
+  const cut: CutRange[] = [];
+  if (hasMx) {
+    const scan = scanMx(text, regions, lines);
+    if (scan.markers.length) out.mx = scan.markers;
+    append(cut, scan.cut);
+  }
+  if (hasIds) {
+    const found = scanDeclarations(text, lines);
+    const reqs = declares === 'acs' ? found.reqs.filter((r) => r.kind === 'AC') : found.reqs;
+    if (reqs.length) out.reqs = reqs;
+    append(cut, found.cut);
+  }
+  if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
+  return out;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */

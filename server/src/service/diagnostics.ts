@@ -1,18 +1,51 @@
+import picomatch from 'picomatch';
 import { severityOf, type SpecChainConfig } from './config';
 import type { SpecEntry, WorkspaceIndex } from './index';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
 import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUnknownDependencies } from './rules/specRules';
+import {
+  checkMxDanglingSpec,
+  checkMxMissingReason,
+  checkMxMissingUpgrade,
+  checkMxMoaiInvisible,
+  checkMxOverLimit,
+  checkMxProblems,
+  checkMxUnknownKind,
+  checkMxUnknownReq,
+  checkMxUnknownSpec,
+} from './rules/mxRules';
+import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
-import { Candidates, append } from './text';
-import type { Diagnostic, ManifestFacts, StackReport } from './types';
+import { Candidates } from './suggest';
+import { append } from './text';
+import type { Diagnostic, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+
+const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 type FileRule = (ctx: RuleContext, path: string) => Finding[];
 type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
 
-const FILE_RULES: readonly FileRule[] = [checkUnknownSpec, checkMalformed, checkBrokenPaths, checkDeclaredMissing];
+const FILE_RULES: readonly FileRule[] = [
+  checkUnknownSpec,
+  checkMalformed,
+  checkBrokenPaths,
+  checkDeclaredMissing,
+  checkMxUnknownSpec,
+  checkMxUnknownReq,
+  checkMxDanglingSpec,
+  checkMxMissingReason,
+  checkMxMissingUpgrade,
+  checkMxOverLimit,
+  checkMxUnknownKind,
+  checkMxMoaiInvisible,
+  checkMxProblems,
+  checkDuplicateReq,
+  checkReqUncovered,
+  checkAcUnknownReq,
+];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
   checkDuplicateId,
@@ -32,6 +65,9 @@ export class DiagnosticsEngine implements RuleContext {
   #closestGeneration = -1;
   #candidates = new Candidates([]);
   #stack: { specs: number; manifests: number; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
+  #reqCandidates = new Map<string, Candidates>();
+  #reqGeneration = -1;
+  #exclude: { settings: MxSettings; match: (path: string) => boolean } | undefined;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -46,6 +82,31 @@ export class DiagnosticsEngine implements RuleContext {
     }
     if (!this.#closest.has(id)) this.#closest.set(id, this.#candidates.closest(id));
     return this.#closest.get(id);
+  }
+
+  closestReq(id: string, scope: readonly string[]): string | undefined {
+    if (this.#reqGeneration !== this.index.specGeneration) {
+      this.#reqGeneration = this.index.specGeneration;
+      this.#reqCandidates.clear();
+    }
+    const key = scope.join(' ');
+    let candidates = this.#reqCandidates.get(key);
+    if (!candidates) {
+      const specs = scope.length > 0 ? scope : this.index.specs().map((s) => s.id);
+      const ids = new Set<string>();
+      for (const spec of specs) for (const r of this.index.reqsOf(spec)) ids.add(r.decl.id);
+      this.#reqCandidates.set(key, (candidates = new Candidates([...ids])));
+    }
+    return candidates.closest(id);
+  }
+
+  mxExcluded(path: string): boolean {
+    const settings = this.index.mxSettings();
+    if (this.#exclude?.settings !== settings) {
+      const globs = settings.exclude;
+      this.#exclude = { settings, match: globs.length > 0 ? picomatch(globs as string[], { dot: true }) : () => false };
+    }
+    return this.#exclude.match(path);
   }
 
   /** The detected stack, recomputed only when a manifest changed. */
@@ -93,16 +154,16 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || this.#stackState().byPath.has(path)) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
   }
 
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const f of findings) {
+    for (const { atMost, ...f } of findings) {
       const severity = severityOf(f.code, this.config, f.severity);
-      if (severity) out.push({ ...f, severity });
+      if (severity) out.push({ ...f, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
     }
     return this.#filterDisabled(path, out);
   }
@@ -118,8 +179,12 @@ export class DiagnosticsEngine implements RuleContext {
     const manifestGeneration = this.index.manifestGeneration;
     if (this.#stack && this.#stack.specs === specGeneration && this.#stack.manifests === manifestGeneration) return this.#stack;
     const manifests: ManifestFacts[] = [];
-    for (const facts of this.index.allFacts()) if (facts.manifest) manifests.push(facts.manifest);
-    const report = detectStack(manifests);
+    const paths: string[] = [];
+    for (const facts of this.index.allFacts()) {
+      paths.push(facts.path);
+      if (facts.manifest) manifests.push(facts.manifest);
+    }
+    const report = detectStack(manifests, paths);
     const inputs = this.index.specs().map((s) => ({ path: s.path, doc: s.doc, capabilities: s.doc.capabilities }));
     const byPath = new Map<string, Diagnostic[]>();
     for (const d of checkStack(inputs, report, this.config)) {

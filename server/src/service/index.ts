@@ -1,5 +1,10 @@
-import { dirname, append } from './text';
-import type { FileFacts, SkipReason, SpecDoc, TagOccurrence } from './types';
+import { resolveHeaderPath } from './headerPaths';
+import { namesReq } from './mx/coverage';
+import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
+import { isTestFile } from './mx/testFiles';
+import { baseOfSubId } from './tags';
+import { append, dirname } from './text';
+import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
 
 /** A SPEC document as the index knows it. */
 export interface SpecEntry {
@@ -15,9 +20,40 @@ export interface Link {
   readonly specIds: readonly string[];
 }
 
+/** A REQ or AC declaration with the SPEC and file it stands in. */
+export interface ReqEntry {
+  readonly specId: string;
+  readonly path: string;
+  readonly decl: ReqDeclaration;
+}
+
+/**
+ * One ID on an `@MX:SPEC`/`@MX:TEST` line with what it resolves to: for a SPEC ID the SPEC
+ * (bare ID) when it exists; for a REQ/AC ID the SPECs declaring it among those it can belong to
+ * (named on the same line, else owning the file by `module:`, else the one SPEC declaring it).
+ */
+export interface MxLink {
+  readonly path: string;
+  readonly marker: MxMarker;
+  readonly ref: IdRef;
+  readonly specIds: readonly string[];
+  /** The SPECs the REQ/AC ID was looked up in (empty for a SPEC ID). */
+  readonly scope: readonly string[];
+  /** True when the file is a test file (`*_test.go`, `tests/`, …): a test reference. */
+  readonly test: boolean;
+}
+
 /** Lookup tables that depend on SPEC documents only; rebuilt when one changes. */
 interface SpecTables {
   readonly byId: ReadonlyMap<string, readonly SpecEntry[]>;
+  /** Frontmatter IDs that differ from their folder's -> the folder's ID. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** SPEC ID -> its REQ and AC declarations, in file order. */
+  readonly reqs: ReadonlyMap<string, readonly ReqEntry[]>;
+  /** REQ/AC ID (and each dot-prefix of one) -> the SPECs declaring it. */
+  readonly reqOwners: ReadonlyMap<string, readonly string[]>;
+  /** `module:` paths, longest first, with the SPEC owning each. */
+  readonly modules: readonly (readonly [string, string])[];
   /** Tag type -> ID -> the SPECs that declare `@TYPE:ID` in their chain. */
   readonly declared: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Folder of a SPEC document -> its ID, so `plan.md` beside `spec.md` belongs to it. */
@@ -44,10 +80,16 @@ export class WorkspaceIndex {
   #bySpec: Map<string, Link[]> | undefined;
   /** What the chain rules need, kept up to date file by file once built. */
   #summary: ChainSummary | undefined;
+  /** SPEC ID -> the mentions outside SPEC folders that name it, built on demand. */
+  #mentions: Map<string, Link[]> | undefined;
   /** `linksOf` results grouped by file, built on demand. */
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  /** `@MX` links of each file, computed on demand. */
+  readonly #mxLinks = new Map<string, readonly MxLink[]>();
+  /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
+  #mxBySpec: Map<string, MxLink[]> | undefined;
 
   constructor(readonly tagTypes: readonly string[]) {}
 
@@ -150,7 +192,8 @@ export class WorkspaceIndex {
 
   /**
    * The SPECs a marker belongs to, by the linking rules: its ID is the SPEC's; a TEST tag
-   * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag.
+   * `<TYPE>-<ID>` tests that SPEC's tag; or a SPEC declares exactly that tag. A sub-ID
+   * (`CONFIG-001-01`) that links nowhere as written links like its base ID.
    */
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
@@ -176,21 +219,194 @@ export class WorkspaceIndex {
       out ??= [];
       for (const spec of declared) if (!out.includes(spec)) out.push(spec);
     }
+    if (out === undefined) {
+      const base = baseOfSubId(tag.id);
+      if (base !== undefined) return this.resolve({ type: tag.type, id: base });
+    }
     return out ?? NONE;
   }
 
-  /** Links of the markers of one file. */
+  /** The SPEC an ID names, through folder IDs first and frontmatter aliases second (bare or with `SPEC-`). */
+  resolveSpecId(id: string): string | undefined {
+    const tables = this.#specTables();
+    const bare = id.startsWith('SPEC-') ? id.slice(5) : id;
+    if (tables.byId.has(bare)) return bare;
+    return tables.aliases.get(bare);
+  }
+
+  /** REQ and AC declarations of a SPEC, in file order (`spec.md` first, then companions). */
+  reqsOf(specId: string): readonly ReqEntry[] {
+    return this.#specTables().reqs.get(specId) ?? NONE_REQS;
+  }
+
+  /** The declarations of one REQ/AC ID in one SPEC (more than one is `spec/duplicate-req`). */
+  reqDeclarations(specId: string, id: string): readonly ReqEntry[] {
+    return this.reqsOf(specId).filter((r) => r.decl.id === id);
+  }
+
+  /** True when the SPEC declares the REQ/AC ID, or a group of sub-IDs under it (`REQ-32` for `REQ-32.1`). */
+  declares(specId: string, id: string): boolean {
+    return this.specsDeclaring(id).includes(specId);
+  }
+
+  /** The SPECs that declare a REQ/AC ID (or sub-IDs under it). */
+  specsDeclaring(id: string): readonly string[] {
+    return this.#specTables().reqOwners.get(id) ?? NONE;
+  }
+
+  /** The SPEC that owns a file by its `module:` paths (the longest matching path wins). */
+  moduleOwner(path: string): string | undefined {
+    for (const [prefix, id] of this.#specTables().modules) if (path === prefix || path.startsWith(`${prefix}/`)) return id;
+    return undefined;
+  }
+
+  /** The project's `mx.yaml` settings, or MoAI's defaults. */
+  mxSettings(): MxSettings {
+    return this.#facts.get(MX_SETTINGS_PATH)?.mxSettings ?? DEFAULT_MX_SETTINGS;
+  }
+
+  /** Every ID on the `@MX:SPEC`/`@MX:TEST` lines of one file, with what it resolves to. */
+  mxLinks(path: string): readonly MxLink[] {
+    let links = this.#mxLinks.get(path);
+    if (!links) {
+      const markers = this.#facts.get(path)?.mx ?? [];
+      const out: MxLink[] = [];
+      const test = isTestFile(path);
+      for (const marker of markers) {
+        if (marker.refs.length === 0) continue;
+        const named: string[] = [];
+        for (const ref of marker.refs) {
+          if (ref.kind !== 'SPEC') continue;
+          const id = this.resolveSpecId(ref.id);
+          if (id !== undefined && !named.includes(id)) named.push(id);
+        }
+        for (const ref of marker.refs) {
+          if (ref.kind === 'SPEC') {
+            const id = this.resolveSpecId(ref.id);
+            out.push({ path, marker, ref, specIds: id === undefined ? NONE : [id], scope: NONE, test });
+            continue;
+          }
+          const scope = this.#reqScope(path, ref.id, named, marker.refs.some((r) => r.kind === 'SPEC'));
+          const specIds = scope.filter((id) => this.declares(id, ref.id));
+          out.push({ path, marker, ref, specIds, scope, test });
+        }
+      }
+      this.#mxLinks.set(path, (links = out));
+    }
+    return links;
+  }
+
+  /**
+   * The SPECs a REQ/AC ID on a line may belong to: those named on the line; when none is named,
+   * the SPEC owning the file by `module:`, else the SPECs declaring it (one makes a link).
+   */
+  #reqScope(path: string, id: string, named: readonly string[], namesSpec: boolean): readonly string[] {
+    if (named.length > 0 || namesSpec) return named;
+    const owner = this.moduleOwner(path) ?? this.specOfFile(path);
+    if (owner !== undefined) return [owner];
+    const declaring = this.specsDeclaring(id);
+    return declaring.length === 1 ? declaring : NONE;
+  }
+
+  /**
+   * `@MX` links outside SPEC folders into one SPEC: with `reqId`, only those naming that REQ/AC
+   * (or the group it belongs to: `REQ-32` for `REQ-32.1`);
+   * without, every link resolving to the SPEC (its ID and its REQ/AC IDs).
+   */
+  mxRefsTo(specId: string, reqId?: string): readonly MxLink[] {
+    const all = this.#mxReverse().get(specId) ?? NONE_MX;
+    return reqId === undefined ? all : all.filter((l) => l.ref.kind !== 'SPEC' && namesReq(l.ref.id, reqId));
+  }
+
+  #mxReverse(): Map<string, MxLink[]> {
+    if (!this.#mxBySpec) {
+      this.#mxBySpec = new Map();
+      for (const facts of this.#facts.values()) if (facts.mx) this.#addMxReverse(facts.path);
+    }
+    return this.#mxBySpec;
+  }
+
+  #addMxReverse(path: string): void {
+    if (!this.#mxBySpec || this.specOfFile(path) !== undefined) return;
+    for (const link of this.mxLinks(path)) {
+      if (link.marker.place === 'markdown') continue;
+      for (const id of link.specIds) {
+        const list = this.#mxBySpec.get(id);
+        if (list) list.push(link);
+        else this.#mxBySpec.set(id, [link]);
+      }
+    }
+  }
+
+  #removeMxReverse(path: string): void {
+    if (!this.#mxBySpec) return;
+    const ids = new Set<string>();
+    for (const link of this.#mxLinks.get(path) ?? []) for (const id of link.specIds) ids.add(id);
+    for (const id of ids) {
+      const list = this.#mxBySpec.get(id);
+      if (list) this.#mxBySpec.set(id, list.filter((l) => l.path !== path));
+    }
+  }
+
+  /**
+   * Links of the markers of one file. A claim also belongs to every SPEC whose document a
+   * `SPEC:` path of its header line names (`# @CODE:CLI-003 | SPEC: SPEC-CLI-001/spec.md`).
+   */
   links(path: string): readonly Link[] {
     let links = this.#links.get(path);
     if (!links) {
       const facts = this.#facts.get(path);
-      links = facts ? facts.tags.map((tag) => ({ path, tag, specIds: tag.role === 'title' ? [] : this.resolve(tag) })) : [];
+      links = facts ? this.#linksOf(path, facts) : NONE_LINKS;
       this.#links.set(path, links);
     }
     return links;
   }
 
-  /** Markers outside SPEC folders that belong to `specId`, by file. */
+  #linksOf(path: string, facts: FileFacts): readonly Link[] {
+    const headerSpecs = facts.headerPaths.length ? this.#headerSpecs(path, facts) : undefined;
+    return facts.tags.map((tag) => {
+      if (tag.role === 'title') return { path, tag, specIds: NONE };
+      const specIds = this.resolve(tag);
+      const named = tag.role === 'claim' ? headerSpecs?.get(tag.range.start.line) : undefined;
+      return { path, tag, specIds: named ? [...new Set([...specIds, ...named])] : specIds };
+    });
+  }
+
+  /** By line, the SPECs that the `SPEC:` header paths of a file name. */
+  #headerSpecs(path: string, facts: FileFacts): Map<number, string[]> {
+    const byLine = new Map<number, string[]>();
+    for (const header of facts.headerPaths) {
+      if (header.label !== 'SPEC') continue;
+      const target = resolveHeaderPath(this, path, header.label, header.target);
+      const spec = target === undefined ? undefined : this.#specTables().byFolder.get(target.replace(/\/+$/, '')) ?? this.specOfFile(target);
+      if (spec === undefined) continue;
+      const list = byLine.get(header.range.start.line);
+      if (list) list.push(spec);
+      else byLine.set(header.range.start.line, [spec]);
+    }
+    return byLine;
+  }
+
+  /** Mentions (markers quoted in prose or strings) outside SPEC folders that name `specId`. */
+  mentionsOf(specId: string): readonly Link[] {
+    if (!this.#mentions) {
+      this.#mentions = new Map();
+      for (const path of this.#facts.keys()) {
+        if (this.specOfFile(path) !== undefined) continue;
+        for (const link of this.links(path)) {
+          if (link.tag.role !== 'mention') continue;
+          for (const id of link.specIds) {
+            const list = this.#mentions.get(id);
+            if (list) list.push(link);
+            else this.#mentions.set(id, [link]);
+          }
+        }
+      }
+    }
+    return this.#mentions.get(specId) ?? NONE_LINKS;
+  }
+
+  /** Claims (markers in comments of source files) outside SPEC folders that belong to `specId`, by file. */
   linksOf(specId: string): ReadonlyMap<string, readonly Link[]> {
     let grouped = this.#grouped.get(specId);
     if (!grouped) {
@@ -205,7 +421,7 @@ export class WorkspaceIndex {
     return grouped;
   }
 
-  /** Markers outside SPEC folders that belong to `specId`, in no particular order. */
+  /** Claims outside SPEC folders that belong to `specId`, in no particular order. */
   #claimsOf(specId: string): readonly Link[] {
     return this.#reverse().get(specId) ?? NONE_LINKS;
   }
@@ -215,7 +431,7 @@ export class WorkspaceIndex {
     return this.#chainSummary().types.get(specId) ?? NO_COUNTS;
   }
 
-  /** True when a marker outside SPEC folders (in code or prose) is exactly `@TYPE:ID`. */
+  /** True when a claim outside SPEC folders is exactly `@TYPE:ID`. */
   isCarried(type: string, id: string): boolean {
     return this.#chainSummary().carried.get(type)?.has(id) ?? false;
   }
@@ -229,19 +445,19 @@ export class WorkspaceIndex {
   #chainSummary(): ChainSummary {
     if (!this.#summary) {
       this.#summary = { types: new Map(), carried: new Map() };
-      for (const facts of this.#facts.values()) this.#contribute(facts, 1);
+      for (const path of this.#facts.keys()) this.#contribute(path, this.links(path), 1);
     }
     return this.#summary;
   }
 
-  /** Adds (sign 1) or removes (sign -1) one file's markers from the chain summary. */
-  #contribute(facts: FileFacts, sign: 1 | -1): void {
+  /** Adds (sign 1) or removes (sign -1) one file's claims from the chain summary. */
+  #contribute(path: string, links: readonly Link[], sign: 1 | -1): void {
     const summary = this.#summary;
-    if (!summary || this.specOfFile(facts.path) !== undefined) return;
-    for (const tag of facts.tags) {
-      if (tag.role !== 'claim' && tag.role !== 'mention') continue;
-      bump(summary.carried, tag.type, tag.id, sign);
-      if (tag.role === 'claim') for (const id of this.resolve(tag)) bump(summary.types, id, tag.type, sign);
+    if (!summary || this.specOfFile(path) !== undefined) return;
+    for (const link of links) {
+      if (link.tag.role !== 'claim') continue;
+      bump(summary.carried, link.tag.type, link.tag.id, sign);
+      for (const id of link.specIds) bump(summary.types, id, link.tag.type, sign);
     }
   }
 
@@ -264,7 +480,7 @@ export class WorkspaceIndex {
   #addReverse(path: string): void {
     if (!this.#bySpec || this.specOfFile(path) !== undefined) return;
     for (const link of this.links(path)) {
-      if (link.tag.role === 'declaration' || link.tag.role === 'title') continue;
+      if (link.tag.role !== 'claim') continue;
       for (const id of link.specIds) {
         const list = this.#bySpec.get(id);
         if (list) list.push(link);
@@ -287,23 +503,30 @@ export class WorkspaceIndex {
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    this.#mentions = undefined;
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
       this.#tables = undefined;
       if (sameSpecShape(old, next)) {
         this.#links.delete(path);
+        this.#mxLinks.delete(path);
         return false;
       }
       this.#links.clear();
       this.#bySpec = undefined;
       this.#summary = undefined;
+      this.#mxLinks.clear();
+      this.#mxBySpec = undefined;
       return true;
     }
-    if (old) this.#contribute(old, -1);
-    if (next) this.#contribute(next, 1);
+    if (old && this.#summary) this.#contribute(path, this.#links.get(path) ?? this.#linksOf(path, old), -1);
     this.#removeReverse(path);
     this.#links.delete(path);
+    if (next && this.#summary) this.#contribute(path, this.links(path), 1);
     this.#addReverse(path);
+    this.#removeMxReverse(path);
+    this.#mxLinks.delete(path);
+    this.#addMxReverse(path);
     return false;
   }
 
@@ -311,6 +534,8 @@ export class WorkspaceIndex {
     if (this.#tables) return this.#tables;
     const byId = new Map<string, SpecEntry[]>();
     const byFolder = new Map<string, string>();
+    const aliases = new Map<string, string>();
+    const modules: [string, string][] = [];
     for (const facts of this.#facts.values()) {
       const doc = facts.spec;
       if (!doc?.id) continue;
@@ -318,7 +543,37 @@ export class WorkspaceIndex {
       const list = byId.get(doc.id);
       if (list) list.push(entry);
       else byId.set(doc.id, [entry]);
-      byFolder.set(dirname(facts.path), doc.id);
+      if (!doc.flat) byFolder.set(dirname(facts.path), doc.id);
+      for (const alias of doc.aliases ?? []) aliases.set(alias, doc.id);
+      for (const module of doc.modules ?? []) modules.push([module, doc.id]);
+    }
+    for (const alias of [...aliases.keys()]) if (byId.has(alias)) aliases.delete(alias);
+    modules.sort((a, b) => b[0].length - a[0].length);
+    const reqs = new Map<string, ReqEntry[]>();
+    const reqOwners = new Map<string, string[]>();
+    for (const facts of this.#facts.values()) {
+      if (!facts.reqs?.length) continue;
+      const owner = facts.spec?.id ?? byFolder.get(dirname(facts.path));
+      if (owner === undefined) continue;
+      let list = reqs.get(owner);
+      if (!list) reqs.set(owner, (list = []));
+      for (const decl of facts.reqs) {
+        list.push({ specId: owner, path: facts.path, decl });
+        // `REQ-32` names the group `REQ-32.1`, `REQ-32.2`, …; `AC-1-01` the ACs `AC-1-01.a`, ….
+        let id = decl.id;
+        for (;;) {
+          const owners = reqOwners.get(id);
+          if (!owners) reqOwners.set(id, [owner]);
+          else if (!owners.includes(owner)) owners.push(owner);
+          const dot = id.lastIndexOf('.');
+          if (dot <= 0) break;
+          id = id.slice(0, dot);
+        }
+      }
+    }
+    for (const [id, list] of reqs) {
+      list.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.decl.range.start.line - b.decl.range.start.line));
+      reqs.set(id, withoutRestatements(list));
     }
     const declared = new Map<string, Map<string, string[]>>();
     for (const facts of this.#facts.values()) {
@@ -334,13 +589,38 @@ export class WorkspaceIndex {
         else if (!list.includes(owner)) list.push(owner);
       }
     }
-    this.#tables = { byId, declared, byFolder, types: new Set(this.tagTypes), resolved: new Map() };
+    this.#tables = { byId, declared, byFolder, aliases, reqs, reqOwners, modules, types: new Set(this.tagTypes), resolved: new Map() };
     return this.#tables;
   }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 const NONE_LINKS: readonly Link[] = Object.freeze([]);
+const NONE_REQS: readonly ReqEntry[] = Object.freeze([]);
+const NONE_MX: readonly MxLink[] = Object.freeze([]);
+
+/**
+ * The first occurrence of an ID declares it. SPECs restate their REQs in traceability tables,
+ * acceptance sections and companions: a later occurrence in another file or another form is a
+ * restatement and dropped; one in the same file, form and section is kept, as a duplicate.
+ */
+function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
+  const first = new Map<string, ReqEntry>();
+  const out: ReqEntry[] = [];
+  for (const entry of list) {
+    const key = `${entry.decl.kind}:${entry.decl.id}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, entry);
+    else if (seen.path !== entry.path || seen.decl.form !== entry.decl.form || seen.decl.section !== entry.decl.section) continue;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The SPEC document's declarations come before its companions'. */
+function rank(path: string): number {
+  return /(^|\/)spec\.md$|(^|\/)SPEC-[^/]*\.md$/.test(path) ? 0 : 1;
+}
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /** Per SPEC, claims by tag type; per tag type, how many markers carry each ID. */
@@ -359,7 +639,7 @@ function bump(map: Map<string, Map<string, number>>, outer: string, inner: strin
 
 /** SPEC documents and their companions (`plan.md`, `acceptance.md`) shape the link tables. */
 function isSpecRelated(f: FileFacts | undefined): boolean {
-  return f !== undefined && (f.spec !== undefined || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
+  return f !== undefined && (f.spec !== undefined || (f.reqs?.length ?? 0) > 0 || f.tags.some((t) => t.role === 'declaration' || t.role === 'title'));
 }
 
 /** True when two versions of a SPEC file give the same IDs and declarations, so links stand. */
@@ -372,5 +652,7 @@ function sameSpecShape(a: FileFacts | undefined, b: FileFacts | undefined): bool
       .map((t) => `${t.type}:${t.id}`)
       .sort()
       .join(' ');
-  return decl(a) === decl(b);
+  const reqs = (f: FileFacts): string => (f.reqs ?? []).map((r) => r.id).sort().join(' ');
+  const specShape = (f: FileFacts): string => JSON.stringify([f.spec?.aliases, f.spec?.modules, f.spec?.archived]);
+  return decl(a) === decl(b) && reqs(a) === reqs(b) && specShape(a) === specShape(b);
 }

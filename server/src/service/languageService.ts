@@ -1,9 +1,11 @@
 import { FileClassifier, analyzeFile, companionPaths, isSkippedByName, unreadableSpec } from './analyze';
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
+import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex } from './index';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
+import { readLimitFor } from './stack/manifests';
 
 export interface LanguageServiceOptions {
   readonly workspace: Workspace;
@@ -33,6 +35,8 @@ export class LanguageService {
   readonly index: WorkspaceIndex;
   readonly #engine: DiagnosticsEngine;
   readonly #analyzer: BulkAnalyzer | undefined;
+  /** What the workspace's `.gitattributes` files mark `linguist-generated`, read on each load. */
+  #generated = new GeneratedAttributes();
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -48,11 +52,17 @@ export class LanguageService {
     const started = Date.now();
     const entries = listing ?? (await this.workspace.list());
     const listed = Date.now();
+    this.#generated = new GeneratedAttributes();
+    for (const entry of entries) {
+      if (!GeneratedAttributes.isAttributesFile(entry.path)) continue;
+      const text = await this.workspace.read(entry.path);
+      if (typeof text === 'string') this.#generated.add(entry.path, text);
+    }
     const skipped: SkippedFile[] = [];
     const toRead: WorkspaceEntry[] = [];
     for (const entry of entries) {
       if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
-      else if (entry.size !== undefined && entry.size > this.config.maxFileSize) skipped.push({ path: entry.path, reason: 'too-large' });
+      else if (entry.size !== undefined && entry.size > readLimitFor(entry.path, this.config.maxFileSize)) skipped.push({ path: entry.path, reason: 'too-large' });
       else toRead.push(entry);
     }
     let facts: FileFacts[];
@@ -69,7 +79,7 @@ export class LanguageService {
       }
     }
     const analyzed = Date.now();
-    for (const f of facts) this.index.set(f);
+    for (const f of facts) this.index.set(this.#markGenerated(f));
     for (const s of skipped) this.#skip(s.path, s.reason);
     const done = Date.now();
     return { files: facts.length, skipped, millis: done - started, phases: { list: listed - started, analyze: analyzed - listed, index: done - analyzed } };
@@ -81,7 +91,17 @@ export class LanguageService {
    * SPEC's ID or chain changed).
    */
   update(path: string, text: string): Set<string> {
-    return this.#apply(path, () => this.index.set(analyzeFile(path, text, this.classifier)));
+    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, text, this.classifier))));
+  }
+
+  /**
+   * The facts of a file `.gitattributes` marks generated: no markers, as for any generated file
+   * (applied after analysis, so that cached facts stay right when `.gitattributes` changes).
+   */
+  #markGenerated(facts: FileFacts): FileFacts {
+    if (this.#generated.empty || !this.#generated.isGenerated(facts.path)) return facts;
+    const { mx: _mx, reqs: _reqs, mxProblems: _problems, ...rest } = facts;
+    return { ...rest, tags: [], malformed: [], headerPaths: [], disables: [] };
   }
 
   /** Forgets a deleted file; returns the files whose diagnostics may have changed. */
@@ -125,8 +145,15 @@ export class LanguageService {
     return this.#engine.closestId(id);
   }
 
+  /** The SPECs a file's markers and `@MX` lines link to (or look their REQ/AC IDs up in). */
+  #linkedSpecs(path: string): Set<string> {
+    const ids = this.index.specIdsLinkedFrom(path);
+    for (const link of this.index.mxLinks(path)) for (const id of [...link.specIds, ...link.scope]) ids.add(id);
+    return ids;
+  }
+
   #apply(path: string, change: () => boolean): Set<string> {
-    const before = this.index.specIdsLinkedFrom(path);
+    const before = this.#linkedSpecs(path);
     const shapesStack = (): boolean => {
       const f = this.index.facts(path);
       return f?.manifest !== undefined || f?.spec !== undefined;
@@ -135,10 +162,10 @@ export class LanguageService {
     const tablesChanged = change();
     const affected = new Set<string>([path]);
     if (tablesChanged) {
-      for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec) affected.add(f.path);
+      for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec || f.mx || f.reqs) affected.add(f.path);
       return affected;
     }
-    const after = this.index.specIdsLinkedFrom(path);
+    const after = this.#linkedSpecs(path);
     for (const id of new Set([...before, ...after])) {
       for (const spec of this.index.specsWithId(id)) {
         affected.add(spec.path);

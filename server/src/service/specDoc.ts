@@ -76,12 +76,14 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     stack = parsed.stack;
   }
 
-  const folder = basename(dirname(path));
-  const folderId = folder.startsWith('SPEC-') && folder.length > 5 ? folder.slice(5) : undefined;
+  const { folderId, flat } = idFromPath(path);
   const titleId = heading ? idInTitle(heading, lines) : undefined;
   const titleRange = heading ? lines.range(heading.offset, heading.endOffset) : lines.lineRange(0);
   const fmId = fields.id ?? fields.spec_id;
+  const fmValue = fmId && isIdValue(fmId.value) ? bareSpecId(String(fmId.value).trim()) : undefined;
 
+  // The tag model's order (frontmatter, title, folder) gives the ID; a folder or flat-file name
+  // that differs stays a second name of the SPEC, so `@MX` links by either resolve.
   let id: string | undefined;
   let idSource: SpecDoc['idSource'] = 'none';
   let idRange: Range = titleRange;
@@ -94,8 +96,8 @@ export function parseSpec(path: string, text: string): ParsedSpec {
       range: fmId.valueRange,
     });
   }
-  if (fmId && isIdValue(fmId.value)) {
-    id = bareSpecId(String(fmId.value).trim());
+  if (fmId && fmValue !== undefined) {
+    id = fmValue;
     idSource = 'frontmatter';
     idRange = fmId.valueRange;
   } else if (titleId) {
@@ -103,24 +105,45 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     idSource = 'title';
     idRange = titleId.range;
   } else {
+    const folder = basename(dirname(path));
     const fromFolder = folderId ?? (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(folder) && TAG_ID.test(folder) ? folder : undefined);
     if (fromFolder) {
       id = fromFolder;
       idSource = 'folder';
     }
   }
+  const aliases: string[] = [];
   if (id !== undefined && folderId !== undefined && folderId !== id && idSource !== 'folder') {
+    aliases.push(folderId);
     problems.push({
       code: 'spec/id-mismatch',
       severity: 'warning',
-      message: `Folder SPEC-${folderId} names ${folderId}, but this SPEC's ID is ${id}.`,
+      message: `${flat ? 'File' : 'Folder'} SPEC-${folderId} names ${folderId}, but this SPEC's ID is ${id}.`,
       range: idRange,
       data: { kind: 'replace-id', suggestion: folderId },
+    });
+  }
+  if (id !== undefined && titleId && titleId.id !== id && idSource === 'frontmatter' && !aliases.includes(titleId.id)) {
+    problems.push({
+      code: 'spec/title-mismatch',
+      severity: 'warning',
+      message: `The title says @SPEC:${titleId.id}, but this SPEC's ID is ${id}.`,
+      range: titleId.range,
+      data: { kind: 'replace-id', suggestion: id },
+    });
+  }
+  if (!frontmatter) {
+    problems.push({
+      code: 'spec/no-frontmatter',
+      severity: 'info',
+      message: `This SPEC has no frontmatter; its ID ${id ?? '(none)'} comes from the ${idSource === 'folder' ? (flat ? 'file name' : 'folder name') : idSource}. MoAI's templates open with a \`---\` block (id, version, status, …).`,
+      range: titleRange,
     });
   }
 
   const schema: FrontmatterSchema = !frontmatter ? 'unknown' : 'phase' in fields || 'module' in fields || 'lifecycle' in fields ? 'current' : 'legacy';
   if (frontmatter && problems.every((p) => p.severity !== 'error')) checkSchema(schema, fields, frontmatter.range, problems);
+  const modules = moduleField(fields.module);
 
   const str = (f: FieldValue | undefined): string | undefined =>
     f && (typeof f.value === 'string' || typeof f.value === 'number') ? String(f.value) : undefined;
@@ -141,8 +164,37 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     ...(stack ? { stack } : {}),
     capabilities: scanCapabilities(text),
     problems,
+    ...(/(^|\/)_archive\//.test(path) ? { archived: true } : {}),
+    ...(flat ? { flat: true } : {}),
+    ...(aliases.length ? { aliases } : {}),
+    ...(modules.length ? { modules } : {}),
   };
   return { doc, titleLine: heading ? heading.line : -1 };
+}
+
+/**
+ * The ID a SPEC's path gives: folder `SPEC-<ID>/spec.md` (or any file of it), or flat file
+ * `SPEC-<ID>.md`. IDs are as loose as real projects write them (`ADP-001a`, `AGENT-V2-REACT`).
+ */
+export function idFromPath(path: string): { folderId?: string; flat: boolean } {
+  const name = basename(path);
+  const flat = /^SPEC-.+\.md$/i.test(name) && name.toLowerCase() !== 'spec.md';
+  const source = flat ? name.replace(/\.md$/i, '') : basename(dirname(path));
+  const m = /^SPEC-([A-Za-z0-9][A-Za-z0-9_.-]*)$/.exec(source);
+  return m ? { folderId: m[1]!, flat } : { flat };
+}
+
+/** `module:` as comma-separated paths or a list, normalised to workspace-relative prefixes. */
+function moduleField(field: FieldValue | undefined): string[] {
+  if (!field) return [];
+  const raw = Array.isArray(field.value) ? field.value : typeof field.value === 'string' ? field.value.split(',') : [];
+  const out: string[] = [];
+  for (const item of raw) {
+    if (typeof item !== 'string') continue;
+    const p = item.trim().replace(/^\.\//, '').replace(/\/\*\*?$/, '').replace(/\/+$/, '');
+    if (p && !p.includes(' ') && !out.includes(p)) out.push(p);
+  }
+  return out;
 }
 
 function isIdValue(value: unknown): boolean {
@@ -563,21 +615,40 @@ function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string
   return fields;
 }
 
+/** A status as compared: case and `_`/`-` ignored (`In_Progress` is `in-progress`). */
+export function normalStatus(status: string): string {
+  return status.trim().toLowerCase().replace(/_/g, '-');
+}
+
+/** The shapes in plain words, for messages. */
+const SCHEMA_NAMES: Readonly<Record<FrontmatterSchema, string>> = {
+  legacy: 'v2 frontmatter template (id, version, status, created, updated, author, priority)',
+  current: 'v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle)',
+  unknown: 'SPEC without frontmatter',
+};
+
 function checkSchema(schema: FrontmatterSchema, fields: Record<string, FieldValue>, range: Range, problems: SpecProblem[]): void {
   const top = { start: range.start, end: { line: range.start.line, character: 3 } };
   const required = schema === 'current' ? CURRENT_REQUIRED : LEGACY_REQUIRED;
   const missing = required.filter((f) => !(f in fields) && !(f === 'id' && 'spec_id' in fields));
-  for (const field of missing) {
-    problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `Missing required field "${field}" (${schema} schema).`, range: top });
+  if (missing.length > 0) {
+    const fieldsList = missing.map((f) => `"${f}"`).join(', ');
+    problems.push({
+      code: 'spec/frontmatter-invalid',
+      severity: 'warning',
+      message: `${missing.length === 1 ? 'Missing field' : 'Missing fields'} ${fieldsList} of the ${SCHEMA_NAMES[schema]}.`,
+      range: top,
+    });
   }
   const status = fields.status;
   if (status) {
-    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : LEGACY_STATUSES;
-    if (typeof status.value !== 'string' || !allowed.includes(status.value)) {
+    // v2-template files in the wild use the v3 statuses too (`implemented`, `in-progress`).
+    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : [...new Set([...LEGACY_STATUSES, ...CURRENT_STATUSES])];
+    if (typeof status.value !== 'string' || !allowed.includes(normalStatus(status.value))) {
       problems.push({
         code: 'spec/frontmatter-invalid',
         severity: 'warning',
-        message: `Unknown status "${String(status.value)}"; the ${schema} schema allows ${allowed.join(', ')}.`,
+        message: `Unknown status "${String(status.value)}"; the ${SCHEMA_NAMES[schema]} allows ${allowed.join(', ')}.`,
         range: status.valueRange,
       });
     }

@@ -11,11 +11,13 @@ export interface SpecTemplateInput {
   readonly author: string;
   /** The creation date, written as `YYYY-MM-DD` in UTC. */
   readonly date: Date;
+  /** `legacy` writes MoAI's v2 template (no title, phase, module, lifecycle, tags); the v3 schema otherwise. */
+  readonly schema?: 'legacy' | 'current';
 }
 
-/** Workspace-relative path of a SPEC's document, in the default layout. */
-export function specDocumentPath(id: string): string {
-  return `.moai/specs/SPEC-${id}/spec.md`;
+/** Workspace-relative path of a SPEC's document: a folder by default, or a flat `SPEC-<ID>.md`. */
+export function specDocumentPath(id: string, flat = false): string {
+  return flat ? `.moai/specs/SPEC-${id}.md` : `.moai/specs/SPEC-${id}/spec.md`;
 }
 
 /** Quotes a value for YAML so that `@`, `:` or `#` in it can never break the frontmatter. */
@@ -31,20 +33,18 @@ export function renderSpecTemplate(input: SpecTemplateInput): string {
   const day = input.date.toISOString().slice(0, 10);
   const domain = input.id.replace(/-[0-9]+$/, '').toLowerCase();
   const title = input.title.replace(/[\r\n]+/g, ' ').trim() || input.id;
+  const v3 = input.schema !== 'legacy';
   return [
     '---',
     `id: SPEC-${input.id}`,
-    `title: ${yamlString(title)}`,
+    ...(v3 ? [`title: ${yamlString(title)}`] : []),
     'version: "0.1.0"',
     'status: draft',
     `created: ${day}`,
     `updated: ${day}`,
     `author: ${yamlString(input.author)}`,
     'priority: medium',
-    'phase: plan',
-    `module: ${yamlString(domain)}`,
-    'lifecycle: spec-anchored',
-    `tags: ${yamlString(domain)}`,
+    ...(v3 ? ['phase: plan', `module: ${yamlString(domain)}`, 'lifecycle: spec-anchored', `tags: ${yamlString(domain)}`] : []),
     '---',
     '',
     `# @SPEC:${input.id}: ${title}`,

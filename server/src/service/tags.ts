@@ -17,6 +17,37 @@ export function isSpecIdShape(id: string): boolean {
 /** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
 export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
 
+/** A placeholder part of a documented example ID: `XXX`, `NNN`, `DOMAIN`, `TYPE`, `ID`. */
+const PLACEHOLDER_PART = /^(?:X+|N+|DOMAIN|TYPE|ID)$/;
+
+/**
+ * True for IDs that documentation writes as placeholders (`ID`, `DOMAIN-NNN`, `XXX-001`): every
+ * part is a placeholder word or a number, and one at least is a word. Never reported.
+ */
+export function isPlaceholderId(id: string): boolean {
+  let word = false;
+  for (const part of id.split('-')) {
+    if (PLACEHOLDER_PART.test(part)) word = true;
+    else if (!/^[0-9]+$/.test(part)) return false;
+  }
+  return word;
+}
+
+/**
+ * The ID a sub-ID refers to (`CONFIG-001-01`, `LDE-001-RUBY`, `UPDATE-REFACTOR-001-PHASE5` give
+ * `CONFIG-001`, `LDE-001`, `UPDATE-REFACTOR-001`): the ID up to its first number of three or more
+ * digits. Undefined when `id` has nothing after that number, or is no ID at all.
+ */
+export function baseOfSubId(id: string): string | undefined {
+  const parts = id.split('-');
+  for (let k = 1; k < parts.length - 1; k++) {
+    if (!/^[0-9]{3,}$/.test(parts[k]!)) continue;
+    const base = parts.slice(0, k + 1).join('-');
+    return TAG_ID.test(base) && parts.slice(k + 1).every((p) => /^[A-Z0-9]+$/.test(p)) ? base : undefined;
+  }
+  return undefined;
+}
+
 /**
  * A marker as the scanner finds it. Markers stand on one line, so the position is kept as
  * three numbers and `range` is built when asked: a workspace holds tens of thousands.
@@ -63,29 +94,42 @@ function scannerFor(tagTypes: readonly string[]): RegExp {
   return re;
 }
 
-/** Guesses the well-formed spelling of a malformed ID, or undefined when none is evident. */
-export function suggestId(raw: string): string | undefined {
-  let id = trimDashes(raw.toUpperCase().replace(/_/g, '-'));
-  if (!/-[0-9]{3,}$/.test(id)) id = id.replace(/([A-Z])([0-9]{3,})$/, '$1-$2');
-  return TAG_ID.test(id) ? id : undefined;
+/** A well-formed ID, or a sub-ID of one. */
+function isTagId(id: string): boolean {
+  return TAG_ID.test(id) || baseOfSubId(id) !== undefined;
 }
 
-/** `s` without its trailing dashes; a loop, since `/-+$/` retries from every dash (quadratic on a long run). */
-function trimDashes(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 0x2d) end--;
-  return s.slice(0, end);
+/** `raw` without dashes at its end (a loop: a regex would backtrack over a long run of dashes). */
+export function withoutTrailingDashes(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 45) end--;
+  return end === raw.length ? raw : raw.slice(0, end);
+}
+
+/** Guesses the well-formed spelling of a malformed ID, or undefined when none is evident. */
+export function suggestId(raw: string): string | undefined {
+  let id = withoutTrailingDashes(raw.toUpperCase().replace(/_/g, '-'));
+  if (!/-[0-9]{3,}$/.test(id)) id = id.replace(/([A-Z])([0-9]{3,})$/, '$1-$2');
+  return TAG_ID.test(id) ? id : undefined;
 }
 
 /** How much of a disable directive's line is read for codes: a comment, not a whole minified line. */
 const DISABLE_CODES_SPAN = 1_000;
 
 /**
- * Finds every marker of the configured types in `text`, with LSP positions.
- * `role` is what a well-formed marker means in this file; `titleLine` marks the line whose
- * `@SPEC:` marker is the SPEC's own title.
+ * What a marker at an offset means, asked in increasing offset order; undefined when a marker
+ * there counts for nothing (code of a source file).
  */
-export function scanTags(text: string, tagTypes: readonly string[], role: TagRole, titleLine = -1): TagScan {
+export type Placement = (offset: number) => TagRole | undefined;
+
+/**
+ * Finds every marker of the configured types in `text`, with LSP positions.
+ * `place` is what a well-formed marker means: one role for the whole file, or a role by offset;
+ * `titleLine` marks the line whose `@SPEC:` marker is the SPEC's own title. Malformed
+ * markers are reported only where claims and declarations stand; placeholders never. A leading
+ * `SPEC-` is dropped from an ID; a sub-ID (`CONFIG-001-01`) is kept as written.
+ */
+export function scanTags(text: string, tagTypes: readonly string[], place: TagRole | Placement, titleLine = -1): TagScan {
   const tags: Tag[] = [];
   const malformed: MalformedTag[] = [];
   const headerPaths: HeaderPath[] = [];
@@ -114,20 +158,25 @@ export function scanTags(text: string, tagTypes: readonly string[], role: TagRol
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const raw = m[2]!;
       if (raw === '') continue;
+      const here = typeof place === 'function' ? place(m.index) : place;
+      if (here === undefined) continue;
+      const written = withoutTrailingDashes(raw);
+      const id = written.startsWith('SPEC-') && isTagId(written.slice(5)) ? written.slice(5) : written;
+      if (isPlaceholderId(id)) continue;
       seek(m.index);
-      const id = trimDashes(raw);
       const type = m[1]!;
-      if (!TAG_ID.test(id) || !tagTypes.includes(type)) {
+      if (!isTagId(id) || !tagTypes.includes(type)) {
+        if (here === 'mention') continue;
         const upper = type.toUpperCase();
         const suggestion = suggestId(raw);
         const range = rangeAt(m.index, m.index + m[0].length);
         malformed.push(suggestion ? { text: m[0], range, suggestion: `@${upper}:${suggestion}` } : { text: m[0], range });
         continue;
       }
-      const tagRole: TagRole = role === 'declaration' && line === titleLine && type === 'SPEC' ? 'title' : role;
-      const end = m.index + 1 + type.length + 1 + id.length + (m[3] ? m[3].length + 1 : 0);
+      const tagRole: TagRole = here === 'declaration' && line === titleLine && type === 'SPEC' ? 'title' : here;
+      const end = m.index + 1 + type.length + 1 + written.length + (m[3] ? m[3].length + 1 : 0);
       tags.push(new Tag(type, id, m[3], tagRole, line, m.index - lineStart, end - lineStart));
-      if (line !== lastHeaderLine && role === 'claim') {
+      if (line !== lastHeaderLine && here === 'claim') {
         lastHeaderLine = line;
         scanHeaderPaths(text, lineStart, line, headerPaths);
       }

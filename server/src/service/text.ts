@@ -71,80 +71,9 @@ export function joinPath(base: string, rel: string): string | undefined {
   return parts.join('/');
 }
 
-let row = new Int32Array(64);
-
-/**
- * Edit distance between `a` and `b`, for "did you mean" suggestions; stops early and returns
- * `max + 1` as soon as the distance must exceed `max`.
- */
-export function levenshtein(a: string, b: string, max = Math.max(a.length, b.length)): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (row.length <= b.length) row = new Int32Array(b.length * 2);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(above + 1, row[j - 1]! + 1, diagonal + cost);
-      row[j] = v;
-      diagonal = above;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return row[b.length]!;
-}
-
-/** Which characters a string holds, as a bit set (A-Z, 0-9, and one bit for the rest). */
-function charMask(s: string): number {
-  let mask = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    mask |= c >= 0x61 && c <= 0x7a ? 1 << (c - 0x61) : c >= 0x30 && c <= 0x39 ? 1 << (c - 0x30 + 26) : 1 << 31;
-  }
-  return mask;
-}
-
-function popcount(n: number): number {
-  let v = n - ((n >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** SPEC IDs prepared for "did you mean" lookups: their character sets, computed once. */
-export class Candidates {
-  readonly #masks: Int32Array;
-
-  constructor(readonly ids: readonly string[]) {
-    this.#masks = Int32Array.from(ids, charMask);
-  }
-
-  /**
-   * The candidate closest to `id` by edit distance, or undefined when none is close enough to
-   * be a plausible typo: at most three edits, and at most a quarter of the characters.
-   * One edit changes at most two characters of the set, which rules most candidates out
-   * before any distance is computed.
-   */
-  closest(id: string): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Math.max(1, Math.min(3, Math.floor(id.length / 4))) + 1;
-    const mask = charMask(id);
-    for (let i = 0; i < this.ids.length; i++) {
-      const c = this.ids[i]!;
-      if (Math.abs(c.length - id.length) >= bestDistance || popcount(mask ^ this.#masks[i]!) > 2 * (bestDistance - 1)) continue;
-      const d = levenshtein(id, c, bestDistance - 1);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = c;
-      }
-    }
-    return best;
-  }
+/** Text with markdown's active characters escaped, for hovers. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 /**

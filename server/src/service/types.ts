@@ -28,6 +28,21 @@ export type DiagnosticCode =
   | 'spec/unknown-dependency'
   | 'spec/dependency-cycle'
   | 'spec/no-implementation'
+  | 'spec/no-frontmatter'
+  | 'spec/title-mismatch'
+  | 'spec/duplicate-req'
+  | 'spec/req-uncovered'
+  | 'spec/ac-unknown-req'
+  | 'mx/unknown-spec'
+  | 'mx/unknown-req'
+  | 'mx/dangling-spec'
+  | 'mx/missing-reason'
+  | 'mx/missing-upgrade'
+  | 'mx/over-limit'
+  | 'mx/unknown-kind'
+  | 'mx/moai-invisible'
+  | 'mx/config-invalid'
+  | 'mx/range-cut'
   | 'chain/missing-test'
   | 'chain/declared-missing'
   | 'stack/version-mismatch'
@@ -57,10 +72,15 @@ export interface Diagnostic {
 /** Quick-fix payloads, discriminated by `kind`. */
 export type DiagnosticData =
   | { readonly kind: 'replace-id'; readonly suggestion: string }
+  | { readonly kind: 'replace-marker'; readonly marker: string }
   | { readonly kind: 'create-spec'; readonly id: string }
   | { readonly kind: 'quote-yaml'; readonly replacement: string }
   | { readonly kind: 'set-version'; readonly specVersion: string; readonly manifestVersion: string; readonly manifestPath: string; readonly manifestRange: Range }
-  | { readonly kind: 'pick-framework'; readonly choices: readonly string[] };
+  | { readonly kind: 'pick-framework'; readonly choices: readonly string[] }
+  /** `mx/unknown-spec` without a close ID: MoAI's rule marks the tag legacy with a TODO. */
+  | { readonly kind: 'mx-broken-link'; readonly id: string }
+  /** `mx/missing-reason`: insert an `@MX:REASON:` line under the tag. */
+  | { readonly kind: 'mx-add-reason' };
 
 /** The tag types of the default configuration. */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['SPEC', 'API', 'DB', 'SERVICE', 'MIDDLEWARE', 'TEST', 'CODE', 'DOC'];
@@ -111,6 +131,11 @@ export interface FieldValue {
   readonly valueRange: Range;
 }
 
+/**
+ * The frontmatter shape: `legacy` is MoAI's v2 template (`id version status created updated
+ * author priority issue_number`), `current` the v3 schema (12 fields, `phase module lifecycle`),
+ * `unknown` no frontmatter at all.
+ */
 export type FrontmatterSchema = 'legacy' | 'current' | 'unknown';
 
 /** An entry of `depends_on`, `dependencies`, `blocks` or `related_specs`. */
@@ -132,7 +157,7 @@ export interface SpecStack {
 
 /** A problem the SPEC parser found in one document (frontmatter, ID). */
 export interface SpecProblem {
-  readonly code: 'spec/frontmatter-invalid' | 'spec/id-mismatch';
+  readonly code: 'spec/frontmatter-invalid' | 'spec/id-mismatch' | 'spec/no-frontmatter' | 'spec/title-mismatch';
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
@@ -161,7 +186,101 @@ export interface SpecDoc {
   readonly stack?: SpecStack;
   /** What the SPEC's text asks of the framework (GraphQL, WebSocket, ...), for stack checks. */
   readonly capabilities: readonly { readonly name: string; readonly range: Range }[];
+  /** The SPEC names `METHOD /path` endpoints outside fenced code: with a `stack:` block, what makes it a backend SPEC. */
+  readonly namesEndpoints?: boolean;
   readonly problems: readonly SpecProblem[];
+  /** True for a SPEC under an `_archive/` folder: known and linkable, shown as archived. */
+  readonly archived?: boolean;
+  /** True for a flat SPEC file `.moai/specs/SPEC-<ID>.md` (no folder, no companions). */
+  readonly flat?: boolean;
+  /** Other IDs the SPEC answers to: a frontmatter `id` that differs from the folder's. */
+  readonly aliases?: readonly string[];
+  /** Paths the SPEC owns by its `module:` field (workspace-relative prefixes, no trailing `/`). */
+  readonly modules?: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The @MX dialect (mx-model.md): REQ/AC declarations in SPEC files, @MX markers in code.
+
+/** The kind of ID a reference names: a SPEC, a requirement or an acceptance criterion. */
+export type RefKind = 'SPEC' | 'REQ' | 'AC';
+
+/**
+ * "A reference at a range names an ID of a kind": what every dialect's link reduces to.
+ * SPEC IDs are bare (`AUTH-001` for `SPEC-AUTH-001`); REQ/AC IDs are as written (`REQ-AUTH-003`,
+ * `AC-014.a`). A member of an expanded range (`REQ-X-011..015`) has the whole range's range
+ * and `expanded: true`.
+ */
+export interface IdRef {
+  readonly kind: RefKind;
+  readonly id: string;
+  readonly range: Range;
+  readonly expanded?: boolean;
+}
+
+/** How a REQ or AC declaration is written. */
+export type DeclarationForm = 'heading' | 'list' | 'bold' | 'table';
+
+/** A REQ or AC declared in one of a SPEC's files. */
+export interface ReqDeclaration {
+  readonly kind: 'REQ' | 'AC';
+  /** As written: `REQ-API-111`, `AC-HAL-01-01.a`. */
+  readonly id: string;
+  /** The ID itself. */
+  readonly range: Range;
+  readonly form: DeclarationForm;
+  /** 0-based line of the heading whose section holds the declaration (for a heading, its parent); -1 when none. */
+  readonly section: number;
+  /** The requirement's sentence: the text after the ID to the end of the item or section (bounded). */
+  readonly text: string;
+  /** For an AC, the REQs it maps (`maps REQ-…`, or REQ IDs in its heading or row); empty for a REQ. */
+  readonly maps: readonly IdRef[];
+}
+
+/** The standalone `@MX` kinds; the others in `MX_SUB_KINDS` attach to one of these. */
+export const MX_STANDALONE_KINDS: readonly string[] = ['NOTE', 'WARN', 'ANCHOR', 'TODO', 'DEBT', 'LEGACY'];
+/** Sub-line kinds: they attach to the nearest standalone tag above them in the file. */
+export const MX_SUB_KINDS: readonly string[] = ['SPEC', 'REASON', 'TEST', 'PRIORITY', 'CEILING', 'UPGRADE'];
+
+/** Where an `@MX` marker stands: which kind of comment, or prose of a markdown file. */
+export type MxPlace = 'line' | 'block' | 'docstring' | 'html' | 'markdown';
+
+/** One `@MX:<KIND>` marker. */
+export interface MxMarker {
+  /** Upper-cased kind as written (`SPEC`, `ANCHOR`, or an unknown one such as `TASK`). */
+  readonly kind: string;
+  /** `@MX:KIND` itself. */
+  readonly range: Range;
+  /** The kind's letters. */
+  readonly kindRange: Range;
+  /** The value after the kind and the optional colon, trimmed, to the end of the line or comment. */
+  readonly value: string;
+  /** False for `@MX:SPEC SPEC-X-001` (MoAI's scanner needs the colon). */
+  readonly colon: boolean;
+  /** `[AUTO]` after the colon: an agent wrote the tag. */
+  readonly auto: boolean;
+  readonly place: MxPlace;
+  /** For a sub-line (or `LEGACY: true`), the index of the standalone tag it attaches to in this file; -1 when none. */
+  readonly parent: number;
+  /** For `SPEC`/`TEST` values: the SPEC, REQ and AC IDs named, ranges expanded; free text left alone. */
+  readonly refs: readonly IdRef[];
+}
+
+/** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */
+export interface MxProblem {
+  readonly code: 'mx/range-cut' | 'mx/config-invalid';
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** `.moai/config/sections/mx.yaml`, read with the defaults where it says nothing or is wrong. */
+export interface MxSettings {
+  /** Per standalone kind (upper case), the most tags of that kind one file may hold. */
+  readonly limits: Readonly<Record<string, number>>;
+  /** Globs of files whose markers MoAI does not read (and SpecChain then does not check). */
+  readonly exclude: readonly string[];
+  /** Kinds that need an `@MX:REASON` sub-line. */
+  readonly requireReasonFor: readonly string[];
 }
 
 /** One dependency line of a manifest. Filled in by the stack module. */
@@ -174,6 +293,17 @@ export interface ManifestDependency {
   readonly line: number;
   readonly range: Range;
   readonly dev?: boolean;
+  /** Required only through another dependency (a Go `// indirect` line). */
+  readonly indirect?: boolean;
+  /** Features or extras switched on (`sqlx` with `features = ["postgres"]`). */
+  readonly features?: readonly string[];
+}
+
+/** A database a file names outside any package list (a URL, an image, a Prisma provider). */
+export interface DatabaseHint {
+  readonly id: string;
+  /** 0-based line. */
+  readonly line: number;
 }
 
 /** What a framework manifest declares. */
@@ -185,6 +315,30 @@ export interface ManifestFacts {
   readonly resolved?: Readonly<Record<string, string>>;
   /** Problems reading the manifest (broken JSON/TOML/XML): reported, never thrown. */
   readonly errors?: readonly string[];
+  /** Databases the file names outside its dependencies (config files, Cargo features, Prisma). */
+  readonly databases?: readonly DatabaseHint[];
+  /** How the manifest takes part in a multi-module build, when it does. */
+  readonly module?: ModuleInfo;
+}
+
+/** A manifest's place in a multi-module build (Maven, Gradle settings, Cargo and Go workspaces). */
+export interface ModuleInfo {
+  /** `groupId:artifactId` of a pom, the module path of a `go.mod`. */
+  readonly id?: string;
+  /** Maven `packaging` (`pom` for parents and aggregators). */
+  readonly packaging?: string;
+  /** Member folders as written (`<module>`, Gradle `include`, Cargo `members`, `go.work` `use`), `/`-separated. */
+  readonly members?: readonly string[];
+  /** The Maven parent: its coordinates and where its pom should be (`relativePath`). */
+  readonly parent?: { readonly id: string; readonly relativePath: string };
+  /** Maven `properties`, values as written. */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** Versions managed by `dependencyManagement`, by `groupId:artifactId`; imported BOMs by `groupId:*`. */
+  readonly managed?: Readonly<Record<string, string>>;
+  /** A Gradle version catalog's accessors (`libs.spring.boot.web`) and the coordinates they name. */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** A Cargo virtual manifest, a Gradle settings file: it declares members, nothing to run. */
+  readonly aggregatorOnly?: boolean;
 }
 
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
@@ -196,6 +350,13 @@ export interface FileFacts {
   readonly disables: readonly DisableDirective[];
   readonly spec?: SpecDoc;
   readonly manifest?: ManifestFacts;
+  /** `@MX` markers of the file, in order (absent when it has none). */
+  readonly mx?: readonly MxMarker[];
+  /** REQ/AC declarations of a SPEC file (`spec.md`, a flat SPEC, `acceptance.md`). */
+  readonly reqs?: readonly ReqDeclaration[];
+  /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
+  readonly mxSettings?: MxSettings;
+  readonly mxProblems?: readonly MxProblem[];
 }
 
 /** Why a file was not read. */
@@ -231,20 +392,37 @@ export interface DetectedFramework {
   readonly range: Range;
 }
 
+/** A database of a service and the place that names it. */
+export interface DatabaseSource {
+  readonly id: string;
+  /** Workspace-relative file path. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+}
+
 /** One service: the folder holding one or more manifests. */
 export interface ServiceStack {
   /** Folder, workspace-relative (`.` for the root). */
   readonly root: string;
+  /** `library` for a module with no framework of its own to run (or a Rust crate with only `lib.rs`). */
+  readonly role: 'service' | 'library';
   readonly language: string;
   readonly manifests: readonly string[];
   readonly frameworks: readonly DetectedFramework[];
   readonly databases: readonly string[];
+  /** Where each database was found: the file and 1-based line, first source first. */
+  readonly databaseSources: readonly DatabaseSource[];
   readonly orms: readonly string[];
   readonly auth: readonly string[];
   readonly testing: readonly string[];
+  /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
+  readonly graphql: readonly string[];
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */
 export interface StackReport {
   readonly services: readonly ServiceStack[];
+  /** Folders of builds that only gather modules (Maven `packaging pom`, Cargo and Gradle roots): not services. */
+  readonly aggregators?: readonly { readonly root: string; readonly manifest: string }[];
 }

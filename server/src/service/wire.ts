@@ -1,5 +1,6 @@
+import { MxRef, MxTag } from './mx/scanner';
 import { Tag } from './tags';
-import type { FileFacts, TagRole } from './types';
+import type { FileFacts, MxPlace, RefKind, TagRole } from './types';
 
 const ROLES: readonly TagRole[] = ['claim', 'mention', 'declaration', 'title'];
 const FIELDS = 7;
@@ -17,6 +18,11 @@ export interface WireFacts {
   readonly disables?: FileFacts['disables'];
   readonly spec?: FileFacts['spec'];
   readonly manifest?: FileFacts['manifest'];
+  /** `@MX` markers flattened like the tags: see `encodeMx`. */
+  readonly mx?: readonly (string | number)[];
+  readonly reqs?: FileFacts['reqs'];
+  readonly mxSettings?: FileFacts['mxSettings'];
+  readonly mxProblems?: FileFacts['mxProblems'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -44,6 +50,10 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.disables.length) wire.disables = facts.disables;
   if (facts.spec) wire.spec = facts.spec;
   if (facts.manifest) wire.manifest = facts.manifest;
+  if (facts.mx?.length) wire.mx = encodeMx(facts.mx);
+  if (facts.reqs?.length) wire.reqs = facts.reqs;
+  if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
+  if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   return wire;
 }
 
@@ -62,5 +72,49 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   };
   if (wire.spec) facts.spec = wire.spec;
   if (wire.manifest) facts.manifest = wire.manifest;
+  if (wire.mx) facts.mx = decodeMx(wire.mx);
+  if (wire.reqs) facts.reqs = wire.reqs;
+  if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
+  if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   return facts;
+}
+
+const PLACES: readonly MxPlace[] = ['line', 'block', 'docstring', 'html', 'markdown'];
+const REF_KINDS: readonly RefKind[] = ['SPEC', 'REQ', 'AC'];
+
+/**
+ * Markers as one flat array: per marker kind, value, flags (colon, auto, place), parent, line,
+ * start, the number of refs, then per ref its kind, id, start, end, expanded (refs stand on the
+ * marker's line).
+ */
+function encodeMx(markers: NonNullable<FileFacts['mx']>): (string | number)[] {
+  const flat: (string | number)[] = [];
+  for (const m of markers) {
+    const { line, character } = m instanceof MxTag ? { line: m.line, character: m.start } : m.range.start;
+    flat.push(m.kind, m.value, (m.colon ? 1 : 0) | (m.auto ? 2 : 0) | (PLACES.indexOf(m.place) << 2), m.parent, line, character, m.refs.length);
+    for (const r of m.refs) {
+      const [start, end] = r instanceof MxRef ? [r.start, r.end] : [r.range.start.character, r.range.end.character];
+      flat.push(REF_KINDS.indexOf(r.kind), r.id, start, end, r.expanded ? 1 : 0);
+    }
+  }
+  return flat;
+}
+
+function decodeMx(flat: readonly (string | number)[]): MxTag[] {
+  const out: MxTag[] = [];
+  let i = 0;
+  while (i < flat.length) {
+    const kind = flat[i] as string;
+    const value = flat[i + 1] as string;
+    const flags = flat[i + 2] as number;
+    const parent = flat[i + 3] as number;
+    const line = flat[i + 4] as number;
+    const start = flat[i + 5] as number;
+    const count = flat[i + 6] as number;
+    i += 7;
+    const refs: MxRef[] = new Array(count);
+    for (let j = 0; j < count; j++, i += 5) refs[j] = new MxRef(REF_KINDS[flat[i] as number]!, flat[i + 1] as string, line, flat[i + 2] as number, flat[i + 3] as number, flat[i + 4] === 1);
+    out.push(new MxTag(kind, value, (flags & 1) === 1, (flags & 2) === 2, PLACES[flags >> 2]!, parent, line, start, refs));
+  }
+  return out;
 }

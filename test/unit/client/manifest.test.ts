@@ -33,13 +33,30 @@ describe('client: extension manifest', () => {
     assert.equal(manifest.main, './dist/client.js');
     assert.ok(manifest.activationEvents.includes('workspaceContains:.moai/specs'));
     const views = manifest.contributes.views.specchain as { id: string; type: string }[];
-    assert.deepEqual(views.map((v) => [v.id, v.type]), [['specchain.sidebar', 'webview']]);
+    assert.deepEqual(views.map((v) => [v.id, v.type]), [['specchain.sidebar', 'webview'], ['specchain.stack', undefined], ['specchain.guidance', 'webview']]);
+  });
+
+  it('offers every SPECs-view context-menu command through webview/context, for its rows only', () => {
+    const menu = manifest.contributes.menus['webview/context'] as { command: string; when: string }[];
+    const ids = menu.map((m) => m.command);
+    for (const id of ['specchain.sidebar.openToSide', 'specchain.sidebar.copyId', 'specchain.sidebar.copyTag', 'specchain.generatePlan', 'specchain.sidebar.revealInExplorer']) assert.ok(ids.includes(id), id);
+    for (const item of menu) assert.match(item.when, /webviewId == 'specchain\.sidebar' && .*webviewSection == 'spec'/, item.command);
+    const registered = new Set((manifest.contributes.commands as { command: string }[]).map((c) => c.command));
+    for (const id of ids) assert.ok(registered.has(id), `${id} is contributed`);
   });
 
   it('ships only the bundles, media and grammar in the .vsix', () => {
     const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**', 'everything is excluded first');
-    for (const kept of ['!dist/client.js', '!dist/server.js', '!media/codicons/codicon.ttf', '!syntaxes/**']) assert.ok(lines.includes(kept), kept);
+    for (const kept of ['!dist/client.js', '!dist/server.js', '!dist/webview/*.js', '!media/codicons/codicon.ttf', '!syntaxes/**']) assert.ok(lines.includes(kept), kept);
     assert.ok(!lines.some((l) => /node_modules|\.map|src/.test(l)), 'no sources, maps or node_modules');
+    assert.ok(lines.includes('!LICENSE'), 'the license');
+    assert.ok(!lines.includes('!dist/cli.js'), 'the CLI bundle is not used by the extension');
+  });
+
+  it('names its repository and its marketplace page, which the package script packs as the README', () => {
+    assert.equal(manifest.repository.url, 'https://github.com/specchain/specchain');
+    assert.match(manifest.scripts.package, /--readme-path media\/marketplace\/README\.md/);
+    assert.doesNotMatch(manifest.scripts.package, /--skip-license/);
   });
 });

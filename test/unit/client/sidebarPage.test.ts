@@ -2,223 +2,384 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderSidebarHtml } from '../../../client/src/sidebar/html';
-import type { SpecNode, SpecTreeResult } from '../../../server/src/protocol';
+import { renderPageHtml, type WebviewPage } from '../../../client/src/sidebar/html';
+import type { SpecTreeResult } from '../../../server/src/protocol';
+import { AXE_SERIOUS, FIT_PROBE } from '../../e2e/fit';
+import { range, specNode } from './specFixture';
 
-// The sidebar script in a real browser engine, served under the same CSP as in VS Code, with
-// the webview API replaced by a recorder. Needs Chromium (scripts/install-test-deps.sh).
+// The webview pages (dist/webview/*.js) in a real browser engine, served under the same CSP as
+// in VS Code, with the webview API replaced by a recorder. Needs Chromium
+// (scripts/install-test-deps.sh) and a build (npm run build).
 const root = join(__dirname, '..', '..', '..');
 const CHROMIUM = process.env['SPECCHAIN_CHROMIUM'] ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 
-const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
-const tag = (type: string, id: string, path: string, line: number) => ({ type, id, role: 'claim' as const, uri: `file:///ws/${path}`, path, range: range(line, 2, 2 + type.length + id.length + 2) });
-const spec = (id: string, title: string, extra: Partial<SpecNode> = {}): SpecNode => ({
-  id,
-  title,
-  status: 'active',
-  uri: `file:///ws/.moai/specs/SPEC-${id}/spec.md`,
-  path: `.moai/specs/SPEC-${id}/spec.md`,
-  range: range(12, 0, 20),
-  tags: [],
-  counts: {},
-  missing: [],
-  completeness: 'none',
-  problems: { errors: 0, warnings: 0 },
-  ...extra,
-});
+const tag = (type: string, id: string, path: string, line: number, extra: object = {}) => ({ type, id, role: 'claim' as const, uri: `file:///ws/${path}`, path, range: range(line, 2, 2 + type.length + id.length + 2), ...extra });
+const spec = specNode;
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
+const LONG = 'A very long SPEC title that cannot possibly fit into a narrow sidebar at all, however it is cut';
 const tree: SpecTreeResult = {
+  unknownSpec: [],
   specs: [
     spec('AUTH-001', 'Login', {
-      tags: [tag('API', 'AUTH-001', 'src/auth.py', 3), tag('TEST', 'AUTH-001', 'tests/test_auth.py', 0), tag('API', 'AUTH-001', 'src/routes.py', 9)],
-      counts: { API: 2, TEST: 1 },
+      status: 'completed',
+      tags: [
+        tag('TEST', 'AUTH-001', 'tests/test_auth.py', 0),
+        tag('API', 'AUTH-001', 'src/auth.py', 3),
+        tag('API', 'AUTH-001', 'src/auth.py', 9),
+        tag('API', 'AUTH-001', 'src/routes.py', 9),
+        tag('SERVICE', 'USER-001', 'src/services/very/deeply/nested/folder/structure/user_service_implementation.py', 41, { borrowed: true }),
+      ],
+      counts: { API: 3, SERVICE: 1, TEST: 1 },
       completeness: 'complete',
       framework: 'fastapi',
+      mentions: [tag('API', 'AUTH-001', 'tests/fixtures.py', 7, { role: 'mention' })],
     }),
-    spec('USER-001', HOSTILE, { tags: [tag('CODE', 'USER-001', 'src/users.ts', 1)], missing: ['@DB:USER-001'], completeness: 'partial', problems: { errors: 1, warnings: 2 } }),
-    spec('PAY-001', 'Payments', { status: 'draft' }),
+    spec('USER-001', HOSTILE, { tags: [tag('CODE', 'USER-001', 'src/users.ts', 1)], missing: ['@DB:USER-001', '@API:USER-001'], completeness: 'partial', problems: { errors: 1, warnings: 2 } }),
+    spec('PAY-001', `@SPEC:PAY-001 \`Payments\` ${LONG}`, { status: 'draft' }),
+    spec('ORDER-001', 'Orders', { completeness: 'partial', tags: [tag('API', 'ORDER-001', 'src/orders.py', 4)] }),
   ],
-  totals: { specs: 3, tags: 4, brokenLinks: 1, errors: 1, warnings: 2 },
+  totals: { specs: 4, tags: 6, brokenLinks: 1, errors: 1, warnings: 2 },
 };
 
 async function send(page: Page, message: unknown): Promise<void> {
   await page.evaluate(`window.dispatchEvent(new MessageEvent('message', { data: ${JSON.stringify(message)} }))`);
 }
-// Page-side code is passed as strings: this project type-checks without the DOM library.
-const posted = (page: Page) => page.evaluate('window.__posted') as Promise<{ type: string }[]>;
+// Page-side code is passed as strings, so the TS transpiler adds no helpers the page lacks.
+const posted = (page: Page) => page.evaluate('window.__posted') as Promise<{ type: string; [k: string]: unknown }[]>;
+const lastPosted = async (page: Page, type: string) => (await posted(page)).filter((m) => m.type === type).at(-1);
 const focusedKey = (page: Page) => page.evaluate('document.activeElement && document.activeElement.dataset.key') as Promise<string | undefined>;
+const labels = (page: Page, selector: string) => page.locator(`${selector} > .row > .label`).allTextContents();
 
-describe('client: sidebar page in Chromium', function () {
-  this.timeout(30_000);
+async function openPage(browser: Browser, page: WebviewPage, width: number): Promise<{ page: Page; errors: string[] }> {
+  const tab = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  await tab.route(`${ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/index.html') {
+      const html = renderPageHtml(page, {
+        cspSource: ORIGIN,
+        codiconCss: `${ORIGIN}/media/codicons/codicon.css`,
+        css: `${ORIGIN}/media/webview.css`,
+        script: `${ORIGIN}/dist/webview/${page}.js`,
+        nonce: NONCE,
+      });
+      return route.fulfill({ contentType: 'text/html', body: html });
+    }
+    const file = join(root, decodeURIComponent(path));
+    if (!/^\/(media|dist\/webview)\//.test(path) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'font/ttf';
+    return route.fulfill({ contentType: type, body: readFileSync(file) });
+  });
+  await tab.addInitScript(`
+    window.__posted = [];
+    window.__state = undefined;
+    window.__violations = [];
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(m),
+      getState: () => window.__state,
+      setState: (s) => { window.__state = s; },
+    });
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  `);
+  tab.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await tab.goto(`${ORIGIN}/index.html`);
+  await tab.waitForFunction('window.__posted.length > 0');
+  return { page: tab, errors };
+}
+
+/** axe-core's serious and critical violations on the page (injected over the debugger, not through the CSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return (await page.evaluate(AXE_SERIOUS)) as string[];
+}
+
+describe('client: SPECs and Guidance pages in Chromium', function () {
+  this.timeout(60_000);
   let browser: Browser;
   let page: Page;
-  const violations: string[] = [];
+  let errors: string[];
 
   before(async function () {
     if (!existsSync(CHROMIUM)) this.skip();
-    if (!existsSync(join(root, 'media', 'codicons', 'codicon.css'))) throw new Error('media/codicons is missing: run npm run build');
+    for (const file of ['media/codicons/codicon.css', 'dist/webview/specs.js', 'dist/webview/guidance.js', 'dist/webview/graph.js']) {
+      if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run build`);
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/index.html') {
-        const html = renderSidebarHtml({
-          cspSource: ORIGIN,
-          codiconCss: `${ORIGIN}/media/codicons/codicon.css`,
-          css: `${ORIGIN}/media/sidebar.css`,
-          script: `${ORIGIN}/media/sidebar.js`,
-          nonce: NONCE,
-        });
-        return route.fulfill({ contentType: 'text/html', body: html });
-      }
-      const file = join(root, decodeURIComponent(path));
-      if (!path.startsWith('/media/') || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'font/ttf';
-      return route.fulfill({ contentType: type, body: readFileSync(file) });
-    });
-    // A string, not a function: the TS transpiler may wrap functions in helpers the page lacks.
-    await page.addInitScript(`
-      window.__posted = [];
-      window.__state = undefined;
-      window.__violations = [];
-      window.acquireVsCodeApi = () => ({
-        postMessage: (m) => window.__posted.push(m),
-        getState: () => window.__state,
-        setState: (s) => { window.__state = s; },
-      });
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-    `);
-    page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
-    await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForFunction('window.__posted.length > 0');
+    ({ page, errors } = await openPage(browser, 'specs', 400));
   });
 
   after(async () => {
     await browser?.close();
   });
 
-  it('says ready, then renders the tree from a message with every SPEC string as text', async () => {
+  it('says ready, shows indexing progress, then renders the tree with every SPEC string as text', async () => {
     assert.deepEqual((await posted(page))[0], { type: 'ready' });
     await send(page, { type: 'server', state: 'running' });
+    await send(page, { type: 'indexing', files: 1441 });
+    assert.equal(await page.locator('#server-status').textContent(), 'Indexing 1,441 files…');
+    assert.equal(await page.locator('#progress').isVisible(), true);
+    assert.equal(await page.locator('#tree-empty').textContent(), 'Indexing 1,441 files…');
+    await send(page, { type: 'indexing', files: null });
     await send(page, { type: 'tree', tree });
-    const items = await page.locator('#tree > [role="treeitem"]').count();
-    assert.equal(items, 3);
-    const user = page.locator('[data-key="spec:USER-001"] > .row .description');
-    assert.equal(await user.textContent(), HOSTILE);
+    assert.equal(await page.locator('#progress').isVisible(), false);
+    assert.equal(await page.locator('#tree > [role="treeitem"]').count(), 4);
+    assert.equal(await page.locator('[data-key="spec:USER-001"] > .row .description').textContent(), HOSTILE);
     assert.equal(await page.locator('#tree img').count(), 0);
     assert.equal(await page.evaluate('window.__pwned'), undefined);
-    assert.equal(await page.locator('#specs-count').textContent(), '3');
-    assert.equal(await page.locator('[data-key="spec:AUTH-001"] .pill.chain').textContent(), 'complete');
+    assert.equal(await page.locator('[data-key="spec:PAY-001"] > .row .description').textContent(), `Payments ${LONG}`, 'no @SPEC marker, no backticks');
   });
 
-  it('moves with the arrow keys, expands with ArrowRight and opens a tag with Enter', async () => {
+  it('gives each SPEC one status glyph, a compact coverage badge and its meaning in the tooltip', async () => {
+    const auth = page.locator('[data-key="spec:AUTH-001"] > .row');
+    assert.equal(await auth.locator('.glyph').count(), 1);
+    assert.equal(await auth.locator('.badge').textContent(), '3/3');
+    assert.equal(await page.locator('[data-key="spec:USER-001"] > .row .badge').textContent(), '1/4 · 2 broken');
+    assert.match((await page.locator('[data-key="spec:USER-001"] > .row .badge').getAttribute('class')) ?? '', /broken/);
+    assert.match((await page.locator('[data-key="spec:USER-001"] > .row .glyph').getAttribute('class')) ?? '', /codicon-error/);
+    assert.equal(await page.locator('.pill').count(), 0, 'no status and chain pill pair');
+    const tooltip = (await auth.getAttribute('title')) ?? '';
+    assert.match(tooltip, /Status: completed · chain complete/);
+    assert.match(tooltip, /\.moai\/specs\/SPEC-AUTH-001\/spec\.md:13/);
+  });
+
+  it('fits every row at 400 px: nothing clipped, no horizontal scroll', async () => {
     await page.locator('[data-key="spec:AUTH-001"]').focus();
-    await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedKey(page), 'spec:USER-001');
-    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('*');
+    assert.deepEqual(await page.evaluate(FIT_PROBE), { horizontalScroll: false, clipped: [] });
+  });
+
+  it('shows the chain in fixed order with a slot for each missing link, tags grouped by file', async () => {
+    assert.equal(await page.locator('[data-key="spec:USER-001"]').getAttribute('aria-expanded'), 'true', '* expanded the siblings');
+    assert.deepEqual(await labels(page, '[data-parent=\"spec:AUTH-001\"]'), ['API', 'SERVICE', 'TEST', 'Mentions']);
+    assert.deepEqual(await labels(page, '[data-parent=\"spec:USER-001\"]'), ['API', 'DB', 'CODE', 'TEST']);
+    // USER-001 is past draft: its missing links are errors; PAY-001 is a draft: they are not.
+    assert.equal(await page.locator('[data-key^="slot:USER-001:"] .row.slot.broken').count(), 3);
+    await page.locator('[data-key="spec:PAY-001"]').focus();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.locator('[data-key="spec:AUTH-001"]').getAttribute('aria-expanded'), 'true');
-    assert.deepEqual(await page.locator('[data-key="spec:AUTH-001"] [role="group"] > [role="treeitem"] > .row .label').allTextContents(), ['API', 'TEST']);
+    assert.deepEqual(await labels(page, '[data-parent=\"spec:PAY-001\"]'), ['CODE', 'TEST']);
+    assert.equal(await page.locator('[data-key^="slot:PAY-001:"] .row.slot.broken').count(), 0);
+    assert.equal(await page.locator('[data-key^="slot:PAY-001:"] .row.slot').count(), 2);
+    assert.match((await page.locator('[data-parent="spec:AUTH-001"] .row.muted .label').textContent()) ?? '', /Mentions/);
+
+    await page.locator('[data-key="stage:AUTH-001:API"]').focus();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await focusedKey(page), 'group:AUTH-001:API');
+    const files = '[data-parent=\"stage:AUTH-001:API\"]';
+    assert.deepEqual(await labels(page, files), ['auth.py', 'routes.py:10'], 'two markers in auth.py under one row; the only one of routes.py is the row');
+    assert.equal(await page.locator(`${files} >> nth=0`).locator(':scope > .row .badge').textContent(), '2');
+    await page.locator('[data-key="stage:AUTH-001:SERVICE"]').focus();
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedKey(page), 'tag:AUTH-001:API:0');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    const last = (await posted(page)).at(-1);
-    assert.deepEqual(last, { type: 'open', uri: 'file:///ws/src/routes.py', range: tree.specs[0]!.tags[2]!.range });
-    await page.keyboard.press('ArrowLeft');
-    assert.equal(await focusedKey(page), 'group:AUTH-001:API');
-    await page.keyboard.press('ArrowLeft');
-    assert.equal(await page.locator('[data-key="group:AUTH-001:API"]').getAttribute('aria-expanded'), 'false');
+    const borrowed = page.locator('[data-parent="stage:AUTH-001:SERVICE"]').first();
+    assert.match((await borrowed.locator(':scope > .row .description').textContent()) ?? '', /borrowed$/);
+    assert.match((await borrowed.locator(':scope > .row').getAttribute('title')) ?? '', /user_service_implementation\.py:42\nBorrowed: another SPEC's marker/);
+  });
+
+  it('fits every row at 220 px, with long paths ellipsised and readable in tooltips', async () => {
+    await page.setViewportSize({ width: 220, height: 900 });
+    assert.deepEqual(await page.evaluate(FIT_PROBE), { horizontalScroll: false, clipped: [] });
+    const badge = page.locator('[data-key="spec:USER-001"] > .row .badge');
+    const [badgeBox, rowBox] = [await badge.boundingBox(), await page.locator('[data-key="spec:USER-001"] > .row').boundingBox()];
+    assert.ok(badgeBox && rowBox && badgeBox.x + badgeBox.width <= rowBox.x + rowBox.width, 'the badge ends inside its row');
+    mkdirSync(join(root, '.test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(root, '.test-artifacts', 'specs-page-220.png'), fullPage: true });
+    await page.setViewportSize({ width: 400, height: 900 });
+  });
+
+  it('moves with the keyboard as a native tree: Home/End, type-to-jump, Enter opens', async () => {
+    await send(page, { type: 'collapseAll' });
+    await page.locator('[data-key="spec:AUTH-001"]').focus();
     await page.keyboard.press('End');
+    assert.equal(await focusedKey(page), 'spec:ORDER-001');
+    await page.keyboard.press('Home');
+    assert.equal(await focusedKey(page), 'spec:AUTH-001');
+    await page.keyboard.press('p');
     assert.equal(await focusedKey(page), 'spec:PAY-001');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('or');
+    assert.equal(await focusedKey(page), 'spec:ORDER-001');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).slice(-2), [
+      { type: 'select', specId: 'ORDER-001' },
+      { type: 'open', uri: tree.specs[3]!.uri, range: tree.specs[3]!.range },
+    ]);
     assert.equal(await page.locator('[role="treeitem"][tabindex="0"]').count(), 1, 'one tab stop (roving tabindex)');
   });
 
-  it('selects a SPEC with Enter: opens its title and shows its guidance with a plan button', async () => {
-    await page.locator('[data-key="spec:AUTH-001"]').focus();
-    await page.keyboard.press('Enter');
-    const messages = await posted(page);
-    assert.deepEqual(messages.slice(-2), [
-      { type: 'select', specId: 'AUTH-001' },
-      { type: 'open', uri: tree.specs[0]!.uri, range: tree.specs[0]!.range },
-    ]);
-    assert.equal(await page.locator('[data-key="spec:AUTH-001"]').getAttribute('aria-selected'), 'true');
-    await send(page, {
-      type: 'plan',
-      specId: 'AUTH-001',
-      markdown: '# Backend plan\n\n## Endpoints\n\n- POST /login\n\n```py\n<b>x</b>\n```\n',
-      guidance: { framework: 'fastapi', displayName: 'FastAPI', docs: 'https://fastapi.tiangolo.com/', sections: [{ title: 'Key patterns', items: ['Depends() for <auth>', 'One `APIRouter()` per <b>resource</b>'] }] },
-    });
-    assert.match((await page.locator('#guidance-body .guidance-title').textContent()) ?? '', /FastAPI/);
-    assert.deepEqual(await page.locator('#guidance-body > ul.md-list li').allTextContents(), ['Depends() for <auth>', 'One APIRouter() per <b>resource</b>']);
-    assert.deepEqual(await page.locator('#guidance-body > ul.md-list li code').allTextContents(), ['APIRouter()'], 'code spans become code elements, markup stays text');
-    assert.equal(await page.locator('.plan-preview pre.code').textContent(), '<b>x</b>');
-    assert.equal(await page.locator('.plan-preview b').count(), 0);
-    await page.locator('#guidance-body button.primary').click();
-    assert.deepEqual((await posted(page)).at(-1), { type: 'generatePlan', specId: 'AUTH-001' });
-    await page.locator('#guidance-body button.link').click();
-    assert.deepEqual((await posted(page)).at(-1), { type: 'openExternal', url: 'https://fastapi.tiangolo.com/' });
+  it('carries the context of each row for the webview/context menu', async () => {
+    await send(page, { type: 'reveal', specId: 'AUTH-001', focus: true, uri: 'file:///ws/src/routes.py', line: 9 });
+    assert.equal(await focusedKey(page), 'file:AUTH-001:API:src/routes.py:10', 'Reveal SPEC selects and focuses the tag on the line');
+    const specContext = JSON.parse((await page.locator('[data-key="spec:AUTH-001"]').getAttribute('data-vscode-context')) ?? '{}');
+    assert.equal(specContext.webviewSection, 'spec');
+    assert.equal(specContext.specId, 'AUTH-001');
+    assert.equal(specContext.preventDefaultContextMenuItems, true);
+    const tagContext = JSON.parse((await page.locator('[data-key^="file:AUTH-001:API:src/routes.py"]').getAttribute('data-vscode-context')) ?? '{}');
+    assert.deepEqual(tagContext, { webviewSection: 'tag', specId: 'AUTH-001', tag: '@API:AUTH-001', uri: 'file:///ws/src/routes.py', line: 9, character: 2, preventDefaultContextMenuItems: true });
   });
 
-  it('filters by ID, title or status and keeps the filter and expansion in the webview state', async () => {
-    await page.locator('#filter').fill('draft');
-    assert.deepEqual(await page.locator('#tree > [role="treeitem"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:PAY-001']);
-    await page.locator('#filter').fill('nothing matches this');
-    assert.equal(await page.locator('#tree-empty').textContent(), 'No SPEC matches the filter.');
-    const state = (await page.evaluate('window.__state')) as { filter: string; expanded: string[]; selected: string };
-    assert.equal(state.filter, 'nothing matches this');
-    assert.equal(state.selected, 'AUTH-001');
-    assert.ok(state.expanded.includes('spec:AUTH-001'));
+  it('filters by text, status and chain state, and reports "N of M"', async () => {
+    await page.locator('#filter').fill('order');
+    assert.deepEqual(await lastPosted(page, 'shown'), { type: 'shown', shown: 1, total: 4, filter: { text: 'order', statuses: [], chains: [] } });
     await page.locator('#filter').fill('');
+    await send(page, { type: 'filter', statuses: [], chains: ['partial'] });
+    assert.deepEqual(await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:USER-001', 'spec:ORDER-001']);
+    assert.match((await page.locator('#tree').getAttribute('aria-label')) ?? '', /2 of 4/);
+    assert.deepEqual(await page.locator('#filter-chips button').allTextContents(), ['partial']);
+    await send(page, { type: 'filter', statuses: ['draft'], chains: [] });
+    assert.deepEqual(await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:PAY-001']);
+    await page.locator('#filter-chips button').click();
+    assert.equal(await page.locator('#tree > [aria-level="1"]').count(), 4, 'removing the chip clears it');
+    const state = (await page.evaluate('window.__state')) as { filter: object };
+    assert.deepEqual(state.filter, { text: '', statuses: [], chains: [] });
   });
 
-  it('reveals a SPEC: clears a hiding filter, expands and focuses it', async () => {
-    await page.locator('#filter').fill('Login');
-    await send(page, { type: 'reveal', specId: 'USER-001' });
-    assert.equal(await page.locator('#filter').inputValue(), '');
-    assert.equal(await focusedKey(page), 'spec:USER-001');
-    assert.equal(await page.locator('[data-key="spec:USER-001"]').getAttribute('aria-expanded'), 'true');
-    assert.deepEqual(await page.locator('[data-key="spec:USER-001"] [role="group"] > [role="treeitem"] > .row .label').allTextContents(), ['CODE', 'Declared, not in code']);
+  it('follows the editor: selects the tag on a line without taking focus, expanding its parents', async () => {
+    await send(page, { type: 'collapseAll' });
+    assert.equal(await page.locator('[aria-expanded="true"]').count(), 0);
+    await page.locator('#filter').focus();
+    await send(page, { type: 'reveal', specId: 'AUTH-001', focus: false, uri: 'file:///ws/src/auth.py', line: 9 });
+    assert.deepEqual(await lastPosted(page, 'revealed'), { type: 'revealed', key: 'file:AUTH-001:API:src/auth.py:10' });
+    assert.equal(await page.locator('[data-key="file:AUTH-001:API:src/auth.py:10"]').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.evaluate('document.activeElement.id'), 'filter', 'focus stays where it was');
   });
 
-  it('shows the stack per service and disables writing when the workspace is untrusted', async () => {
-    await send(page, {
-      type: 'stack',
-      stack: {
-        services: [
-          {
-            root: 'services/api',
-            language: 'python',
-            manifests: ['services/api/pyproject.toml'],
-            frameworks: [{ name: 'fastapi', version: '>=0.110', resolved: '0.115.0', manifest: 'services/api/pyproject.toml', line: 3, range: range(2, 0, 10) }],
-            databases: ['postgresql'],
-            orms: ['sqlalchemy'],
-            auth: [],
-            testing: ['pytest'],
-          },
-        ],
-      },
-    });
-    assert.match((await page.locator('#stack-body .service').textContent()) ?? '', /services\/api.*python.*fastapi 0\.115\.0.*postgresql.*sqlalchemy.*pytest/s);
+  it('shows a welcome with Create SPEC and the docs when there is no SPEC', async () => {
+    await send(page, { type: 'tree', tree: { specs: [], unknownSpec: [], totals: { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 } } });
+    assert.match((await page.locator('#tree-empty').textContent()) ?? '', /No SPEC documents yet/);
+    await page.locator('#tree-empty button.primary').click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'createSpec' });
+    await page.locator('#tree-empty button.link').click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'openDocs' });
     await send(page, { type: 'trust', trusted: false });
-    assert.equal(await page.locator('#guidance-body button.primary').isDisabled(), true);
+    assert.equal(await page.locator('#tree-empty button.primary').isDisabled(), true);
     await send(page, { type: 'trust', trusted: true });
+    await send(page, { type: 'tree', tree });
   });
 
-  it('loads the codicon font and breaks no CSP rule', async () => {
+  it('opens an @MX SPEC into its REQs, each into code, tests and ACs, with unknown-SPEC links apart', async () => {
+    const ref = (id: string, path: string, line: number, test = false) => ({ id, uri: `file:///ws/${path}`, path, range: range(line, 12, 12 + id.length), test });
+    const decl = (id: string, text: string, path: string, line: number) => ({ id, text, uri: `file:///ws/${path}`, path, range: range(line, 4, 4 + id.length) });
+    const specPath = '.moai/specs/SPEC-MXO-001/spec.md';
+    const mxTree: SpecTreeResult = {
+      ...tree,
+      specs: [
+        ...tree.specs,
+        spec('MXO-001', 'Orders in the @MX dialect', {
+          completeness: 'partial',
+          mx: {
+            reqs: [
+              { ...decl('REQ-MXO-001', 'The system SHALL <b>create</b> orders.', specPath, 20), code: [ref('REQ-MXO-001', 'src/orders/api.ts', 2)], tests: [ref('REQ-MXO-001', 'tests/test_orders.py', 1, true)], acs: [decl('AC-MXO-001', 'Given a cart, Then an order', '.moai/specs/SPEC-MXO-001/acceptance.md', 2)] },
+              { ...decl('REQ-MXO-002', 'The system SHALL read orders.', specPath, 23), code: [], tests: [], acs: [] },
+            ],
+            coverage: { referenced: 1, declared: 2 },
+            specRefs: [],
+            broken: [ref('REQ-MXO-009', 'src/orders/broken.py', 2)],
+          },
+        }),
+      ],
+      unknownSpec: [ref('SPEC-ORDR-001', 'src/orders/broken.py', 1)],
+    };
+    await send(page, { type: 'collapseAll' });
+    await send(page, { type: 'tree', tree: mxTree });
+    assert.deepEqual((await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).slice(-2), ['spec:MXO-001', 'unknown-spec']);
+    assert.equal(await page.locator('[data-key="spec:MXO-001"] > .row .badge').textContent(), 'REQ 1/2 · 1 broken');
+    await page.locator('[data-key="spec:MXO-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="spec:MXO-001"]'), ['REQ-MXO-001', 'REQ-MXO-002', 'Broken references'], 'the REQ level only: no CODE/TEST slots of the tag dialect');
+    assert.equal(await page.locator('[data-key="req:MXO-001:REQ-MXO-001"] > .row .description').textContent(), 'The system SHALL <b>create</b> orders.');
+    assert.equal(await page.locator('[data-key="req:MXO-001:REQ-MXO-001"] > .row .badge').textContent(), '3/3');
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="req:MXO-001:REQ-MXO-001"]'), ['Code', 'Tests', 'AC-MXO-001']);
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-002"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="req:MXO-001:REQ-MXO-002"]'), ['Code', 'Tests']);
+    assert.equal(await page.locator('[data-parent="req:MXO-001:REQ-MXO-002"] .row.slot').count(), 2, 'a slot for each missing reference');
+    await page.locator('[data-key="req:MXO-001:REQ-MXO-001:test"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'open', uri: 'file:///ws/tests/test_orders.py', range: range(1, 12, 23) });
+    await page.locator('[data-key="unknown-spec"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="unknown-spec"]'), ['broken.py:2']);
+    assert.equal(await page.locator('#tree b').count(), 0);
+    assert.deepEqual(await page.evaluate(FIT_PROBE), { horizontalScroll: false, clipped: [] });
+    await page.screenshot({ path: join(root, '.test-artifacts', 'specs-page-mx.png'), fullPage: true });
+    await send(page, { type: 'tree', tree });
+  });
+
+  it('has no serious accessibility violations (axe-core), with rows expanded', async () => {
+    await page.locator('[data-key="spec:AUTH-001"]').focus();
+    await page.keyboard.press('*');
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  it('breaks no CSP rule and loads the codicon font', async () => {
     await page.evaluate('document.fonts.ready');
-    // fonts.check() is also true when no face is declared at all: look for the loaded face itself.
     const codicon = await page.evaluate(`[...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'codicon').map((f) => f.status)`);
     assert.deepEqual(codicon, ['loaded']);
-    const cspViolations = (await page.evaluate('window.__violations')) as string[];
-    assert.deepEqual([...violations, ...cspViolations], []);
-    mkdirSync(join(root, '.test-artifacts'), { recursive: true });
-    await page.screenshot({ path: join(root, '.test-artifacts', 'sidebar-page.png'), fullPage: true });
+    assert.deepEqual([...errors, ...((await page.evaluate('window.__violations')) as string[])], []);
+    await page.screenshot({ path: join(root, '.test-artifacts', 'specs-page-400.png'), fullPage: true });
+  });
+
+  describe('Guidance page', () => {
+    let guidance: Page;
+    let guidanceErrors: string[];
+
+    before(async function () {
+      if (!browser) this.skip();
+      ({ page: guidance, errors: guidanceErrors } = await openPage(browser, 'guidance', 300));
+    });
+
+    it('renders the plan as Markdown, sanitised: no raw syntax, no markup from the SPEC', async () => {
+      await send(guidance, { type: 'spec', specId: 'AUTH-001', title: 'Login' });
+      await send(guidance, {
+        type: 'plan',
+        specId: 'AUTH-001',
+        markdown: '# Backend plan\n\n> Plan for [SPEC-AUTH-001](../../spec.md), **written** by SpecChain.\n\n| Layer | File |\n|:--|--:|\n| API | `auth.py` |\n\n<img src=x onerror="window.__pwned=1">\n\n[x](javascript:alert(1))\n',
+        guidance: { framework: 'fastapi', displayName: 'FastAPI', docs: 'https://fastapi.tiangolo.com/', sections: [{ title: 'Key patterns', items: ['One `APIRouter()` per <b>resource</b>'] }] },
+      });
+      const preview = guidance.locator('.plan .markdown');
+      assert.equal(await preview.locator('h1').textContent(), 'Backend plan');
+      assert.equal(await preview.locator('blockquote strong').textContent(), 'written');
+      assert.equal(await preview.locator('table td code').textContent(), 'auth.py');
+      const text = (await preview.textContent()) ?? '';
+      assert.doesNotMatch(text, /\*\*|\|:--|^>/m, 'no raw Markdown syntax');
+      assert.equal(await preview.locator('img').count(), 0);
+      assert.equal(await preview.locator('a[href^="javascript"]').count(), 0);
+      assert.equal(await guidance.evaluate('window.__pwned'), undefined);
+      assert.deepEqual(await guidance.locator('.guidance-list li code').allTextContents(), ['APIRouter()']);
+      await guidance.locator('button.primary').click();
+      assert.deepEqual((await posted(guidance)).at(-1), { type: 'generatePlan', specId: 'AUTH-001' });
+      await guidance.locator('details.plan summary').click();
+      await preview.locator('a').first().click();
+      assert.equal(guidance.url(), `${ORIGIN}/index.html`, 'a relative link does not navigate the page');
+    });
+
+    it('has no serious accessibility violations and breaks no CSP rule', async () => {
+      assert.deepEqual(await axeViolations(guidance), []);
+      assert.deepEqual([...guidanceErrors, ...((await guidance.evaluate('window.__violations')) as string[])], []);
+    });
+  });
+
+  describe('dependency graph page', () => {
+    it('draws the SPECs and their dependencies with cytoscape, under the CSP', async () => {
+      const { page: graph, errors: graphErrors } = await openPage(browser, 'graph', 800);
+      const withDeps: SpecTreeResult = {
+        ...tree,
+        specs: tree.specs.map((s) =>
+          s.id === 'ORDER-001' ? { ...s, references: [{ field: 'depends_on', id: 'USER-001' }, { field: 'related_specs', id: 'PAY-001' }, { field: 'depends_on', id: 'NOPE-404' }] } : s,
+        ),
+      };
+      await send(graph, { type: 'tree', tree: withDeps });
+      await graph.waitForFunction(`document.getElementById('graph-status').textContent.startsWith('4 SPECs')`);
+      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 2 dependencies. Click a SPEC to open it.', 'an unknown SPEC draws no edge');
+      assert.ok((await graph.locator('#graph canvas').count()) > 0, 'cytoscape drew on a canvas');
+      assert.deepEqual(await graph.locator('#graph-legend .legend-item').allTextContents(), ['has errors', 'chain complete', 'chain partial', 'no code yet']);
+      assert.deepEqual([...graphErrors, ...((await graph.evaluate('window.__violations')) as string[])], []);
+      await graph.close();
+    });
   });
 });

@@ -14,6 +14,7 @@ describe('reading files from disk', () => {
     'tagged.py': '\ufeff# @API:USER-001 é\n',
     'disabled.py': '# specchain-disable-next-line\n',
     '.moai/specs/SPEC-A-001/spec.md': '# SPEC-A-001: no at sign\n',
+    '.moai/specs/SPEC-A-001/acceptance.md': '- AC-A-001: Given x, Then y (maps REQ-A-001)\n',
     'svc/package.json': '{ "dependencies": { "express": "4.19.2" } }',
     'big.txt': '@API:USER-001 ' + 'y'.repeat(300 * 1024),
     'nul.bin': Buffer.from([0x41, 0, 0x42]),
@@ -38,6 +39,7 @@ describe('reading files from disk', () => {
       assert.deepEqual(plain(f), plain(analyzeFile(f.path, text, classifier)), f.path);
     }
     assert.equal(facts.find((f) => f.path === 'tagged.py')?.tags[0]?.range.start.character, 2, 'the byte-order mark is not a character');
+    assert.deepEqual(facts.find((f) => f.path === '.moai/specs/SPEC-A-001/acceptance.md')?.reqs?.map((r) => r.id), ['AC-A-001'], 'an acceptance.md without an @ still declares its ACs');
   });
 
   it('reads files larger than the shared buffer, and skips what is too large or binary', () => {

@@ -80,7 +80,8 @@ describe('diagnostics and linking', () => {
     assert.deepEqual(where(all, 'spec/no-implementation'), ['.moai/specs/SPEC-A-001/spec.md:11:1-11:30']);
     assert.equal(all.find((d) => d.code === 'spec/no-implementation')!.severity, 'info');
     assert.deepEqual(where(all, 'chain/missing-test'), ['.moai/specs/SPEC-C-001/spec.md:11:1-11:30']);
-    assert.deepEqual(where(all, 'chain/declared-missing'), ['.moai/specs/SPEC-C-001/plan.md:1:3-1:17', '.moai/specs/SPEC-C-001/spec.md:14:3-14:12']);
+    // plan.md is a companion: its markers are mentions, so only spec.md declares.
+    assert.deepEqual(where(all, 'chain/declared-missing'), ['.moai/specs/SPEC-C-001/spec.md:14:3-14:12']);
   });
 
   it('honours per-code severity settings and specchain-disable-next-line', async () => {

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { fromDocument, readPlainYaml } from '../../../server/src/service/frontmatterYaml';
+import { sharedPath } from '../shared';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/moai');
-const GENERATOR = path.resolve(__dirname, '../../../../shared/bench/gen-workspace.mjs');
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -79,8 +78,8 @@ describe('plain frontmatter YAML', () => {
     for (const text of DECLINED) assert.equal(readPlainYaml(text), undefined, JSON.stringify(text));
   });
 
-  it('agrees with the library on every real SPEC it takes, and takes the plain ones', () => {
-    assert.ok(existsSync(CORPUS), `corpus not found at ${CORPUS}`);
+  it('agrees with the library on every real SPEC it takes, and takes the plain ones', function () {
+    const CORPUS = sharedPath(this, 'corpus/moai');
     const taken: string[] = [];
     for (const file of markdownFiles(CORPUS)) {
       const yaml = frontmatterOf(file);
@@ -95,7 +94,7 @@ describe('plain frontmatter YAML', () => {
 
   it('takes every SPEC of the benchmark workspace, and agrees on it', function () {
     this.timeout(30_000);
-    assert.ok(existsSync(GENERATOR), `generator not found at ${GENERATOR}`);
+    const GENERATOR = sharedPath(this, 'bench/gen-workspace.mjs');
     const dir = mkdtempSync(path.join(tmpdir(), 'specchain-yaml-'));
     try {
       const gen = spawnSync(process.execPath, [GENERATOR, '--out', dir, '--specs', '40', '--files', '100', '--junk', '0', '--seed', '7'], { encoding: 'utf8' });

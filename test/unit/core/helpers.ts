@@ -1,6 +1,8 @@
 import { resolveConfig, type SpecChainConfig } from '../../../server/src/service/config';
 import { InMemoryWorkspace } from '../../../server/src/service/inMemoryWorkspace';
 import { LanguageService } from '../../../server/src/service/languageService';
+import type { TextEdit } from '../../../server/src/service/features/types';
+import { LineIndex } from '../../../server/src/service/text';
 import type { Diagnostic } from '../../../server/src/service/types';
 
 /**
@@ -36,4 +38,14 @@ ${opts.extra ?? ''}---
 # @SPEC:${id}: Title of ${id}
 
 ${opts.body ?? ''}`;
+}
+
+/** The text after applying edits (given against the original text). */
+export function apply(text: string, edits: readonly TextEdit[] = []): string {
+  const lines = new LineIndex(text);
+  let out = text;
+  for (const e of [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
+    out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
+  }
+  return out;
 }

@@ -53,9 +53,7 @@ describe('SPEC parser', () => {
     const cur = parseSpec('.moai/specs/SPEC-TST-INV-001/spec.md', current).doc;
     assert.equal(cur.schema, 'current');
     assert.deepEqual(cur.problems.map((p) => p.message), [
-      'Missing required field "created" (current schema).',
-      'Missing required field "updated" (current schema).',
-      'Missing required field "tags" (current schema).',
+      'Missing fields "created", "updated", "tags" of the v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle).',
     ]);
     const legacy = '---\nid: A-001\nversion: 1\nstatus: shipping\ncreated: 2025-13-01\nupdated: 2025-10-01\nauthor: x\npriority: low\n---\n# @SPEC:A-001: a\n';
     const leg = parseSpec('.moai/specs/SPEC-A-001/spec.md', legacy).doc;
@@ -81,7 +79,11 @@ describe('SPEC parser', () => {
 
   it('reports a folder and ID that disagree', () => {
     const { doc } = parseSpec('.moai/specs/SPEC-AUTH-001/spec.md', '# SPEC @SPEC:AUTH-004 — JWT\n');
-    assert.deepEqual(doc.problems.map((p) => [p.code, at(p.range), p.data]), [['spec/id-mismatch', '1:14-1:22', { kind: 'replace-id', suggestion: 'AUTH-001' }]]);
+    assert.deepEqual(doc.problems.map((p) => [p.code, at(p.range), p.data]), [
+      ['spec/id-mismatch', '1:14-1:22', { kind: 'replace-id', suggestion: 'AUTH-001' }],
+      ['spec/no-frontmatter', '1:1-1:28', undefined],
+    ]);
+    assert.deepEqual(doc.aliases, ['AUTH-001'], 'the folder name stays a second name of the SPEC');
   });
 
   it('reads a frontmatter block that stands after the title, with a warning', () => {

@@ -25,9 +25,23 @@ describe('tag scanner', () => {
       [
         ['@API:user-001', '@API:USER-001', 0, 3],
         ['@API:USER001', '@API:USER-001', 1, 3],
-        ['@API:X', undefined, 2, 3],
       ],
     );
+  });
+
+  it('never reports placeholders, keeps sub-IDs, drops SPEC- before an ID', () => {
+    const text = '// @SPEC:ID @SPEC:DOMAIN-NNN @CODE:XXX-001 @TEST:<ID> @DOC:DOMAIN-TYPE-NNN @API:X\n// @TEST:CONFIG-001-01 @TEST:LDE-001-RUBY @SPEC:UPDATE-REFACTOR-001-PHASE5\n// @SPEC:SPEC-BUGFIX-002 @CODE:SPEC-001';
+    const { tags, malformed } = scanTags(text, DEFAULT_TAG_TYPES, 'claim');
+    assert.deepEqual(malformed, []);
+    assert.deepEqual(
+      tags.map((t) => [t.id, t.range.end.character - t.range.start.character]),
+      [['CONFIG-001-01', 19], ['LDE-001-RUBY', 18], ['UPDATE-REFACTOR-001-PHASE5', 32], ['BUGFIX-002', 21], ['SPEC-001', 14]],
+    );
+  });
+
+  it('reports malformed markers only where claims and declarations stand', () => {
+    assert.equal(scanTags('x = "@API:user-001"', DEFAULT_TAG_TYPES, 'mention').malformed.length, 0);
+    assert.equal(scanTags('# @API:user-001', DEFAULT_TAG_TYPES, 'claim').malformed.length, 1);
   });
 
   it('ignores e-mail addresses, decorators and unknown types', () => {

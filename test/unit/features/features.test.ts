@@ -12,19 +12,9 @@ import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
 import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
-import type { EditPlan, TextEdit } from '../../../server/src/service/features/types';
+import type { EditPlan } from '../../../server/src/service/features/types';
 import { getWorkspaceSymbols } from '../../../server/src/service/features/workspaceSymbols';
-import { LineIndex } from '../../../server/src/service/text';
-import { load, spec } from '../core/helpers';
-
-function apply(text: string, edits: readonly TextEdit[] = []): string {
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const e of [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
-    out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  }
-  return out;
-}
+import { apply, load, spec } from '../core/helpers';
 
 const FILES: Record<string, string> = {
   '.moai/specs/SPEC-USER-001/spec.md': spec('USER-001', { body: 'Declares @API:USER-001 and @DB:USER-001.\n' }),
@@ -42,13 +32,16 @@ describe('features', () => {
     service = await load(FILES);
   });
 
-  it('hover names the SPEC, its status, chain counts and file; a broken marker says so', () => {
+  it('hover names the SPEC, its status, chain counts and file, with command links when asked; a broken marker gets none', () => {
     const hover = getHover(service.index, 'test/user.test.ts', { line: 0, character: 8 })!;
     assert.match(hover.markdown, /\*\*SPEC-USER-001\*\*: Title of USER-001/);
     assert.match(hover.markdown, /Status: active · version 0\.1\.0/);
     assert.match(hover.markdown, /Chain: 1 API · 1 TEST/);
     assert.deepEqual(hover.range, { start: { line: 0, character: 3 }, end: { line: 0, character: 21 } });
-    assert.match(getHover(service.index, 'src/user.ts', { line: 2, character: 5 })!.markdown, /@API:USER-009 belongs to no SPEC/);
+    assert.equal(getHover(service.index, 'src/user.ts', { line: 2, character: 5 }), undefined, 'a broken marker: its diagnostic says it all');
+    assert.doesNotMatch(hover.markdown, /command:/, 'no command links unless the client runs them');
+    const linked = getHover(service.index, 'test/user.test.ts', { line: 0, character: 8 }, { commandLinks: true })!;
+    assert.match(linked.markdown, /\[Open SPEC\]\(command:specchain\.openSpec\?%5B%22USER-001%22%5D\) · \[Reveal in sidebar\]\(command:specchain\.revealSpec\?%5B%22USER-001%22%5D\)/);
     assert.equal(getHover(service.index, 'src/user.ts', { line: 1, character: 2 }), undefined);
   });
 

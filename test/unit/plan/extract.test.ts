@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractEndpoints } from '../../../server/src/service/plan/endpoints';
 import { extractRequirements } from '../../../server/src/service/plan/requirements';
+import { sharedPath } from '../shared';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/moai');
 
 const ORDERS = `---
 id: ORDER-002
@@ -63,7 +63,8 @@ describe('plan: endpoints in a SPEC', () => {
     assert.deepEqual(extractEndpoints('Users get /home when they post a form. A GET request is cached.\n'), []);
   });
 
-  it('reads the endpoints of a real MoAI SPEC written in Korean prose', () => {
+  it('reads the endpoints of a real MoAI SPEC written in Korean prose', function () {
+    const CORPUS = sharedPath(this, 'corpus/moai');
     const text = readFileSync(path.join(CORPUS, 'legacy-v0.22.5/.moai/specs/SPEC-DOC-INTEGRATION-001/spec.md'), 'utf8');
     const found = extractEndpoints(text).map((e) => `${e.method} ${e.path}`);
     assert.deepEqual(found, ['POST /api/sync/full', 'GET /api/sync/status']);
@@ -94,7 +95,8 @@ describe('plan: EARS requirements in a SPEC', () => {
     assert.equal(extractRequirements(text).length, 1);
   });
 
-  it('reads real SPECs: bold **When**/**Where** sentences and REQ- labelled lists', () => {
+  it('reads real SPECs: bold **When**/**Where** sentences and REQ- labelled lists', function () {
+    const CORPUS = sharedPath(this, 'corpus/moai');
     const rung = readFileSync(path.join(CORPUS, 'head-v3.1.2+/.moai/specs/SPEC-ADVISOR-RUNG-001/spec.md'), 'utf8');
     const kinds = new Set(extractRequirements(rung).map((r) => r.kind));
     assert.ok(kinds.has('event') && kinds.has('optional') && kinds.has('ubiquitous'), [...kinds].join(','));

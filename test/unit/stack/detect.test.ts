@@ -79,7 +79,7 @@ describe('detectStack on a fixture service per framework', () => {
     assert.deepEqual(service('play').orms, ['slick']);
     assert.deepEqual(service('gin').orms, ['gorm']);
     assert.deepEqual(service('axum').orms, ['sqlx']);
-    assert.deepEqual(service('axum').databases, ['redis'], 'renamed crate (package = "redis") counts as redis');
+    assert.deepEqual(service('axum').databases, ['postgresql', 'redis'], 'sqlx with the postgres feature; a renamed crate (package = "redis") counts as redis');
     assert.deepEqual(service('rocket').orms, ['diesel']);
     assert.deepEqual(service('laravel').orms, ['eloquent']);
     assert.deepEqual(service('symfony').orms, ['doctrine']);

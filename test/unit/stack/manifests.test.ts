@@ -24,7 +24,7 @@ describe('isManifestPath', () => {
     for (const p of ['package.json', 'api/requirements.txt', 'requirements-dev.txt', 'requirements.prod.txt', 'pyproject.toml', 'Pipfile', 'Pipfile.lock', 'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'build.sbt', 'project/plugins.sbt', 'svc/project/plugins.sbt', 'composer.json', 'composer.lock', 'package-lock.json', 'poetry.lock']) {
       assert.ok(isManifestPath(p), p);
     }
-    for (const p of ['README.md', 'requirements.in', 'src/package.json.bak', 'plugins.sbt', 'tools/plugins.sbt', 'settings.gradle', 'yarn.lock', 'dev-requirements.txt']) {
+    for (const p of ['README.md', 'requirements.in', 'src/package.json.bak', 'plugins.sbt', 'tools/plugins.sbt', 'settings.gradle.bak', 'yarn.lock.orig', 'dev-requirements.txt', '.env', 'src/application.yml']) {
       assert.ok(!isManifestPath(p), p);
     }
     assert.equal(parseManifest('notes.txt', 'x'), undefined);
@@ -193,11 +193,13 @@ describe('Cargo.toml', () => {
 });
 
 describe('go.mod and go.sum', () => {
-  it('reads single-line requires and require blocks, skipping indirect ones', () => {
+  it('reads single-line requires and require blocks, marking indirect ones', () => {
     const text = 'module example.com/svc\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n\nrequire (\n\tgorm.io/gorm v1.25.10 // pinned for the migration\n\tgithub.com/x/y v0.1.0 // indirect\n)\n';
     const facts = parse('go.mod', text);
     assert.equal(facts.errors, undefined);
-    assert.deepEqual(rows(facts), [['github.com/gin-gonic/gin', 'v1.10.0', 4], ['gorm.io/gorm', 'v1.25.10', 7]]);
+    assert.deepEqual(rows(facts), [['github.com/gin-gonic/gin', 'v1.10.0', 4], ['gorm.io/gorm', 'v1.25.10', 7], ['github.com/x/y', 'v0.1.0', 8]]);
+    assert.deepEqual(facts.dependencies.map((d) => d.indirect ?? false), [false, false, true]);
+    assert.deepEqual(facts.module, { id: 'example.com/svc' });
     assert.equal(versionText(text, facts.dependencies[0]), 'v1.10.0');
     assert.deepEqual(facts.dependencies[1]!.range, { start: { line: 7, character: 1 }, end: { line: 7, character: 22 } });
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, resolveConfig } from '../../../server/src/service/config';
-import { parseSpec } from '../../../server/src/service/specDoc';
+import { FileClassifier, analyzeFile } from '../../../server/src/service/analyze';
 import { scanCapabilities } from '../../../server/src/service/stack/capabilities';
 import { detectStack } from '../../../server/src/service/stack/detect';
 import { parseManifest } from '../../../server/src/service/stack/manifests';
@@ -16,8 +16,9 @@ function specText(backend: readonly string[] | undefined, body = 'The system SHA
   return ['---', 'id: ORDER-001', 'version: 0.1.0', 'status: draft', 'created: 2025-01-10', 'updated: 2025-01-10', 'author: "@dev"', 'priority: high', ...stack, '---', '', '# @SPEC:ORDER-001: Orders', '', body, ''].join('\n');
 }
 
+/** The SPEC as the service reads it (the analysis marks whether it names endpoints). */
 function input(text: string): StackSpecInput {
-  return { path: SPEC_PATH, doc: parseSpec(SPEC_PATH, text).doc, capabilities: scanCapabilities(text) };
+  return { path: SPEC_PATH, doc: analyzeFile(SPEC_PATH, text, new FileClassifier(DEFAULT_CONFIG)).spec!, capabilities: scanCapabilities(text) };
 }
 
 function stackOf(files: Readonly<Record<string, string>>): StackReport {
@@ -151,6 +152,12 @@ describe('stack/not-detected', () => {
     const text = specText(['language: go']);
     const [d] = checkStack([input(text)], stackOf(FASTAPI), DEFAULT_CONFIG);
     assert.deepEqual([d!.code, d!.range, d!.data], ['stack/not-detected', rangeOf(text, 'stack'), { kind: 'pick-framework', choices: ['fastapi'] }]);
+  });
+
+  it('says nothing for a SPEC that is no backend SPEC: no stack block, no endpoint outside fenced code', () => {
+    assert.deepEqual(checkStack([input(specText(undefined, 'The CLI SHALL print the version.'))], { services: [] }, DEFAULT_CONFIG), []);
+    const sketch = specText(undefined, 'A sketch:\n\n```python\n# Event: HTTP POST /api/sync/full\n```\n');
+    assert.deepEqual(checkStack([input(sketch)], { services: [] }, DEFAULT_CONFIG), []);
   });
 
   it('says nothing when a framework is detected for the SPEC, or when turned off', () => {

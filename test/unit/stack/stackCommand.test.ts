@@ -22,9 +22,10 @@ describe('specchain stack', () => {
     assert.equal(await runStack(workspace, 'json', c.io), 0);
     assert.deepEqual(JSON.parse(c.out.join('\n')), {
       services: [
-        { root: 'backend', language: 'python', manifests: ['backend/requirements.txt'], frameworks: [{ name: 'fastapi', version: '==0.104.0', resolved: null, manifest: 'backend/requirements.txt', line: 1 }], databases: ['postgresql'], orms: ['sqlalchemy'], auth: [], testing: ['pytest'] },
-        { root: 'web', language: 'javascript', manifests: ['web/package.json'], frameworks: [{ name: 'express', version: '^4.19.2', resolved: null, manifest: 'web/package.json', line: 1 }], databases: [], orms: [], auth: [], testing: [] },
+        { root: 'backend', role: 'service', language: 'python', manifests: ['backend/requirements.txt'], frameworks: [{ name: 'fastapi', version: '==0.104.0', resolved: null, manifest: 'backend/requirements.txt', line: 1 }], databases: ['postgresql'], databaseSources: [{ id: 'postgresql', file: 'backend/requirements.txt', line: 3 }], orms: ['sqlalchemy'], auth: [], testing: ['pytest'] },
+        { root: 'web', role: 'service', language: 'javascript', manifests: ['web/package.json'], frameworks: [{ name: 'express', version: '^4.19.2', resolved: null, manifest: 'web/package.json', line: 1 }], databases: [], databaseSources: [], orms: [], auth: [], testing: [] },
       ],
+      aggregators: [],
     });
     assert.equal(c.err.length, 1);
     assert.match(c.err[0]!, /^specchain stack: warning: web\/package\.json: invalid JSON at line 2/);
@@ -35,7 +36,7 @@ describe('specchain stack', () => {
     assert.equal(await runStack(workspace, 'text', c.io), 0);
     const text = c.out.join('\n');
     assert.match(text, /^backend {2}\[python\]\n {2}framework: {2}FastAPI ==0\.104\.0 \(backend\/requirements\.txt:1\)/);
-    assert.match(text, /databases: {2}postgresql/);
+    assert.match(text, /databases: {2}postgresql \(backend\/requirements\.txt:3\)/);
     assert.match(text, /2 services$/);
   });
 

@@ -3,19 +3,9 @@ import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import type { GeneratePlanResult } from '../../../client/src/commands/generatePlan';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+import { waitFor } from './wait';
 
 const EXTENSION_ID = 'specchain.specchain';
-
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -62,11 +52,13 @@ describe('SpecChain extension', function () {
     for (const spec of tree.specs) assert.match(spec.uri, /^file:/);
   });
 
-  it('shows SPEC and broken-link counts in the status bar', async () => {
-    const expected = `$(link) ${tree.totals.specs} `;
+  it('shows SPEC and broken-link counts in the status bar, with an accessible label', async () => {
+    const expected = `$(link) ${tree.totals.specs} SPECs · `;
     const text = await waitFor(() => `"${expected}" in the status bar (it shows "${api.statusText()}")`, () => (api.statusText().startsWith(expected) ? api.statusText() : undefined));
-    const broken = Number(/\$\((?:warning|check)\) (\d+)$/.exec(text)?.[1]);
-    assert.ok(Number.isInteger(broken) && broken >= 0, `status bar "${text}" shows a broken-link count`);
+    const broken = Number(/\$\(error\) (\d+) broken$/.exec(text)?.[1]);
+    assert.ok(Number.isInteger(broken) && broken > 0, `status bar "${text}" shows the example's broken links`);
+    assert.match(api.statusLabel(), new RegExp(`^SpecChain: ${tree.totals.specs} SPECs, ${broken} broken links?, \\d+ errors?$`));
+    assert.doesNotMatch(api.statusLabel(), /\$\(/, 'no icon names in what a screen reader hears');
   });
 
   it('registers every command of the palette', async () => {
@@ -174,7 +166,18 @@ describe('SpecChain extension', function () {
     const forced = await vscode.commands.executeCommand<GeneratePlanResult | undefined>('specchain.generatePlan', spec.id, { overwrite: true });
     assert.equal(forced?.written, true);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), text);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the plan is opened');
+    const tab = await waitFor('the plan in a Markdown preview', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputWebview && /markdown\.preview/.test(input.viewType) ? input : undefined;
+    });
+    assert.ok(tab);
+    await vscode.workspace.openTextDocument(target); // lenses are asked of an open document
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', target);
+    const regenerate = lenses.find((l) => l.command?.command === 'specchain.generatePlan');
+    assert.ok(regenerate, `a Regenerate lens; got ${lenses.map((l) => l.command?.title).join(' | ')}`);
+    assert.equal(regenerate.range.start.line, 0);
+    assert.deepEqual(regenerate.command?.arguments, [spec.id]);
+    assert.doesNotMatch(text, /Regenerate with `specchain plan/, 'the header no longer sends the reader to the CLI only');
   });
 
   it('reveals the SPEC under the cursor in the sidebar', async () => {

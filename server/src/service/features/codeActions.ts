@@ -53,6 +53,20 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     };
     const data = checkedData(d.data);
     const rangeText = lines.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
+    if (data?.kind === 'replace-id' && REPLACE_WHOLE_ID.has(d.code)) {
+      fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
+    }
+    if (data?.kind === 'mx-broken-link') {
+      const edit = mxLinesBelow(lines, d.range.start.line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], request.path);
+      fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [edit]));
+      const shape = workspaceSpecShape(request.index);
+      const path = specDocumentPath(data.id, shape.flat);
+      const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, schema: shape.schema });
+      fix(`Create SPEC-${data.id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] });
+    }
+    if (data?.kind === 'mx-add-reason') {
+      fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
+    }
     if (data?.kind === 'replace-id') {
       const marker = MARKER.exec(rangeText);
       if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
@@ -74,6 +88,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
         fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
       }
     }
+    if (data?.kind === 'replace-marker' && d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
     if (data?.kind === 'set-version') append(out, (await versionFixes(request, i, d, data)));
     if (data?.kind === 'pick-framework') {
@@ -176,6 +191,43 @@ function frameworkEdit(request: CodeActionRequest, lines: LineIndex, choice: str
   }
   const top = { line: 0, character: 0 };
   return { range: { start: top, end: top }, newText: `---\n${block}---\n\n` };
+}
+
+/** Comment closers a one-line comment may end with, longest first. */
+const CLOSERS = [' */}', '*/}', ' -->', '-->', ' */', '*/'];
+
+/** Codes whose range is exactly the ID to replace. */
+const REPLACE_WHOLE_ID: ReadonlySet<string> = new Set(['mx/unknown-spec', 'mx/unknown-req', 'spec/ac-unknown-req', 'spec/title-mismatch']);
+
+/**
+ * New `@MX` lines under the marker on `line`, written like it: the same text before `@MX`
+ * (`// `, `# `, ` * `, a docstring's indentation) and the same closer when the comment closes
+ * on that line (`-->`, star-slash); the file's comment syntax when the line holds no `@MX`.
+ */
+function mxLinesBelow(lines: LineIndex, line: number, contents: readonly string[], path: string): TextEdit {
+  const text = lines.lineText(line);
+  const at = text.indexOf('@MX');
+  const syntax = commentSyntaxOf(path);
+  const indent = /^[ \t]*/.exec(text)![0];
+  const open = at >= 0 ? text.slice(0, at) : indent + syntax.open;
+  const end = text.trimEnd();
+  const closer = at < 0 ? syntax.close : (CLOSERS.find((c) => end.endsWith(c)) ?? '');
+  const position = { line: line + 1, character: 0 };
+  return { range: { start: position, end: position }, newText: contents.map((c) => `${open}${c}${closer}\n`).join('') };
+}
+
+/** How this workspace writes its SPECs: flat files or folders, v2 or v3 frontmatter (most of them decide). */
+function workspaceSpecShape(index: WorkspaceIndex): { flat: boolean; schema: 'legacy' | 'current' } {
+  let flat = 0;
+  let legacy = 0;
+  let current = 0;
+  const specs = index.specs();
+  for (const spec of specs) {
+    if (spec.doc.flat) flat++;
+    if (spec.doc.schema === 'legacy') legacy++;
+    else if (spec.doc.schema === 'current') current++;
+  }
+  return { flat: flat * 2 > specs.length, schema: legacy > current ? 'legacy' : 'current' };
 }
 
 /** A `specchain-disable-next-line <code>` comment above the diagnostic's line, indented like it. */

@@ -1,7 +1,10 @@
 import type { WorkspaceIndex } from '../index';
 import type { Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
+import { reqCoverageLine } from './mxHover';
 import { referencesOf } from './references';
+import { reqCoverage } from '../mx/coverage';
+import { byPlace, formatCoverage } from './reqCoverage';
 import type { Location } from './types';
 
 /** A lens on a SPEC title: the chain counts, and the markers to show when clicked. */
@@ -12,11 +15,28 @@ export interface ChainLens {
   readonly locations: readonly Location[];
 }
 
-/** Code lenses of a SPEC document: one on its title. */
+/**
+ * Code lenses of a SPEC's files: one on the SPEC document's title (its chain, or its REQ
+ * coverage), and one on each REQ declaration (`2 code · 1 test · 3 AC`) showing them when clicked.
+ */
 export function getCodeLenses(index: WorkspaceIndex, path: string): ChainLens[] {
-  const doc = index.facts(path)?.spec;
-  if (doc?.id === undefined) return [];
-  const counts = formatCounts(chainCounts(index, doc.id));
-  const locations = referencesOf(index, doc.id, false);
-  return [{ specId: doc.id, range: doc.titleRange, title: counts ?? 'no code markers yet', locations }];
+  const facts = index.facts(path);
+  const doc = facts?.spec;
+  const out: ChainLens[] = [];
+  if (doc?.id !== undefined) {
+    const counts = formatCounts(chainCounts(index, doc.id)) ?? reqCoverageLine(index, doc.id);
+    const locations = referencesOf(index, doc.id, false);
+    out.push({ specId: doc.id, range: doc.titleRange, title: counts ?? 'no code markers yet', locations });
+  }
+  const specId = doc?.id ?? index.specOfFile(path);
+  if (specId === undefined) return out;
+  const coverage = new Map(reqCoverage(index, specId).map((c) => [c.entry.decl.id, c]));
+  for (const decl of facts?.reqs ?? []) {
+    const c = decl.kind === 'REQ' ? coverage.get(decl.id) : undefined;
+    if (!c) continue;
+    const locations: Location[] = [...c.refs, ...c.testRefs].sort(byPlace).map((l) => ({ path: l.path, range: l.ref.range }));
+    for (const ac of c.acs) locations.push({ path: ac.path, range: ac.decl.range });
+    out.push({ specId, range: decl.range, title: formatCoverage('REQ', { code: c.refs, tests: c.testRefs, acs: c.acs }), locations });
+  }
+  return out;
 }

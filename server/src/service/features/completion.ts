@@ -1,9 +1,10 @@
 import type { WorkspaceIndex } from '../index';
 import type { Position, Range } from '../types';
+import { getMxCompletions } from './mxCompletion';
 
 /** One completion: what to show, what to insert over `range`. */
 export interface CompletionEntry {
-  readonly kind: 'spec-id' | 'tag-type';
+  readonly kind: 'spec-id' | 'tag-type' | 'req-id' | 'ac-id' | 'mx-kind';
   readonly label: string;
   readonly detail?: string;
   readonly newText: string;
@@ -12,9 +13,12 @@ export interface CompletionEntry {
 
 /**
  * Completions at `position` of a line whose text up to the cursor is `linePrefix`:
- * SPEC IDs after `@TYPE:` (title as detail), tag types after `@`.
+ * SPEC IDs after `@TYPE:` (title as detail), tag types after `@`, and on `@MX` lines what
+ * `getMxCompletions` offers (`path` is the file, for REQs of the SPEC owning it).
  */
-export function getCompletions(index: WorkspaceIndex, linePrefix: string, position: Position): CompletionEntry[] {
+export function getCompletions(index: WorkspaceIndex, linePrefix: string, position: Position, path?: string): CompletionEntry[] {
+  const mx = getMxCompletions(index, linePrefix, position, path);
+  if (mx) return mx;
   const idMatch = /(?<![\w@.])@([A-Z][A-Z0-9_]*):([A-Za-z0-9-]*)$/.exec(linePrefix);
   if (idMatch && index.tagTypes.includes(idMatch[1]!)) {
     const typed = idMatch[2]!;

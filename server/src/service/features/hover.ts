@@ -1,7 +1,9 @@
 import type { WorkspaceIndex } from '../index';
+import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
 import { targetAt } from './locate';
+import { getMxHover, reqCoverageLine } from './mxHover';
 
 /** A hover: markdown and the range it is about. */
 export interface HoverResult {
@@ -9,8 +11,23 @@ export interface HoverResult {
   readonly range: Range;
 }
 
-/** Hover on a marker or a SPEC ID: each SPEC's title, status, chain summary and file. */
-export function getHover(index: WorkspaceIndex, path: string, position: Position): HoverResult | undefined {
+/** What the client can show in a hover beyond text. */
+export interface HoverOptions {
+  /** The client runs `command:` links (VS Code): add Open SPEC and Reveal in sidebar. */
+  readonly commandLinks?: boolean;
+}
+
+/** A `command:` link with its arguments, as VS Code's Markdown expects. */
+const commandLink = (title: string, command: string, ...args: string[]): string => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+
+/**
+ * Hover on a marker or a SPEC ID: each SPEC's title, status, chain summary and file; on an ID
+ * of an `@MX` line or a REQ/AC declaration, what `getMxHover` says. A marker that belongs to no
+ * SPEC gets none: its diagnostic already says so, with the closest ID.
+ */
+export function getHover(index: WorkspaceIndex, path: string, position: Position, options: HoverOptions = {}): HoverResult | undefined {
+  const mx = getMxHover(index, path, position);
+  if (mx) return mx;
   const target = targetAt(index, path, position);
   if (!target) return undefined;
   const ids = target.kind === 'tag' ? target.specIds : [target.specId];
@@ -20,17 +37,13 @@ export function getHover(index: WorkspaceIndex, path: string, position: Position
       const lines = [`**SPEC-${spec.id}**${spec.doc.title ? `: ${escapeMarkdown(spec.doc.title)}` : ''}`, ''];
       lines.push(`Status: ${spec.doc.status ?? 'not stated'}${spec.doc.version ? ` · version ${spec.doc.version}` : ''}`, '');
       lines.push(`Chain: ${formatCounts(chainCounts(index, spec.id)) ?? 'no code markers yet'}`, '');
+      const reqs = reqCoverageLine(index, spec.id);
+      if (reqs) lines.push(reqs, '');
       lines.push(`File: \`${spec.path}\``);
+      if (options.commandLinks) lines.push('', `${commandLink('Open SPEC', 'specchain.openSpec', spec.id)} · ${commandLink('Reveal in sidebar', 'specchain.revealSpec', spec.id)}`);
       parts.push(lines.join('\n'));
     }
   }
-  if (parts.length === 0) {
-    const what = target.kind === 'tag' ? `@${target.tag.type}:${target.tag.id}` : target.specId;
-    parts.push(`${what} belongs to no SPEC of the workspace.`);
-  }
+  if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n---\n\n'), range: target.range };
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }

@@ -2,6 +2,7 @@ import type { GuidanceView } from '../../protocol';
 import type { LanguageService } from '../languageService';
 import { generatePlan, planGuidance, type ChainTag, type PlanInput } from '../plan/generate';
 import { toGuidanceView } from '../plan/guidance';
+import { mxPlanInput } from '../plan/mxInput';
 import { planTargetPath } from '../plan/targetPath';
 import { bareSpecId } from '../tags';
 import { chainClaims, declaredTags } from './chain';
@@ -39,7 +40,7 @@ export async function getPlan(service: LanguageService, specId: string, readText
       }
     : undefined;
   const existing: ChainTag[] = chainClaims(service.index, id).map(({ path, tag }) => ({ type: tag.type, id: tag.id, path, line: tag.range.start.line + 1 }));
-  const input: PlanInput = {
+  let input: PlanInput = {
     specId: id,
     specPath: spec.path,
     specText,
@@ -49,6 +50,8 @@ export async function getPlan(service: LanguageService, specId: string, readText
     stack: service.stack(),
     chain: { existing, declared: declaredTags(service.index, spec.path) },
   };
+  const mx = mxPlanInput(service.index, id, input.chain);
+  if (mx) input = { ...input, mx };
   const guidance = planGuidance(input);
   return { specId: id, markdown: generatePlan(input), targetPath, guidance: guidance ? toGuidanceView(guidance) : null };
 }

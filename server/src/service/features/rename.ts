@@ -1,25 +1,32 @@
 import type { WorkspaceIndex } from '../index';
 import { TAG_ID } from '../tags';
-import { LineIndex, basename, dirname } from '../text';
+import { LineIndex, basename, dirname, append } from '../text';
 import type { Position, Range, TagOccurrence } from '../types';
 import { targetAt } from './locate';
-import { NEVER_CANCELLED, type Cancellation, type EditPlan, type FileOperation, type ReadText, type TextEdit } from './types';
+import { mxTargetAt } from './mxLocate';
+import { prepareReqRename } from './mxRename';
+import { mxSpecReferences } from './mxNavigation';
+import { NEVER_CANCELLED, RenameRefused, type Cancellation, type EditPlan, type FileOperation, type ReadText, type TextEdit } from './types';
 
-/** Where a rename starts: the SPEC ID and the range of the ID under the cursor. */
+/** Where a rename starts: the SPEC ID and the range of the ID under the cursor; `reqId` when a REQ/AC of that SPEC is renamed. */
 export interface RenameTarget {
   readonly specId: string;
   readonly range: Range;
+  readonly reqId?: string;
 }
 
-/** Why a rename cannot start here. */
-export class RenameRefused extends Error {}
+export { RenameRefused };
 
 /**
  * The SPEC ID under the cursor and its exact range (the ID part of a marker, the `<ID>` of a
- * `@TEST:API-<ID>` marker, a frontmatter or title ID, a dependency item). Throws
- * `RenameRefused` with a reason elsewhere.
+ * `@TEST:API-<ID>` marker, a frontmatter or title ID, a dependency item), or the REQ/AC ID
+ * under it (on an `@MX` line or a declaration). Throws `RenameRefused` with a reason elsewhere.
  */
 export function prepareRename(index: WorkspaceIndex, path: string, position: Position, text?: string): RenameTarget {
+  const req = prepareReqRename(index, path, position);
+  if (req) return { specId: req.specId, range: req.range, reqId: req.reqId };
+  const mxSpec = mxSpecIdAt(index, path, position);
+  if (mxSpec) return mxSpec;
   const target = targetAt(index, path, position);
   if (!target) throw new RenameRefused('Place the cursor on a SPEC ID or an @TAG marker to rename a SPEC.');
   if (target.kind === 'tag') {
@@ -34,8 +41,8 @@ export function prepareRename(index: WorkspaceIndex, path: string, position: Pos
 
 /**
  * The edits that rename SPEC `oldId` to `newName` (with or without `SPEC-`): the frontmatter
- * `id`, the title, the `SPEC-<ID>` folder, every marker (`@TYPE:<ID>`, `@TEST:<TYPE>-<ID>`)
- * and every dependency list item. Throws `RenameRefused` for an invalid or taken ID.
+ * `id`, the title, the `SPEC-<ID>` folder, every marker (`@TYPE:<ID>`, `@TEST:<TYPE>-<ID>`),
+ * every dependency list item and every SPEC ID of an `@MX` line naming it. Throws `RenameRefused` for an invalid or taken ID.
  */
 export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newName: string, readText: ReadText, token: Cancellation = NEVER_CANCELLED): Promise<EditPlan | undefined> {
   const newId = newName.trim().replace(/^SPEC-/, '');
@@ -67,6 +74,7 @@ export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newNa
     textual.push({ path: spec.path, range: spec.doc.idRange }, { path: spec.path, range: spec.doc.titleRange });
   }
   for (const spec of index.specs()) for (const ref of spec.doc.references) if (ref.id === oldId) textual.push({ path: spec.path, range: ref.range });
+  append(textual, mxSpecReferences(index, oldId));
   const texts = new Map<string, LineIndex | undefined>();
   for (const { path, range } of textual) {
     if (token.isCancellationRequested) return undefined;
@@ -89,6 +97,18 @@ export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newNa
   const out = new Map<string, TextEdit[]>();
   for (const [path, list] of edits) out.set(path, [...list.values()]);
   return { edits: out, operations };
+}
+
+/** The SPEC ID of an `@MX` line under the cursor (the part after `SPEC-`), when it names a SPEC. */
+function mxSpecIdAt(index: WorkspaceIndex, path: string, position: Position): RenameTarget | undefined {
+  const target = mxTargetAt(index, path, position);
+  const link = target?.kind === 'reference' ? target.links.find((l) => l.ref.kind === 'SPEC') : undefined;
+  const specId = link?.specIds[0];
+  if (!link || specId === undefined) return undefined;
+  const { start, end } = link.ref.range;
+  const written = end.character - start.character;
+  const from = written === specId.length + 'SPEC-'.length ? start.character + 'SPEC-'.length : start.character;
+  return { specId, range: { start: { line: start.line, character: from }, end } };
 }
 
 /** The range of the SPEC ID a marker carries: its own ID, or the `<ID>` of `@TEST:<TYPE>-<ID>`. */

@@ -43,3 +43,6 @@ export function contains(range: Range, position: { readonly line: number; readon
   if (position.line === range.end.line && position.character > range.end.character) return false;
   return true;
 }
+
+/** Why a rename cannot start or go ahead; the message says why, for the user. */
+export class RenameRefused extends Error {}

@@ -38,6 +38,17 @@ export type FrameworkChoice =
       readonly candidates: readonly FrameworkCandidate[];
     };
 
+/** How often a SPEC names a service's folder: as a path (`services/orders/`) or, for a distinctive folder name, as a word. */
+function mentionsOf(root: string, text: string): number {
+  if (root === '.' || text === '') return 0;
+  let count = text.split(`${root}/`).length - 1;
+  const name = root.slice(root.lastIndexOf('/') + 1);
+  if (name.length >= 3 && !/^(src|app|api|lib|web|server|backend|service|services|core)$/i.test(name)) {
+    count += (text.match(new RegExp(`(?<![\\w/-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi')) ?? []).length;
+  }
+  return count;
+}
+
 /** True when two language names belong to one ecosystem (TypeScript and JavaScript, Java and Kotlin). */
 export function sameLanguage(a: string, b: string): boolean {
   return languageFamily(a) === languageFamily(b);
@@ -49,8 +60,11 @@ export function sameLanguage(a: string, b: string): boolean {
  * detected in the workspace: the one of the stated language, or else the only one. Several
  * candidates leave it undetermined; it never guesses beyond that.
  */
-export function chooseFramework(stated: StatedStack | undefined, stack: StackReport): FrameworkChoice {
-  const all: FrameworkCandidate[] = stack.services.flatMap((service) => service.frameworks.map((framework) => ({ service, framework })));
+export function chooseFramework(stated: StatedStack | undefined, stack: StackReport, specText = ''): FrameworkChoice {
+  const found: FrameworkCandidate[] = stack.services.flatMap((service) => service.frameworks.map((framework) => ({ service, framework })));
+  // Services before libraries; among them, those the SPEC names (by folder or path) first.
+  const mentions = new Map(found.map((c) => [c, mentionsOf(c.service.root, specText)]));
+  const all = [...found].sort((a, b) => Number(a.service.role === 'library') - Number(b.service.role === 'library') || mentions.get(b)! - mentions.get(a)!);
   const language = stated?.language?.trim();
   const speaks = (c: FrameworkCandidate): boolean =>
     language === undefined || language === '' || sameLanguage(c.service.language, language) || sameLanguage(getGuidance(c.framework.name)?.language ?? '', language);
@@ -67,7 +81,11 @@ export function chooseFramework(stated: StatedStack | undefined, stack: StackRep
 
   if (all.length === 0) return { kind: 'undetermined', reason: 'none', candidates: [] };
   const speaking = all.filter(speaks);
-  const fitting = speaking.length > 0 ? speaking : all;
+  let fitting = speaking.length > 0 ? speaking : all;
+  const services = fitting.filter((c) => c.service.role !== 'library');
+  if (services.length > 0) fitting = services;
+  const named = fitting.filter((c) => mentions.get(c)! > 0);
+  if (named.length > 0 && new Set(named.map((c) => c.framework.name)).size === 1) fitting = [...named, ...fitting.filter((c) => !named.includes(c) && c.framework.name === named[0]!.framework.name)];
   const names = new Set(fitting.map((c) => c.framework.name));
   if (names.size > 1) return { kind: 'undetermined', reason: 'ambiguous', candidates: fitting };
   const [candidate, ...others] = fitting;

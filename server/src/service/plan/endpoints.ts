@@ -18,6 +18,19 @@ const METHOD_CELL = new RegExp(`^(?:${METHOD_NAMES})(?:\\s*[,/|&]\\s*(?:${METHOD
 const PATH_CELL = /^(?:https?:\/\/[^\s/]+)?(\/[A-Za-z0-9\-._~%{}:<>@$*+/[\]]*)$/;
 
 /**
+ * True when `text` names an endpoint as `METHOD /path` outside the given ranges (`[start, end)`,
+ * sorted): what makes a SPEC a backend SPEC.
+ */
+export function namesEndpoint(text: string, outside: readonly { readonly start: number; readonly end: number }[] = []): boolean {
+  let k = 0;
+  for (const match of text.matchAll(ENDPOINT)) {
+    while (k < outside.length && outside[k]!.end <= match.index) k++;
+    if (k >= outside.length || outside[k]!.start > match.index) return true;
+  }
+  return false;
+}
+
+/**
  * The endpoints a SPEC names as `METHOD /path`, in prose, inline code, headings, table rows
  * (also as separate method and path cells) and code blocks, deduplicated, in document order.
  */

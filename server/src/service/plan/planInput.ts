@@ -2,6 +2,7 @@ import { declaredTags } from '../features/chain';
 import type { LanguageService } from '../languageService';
 import type { SpecDoc } from '../types';
 import type { StatedStack } from './chooseFramework';
+import { mxPlanInput } from './mxInput';
 import type { ChainTag, PlanInput } from './generate';
 import { bareSpecId } from '../tags';
 
@@ -49,7 +50,7 @@ export async function planInputFor(service: LanguageService, specId: string): Pr
     }
   }
   const stated = statedStackOf(entry.doc);
-  const input: PlanInput = {
+  let input: PlanInput = {
     specId: id,
     specPath: entry.path,
     specText: read,
@@ -59,5 +60,7 @@ export async function planInputFor(service: LanguageService, specId: string): Pr
     stack: service.stack(),
     chain: { existing, declared: declaredTags(service.index, entry.path) },
   };
+  const mx = mxPlanInput(service.index, id, input.chain);
+  if (mx) input = { ...input, mx };
   return { kind: 'found', input };
 }

@@ -62,9 +62,14 @@ function asRequirement(raw: string, line: number): Requirement | undefined {
   if (label) sentence = sentence.slice(label[0].length);
   sentence = sentence.replace(PATTERN_NAME, '');
   if (!isEars(sentence)) return undefined;
-  const trigger = TRIGGER.exec(sentence)?.[1]?.toLowerCase();
-  const kind = trigger === undefined ? 'ubiquitous' : KIND_BY_TRIGGER[trigger] ?? 'ubiquitous';
+  const kind = earsKind(sentence);
   return label ? { id: label[1]!, kind, text: sentence, line } : { kind, text: sentence, line };
+}
+
+/** The EARS pattern of a sentence by its opening trigger word (`WHEN`, `WHILE`, `WHERE`, `IF`). */
+export function earsKind(sentence: string): EarsKind {
+  const trigger = TRIGGER.exec(sentence.replace(PATTERN_NAME, ''))?.[1]?.toLowerCase();
+  return trigger === undefined ? 'ubiquitous' : KIND_BY_TRIGGER[trigger] ?? 'ubiquitous';
 }
 
 function isEars(sentence: string): boolean {

@@ -1,14 +1,15 @@
 import type { SpecEntry } from '../index';
+import { normalStatus } from '../specDoc';
 import { finding, type Finding, type RuleContext } from './context';
 
 /** Statuses past draft: a SPEC in one of them should have code. */
 export const IMPLEMENTED_STATUSES: ReadonlySet<string> = new Set(['active', 'in-progress', 'implemented', 'completed']);
 
-/** `spec/no-implementation`: past draft and no marker in code belongs to it. */
+/** `spec/no-implementation`: past draft and no marker in code (`@TYPE:ID` or `@MX`) belongs to it. */
 export function checkNoImplementation(ctx: RuleContext, spec: SpecEntry): Finding[] {
-  const status = spec.doc.status;
-  if (status === undefined || !IMPLEMENTED_STATUSES.has(status) || ctx.index.claimTypes(spec.id).size > 0) return [];
-  return [finding('spec/no-implementation', spec.path, spec.doc.titleRange, `SPEC ${spec.id} is ${status}, but no marker in code belongs to it.`)];
+  const status = spec.doc.status === undefined ? undefined : normalStatus(spec.doc.status);
+  if (status === undefined || !IMPLEMENTED_STATUSES.has(status) || ctx.index.claimTypes(spec.id).size > 0 || ctx.index.mxRefsTo(spec.id).length > 0) return [];
+  return [finding('spec/no-implementation', spec.path, spec.doc.titleRange, `SPEC ${spec.id} is ${spec.doc.status}, but no marker in code belongs to it.`)];
 }
 
 /** `chain/missing-test`: code markers belong to the SPEC but no TEST marker does. */

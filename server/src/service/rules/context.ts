@@ -8,17 +8,24 @@ export interface RuleContext {
   readonly config: SpecChainConfig;
   /** Closest SPEC ID to a broken one, for "did you mean". */
   closestId(id: string): string | undefined;
+  /** Closest REQ/AC ID declared in the SPECs of `scope` (every SPEC when empty), for "did you mean". */
+  closestReq(id: string, scope: readonly string[]): string | undefined;
+  /** True for a file the project's mx.yaml `exclude` leaves out of MoAI's @MX scan. */
+  mxExcluded(path: string): boolean;
 }
 
-/** A finding before severity mapping: rules give the natural severity, settings decide. */
-export type Finding = Omit<Diagnostic, 'severity'> & { readonly severity?: Diagnostic['severity'] };
+/**
+ * A finding before severity mapping: rules give the natural severity, settings decide, but never
+ * above `atMost` (a mention of an unknown ID stays a hint whatever the rule's setting).
+ */
+export type Finding = Omit<Diagnostic, 'severity'> & { readonly severity?: Diagnostic['severity']; readonly atMost?: Diagnostic['severity'] };
 
 export function finding(
   code: DiagnosticCode,
   path: string,
   range: Range,
   message: string,
-  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity'] } = {},
+  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity']; atMost?: Diagnostic['severity'] } = {},
 ): Finding {
   return { code, path, range, message, ...extra };
 }

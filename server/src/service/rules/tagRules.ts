@@ -1,7 +1,13 @@
 import { resolveHeaderPath } from '../headerPaths';
+import { adviseMalformed } from '../suggest';
+import { TAG_ID } from '../tags';
+import type { DiagnosticData } from '../types';
 import { finding, type Finding, type RuleContext } from './context';
 
-/** `tag/unknown-spec`: a marker in code or prose that belongs to no SPEC. */
+/**
+ * `tag/unknown-spec`: a claim, or a SPEC's `@SPEC:` reference, that belongs to no SPEC. A mention
+ * (a marker quoted in prose or a string) of an unknown ID is at most a hint.
+ */
 export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
   const out: Finding[] = [];
   for (const link of ctx.index.links(path)) {
@@ -13,26 +19,22 @@ export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
     const message = suggestion
       ? `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}. Did you mean ${suggestion}?`
       : `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}.`;
-    out.push(finding('tag/unknown-spec', path, tag.range, message, suggestion ? { data: { kind: 'replace-id', suggestion } } : { data: { kind: 'create-spec', id: tag.id } }));
+    const data = suggestion ? ({ kind: 'replace-id', suggestion } as const) : ({ kind: 'create-spec', id: tag.id } as const);
+    out.push(finding('tag/unknown-spec', path, tag.range, message, tag.role === 'mention' ? { data, severity: 'hint', atMost: 'hint' } : { data }));
   }
   return out;
 }
 
-/** `tag/malformed`: a marker of a known type whose ID breaks the syntax. */
+/** `tag/malformed`: a marker of a known type whose ID (or the type's case) breaks the syntax. */
 export function checkMalformed(ctx: RuleContext, path: string): Finding[] {
   const facts = ctx.index.facts(path);
   if (!facts) return [];
-  return facts.malformed.map((m) =>
-    finding(
-      'tag/malformed',
-      path,
-      m.range,
-      m.suggestion
-        ? `${m.text} is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits). Did you mean ${m.suggestion}?`
-        : `${m.text} is not a valid tag: IDs look like USER-001 (capitals, dashes, at least three final digits).`,
-      m.suggestion ? { data: { kind: 'replace-id', suggestion: m.suggestion.slice(m.suggestion.indexOf(':') + 1) } } : {},
-    ),
-  );
+  return facts.malformed.map((m) => {
+    const guessed = m.suggestion?.slice(m.suggestion.indexOf(':') + 1);
+    const advice = adviseMalformed(m.text, ctx.config.tagTypes, (id) => TAG_ID.test(id), guessed, (id) => ctx.closestId(id));
+    const data: DiagnosticData | undefined = advice.id !== undefined ? { kind: 'replace-id', suggestion: advice.id } : advice.replacement !== undefined ? { kind: 'replace-marker', marker: advice.replacement } : undefined;
+    return finding('tag/malformed', path, m.range, advice.message, data ? { data } : {});
+  });
 }
 
 /** `tag/broken-path`: a `SPEC:`/`TEST:` path in a header line that resolves to nothing. */

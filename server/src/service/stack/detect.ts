@@ -1,7 +1,8 @@
 import { basename, dirname } from '../text';
-import type { DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
-import { ecosystemOf, inRequirementsFolder, isLockfileKind, isVersionCatalog, packageKey, type Ecosystem } from './manifests';
+import type { DatabaseSource, DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
+import { ecosystemOf, inRequirementsFolder, isHintKind, isLockfileKind, isVersionCatalog, packageKey, type Ecosystem } from './manifests';
 import type { ParsedDependency } from './parse/common';
+import { hintRootOf } from './parse/hints';
 import { FRAMEWORKS, TECHNOLOGIES, matchesPattern, type TechnologyCategory } from './technologies';
 
 /** A detected framework with, when known, where its version text stands in the manifest. */
@@ -24,6 +25,14 @@ const LANGUAGE_OF_ECOSYSTEM: Readonly<Record<Ecosystem, string>> = {
   npm: 'javascript', pypi: 'python', go: 'go', cargo: 'rust', maven: 'java', packagist: 'php',
 };
 
+/** Source file extensions by language, and the ecosystem each language builds with. */
+const SOURCE_LANGUAGES: Readonly<Record<string, readonly [string, Ecosystem]>> = {
+  ts: ['typescript', 'npm'], tsx: ['typescript', 'npm'], mts: ['typescript', 'npm'], cts: ['typescript', 'npm'],
+  js: ['javascript', 'npm'], jsx: ['javascript', 'npm'], mjs: ['javascript', 'npm'], cjs: ['javascript', 'npm'],
+  py: ['python', 'pypi'], go: ['go', 'go'], rs: ['rust', 'cargo'],
+  java: ['java', 'maven'], kt: ['kotlin', 'maven'], scala: ['scala', 'maven'], php: ['php', 'packagist'],
+};
+
 /** The language a manifest reveals: JavaScript turns TypeScript with a TypeScript toolchain, Java Kotlin with Kotlin, sbt is Scala. */
 function languageOf(m: ManifestFacts): string {
   const eco = ecosystemOf(m.kind)!;
@@ -32,6 +41,24 @@ function languageOf(m: ManifestFacts): string {
   if (m.kind === 'build.sbt' || m.kind === 'plugins.sbt') return 'scala';
   if (eco === 'maven' && names.some((n) => n.startsWith('org.jetbrains.kotlin'))) return 'kotlin';
   return LANGUAGE_OF_ECOSYSTEM[eco];
+}
+
+/**
+ * The language of a service from its own source files (those under its root and not under a
+ * nested service), limited to the ecosystems of the manifests that matter: a Play app written in
+ * Java is Java, a Kotlin module Kotlin, a uv project with a `package.json` for tooling Python.
+ */
+function languageFromSources(counts: ReadonlyMap<string, number> | undefined, ecosystems: ReadonlySet<Ecosystem>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [language, count] of counts ?? []) {
+    const eco = Object.values(SOURCE_LANGUAGES).find(([l]) => l === language)?.[1];
+    if (eco && ecosystems.has(eco) && count > most) {
+      best = language;
+      most = count;
+    }
+  }
+  return best;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -43,32 +70,57 @@ interface Hit {
   readonly rank: number;
 }
 
-function hitsFor(manifests: readonly ManifestFacts[], patterns: (eco: Ecosystem) => readonly string[] | undefined): Hit[] {
+/** Dependencies matching the patterns; a dependency with features also answers as `name[feature]`. */
+function hitsFor(manifests: readonly ManifestFacts[], patterns: (eco: Ecosystem) => readonly string[] | undefined, include: (dep: ParsedDependency) => boolean): Hit[] {
   const hits: Hit[] = [];
   for (const manifest of manifests) {
     const eco = ecosystemOf(manifest.kind);
     if (!eco) continue;
+    const list = patterns(eco);
+    if (!list) continue;
     for (const dep of manifest.dependencies) {
+      if (!include(dep)) continue;
       const key = packageKey(eco, dep.name);
-      const rank = matchesPattern(patterns(eco), key);
+      let rank = matchesPattern(list, key);
+      for (const feature of dep.features ?? []) {
+        if (rank !== -1) break;
+        rank = matchesPattern(list, `${key}[${feature}]`);
+      }
       if (rank !== -1) hits.push({ manifest, dep, key, rank });
     }
   }
   return hits;
 }
 
-function detectService(root: string, manifests: readonly ManifestFacts[]): ServiceStack {
+/** What one service is made of, gathered before detection. */
+interface ServiceInput {
+  readonly root: string;
+  /** Its own manifests and lockfiles, versions filled along build chains. */
+  readonly manifests: ManifestFacts[];
+  /** Lockfiles of an enclosing workspace, for ecosystems the service has none of. */
+  readonly inheritedLocks: ManifestFacts[];
+  readonly hints: ManifestFacts[];
+}
+
+const direct = (d: ParsedDependency): boolean => !d.indirect;
+const runtime = (d: ParsedDependency): boolean => !d.indirect && !d.dev;
+
+function detectService(input: ServiceInput, sourceCounts: ReadonlyMap<string, number> | undefined, files: ReadonlySet<string>): ServiceStack {
+  const { root, manifests } = input;
   const declaring = manifests.filter((m) => !isLockfileKind(m.kind));
   const resolved = new Map<string, string>();
-  for (const lock of manifests.filter((m) => isLockfileKind(m.kind))) {
+  const locks = manifests.filter((m) => isLockfileKind(m.kind));
+  const lockEcosystems = new Set(locks.map((l) => ecosystemOf(l.kind)));
+  for (const lock of [...locks, ...input.inheritedLocks.filter((l) => !lockEcosystems.has(ecosystemOf(l.kind)))]) {
     for (const [k, v] of Object.entries(lock.resolved ?? {})) if (!resolved.has(`${ecosystemOf(lock.kind)}:${k}`)) resolved.set(`${ecosystemOf(lock.kind)}:${k}`, v);
   }
   const frameworks: DetectedFrameworkWithVersion[] = [];
   for (const fw of FRAMEWORKS) {
-    const hits = hitsFor(declaring, (eco) => fw.packages[eco]);
+    // A framework only needed to test or to build a library (dev, test, peer) does not make a service.
+    const hits = hitsFor(declaring, (eco) => fw.packages[eco], runtime);
     if (hits.length === 0) continue;
-    // Prefer a runtime declaration with a version, then the framework's own preference order.
-    const score = (h: Hit): number => (h.dep.version !== undefined ? 0 : 100) + (h.dep.dev ? 50 : 0) + h.rank;
+    // Prefer a declaration with a version, then the framework's own preference order.
+    const score = (h: Hit): number => (h.dep.version !== undefined ? 0 : 100) + h.rank;
     const best = [...hits].sort((a, b) => score(a) - score(b))[0]!;
     const eco = ecosystemOf(best.manifest.kind)!;
     frameworks.push({
@@ -84,38 +136,274 @@ function detectService(root: string, manifests: readonly ManifestFacts[]): Servi
   const superseded = new Set<FrameworkName>(frameworks.flatMap((f) => FRAMEWORKS.find((x) => x.id === f.name)?.supersedes ?? []));
   const kept = frameworks.filter((f) => !superseded.has(f.name)).sort((a, b) => cmp(a.manifest, b.manifest) || a.line - b.line);
   const ids = (category: TechnologyCategory): string[] =>
-    TECHNOLOGIES.filter((t) => t.category === category && hitsFor(declaring, (eco) => t.packages[eco]).length > 0).map((t) => t.id);
-  const main = kept[0] ? declaring.find((m) => m.path === kept[0]!.manifest) : declaring[0];
+    TECHNOLOGIES.filter((t) => t.category === category && hitsFor(declaring, (eco) => t.packages[eco], direct).length > 0).map((t) => t.id);
+
+  // Databases: drivers (indirect ones too: GORM's driver may only be there), then files that name one.
+  const databaseSources: DatabaseSource[] = [];
+  for (const t of TECHNOLOGIES.filter((x) => x.category === 'database')) {
+    for (const hit of hitsFor(declaring, (eco) => t.packages[eco], () => true)) databaseSources.push({ id: t.id, file: hit.manifest.path, line: hit.dep.line + 1 });
+  }
+  for (const hint of input.hints) for (const h of hint.databases ?? []) databaseSources.push({ id: h.id, file: hint.path, line: h.line + 1 });
+  const seen = new Set<string>();
+  const sources = databaseSources.filter((s) => {
+    const key = `${s.id}\u0000${s.file}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const databases = TECHNOLOGIES.filter((t) => t.category === 'database' && sources.some((s) => s.id === t.id)).map((t) => t.id);
+
+  const main = kept[0] ? declaring.find((m) => m.path === kept[0]!.manifest) : declaring.find((m) => m.dependencies.length > 0) ?? declaring[0];
+  const ecosystems = new Set<Ecosystem>(kept.length > 0 ? [ecosystemOf(main!.kind)!] : declaring.map((m) => ecosystemOf(m.kind)!).filter(Boolean));
+  const language = languageFromSources(sourceCounts, ecosystems) ?? (main ? languageOf(main) : 'unknown');
+  const prefix = root === '.' ? '' : `${root}/`;
+  // A crate with `src/lib.rs` and neither `src/main.rs` nor `src/bin/` builds no program.
+  const rustLibraryOnly = declaring.some((m) => m.kind === 'Cargo.toml') && files.has(`${prefix}src/lib.rs`) && !files.has(`${prefix}src/main.rs`) && !files.has(`${prefix}src/bin`);
   return {
     root,
-    language: main ? languageOf(main) : 'unknown',
-    manifests: manifests.map((m) => m.path).sort(),
+    role: kept.length === 0 || rustLibraryOnly ? 'library' : 'service',
+    language,
+    manifests: [...manifests.map((m) => m.path), ...input.hints.map((h) => h.path)].sort(),
     frameworks: kept,
-    databases: ids('database'),
+    databases,
+    databaseSources: sources,
     orms: ids('orm'),
     auth: ids('auth'),
     testing: ids('testing'),
+    graphql: ids('graphql'),
   };
 }
 
+/** `a/b/../c` -> `a/c`; `.` for the root; undefined when it climbs out of the workspace. */
+function normalise(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.length === 0 ? '.' : out.join('/');
+}
+
+const join = (root: string, rel: string): string | undefined => normalise(root === '.' ? rel : `${root}/${rel}`);
+
+/** True when `root` is `ancestor` or inside it. */
+const within = (root: string, ancestor: string): boolean => ancestor === '.' || root === ancestor || root.startsWith(`${ancestor}/`);
+
+/** The nearest of `roots` at or above `root`. */
+function nearest(root: string, roots: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  for (const r of roots) if (within(root, r) && (best === undefined || r.length > best.length || best === '.')) best = r;
+  return best;
+}
+
 /**
- * The stack of a workspace from its parsed manifests: one service per folder holding a
- * manifest (`.` for the root; `project/plugins.sbt` counts for the folder above), lockfiles
- * filling resolved versions of the manifests beside them, services sorted by root.
+ * A pom with what its parents give it: `${property}` versions from the chain's properties, and
+ * versions left out for `dependencyManagement` (a BOM import manages its whole group).
  */
-export function detectStack(manifests: readonly ManifestFacts[]): StackReport {
+function resolveMavenChain(pom: ManifestFacts, byPath: ReadonlyMap<string, ManifestFacts>, byId: ReadonlyMap<string, ManifestFacts>): ManifestFacts {
+  const chain: ManifestFacts[] = [];
+  for (let current: ManifestFacts | undefined = pom; current && chain.length < 20 && !chain.includes(current); ) {
+    chain.push(current);
+    const parent: { readonly id: string; readonly relativePath: string } | undefined = current.module?.parent;
+    if (!parent) break;
+    const rel: string | undefined = parent.relativePath === '' ? undefined : parent.relativePath.endsWith('.xml') ? parent.relativePath : `${parent.relativePath.replace(/\/$/, '')}/pom.xml`;
+    const byRelative: ManifestFacts | undefined = rel === undefined ? undefined : byPath.get(join(dirname(current.path), rel) ?? '');
+    current = byRelative?.module?.id === parent.id ? byRelative : (byId.get(parent.id) ?? byRelative);
+  }
+  // A parent outside the workspace (`spring-boot-starter-parent`) manages the versions of its own group.
+  const top = chain[chain.length - 1]!;
+  const outside = top.module?.parent && top.module.properties?.['project.parent.version'];
+  if (chain.length === 1 && !outside) return pom;
+  const properties = new Map<string, string>();
+  const managed = new Map<string, string>();
+  for (const p of [...chain].reverse()) {
+    for (const [k, v] of Object.entries(p.module?.properties ?? {})) properties.set(k, v);
+    for (const [k, v] of Object.entries(p.module?.managed ?? {})) managed.set(k, v);
+  }
+  if (outside) {
+    const group = top.module!.parent!.id.slice(0, top.module!.parent!.id.indexOf(':'));
+    if (!managed.has(`${group}:*`)) managed.set(`${group}:*`, outside);
+  }
+  const expand = (v: string | undefined): string | undefined => {
+    for (let i = 0; v !== undefined && i < 5; i++) {
+      const ref = /^\$\{([^}]+)\}$/.exec(v);
+      if (!ref) return v;
+      v = properties.get(ref[1]!);
+    }
+    return v !== undefined && v.startsWith('${') ? undefined : v;
+  };
+  const dependencies = pom.dependencies.map((d): ParsedDependency => {
+    if (d.version !== undefined && !d.version.startsWith('${')) return d;
+    const group = d.name.slice(0, d.name.indexOf(':'));
+    const version = expand(d.version) ?? expand(managed.get(d.name.toLowerCase()) ?? managed.get(d.name)) ?? expand(managed.get(`${group}:*`));
+    const { version: _unused, versionRange: _range, ...rest } = d as ParsedDependency;
+    return version !== undefined ? { ...rest, version } : rest;
+  });
+  return { ...pom, dependencies };
+}
+
+/**
+ * Gradle `libs.*` accessors turned into the coordinates the nearest version catalog gives them;
+ * with `withVersions`, also its versions (for a module below the catalog's build: in the same
+ * build the catalog's own entry, whose version text is there, gives it).
+ */
+function resolveCatalog(build: ManifestFacts, catalog: ManifestFacts | undefined, withVersions: boolean): ManifestFacts {
+  if (!build.dependencies.some((d) => d.name.startsWith('libs.'))) return build;
+  const aliases = catalog?.module?.aliases ?? {};
+  const versions = new Map((catalog?.dependencies ?? []).map((d) => [d.name, d.version]));
+  const dependencies: ParsedDependency[] = [];
+  for (const d of build.dependencies) {
+    if (!d.name.startsWith('libs.')) {
+      dependencies.push(d);
+      continue;
+    }
+    const name = aliases[d.name.toLowerCase()];
+    if (name === undefined) continue;
+    const version = withVersions ? versions.get(name) : undefined;
+    dependencies.push({ ...d, name, ...(version !== undefined ? { version } : {}) });
+  }
+  return { ...build, dependencies };
+}
+
+/** Plugins applied without a version take the version an enclosing build declares (`apply false` in the root). */
+function inheritPluginVersions(build: ManifestFacts, ancestors: readonly ManifestFacts[]): ManifestFacts {
+  const declared = new Map<string, string>();
+  for (const a of ancestors) for (const d of a.dependencies) if (d.version !== undefined && !declared.has(d.name)) declared.set(d.name, d.version);
+  if (declared.size === 0) return build;
+  const dependencies = build.dependencies.map((d) => (d.version === undefined && declared.has(d.name) ? { ...d, version: declared.get(d.name)! } : d));
+  return { ...build, dependencies };
+}
+
+/**
+ * The stack of a workspace from its parsed manifests (and, when given, the paths of its files,
+ * for languages from sources and Rust library crates): one service per folder holding a
+ * manifest, lockfiles filling resolved versions (an enclosing workspace's lockfile for members
+ * without one), build chains followed (Maven parents and BOMs, Gradle settings, catalogs and
+ * root plugin versions, `go.work`), aggregators set apart, files that name databases attached to
+ * the service they configure. Services sorted by root, the root first.
+ */
+export function detectStack(manifests: readonly ManifestFacts[], paths: readonly string[] = []): StackReport {
   const byRoot = new Map<string, ManifestFacts[]>();
+  const hintFiles: ManifestFacts[] = [];
   for (const m of manifests) {
+    if (isHintKind(m.kind)) {
+      hintFiles.push(m);
+      continue;
+    }
     if (!ecosystemOf(m.kind)) continue;
     const root = serviceRootOf(m.path);
     byRoot.set(root, [...(byRoot.get(root) ?? []), m]);
   }
-  const services: ServiceStack[] = [];
+
+  // Gradle: a build file under a settings file is a module only when the settings include it.
+  const settingsRoots = new Map<string, Set<string>>();
   for (const [root, list] of byRoot) {
-    const sorted = [...list].sort((a, b) => cmp(a.path, b.path));
-    if (sorted.every((m) => isLockfileKind(m.kind))) continue;
-    services.push(detectService(root, sorted));
+    for (const m of list) {
+      if (m.kind === 'settings.gradle' || m.kind === 'settings.gradle.kts') {
+        settingsRoots.set(root, new Set([root, ...(m.module?.members ?? []).map((x) => join(root, x)).filter((x): x is string => x !== undefined)]));
+      }
+    }
   }
-  services.sort((a, b) => (a.root === '.' ? -1 : b.root === '.' ? 1 : cmp(a.root, b.root)));
-  return { services };
+  for (const [root, list] of byRoot) {
+    const settings = nearest(root, settingsRoots.keys());
+    if (settings === undefined || settingsRoots.get(settings)!.has(root)) continue;
+    const kept = list.filter((m) => m.kind !== 'build.gradle' && m.kind !== 'build.gradle.kts');
+    byRoot.set(root, kept);
+  }
+
+  // Maven: versions along parent chains.
+  const poms = manifests.filter((m) => m.kind === 'pom.xml');
+  const pomByPath = new Map(poms.map((p) => [p.path, p]));
+  const pomById = new Map(poms.filter((p) => p.module?.id).map((p) => [p.module!.id!, p]));
+  const catalogs = new Map<string, ManifestFacts>();
+  for (const [root, list] of byRoot) for (const m of list) if (m.kind === 'libs.versions.toml' && !catalogs.has(root)) catalogs.set(root, m);
+  const gradleBuilds = new Map<string, ManifestFacts>();
+  for (const [root, list] of byRoot) for (const m of list) if (m.kind === 'build.gradle' || m.kind === 'build.gradle.kts') gradleBuilds.set(root, m);
+  const effective = (root: string, m: ManifestFacts): ManifestFacts => {
+    if (m.kind === 'pom.xml') return resolveMavenChain(m, pomByPath, pomById);
+    if (m.kind === 'build.gradle' || m.kind === 'build.gradle.kts') {
+      const catalogRoot = nearest(root, catalogs.keys());
+      const withCatalog = resolveCatalog(m, catalogRoot === undefined ? undefined : catalogs.get(catalogRoot), catalogRoot !== root);
+      const ancestors = [...gradleBuilds].filter(([r]) => r !== root && within(root, r)).sort((a, b) => b[0].length - a[0].length).map(([r, b]) => resolveCatalog(b, catalogs.get(nearest(r, catalogs.keys()) ?? ''), true));
+      return inheritPluginVersions(withCatalog, ancestors);
+    }
+    if (m.kind === 'libs.versions.toml' && gradleBuilds.has(root)) {
+      // Beside a build script, a catalog entry counts when the script uses it (not `apply false`).
+      const build = gradleBuilds.get(root)!;
+      const aliases = m.module?.aliases ?? {};
+      const used = new Set(build.dependencies.filter((d) => !d.indirect && d.name.startsWith('libs.')).map((d) => aliases[d.name.toLowerCase()]));
+      return { ...m, dependencies: m.dependencies.filter((d) => used.has(d.name)) };
+    }
+    return m;
+  };
+
+  const lockRoots = new Map<string, ManifestFacts[]>();
+  for (const [root, list] of byRoot) {
+    const locks = list.filter((m) => isLockfileKind(m.kind));
+    if (locks.length > 0) lockRoots.set(root, locks);
+  }
+  const serviceRoots = [...byRoot].filter(([, list]) => list.some((m) => !isLockfileKind(m.kind))).map(([root]) => root);
+  const hintsByRoot = new Map<string, ManifestFacts[]>();
+  for (const hint of hintFiles) {
+    const at = hintRootOf(hint.path);
+    const owner = nearest(at, serviceRoots);
+    const owners = owner !== undefined ? [owner] : serviceRoots.filter((r) => within(r, at));
+    for (const o of owners) hintsByRoot.set(o, [...(hintsByRoot.get(o) ?? []), hint]);
+  }
+
+  // Source files by service root: each file counts for the nearest service at or above it.
+  const files = new Set<string>();
+  const counts = new Map<string, Map<string, number>>();
+  for (const path of paths) {
+    files.add(path);
+    const dot = path.lastIndexOf('.');
+    const language = dot > path.lastIndexOf('/') ? SOURCE_LANGUAGES[path.slice(dot + 1)]?.[0] : undefined;
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      files.add(dir);
+      if (dir === '.') break;
+    }
+    if (!language) continue;
+    const owner = nearest(dirname(path), serviceRoots);
+    if (owner === undefined) continue;
+    const map = counts.get(owner) ?? new Map<string, number>();
+    map.set(language, (map.get(language) ?? 0) + 1);
+    counts.set(owner, map);
+  }
+
+  const services: ServiceStack[] = [];
+  const aggregators: { root: string; manifest: string }[] = [];
+  for (const root of serviceRoots) {
+    const list = byRoot.get(root)!;
+    const sorted = [...list].sort((a, b) => cmp(a.path, b.path)).map((m) => effective(root, m));
+    const enclosing = [...lockRoots].filter(([r]) => r !== root && within(root, r)).sort((a, b) => b[0].length - a[0].length).flatMap(([, l]) => l);
+    const service = detectService({ root, manifests: sorted, inheritedLocks: enclosing, hints: hintsByRoot.get(root) ?? [] }, counts.get(root), files);
+    const pomAggregator = sorted.find((m) => m.kind === 'pom.xml' && m.module?.packaging === 'pom');
+    const gatherer = sorted.find((m) => m.module?.aggregatorOnly || (m.module?.members?.length ?? 0) > 0);
+    if (pomAggregator || (gatherer && service.frameworks.length === 0)) {
+      aggregators.push({ root, manifest: (pomAggregator ?? gatherer)!.path });
+      continue;
+    }
+    services.push(service);
+  }
+
+  // go.work: a module with no framework of its own uses the one of the member module it requires.
+  const goWorkMembers = new Set(aggregators.length > 0 || services.length > 0 ? manifests.filter((m) => m.kind === 'go.work').flatMap((w) => (w.module?.members ?? []).map((x) => join(serviceRootOf(w.path), x) ?? '')) : []);
+  const byModuleId = new Map<string, ServiceStack>();
+  for (const s of services) {
+    const gomod = byRoot.get(s.root)?.find((m) => m.kind === 'go.mod');
+    if (gomod?.module?.id && goWorkMembers.has(s.root)) byModuleId.set(gomod.module.id, s);
+  }
+  const withMembers = services.map((s) => {
+    if (s.frameworks.length > 0 || !goWorkMembers.has(s.root)) return s;
+    const gomod = byRoot.get(s.root)?.find((m) => m.kind === 'go.mod');
+    const member = gomod?.dependencies.map((d) => byModuleId.get(d.name)).find((x) => x !== undefined && x !== s && x.frameworks.length > 0);
+    return member ? { ...s, role: 'service' as const, frameworks: member.frameworks } : s;
+  });
+
+  withMembers.sort((a, b) => (a.root === '.' ? -1 : b.root === '.' ? 1 : cmp(a.root, b.root)));
+  aggregators.sort((a, b) => cmp(a.root, b.root));
+  return { services: withMembers, ...(aggregators.length > 0 ? { aggregators } : {}) };
 }

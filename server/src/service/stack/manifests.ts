@@ -2,21 +2,23 @@ import { basename, dirname } from '../text';
 import type { ManifestFacts } from '../types';
 import { parseCargoToml } from './parse/cargo';
 import { messageOf } from './parse/common';
-import { parseGoMod, parseGoSum } from './parse/go';
-import { parseGradle } from './parse/gradle';
+import { parseGoMod, parseGoSum, parseGoWork } from './parse/go';
+import { parseGradle, parseGradleSettings } from './parse/gradle';
+import { hintKindOf, parseHints } from './parse/hints';
 import { parseVersionCatalog } from './parse/gradleCatalog';
-import { parseComposerJson, parseComposerLock, parsePackageJson, parsePackageLock, parsePipfileLock } from './parse/json';
+import { parseComposerJson, parseComposerLock, parsePackageJson, parsePipfileLock } from './parse/json';
+import { parsePackageArrayLock, parsePackageLock, parsePnpmLock, parseYarnLock } from './parse/lockfiles';
 import { parsePom } from './parse/maven';
 import { normalisePythonName, parsePipfile, parsePyproject, parseRequirementsTxt } from './parse/python';
 import { parseSbt } from './parse/sbt';
-import { parsePackageArrayLock } from './parse/toml';
 import { isHigherVersion } from './versions';
 
 /** Package ecosystems: how names are compared and how version ranges read. */
 export type Ecosystem = 'npm' | 'pypi' | 'go' | 'cargo' | 'maven' | 'packagist';
 
 interface KindInfo {
-  readonly ecosystem: Ecosystem;
+  /** None for files that only name databases (`hints:*`). */
+  readonly ecosystem?: Ecosystem;
   readonly lockfile: boolean;
   readonly parse: (path: string, text: string) => ManifestFacts;
 }
@@ -38,12 +40,23 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
   'build.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
   'plugins.sbt': { ecosystem: 'maven', lockfile: false, parse: parseSbt },
   'composer.json': { ecosystem: 'packagist', lockfile: false, parse: parseComposerJson },
+  'settings.gradle': { ecosystem: 'maven', lockfile: false, parse: parseGradleSettings },
+  'settings.gradle.kts': { ecosystem: 'maven', lockfile: false, parse: parseGradleSettings },
+  'go.work': { ecosystem: 'go', lockfile: false, parse: parseGoWork },
   'lockfile:npm': { ecosystem: 'npm', lockfile: true, parse: parsePackageLock },
+  'lockfile:yarn': { ecosystem: 'npm', lockfile: true, parse: parseYarnLock },
+  'lockfile:pnpm': { ecosystem: 'npm', lockfile: true, parse: parsePnpmLock },
+  'lockfile:uv': { ecosystem: 'pypi', lockfile: true, parse: (p, t) => parsePackageArrayLock(p, 'lockfile:uv', t, normalisePythonName) },
   'lockfile:poetry': { ecosystem: 'pypi', lockfile: true, parse: (p, t) => parsePackageArrayLock(p, 'lockfile:poetry', t, normalisePythonName) },
   'lockfile:pipenv': { ecosystem: 'pypi', lockfile: true, parse: (p, t) => parsePipfileLock(p, t, normalisePythonName) },
   'lockfile:cargo': { ecosystem: 'cargo', lockfile: true, parse: (p, t) => parsePackageArrayLock(p, 'lockfile:cargo', t, lower) },
   'lockfile:go': { ecosystem: 'go', lockfile: true, parse: (p, t) => parseGoSum(p, t, isHigherVersion) },
   'lockfile:composer': { ecosystem: 'packagist', lockfile: true, parse: parseComposerLock },
+  'hints:env': { lockfile: false, parse: parseHints },
+  'hints:compose': { lockfile: false, parse: parseHints },
+  'hints:settings': { lockfile: false, parse: parseHints },
+  'hints:laravel': { lockfile: false, parse: parseHints },
+  'hints:prisma': { lockfile: false, parse: parseHints },
 };
 
 const BY_BASENAME: Readonly<Record<string, string>> = {
@@ -57,7 +70,13 @@ const BY_BASENAME: Readonly<Record<string, string>> = {
   'build.gradle.kts': 'build.gradle.kts',
   'build.sbt': 'build.sbt',
   'composer.json': 'composer.json',
+  'settings.gradle': 'settings.gradle',
+  'settings.gradle.kts': 'settings.gradle.kts',
+  'go.work': 'go.work',
   'package-lock.json': 'lockfile:npm',
+  'yarn.lock': 'lockfile:yarn',
+  'pnpm-lock.yaml': 'lockfile:pnpm',
+  'uv.lock': 'lockfile:uv',
   'poetry.lock': 'lockfile:poetry',
   'Pipfile.lock': 'lockfile:pipenv',
   'Cargo.lock': 'lockfile:cargo',
@@ -74,7 +93,8 @@ export function manifestKind(path: string): string | undefined {
   if (name === 'plugins.sbt') return path === 'project/plugins.sbt' || path.endsWith('/project/plugins.sbt') ? 'plugins.sbt' : undefined;
   if (REQUIREMENTS_NAME.test(name) || inRequirementsFolder(path)) return 'requirements.txt';
   if (isVersionCatalog(path)) return 'libs.versions.toml';
-  return BY_BASENAME[name];
+  const hint = hintKindOf(path);
+  return BY_BASENAME[name] ?? (hint ? `hints:${hint}` : undefined);
 }
 
 /** A Gradle version catalog: `gradle/*.versions.toml`, for the build in the folder above. */
@@ -100,9 +120,23 @@ export function ecosystemOf(kind: string): Ecosystem | undefined {
   return KINDS[kind]?.ecosystem;
 }
 
+/** True for files that only name databases (`.env.example`, Compose, Spring settings, Prisma …). */
+export function isHintKind(kind: string): boolean {
+  return kind.startsWith('hints:');
+}
+
 /** True for lockfile kinds (`lockfile:*`), which only give resolved versions. */
 export function isLockfileKind(kind: string): boolean {
   return KINDS[kind]?.lockfile ?? false;
+}
+
+/** The most a lockfile may weigh: lockfiles are read by one-pass parsers, so `maxFileSize` does not apply to them. */
+export const LOCKFILE_MAX_SIZE = 64 * 1024 * 1024;
+
+/** The size limit for reading `path`: the configured `maxFileSize`, or the lockfile bound for a lockfile. */
+export function readLimitFor(path: string, maxFileSize: number): number {
+  const kind = manifestKind(path);
+  return kind !== undefined && isLockfileKind(kind) ? Math.max(maxFileSize, LOCKFILE_MAX_SIZE) : maxFileSize;
 }
 
 /** How a package name is compared within an ecosystem (case-insensitive, PEP 503 for Python). */

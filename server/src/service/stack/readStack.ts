@@ -14,12 +14,13 @@ export interface StackReading {
 export async function readStack(workspace: Workspace): Promise<StackReading> {
   const manifests: ManifestFacts[] = [];
   const skipped: SkippedFile[] = [];
-  for (const entry of await workspace.list()) {
+  const entries = await workspace.list();
+  for (const entry of entries) {
     if (!isManifestPath(entry.path)) continue;
     const text = await workspace.read(entry.path);
     const facts = typeof text === 'string' ? parseManifest(entry.path, text) : undefined;
     if (typeof text !== 'string') skipped.push(text);
     else if (facts) manifests.push(facts);
   }
-  return { report: detectStack(manifests), manifests, skipped };
+  return { report: detectStack(manifests, entries.map((e) => e.path)), manifests, skipped };
 }

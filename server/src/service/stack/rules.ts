@@ -92,8 +92,9 @@ export function checkStack(specs: readonly StackSpecInput[], stack: StackReport,
       }
     } else {
       // Without a stated framework, only services of the stated language can supply one.
+      // Only a backend SPEC (a stack block, or endpoints) needs a framework.
       const ids = unique(sameLanguage.flatMap((s) => s.frameworks.map((f) => f.name)));
-      if (ids.length === 0) {
+      if (ids.length === 0 && (block !== undefined || spec.doc.namesEndpoints === true)) {
         const elsewhere = unique(allDetected.map((d) => d.name));
         const where = language && elsewhere.length > 0 ? ` for ${language}` : '';
         emit(

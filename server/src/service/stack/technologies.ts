@@ -4,12 +4,13 @@ import type { Ecosystem } from './manifests';
 
 /**
  * Package patterns per ecosystem, compared case-insensitively (Python names per PEP 503).
- * A trailing `*` matches any suffix. Maven-family names are `groupId:artifactId`; Gradle plugin
+ * One `*` matches any run of characters (`spring-boot-starter-*-test`). `crate[feature]`
+ * matches a dependency with that feature (or Python extra) switched on. Maven-family names are `groupId:artifactId`; Gradle plugin
  * ids are written as they are (`org.springframework.boot`).
  */
 export type PackagePatterns = Readonly<Partial<Record<Ecosystem, readonly string[]>>>;
 
-export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing';
+export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing' | 'graphql';
 
 /** A detectable library or service: one declarative entry each. */
 export interface Technology {
@@ -170,38 +171,38 @@ export const TECHNOLOGIES: readonly Technology[] = [
   // databases, by driver or client
   { id: 'postgresql', category: 'database', name: 'PostgreSQL', packages: {
     pypi: ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'asyncpg', 'pg8000'],
-    npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', 'sails-postgresql'],
+    npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', 'sails-postgresql', '@fastify/postgres', 'fastify-postgres', '@keyv/postgres'],
     go: ['github.com/lib/pq', 'github.com/jackc/pgx*', 'gorm.io/driver/postgres'],
-    cargo: ['tokio-postgres', 'postgres'],
+    cargo: ['tokio-postgres', 'postgres', 'sqlx[postgres]', 'sqlx[runtime-tokio-postgres]', 'diesel[postgres]', 'sea-orm[sqlx-postgres]', 'rocket_sync_db_pools[diesel_postgres_pool]', 'rocket_sync_db_pools[postgres_pool]', 'rocket_db_pools[sqlx_postgres]', 'rocket_db_pools[diesel_postgres]', 'deadpool-postgres'],
     maven: ['org.postgresql:postgresql', 'org.postgresql:r2dbc-postgresql', 'org.playframework:play-jdbc-postgres'],
     packagist: ['ext-pgsql', 'ext-pdo_pgsql'] } },
   { id: 'mysql', category: 'database', name: 'MySQL', packages: {
     pypi: ['mysqlclient', 'pymysql', 'aiomysql', 'mysql-connector-python', 'asyncmy'],
-    npm: ['mysql', 'mysql2', 'sails-mysql'],
+    npm: ['mysql', 'mysql2', 'sails-mysql', '@fastify/mysql', 'fastify-mysql', '@keyv/mysql'],
     go: ['github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql'],
-    cargo: ['mysql', 'mysql_async'],
+    cargo: ['mysql', 'mysql_async', 'sqlx[mysql]', 'diesel[mysql]', 'sea-orm[sqlx-mysql]', 'rocket_sync_db_pools[diesel_mysql_pool]', 'rocket_sync_db_pools[mysql_pool]', 'rocket_db_pools[sqlx_mysql]', 'rocket_db_pools[diesel_mysql]'],
     maven: ['com.mysql:mysql-connector-j', 'mysql:mysql-connector-java', 'org.mariadb.jdbc:mariadb-java-client'],
     packagist: ['ext-mysqli', 'ext-pdo_mysql'] } },
   { id: 'sqlite', category: 'database', name: 'SQLite', packages: {
     pypi: ['aiosqlite'],
-    npm: ['sqlite3', 'better-sqlite3', 'sqlite'],
+    npm: ['sqlite3', 'better-sqlite3', 'sqlite', '@keyv/sqlite'],
     go: ['github.com/mattn/go-sqlite3', 'gorm.io/driver/sqlite', 'modernc.org/sqlite', 'github.com/glebarez/sqlite'],
-    cargo: ['rusqlite', 'libsqlite3-sys'],
+    cargo: ['rusqlite', 'libsqlite3-sys', 'sqlx[sqlite]', 'diesel[sqlite]', 'sea-orm[sqlx-sqlite]', 'rocket_sync_db_pools[diesel_sqlite_pool]', 'rocket_sync_db_pools[sqlite_pool]', 'rocket_db_pools[sqlx_sqlite]'],
     maven: ['org.xerial:sqlite-jdbc'],
     packagist: ['ext-sqlite3', 'ext-pdo_sqlite'] } },
   { id: 'mongodb', category: 'database', name: 'MongoDB', packages: {
     pypi: ['pymongo', 'motor', 'mongoengine', 'beanie', 'odmantic'],
-    npm: ['mongodb', 'mongoose', '@nestjs/mongoose', 'sails-mongo'],
+    npm: ['mongodb', 'mongoose', '@nestjs/mongoose', 'sails-mongo', '@fastify/mongodb', 'fastify-mongodb', '@keyv/mongo'],
     go: ['go.mongodb.org/mongo-driver*'],
-    cargo: ['mongodb'],
+    cargo: ['mongodb', 'rocket_db_pools[mongodb]'],
     maven: ['org.mongodb:*', 'org.springframework.boot:spring-boot-starter-data-mongodb*', 'org.mongodb.scala:*', 'org.reactivemongo:*'],
     packagist: ['mongodb/mongodb', 'ext-mongodb', 'mongodb/laravel-mongodb', 'doctrine/mongodb-odm-bundle'] } },
   { id: 'redis', category: 'database', name: 'Redis', packages: {
-    pypi: ['redis', 'aioredis', 'django-redis', 'flask-caching'],
-    npm: ['redis', 'ioredis', '@nestjs-modules/ioredis'],
+    pypi: ['redis', 'aioredis', 'django-redis', 'flask-caching', 'rq', 'django-rq', 'arq', 'channels-redis', 'celery[redis]'],
+    npm: ['redis', 'ioredis', '@nestjs-modules/ioredis', 'fastify-redis', '@fastify/redis', '@keyv/redis', 'bull', 'bullmq', '@nestjs/bull', '@nestjs/bullmq', 'connect-redis', 'cache-manager-redis-store', 'cache-manager-ioredis-yet'],
     go: ['github.com/redis/go-redis*', 'github.com/go-redis/redis*', 'github.com/gomodule/redigo'],
-    cargo: ['redis', 'deadpool-redis', 'fred'],
-    maven: ['org.springframework.boot:spring-boot-starter-data-redis*', 'redis.clients:jedis', 'io.lettuce:lettuce-core', 'org.redisson:redisson', 'net.debasishg:redisclient'],
+    cargo: ['redis', 'deadpool-redis', 'fred', 'rocket_db_pools[deadpool_redis]'],
+    maven: ['org.springframework.boot:spring-boot-starter-data-redis*', 'redis.clients:jedis', 'io.lettuce:lettuce-core', 'org.redisson:redisson*', 'net.debasishg:redisclient'],
     packagist: ['predis/predis', 'ext-redis', 'snc/redis-bundle'] } },
   // ORMs and migrations
   { id: 'sqlalchemy', category: 'orm', name: 'SQLAlchemy', packages: { pypi: ['sqlalchemy', 'flask-sqlalchemy', 'sqlmodel'] } },
@@ -214,6 +215,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'sequelize', category: 'orm', name: 'Sequelize', packages: { npm: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'] } },
   { id: 'waterline', category: 'orm', name: 'Waterline', packages: { npm: ['waterline', 'sails-hook-orm'] } },
   { id: 'drizzle', category: 'orm', name: 'Drizzle ORM', packages: { npm: ['drizzle-orm'] } },
+  { id: 'beego-orm', category: 'orm', name: 'Beego ORM', packages: { go: ['github.com/beego/beego/v2/client/orm', 'github.com/astaxie/beego/orm', 'github.com/beego/beego/orm'] } },
   { id: 'gorm', category: 'orm', name: 'GORM', packages: { go: ['gorm.io/gorm', 'github.com/jinzhu/gorm'] } },
   { id: 'sqlx', category: 'orm', name: 'sqlx', packages: { go: ['github.com/jmoiron/sqlx'], cargo: ['sqlx'] } },
   { id: 'diesel', category: 'orm', name: 'Diesel', packages: { cargo: ['diesel', 'diesel-async', 'diesel_migrations'] } },
@@ -222,6 +224,8 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'hibernate', category: 'orm', name: 'Hibernate', packages: { maven: ['org.hibernate:hibernate-core', 'org.hibernate.orm:hibernate-core', 'org.springframework.boot:spring-boot-starter-data-jpa', 'org.playframework:play-java-jpa', 'com.typesafe.play:play-java-jpa'] } },
   { id: 'flyway', category: 'orm', name: 'Flyway', packages: { maven: ['org.flywaydb:*', 'org.flywaydb.flyway', 'com.github.tototoshi:scala-flyway*'] } },
   { id: 'liquibase', category: 'orm', name: 'Liquibase', packages: { maven: ['org.liquibase:*', 'org.liquibase.gradle'] } },
+  { id: 'ebean', category: 'orm', name: 'Ebean', packages: { maven: ['io.ebean:ebean*', 'io.ebean', 'org.playframework:play-ebean', 'com.typesafe.play:play-ebean', 'com.typesafe.sbt:sbt-play-ebean', 'com.typesafe.play:sbt-play-ebean', 'org.playframework:sbt-play-ebean'] } },
+  { id: 'anorm', category: 'orm', name: 'Anorm', packages: { maven: ['org.playframework.anorm:anorm*', 'com.typesafe.play:anorm*', 'org.playframework:anorm*'] } },
   { id: 'slick', category: 'orm', name: 'Slick', packages: { maven: ['com.typesafe.slick:slick*', 'org.playframework:play-slick*', 'com.typesafe.play:play-slick*'] } },
   { id: 'eloquent', category: 'orm', name: 'Eloquent', packages: { packagist: ['laravel/framework', 'illuminate/database'] } },
   { id: 'doctrine', category: 'orm', name: 'Doctrine', packages: { packagist: ['doctrine/orm', 'doctrine/doctrine-bundle', 'symfony/orm-pack', 'doctrine/doctrine-migrations-bundle'] } },
@@ -232,12 +236,18 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'passlib', category: 'auth', name: 'Passlib', packages: { pypi: ['passlib', 'bcrypt', 'pwdlib'] } },
   { id: 'fastapi-users', category: 'auth', name: 'FastAPI Users', packages: { pypi: ['fastapi-users'] } },
   { id: 'flask-login', category: 'auth', name: 'Flask-Login', packages: { pypi: ['flask-login'] } },
+  { id: 'flask-httpauth', category: 'auth', name: 'Flask-HTTPAuth', packages: { pypi: ['flask-httpauth'] } },
   { id: 'flask-jwt-extended', category: 'auth', name: 'Flask-JWT-Extended', packages: { pypi: ['flask-jwt-extended'] } },
   { id: 'simplejwt', category: 'auth', name: 'Simple JWT', packages: { pypi: ['djangorestframework-simplejwt'] } },
   { id: 'django-allauth', category: 'auth', name: 'django-allauth', packages: { pypi: ['django-allauth'] } },
   { id: 'passport', category: 'auth', name: 'Passport', packages: { npm: ['passport', '@nestjs/passport', 'passport-jwt', 'passport-local'] } },
-  { id: 'jsonwebtoken', category: 'auth', name: 'jsonwebtoken', packages: { npm: ['jsonwebtoken', '@nestjs/jwt', '@fastify/jwt', 'jose'], cargo: ['jsonwebtoken'] } },
+  { id: 'jsonwebtoken', category: 'auth', name: 'jsonwebtoken', packages: { npm: ['jsonwebtoken', '@nestjs/jwt', 'jose'], cargo: ['jsonwebtoken'] } },
+  { id: 'express-jwt', category: 'auth', name: 'express-jwt', packages: { npm: ['express-jwt'] } },
+  { id: 'fastify-jwt', category: 'auth', name: '@fastify/jwt', packages: { npm: ['@fastify/jwt', 'fastify-jwt'] } },
   { id: 'golang-jwt', category: 'auth', name: 'golang-jwt', packages: { go: ['github.com/golang-jwt/jwt*', 'github.com/appleboy/gin-jwt*'] } },
+  { id: 'jwt-go', category: 'auth', name: 'jwt-go (dgrijalva)', packages: { go: ['github.com/dgrijalva/jwt-go*'] } },
+  { id: 'x-oauth2', category: 'auth', name: 'golang.org/x/oauth2', packages: { go: ['golang.org/x/oauth2'] } },
+  { id: 'oauth2-rs', category: 'auth', name: 'oauth2 (Rust)', packages: { cargo: ['oauth2'] } },
   { id: 'axum-login', category: 'auth', name: 'axum-login', packages: { cargo: ['axum-login'] } },
   { id: 'spring-security', category: 'auth', name: 'Spring Security', packages: { maven: ['org.springframework.boot:spring-boot-starter-security', 'org.springframework.boot:spring-boot-starter-oauth2-*', 'org.springframework.security:*'] } },
   { id: 'jjwt', category: 'auth', name: 'JJWT', packages: { maven: ['io.jsonwebtoken:jjwt*'] } },
@@ -245,8 +255,25 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'pac4j', category: 'auth', name: 'pac4j', packages: { maven: ['org.pac4j:*'] } },
   { id: 'laravel-sanctum', category: 'auth', name: 'Laravel Sanctum', packages: { packagist: ['laravel/sanctum'] } },
   { id: 'laravel-passport', category: 'auth', name: 'Laravel Passport', packages: { packagist: ['laravel/passport'] } },
+  { id: 'laravel-socialite', category: 'auth', name: 'Laravel Socialite', packages: { packagist: ['laravel/socialite'] } },
   { id: 'jwt-auth', category: 'auth', name: 'jwt-auth', packages: { packagist: ['tymon/jwt-auth', 'php-open-source-saver/jwt-auth'] } },
   { id: 'symfony-security', category: 'auth', name: 'Symfony Security', packages: { packagist: ['symfony/security-bundle', 'lexik/jwt-authentication-bundle'] } },
+  // GraphQL servers
+  { id: 'apollo-server', category: 'graphql', name: 'Apollo Server', packages: { npm: ['@apollo/server', 'apollo-server*', '@nestjs/apollo'] } },
+  { id: 'mercurius', category: 'graphql', name: 'Mercurius', packages: { npm: ['mercurius', '@nestjs/mercurius'] } },
+  { id: 'graphql-yoga', category: 'graphql', name: 'GraphQL Yoga', packages: { npm: ['graphql-yoga', '@graphql-yoga/*'] } },
+  { id: 'graphene', category: 'graphql', name: 'Graphene', packages: { pypi: ['graphene', 'graphene-django', 'graphene-sqlalchemy', 'flask-graphql'] } },
+  { id: 'strawberry', category: 'graphql', name: 'Strawberry', packages: { pypi: ['strawberry-graphql', 'strawberry-graphql-django'] } },
+  { id: 'ariadne', category: 'graphql', name: 'Ariadne', packages: { pypi: ['ariadne'] } },
+  { id: 'gqlgen', category: 'graphql', name: 'gqlgen', packages: { go: ['github.com/99designs/gqlgen'] } },
+  { id: 'graphql-go', category: 'graphql', name: 'graphql-go', packages: { go: ['github.com/graphql-go/graphql', 'github.com/graph-gophers/graphql-go'] } },
+  { id: 'async-graphql', category: 'graphql', name: 'async-graphql', packages: { cargo: ['async-graphql*'] } },
+  { id: 'juniper', category: 'graphql', name: 'Juniper', packages: { cargo: ['juniper*'] } },
+  { id: 'dgs', category: 'graphql', name: 'Netflix DGS', packages: { maven: ['com.netflix.graphql.dgs:*', 'com.netflix.dgs.codegen'] } },
+  { id: 'spring-graphql', category: 'graphql', name: 'Spring for GraphQL', packages: { maven: ['org.springframework.boot:spring-boot-starter-graphql', 'org.springframework.graphql:*'] } },
+  { id: 'sangria', category: 'graphql', name: 'Sangria', packages: { maven: ['org.sangria-graphql:*'] } },
+  { id: 'caliban', category: 'graphql', name: 'Caliban', packages: { maven: ['com.github.ghostdogpr:caliban*'] } },
+  { id: 'lighthouse', category: 'graphql', name: 'Lighthouse', packages: { packagist: ['nuwave/lighthouse'] } },
   // testing
   { id: 'pytest', category: 'testing', name: 'pytest', packages: { pypi: ['pytest', 'pytest-asyncio', 'pytest-django', 'pytest-cov'] } },
   { id: 'jest', category: 'testing', name: 'Jest', packages: { npm: ['jest', 'ts-jest', '@jest/globals'] } },
@@ -256,13 +283,17 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'tap', category: 'testing', name: 'node-tap', packages: { npm: ['tap'] } },
   { id: 'testify', category: 'testing', name: 'testify', packages: { go: ['github.com/stretchr/testify'] } },
   { id: 'rstest', category: 'testing', name: 'rstest', packages: { cargo: ['rstest'] } },
-  { id: 'junit', category: 'testing', name: 'JUnit', packages: { maven: ['org.junit.jupiter:*', 'junit:junit', 'org.springframework.boot:spring-boot-starter-test'] } },
-  { id: 'mockito', category: 'testing', name: 'Mockito', packages: { maven: ['org.mockito:*', 'org.springframework.boot:spring-boot-starter-test'] } },
+  { id: 'junit', category: 'testing', name: 'JUnit', packages: { maven: ['org.junit.jupiter:*', 'junit:junit', 'org.springframework.boot:spring-boot-starter-test', 'org.springframework.boot:spring-boot-starter-*-test'] } },
+  { id: 'mockito', category: 'testing', name: 'Mockito', packages: { maven: ['org.mockito:*', 'org.springframework.boot:spring-boot-starter-test', 'org.springframework.boot:spring-boot-starter-*-test'] } },
+  { id: 'kotest', category: 'testing', name: 'Kotest', packages: { maven: ['io.kotest:kotest*', 'io.kotest'] } },
+  { id: 'mockk', category: 'testing', name: 'MockK', packages: { maven: ['io.mockk:mockk*'] } },
   { id: 'testcontainers', category: 'testing', name: 'Testcontainers', packages: { maven: ['org.testcontainers:*', 'org.springframework.boot:spring-boot-testcontainers'], pypi: ['testcontainers'], npm: ['testcontainers'], go: ['github.com/testcontainers/testcontainers-go*'], cargo: ['testcontainers'] } },
   { id: 'scalatest', category: 'testing', name: 'ScalaTest', packages: { maven: ['org.scalatest:scalatest', 'org.scalatestplus.play:scalatestplus-play'] } },
-  { id: 'specs2', category: 'testing', name: 'specs2', packages: { maven: ['org.specs2:specs2*'] } },
+  { id: 'specs2', category: 'testing', name: 'specs2', packages: { maven: ['org.specs2:specs2*', 'org.playframework:play-specs2', 'com.typesafe.play:play-specs2'] } },
   { id: 'phpunit', category: 'testing', name: 'PHPUnit', packages: { packagist: ['phpunit/phpunit', 'symfony/phpunit-bridge'] } },
   { id: 'pest', category: 'testing', name: 'Pest', packages: { packagist: ['pestphp/pest'] } },
+  { id: 'mockery', category: 'testing', name: 'Mockery', packages: { packagist: ['mockery/mockery'], go: ['github.com/vektra/mockery*'] } },
+  { id: 'playwright', category: 'testing', name: 'Playwright', packages: { npm: ['@playwright/test', 'playwright'], pypi: ['playwright', 'pytest-playwright'], maven: ['com.microsoft.playwright:playwright'] } },
 ];
 
 /** The supported framework ids, in table order. */
@@ -274,8 +305,17 @@ export function findFramework(name: string): Framework | undefined {
   return FRAMEWORKS.find((f) => f.id === key || f.name.toLowerCase().replace(/\s+/g, '-') === key || f.aliases.some((a) => a.replace(/\s+/g, '-') === key));
 }
 
-/** True when `name` (already keyed for its ecosystem) matches one of `patterns`. */
+/** True when `name` matches `pattern`, whose one `*` stands for any run of characters. */
+function matchesOne(pattern: string, name: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star === -1) return name === pattern;
+  const head = pattern.slice(0, star);
+  const tail = pattern.slice(star + 1);
+  return name.length >= head.length + tail.length && name.startsWith(head) && name.endsWith(tail);
+}
+
+/** The index of the first of `patterns` that `name` (already keyed for its ecosystem) matches, or -1. */
 export function matchesPattern(patterns: readonly string[] | undefined, name: string): number {
   if (!patterns) return -1;
-  return patterns.findIndex((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p));
+  return patterns.findIndex((p) => matchesOne(p, name));
 }

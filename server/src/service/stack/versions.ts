@@ -5,6 +5,7 @@ import type { Ecosystem } from './manifests';
 type Dialect = Ecosystem | 'spec' | 'exact';
 
 const ANY = 'any' as const;
+const MAX_VERSION_LENGTH = 256;
 
 /** Pads a version token to semver (`0.104` -> `0.104.0`, `3.*` -> `3.x`); undefined if none. */
 function semverOf(token: string, partialAsRange: boolean): string | undefined {
@@ -62,6 +63,8 @@ function comparator(clause: string, dialect: Dialect): string | undefined | type
 
 /** Reads a version or range written in `dialect` as a semver range; 'any' or undefined when it cannot. */
 export function toRange(text: string, dialect: Dialect): Range | typeof ANY | undefined {
+  // No real version or range is this long; its patterns are only run on text of bounded size.
+  if (text.length > MAX_VERSION_LENGTH) return undefined;
   const alternatives = text.split(/\s*\|\|?\s*/);
   const sets: string[] = [];
   for (const alt of alternatives) {

@@ -6,6 +6,9 @@ export interface ParsedDependency extends ManifestDependency {
   readonly versionRange?: Range;
 }
 
+/** How many problems one manifest reports one by one. */
+const MAX_ERRORS = 10;
+
 /** Collects dependencies and problems for one manifest, turning offsets into ranges. */
 export class FactsBuilder {
   readonly lines: LineIndex;
@@ -13,6 +16,7 @@ export class FactsBuilder {
   readonly #errors: string[] = [];
   readonly #resolved: Record<string, string> = {};
   #hasResolved = false;
+  #moreErrors = 0;
 
   constructor(readonly path: string, readonly kind: string, text: string) {
     this.lines = new LineIndex(text);
@@ -22,7 +26,7 @@ export class FactsBuilder {
    * Adds a dependency declared between `start` and `end` (offsets). `versionAt` is the offset
    * span of the version text when it is written literally.
    */
-  add(name: string, version: string | undefined, start: number, end: number, opts: { dev?: boolean; versionAt?: readonly [number, number] } = {}): void {
+  add(name: string, version: string | undefined, start: number, end: number, opts: { dev?: boolean; indirect?: boolean; features?: readonly string[]; versionAt?: readonly [number, number] } = {}): void {
     const range = this.lines.range(start, end);
     const dep: ParsedDependency = {
       name,
@@ -30,6 +34,8 @@ export class FactsBuilder {
       line: range.start.line,
       range,
       ...(opts.dev ? { dev: true } : {}),
+      ...(opts.indirect ? { indirect: true } : {}),
+      ...(opts.features && opts.features.length > 0 ? { features: opts.features.map((f) => f.toLowerCase()) } : {}),
       ...(opts.versionAt ? { versionRange: this.lines.range(opts.versionAt[0], opts.versionAt[1]) } : {}),
     };
     this.#deps.push(dep);
@@ -41,8 +47,10 @@ export class FactsBuilder {
     if (!(key in this.#resolved)) this.#resolved[key] = version;
   }
 
+  /** Records a problem; past the first few, they are only counted (a broken file repeats itself). */
   error(message: string): void {
-    this.#errors.push(`${this.path}: ${message}`);
+    if (this.#errors.length < MAX_ERRORS) this.#errors.push(`${this.path}: ${message}`);
+    else this.#moreErrors++;
   }
 
   build(): ManifestFacts {
@@ -51,7 +59,7 @@ export class FactsBuilder {
       kind: this.kind,
       dependencies: [...this.#deps].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
       ...(this.#hasResolved ? { resolved: this.#resolved } : {}),
-      ...(this.#errors.length > 0 ? { errors: this.#errors } : {}),
+      ...(this.#errors.length > 0 ? { errors: this.#moreErrors > 0 ? [...this.#errors, `${this.path}: ${this.#moreErrors} more problems like these`] : this.#errors } : {}),
     };
   }
 }
@@ -62,14 +70,25 @@ export class FactsBuilder {
  * string delimiters of the language.
  */
 export function maskComments(text: string, style: { line?: string; block?: readonly [string, string]; quotes?: string }): string {
-  const out = text.split('');
   const quotes = style.quotes ?? '"\'';
-  let i = 0;
+  const starts = [...quotes].map(escapeRegExp);
+  if (style.line) starts.push(escapeRegExp(style.line));
+  if (style.block) starts.push(escapeRegExp(style.block[0]));
+  // Jumps from one quote or comment start to the next instead of stepping through every character.
+  const next = new RegExp(starts.join('|'), 'g');
+  const out: string[] = [];
+  let copied = 0;
   const blank = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+    out.push(text.slice(copied, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    copied = to;
   };
+  let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    next.lastIndex = i;
+    const m = next.exec(text);
+    if (!m) break;
+    i = m.index;
+    const c = m[0];
     if (quotes.includes(c)) {
       const triple = text.startsWith(c.repeat(3), i);
       const close = triple ? c.repeat(3) : c;
@@ -80,23 +99,34 @@ export function maskComments(text: string, style: { line?: string; block?: reado
         j++;
       }
       i = j + close.length;
-    } else if (style.line && text.startsWith(style.line, i)) {
+    } else if (c === style.line) {
       const end = text.indexOf('\n', i);
       const to = end === -1 ? text.length : end;
       blank(i, to);
       i = to;
-    } else if (style.block && text.startsWith(style.block[0], i)) {
-      const end = text.indexOf(style.block[1], i + style.block[0].length);
-      const to = end === -1 ? text.length : end + style.block[1].length;
+    } else {
+      const end = text.indexOf(style.block![1], i + c.length);
+      const to = end === -1 ? text.length : end + style.block![1].length;
       blank(i, to);
       i = to;
-    } else i++;
+    }
   }
+  out.push(text.slice(copied));
   return out.join('');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** User text quoted in a message: one line, at most `max` characters, longer text cut with `…`. */
+export function clip(text: string, max = 80): string {
+  const line = text.slice(0, max + 1).replace(/[\r\n\t]+/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 /** Message of an unknown thrown value, for manifest errors. */
 export function messageOf(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  return raw.split('\n')[0]!.trim();
+  return clip(raw.split('\n')[0]!.trim(), 200);
 }

@@ -1,14 +1,16 @@
 import type { ManifestFacts } from '../../types';
-import { FactsBuilder } from './common';
+import { FactsBuilder, clip } from './common';
 
 /**
  * `go.mod`: `require` lines, single or in a `require ( … )` block. Requirements marked
- * `// indirect` are left out: they are not what the service chose to build on.
+ * `// indirect` are kept with `indirect` set: they name no framework the service chose, but a
+ * database driver behind GORM is often only there.
  */
 export function parseGoMod(path: string, text: string): ManifestFacts {
   const facts = new FactsBuilder(path, 'go.mod', text);
   let block: string | undefined;
   let sawModule = false;
+  let modulePath: string | undefined;
   for (let line = 0; line < facts.lines.lineCount; line++) {
     const raw = facts.lines.lineText(line);
     const code = raw.replace(/\/\/.*$/, '');
@@ -27,27 +29,48 @@ export function parseGoMod(path: string, text: string): ManifestFacts {
       block = open[1]!;
       continue;
     }
-    if (/^module\s+\S+/.test(trimmed)) sawModule = true;
+    const moduleLine = /^module\s+"?([^\s"]+)/.exec(trimmed);
+    if (moduleLine) {
+      sawModule = true;
+      modulePath = moduleLine[1]!;
+    }
     const single = /^(\s*require\s+)(.*)$/.exec(code);
     if (single) addRequire(facts, line, raw, single[2]!, code, single[1]!.length);
-    else if (!/^(module|go|toolchain|replace|exclude|retract|tool|godebug)\b/.test(trimmed)) facts.error(`line ${line + 1}: unexpected directive: ${trimmed}`);
+    else if (!/^(module|go|toolchain|replace|exclude|retract|tool|godebug)\b/.test(trimmed)) facts.error(`line ${line + 1}: unexpected directive: ${clip(trimmed)}`);
   }
   if (block) facts.error(`unclosed "${block} (" block`);
   if (!sawModule) facts.error('no module directive');
-  return facts.build();
+  return { ...facts.build(), ...(modulePath ? { module: { id: modulePath } } : {}) };
+}
+
+/** `go.work`: the modules of the workspace (`use ./api`, `use ( ./a ./b )`), as folders. */
+export function parseGoWork(path: string, text: string): ManifestFacts {
+  const facts = new FactsBuilder(path, 'go.work', text);
+  const members: string[] = [];
+  let inUse = false;
+  for (let line = 0; line < facts.lines.lineCount; line++) {
+    const code = facts.lines.lineText(line).replace(/\/\/.*$/, '').trim();
+    if (inUse) {
+      if (code === ')') inUse = false;
+      else if (code !== '') members.push(code);
+    } else if (/^use\s*\($/.test(code)) inUse = true;
+    else if (/^use\s+\S/.test(code)) members.push(code.slice(3).trim());
+  }
+  const folders = members.map((m) => m.replace(/^"|"$/g, '').replace(/^\.\/?/, '').replace(/\/$/, '') || '.');
+  return { ...facts.build(), module: { members: folders, aggregatorOnly: true } };
 }
 
 function addRequire(facts: FactsBuilder, line: number, raw: string, spec: string, code: string, prefix = 0): void {
-  if (/\/\/\s*indirect\b/.test(raw)) return;
   const m = /^(\s*)(\S+)\s+(\S+)\s*$/.exec(spec);
   const lineStart = facts.lines.offsetAt({ line, character: 0 });
   if (!m) {
-    facts.error(`line ${line + 1}: expected "module version": ${code.trim()}`);
+    facts.error(`line ${line + 1}: expected "module version": ${clip(code.trim())}`);
     return;
   }
   const start = lineStart + prefix + m[1]!.length;
   const versionStart = start + m[2]!.length + spec.slice(m[1]!.length + m[2]!.length).search(/\S/);
-  facts.add(m[2]!, m[3]!, start, versionStart + m[3]!.length, { versionAt: [versionStart, versionStart + m[3]!.length] });
+  const indirect = /\/\/\s*indirect\b/.test(raw);
+  facts.add(m[2]!, m[3]!, start, versionStart + m[3]!.length, { indirect, versionAt: [versionStart, versionStart + m[3]!.length] });
 }
 
 /** `go.sum`: every module version it checks; the highest one per module is taken as resolved. */

@@ -24,6 +24,7 @@ export function parseVersionCatalog(path: string, text: string): ManifestFacts {
   if (!doc) return facts.build();
   const layout = new TomlLayout(facts.lines);
   const versions: TomlTable = isTable(doc.versions) ? doc.versions : {};
+  const aliases: Record<string, string> = {};
   for (const section of ['libraries', 'plugins'] as const) {
     const table = doc[section];
     if (!isTable(table)) continue;
@@ -53,9 +54,16 @@ export function parseVersionCatalog(path: string, text: string): ManifestFacts {
         }
       }
       if (name === undefined) continue;
+      aliases[catalogAccessor(section, alias)] = name;
       const start = spot?.start ?? 0;
       facts.add(name, version, start, spot?.end ?? start, versionAt ? { versionAt } : {});
     }
   }
-  return facts.build();
+  return { ...facts.build(), module: { aliases } };
+}
+
+/** The accessor a build script writes for a catalog alias: `spring-boot_web` is `libs.spring.boot.web`. */
+export function catalogAccessor(section: 'libraries' | 'plugins', alias: string): string {
+  const path = alias.replace(/[-_]/g, '.').toLowerCase();
+  return section === 'plugins' ? `libs.plugins.${path}` : `libs.${path}`;
 }

@@ -46,7 +46,8 @@ export function parsePackageJson(path: string, text: string): ManifestFacts {
   if (root) {
     addSections(facts, root, [
       ['dependencies', false],
-      ['peerDependencies', false],
+      // A peer dependency is the host's to install: a package that only peers a framework is a library.
+      ['peerDependencies', true],
       ['optionalDependencies', false],
       ['devDependencies', true],
     ]);
@@ -63,24 +64,6 @@ export function parseComposerJson(path: string, text: string): ManifestFacts {
 }
 
 const stripV = (v: string): string => v.replace(/^v(?=\d)/, '');
-
-/** `package-lock.json` (v1 `dependencies`, v2/v3 `packages`): top-level resolved versions. */
-export function parsePackageLock(path: string, text: string): ManifestFacts {
-  const facts = new FactsBuilder(path, 'lockfile:npm', text);
-  const root = parseJsonObject(facts, text);
-  if (root) {
-    for (const { key, value } of members(root, 'packages')) {
-      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key.value as string);
-      const version = findNodeAtLocation(value, ['version'])?.value;
-      if (m && typeof version === 'string') facts.resolve(m[1]!.toLowerCase(), version);
-    }
-    for (const { key, value } of members(root, 'dependencies')) {
-      const version = findNodeAtLocation(value, ['version'])?.value;
-      if (typeof version === 'string') facts.resolve((key.value as string).toLowerCase(), version);
-    }
-  }
-  return facts.build();
-}
 
 /** `composer.lock`: `packages` and `packages-dev`. */
 export function parseComposerLock(path: string, text: string): ManifestFacts {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ManifestFacts } from '../../types';
-import { FactsBuilder } from './common';
+import { FactsBuilder, clip } from './common';
 
 /** An element found by the position scan: its path from the root and where its text stands. */
 interface Element {
@@ -40,7 +40,16 @@ function scanElements(text: string): Element[] {
 
 type Xml = Record<string, unknown>;
 const asList = (v: unknown): Xml[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is Xml => typeof x === 'object' && x !== null);
-const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+/** Numeric character references (`&#48;`, `&#x30;`) the parser leaves as written. */
+const decodeNumeric = (s: string): string =>
+  s.replace(/&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (all, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => textOf(x)).filter((x): x is string => x !== undefined && x !== '');
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? decodeNumeric(v.trim()) : typeof v === 'number' ? String(v) : undefined);
+/** A named entity left unexpanded (`&rev;` with no definition): no value may be read from it. */
+const ENTITY = /&[A-Za-z_][\w.-]{0,60};/;
 
 /**
  * `pom.xml`: the parent, `dependencies`, imported BOMs of `dependencyManagement` and build
@@ -55,7 +64,7 @@ export function parsePom(path: string, text: string): ManifestFacts {
     facts.error(`invalid XML at line ${valid.err.line}: ${valid.err.msg}`);
     return facts.build();
   }
-  const parsed = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'dependency' || name === 'plugin' }).parse(text) as Xml;
+  const parsed = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'dependency' || name === 'plugin' || name === 'module' }).parse(text) as Xml;
   const project = parsed.project as Xml | undefined;
   if (!project || typeof project !== 'object') {
     facts.error('no <project> root element');
@@ -96,7 +105,14 @@ export function parsePom(path: string, text: string): ManifestFacts {
       if (prop) {
         version = prop.value;
         versionAt = prop.el ? [prop.el.textStart, prop.el.textEnd] : undefined;
-      } else facts.error(`${artifact}: version property \${${ref[1]}} is not defined in this pom`);
+      } else if (!parent) facts.error(`${clip(artifact)}: version property \${${clip(ref[1]!)}} is not defined in this pom`);
+      // With a parent, the property may be the parent's: the stack resolves it along the chain.
+    }
+    const entity = version === undefined ? null : ENTITY.exec(version);
+    if (entity) {
+      facts.error(`${clip(artifact)}: the version uses the XML entity ${entity[0]}, which is not expanded; no version is taken from it`);
+      version = undefined;
+      versionAt = undefined;
     }
     const anchor = child(el, 'artifactId') ?? el;
     const start = anchor?.start ?? 0;
@@ -119,5 +135,35 @@ export function parsePom(path: string, text: string): ManifestFacts {
   const build = project.build as Xml | undefined;
   const plugins = build?.plugins as Xml | undefined;
   section(plugins?.plugin, 'project/build/plugins/plugin');
-  return facts.build();
+
+  const managed: Record<string, string> = {};
+  for (const dep of asList(deps((project.dependencyManagement as Xml | undefined)?.dependencies))) {
+    const group = textOf(dep.groupId);
+    const artifact = textOf(dep.artifactId);
+    const raw = textOf(dep.version);
+    if (!group || !artifact || !raw || ENTITY.test(raw)) continue;
+    const ref = /^\$\{([^}]+)\}$/.exec(raw);
+    const version = ref ? (properties.get(ref[1]!)?.value ?? raw) : raw;
+    // An imported BOM manages its own group: `spring-boot-dependencies` versions every Boot starter.
+    managed[textOf(dep.scope) === 'import' ? `${group}:*` : `${group}:${artifact}`] = version;
+  }
+  const modulesEl = project.modules as Xml | undefined;
+  const members = asStrings(modulesEl?.module);
+  const groupId = textOf(project.groupId) ?? textOf(parent?.groupId);
+  const artifactId = textOf(project.artifactId);
+  const parentGroup = textOf(parent?.groupId);
+  const parentArtifact = textOf(parent?.artifactId);
+  const relative = parent && 'relativePath' in parent ? (textOf(parent.relativePath) ?? '') : '../pom.xml';
+  const built = facts.build();
+  return {
+    ...built,
+    module: {
+      ...(groupId && artifactId ? { id: `${groupId}:${artifactId}` } : {}),
+      packaging: textOf(project.packaging) ?? 'jar',
+      ...(members.length > 0 ? { members } : {}),
+      ...(parentGroup && parentArtifact ? { parent: { id: `${parentGroup}:${parentArtifact}`, relativePath: relative } } : {}),
+      ...(properties.size > 0 ? { properties: Object.fromEntries([...properties].map(([k, v]) => [k, v.value])) } : {}),
+      ...(Object.keys(managed).length > 0 ? { managed } : {}),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { ManifestFacts } from '../../types';
-import { FactsBuilder } from './common';
+import { FactsBuilder, clip } from './common';
 import { addTomlTable, isTable, readToml } from './toml';
 import { TomlLayout } from './tomlLayout';
 
@@ -19,6 +19,19 @@ export interface Requirement {
   readonly url?: string;
   /** Offset just past the requirement proper (before any marker or trailing options). */
   readonly end: number;
+}
+
+/** One `op version` clause of a PEP 440 specifier; anchored, with no ambiguous repetition. */
+const CLAUSE = /^(?:===|==|!=|~=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+$/;
+
+/**
+ * True when `text` is a specifier (`>=1.0, <2`, a trailing comma allowed). Split on commas and
+ * matched one clause at a time, so the work stays linear whatever padding the line carries.
+ */
+function isSpecifier(text: string): boolean {
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts.every((part) => CLAUSE.test(part));
 }
 
 /** Parses one PEP 508 requirement string; undefined when it is not one. */
@@ -45,10 +58,11 @@ export function parseRequirement(text: string): Requirement | undefined {
       spec = paren[1]!;
     }
     const trimmed = spec.trim();
-    if (!/^(?:(?:===|==|!=|~=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?\s*)+$/.test(trimmed)) return undefined;
+    if (!isSpecifier(trimmed)) return undefined;
     const lead = spec.length - spec.trimStart().length;
-    specifier = trimmed.replace(/,\s*$/, '');
-    specifierAt = [offset + lead, offset + lead + specifier.length];
+    const written = trimmed.endsWith(',') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+    specifier = written.replace(/\s+/g, ' ');
+    specifierAt = [offset + lead, offset + lead + written.length];
   }
   pos = specifierAt ? specifierAt[1] : head[0].trimEnd().length;
   return {
@@ -61,6 +75,11 @@ export function parseRequirement(text: string): Requirement | undefined {
   };
 }
 
+/** A line ending in `\` (spaces after it allowed) continues on the next one. */
+function endsContinued(line: string): boolean {
+  return line.trimEnd().endsWith('\\');
+}
+
 /**
  * `requirements*.txt`: one requirement per line, `#` comments, `\` continuations; option lines
  * (`-r`, `-c`, `-e`, `--index-url` …), bare URLs and paths are not dependencies and are skipped.
@@ -71,18 +90,21 @@ export function parseRequirementsTxt(path: string, text: string): ManifestFacts 
   let line = 0;
   while (line < facts.lines.lineCount) {
     const first = line;
-    let logical = facts.lines.lineText(line);
-    while (/\\\s*$/.test(logical) && line + 1 < facts.lines.lineCount) {
+    // Continued lines are gathered in a list and joined once: no string regrows per line.
+    const pieces = [facts.lines.lineText(line)];
+    while (endsContinued(pieces[pieces.length - 1]!) && line + 1 < facts.lines.lineCount) {
+      pieces[pieces.length - 1] = pieces[pieces.length - 1]!.trimEnd().slice(0, -1);
       line++;
-      logical = logical.replace(/\\\s*$/, ' ') + facts.lines.lineText(line);
+      pieces.push(facts.lines.lineText(line));
     }
+    const logical = pieces.join(' ');
     line++;
     const content = logical.replace(/(^|\s)#.*$/, '').replace(/\s--?[a-z][\w-]*(=\S*)?.*$/i, '');
     const trimmed = content.trim();
     if (trimmed === '' || trimmed.startsWith('-') || /^[a-z+]+:\/\//i.test(trimmed) || /^[./~]/.test(trimmed) || trimmed.startsWith('$')) continue;
     const req = parseRequirement(content);
     if (!req) {
-      facts.error(`line ${first + 1}: not a requirement: ${trimmed}`);
+      facts.error(`line ${first + 1}: not a requirement: ${clip(trimmed)}`);
       continue;
     }
     const lineStart = facts.lines.offsetAt({ line: first, character: 0 });
@@ -90,7 +112,7 @@ export function parseRequirementsTxt(path: string, text: string): ManifestFacts 
     const sameLine = line - first === 1;
     const versionAt = req.specifierAt && sameLine ? ([lineStart + req.specifierAt[0], lineStart + req.specifierAt[1]] as const) : undefined;
     const end = sameLine ? lineStart + content.trimEnd().length : facts.lines.offsetAt({ line: first, character: facts.lines.lineText(first).length });
-    facts.add(req.name, req.specifier, lineStart + lead, end, { dev, ...(versionAt ? { versionAt } : {}) });
+    facts.add(req.name, req.specifier, lineStart + lead, end, { dev, features: req.extras, ...(versionAt ? { versionAt } : {}) });
   }
   return facts.build();
 }
@@ -110,13 +132,13 @@ export function parsePyproject(path: string, text: string): ManifestFacts {
       const spot = layout.findArrayString(table, key, item, after);
       if (!req) {
         const line = spot ? facts.lines.positionAt(spot.start).line + 1 : undefined;
-        facts.error(`${line ? `line ${line}: ` : ''}not a PEP 508 requirement: ${item}`);
+        facts.error(`${line ? `line ${line}: ` : ''}not a PEP 508 requirement: ${clip(item)}`);
         continue;
       }
       if (spot) after = spot.start;
       const start = spot?.start ?? 0;
       const versionAt = spot && req.specifierAt ? ([spot.start + req.specifierAt[0], spot.start + req.specifierAt[1]] as const) : undefined;
-      facts.add(req.name, req.specifier, start, spot?.end ?? start, { dev, ...(versionAt ? { versionAt } : {}) });
+      facts.add(req.name, req.specifier, start, spot?.end ?? start, { dev, features: req.extras, ...(versionAt ? { versionAt } : {}) });
     }
   };
   const project = doc.project;

@@ -27,5 +27,24 @@ export function parseSbt(path: string, text: string): ManifestFacts {
       ...(at !== undefined ? { versionAt: [at, at + literal!.length] as const } : {}),
     });
   }
+  // The Play sbt plugin's own module values: `libraryDependencies ++= Seq(guice, specs2 % Test)`.
+  for (const m of masked.matchAll(/\blibraryDependencies\s*\+\+?=\s*(?:Seq\s*\()?([^)\n]*)/g)) {
+    const listStart = m.index + m[0].length - m[1]!.length;
+    for (const item of m[1]!.matchAll(/(?:^|,)\s*([A-Za-z]\w*)(?:\s*%\s*"?([A-Za-z]+)"?)?\s*(?=,|$)/g)) {
+      const artifact = PLAY_MODULES[item[1]!];
+      if (!artifact) continue;
+      const at = listStart + item.index + item[0].indexOf(item[1]!);
+      const line = facts.lines.positionAt(at).line;
+      const scope = item[2]?.toLowerCase();
+      facts.add(`org.playframework:${artifact}`, undefined, at, facts.lines.offsetAt({ line, character: facts.lines.lineText(line).length }), { dev: scope === 'test' || scope === 'it' });
+    }
+  }
   return facts.build();
 }
+
+/** Module values the Play sbt plugin defines, by the artifact each adds. */
+const PLAY_MODULES: Readonly<Record<string, string>> = {
+  guice: 'play-guice', specs2: 'play-specs2', ws: 'play-ahc-ws', javaWs: 'play-java-ws', jdbc: 'play-jdbc', javaJdbc: 'play-java-jdbc',
+  javaJpa: 'play-java-jpa', evolutions: 'play-jdbc-evolutions', filters: 'play-filters-helpers', caffeine: 'play-caffeine-cache', ehcache: 'play-ehcache',
+  javaForms: 'play-java-forms', openId: 'play-openid',
+};

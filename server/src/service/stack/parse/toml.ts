@@ -1,5 +1,4 @@
 import { parse as parseToml } from 'smol-toml';
-import type { ManifestFacts } from '../../types';
 import { FactsBuilder, messageOf } from './common';
 import type { TomlLayout } from './tomlLayout';
 
@@ -27,6 +26,11 @@ export function versionOfValue(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The strings of a TOML array (`features = ["postgres"]`); nothing for any other value. */
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** Adds each key of a TOML dependency table (Poetry, Pipfile, Cargo). */
 export function addTomlTable(facts: FactsBuilder, layout: TomlLayout, path: readonly string[], table: unknown, dev: boolean, skip: readonly string[] = []): void {
   if (!isTable(table)) return;
@@ -36,17 +40,7 @@ export function addTomlTable(facts: FactsBuilder, layout: TomlLayout, path: read
     const renamed = isTable(value) && typeof value.package === 'string' ? value.package : key;
     const version = versionOfValue(value);
     const start = spot?.start ?? 0;
-    facts.add(renamed, version, start, spot?.end ?? start, { dev, ...(spot?.versionAt ? { versionAt: spot.versionAt } : {}) });
+    const features = isTable(value) ? stringsOf(value.features ?? value.extras) : [];
+    facts.add(renamed, version, start, spot?.end ?? start, { dev, features, ...(spot?.versionAt ? { versionAt: spot.versionAt } : {}) });
   }
-}
-
-/** `poetry.lock` and `Cargo.lock`: `[[package]]` entries with name and version. */
-export function parsePackageArrayLock(path: string, kind: string, text: string, normalise: (name: string) => string): ManifestFacts {
-  const facts = new FactsBuilder(path, kind, text);
-  const doc = readToml(facts, text);
-  const packages = doc && Array.isArray(doc.package) ? doc.package : [];
-  for (const pkg of packages) {
-    if (isTable(pkg) && typeof pkg.name === 'string' && typeof pkg.version === 'string') facts.resolve(normalise(pkg.name), pkg.version);
-  }
-  return facts.build();
 }

@@ -44,6 +44,9 @@ export function splitDottedKey(raw: string): string[] {
  */
 export class TomlLayout {
   readonly #tables: Table[] = [];
+  readonly #byPath = new Map<string, Table[]>();
+  /** Per table, the first line of each `key =` written in it; built when first asked. */
+  readonly #keys = new Map<Table, Map<string, number>>();
 
   constructor(readonly lines: LineIndex) {
     let current: Table = { path: '', headerLine: -1, firstLine: 0, lastLine: lines.lineCount - 1 };
@@ -55,10 +58,10 @@ export class TomlLayout {
         if (text.includes(inMultiline)) inMultiline = undefined;
         continue;
       }
-      const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(text);
+      const header = /^\s*\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(text);
       if (header) {
         current.lastLine = line - 1;
-        current = { path: splitDottedKey(header[1]!).join(SEP), headerLine: line, firstLine: line + 1, lastLine: lines.lineCount - 1 };
+        current = { path: splitDottedKey(header[1]!.trim()).join(SEP), headerLine: line, firstLine: line + 1, lastLine: lines.lineCount - 1 };
         this.#tables.push(current);
         continue;
       }
@@ -70,19 +73,35 @@ export class TomlLayout {
   }
 
   /** Tables whose dotted path equals `path` (several for arrays of tables). */
-  #tablesAt(path: readonly string[]): Table[] {
-    const key = path.join(SEP);
-    return this.#tables.filter((t) => t.path === key);
+  #tablesAt(path: readonly string[]): readonly Table[] {
+    if (this.#byPath.size === 0) {
+      for (const t of this.#tables) this.#byPath.set(t.path, [...(this.#byPath.get(t.path) ?? []), t]);
+    }
+    return this.#byPath.get(path.join(SEP)) ?? [];
+  }
+
+  /** The keys written in `table`, each with its first line: one pass over the table's lines. */
+  #keysOf(table: Table): Map<string, number> {
+    let keys = this.#keys.get(table);
+    if (!keys) {
+      keys = new Map();
+      for (let line = table.firstLine; line <= table.lastLine; line++) {
+        const m = KEY_AT_LINE_START.exec(this.lines.lineText(line));
+        const name = m ? (m[1] ?? m[2] ?? m[3])! : undefined;
+        if (name !== undefined && !keys.has(name)) keys.set(name, line);
+      }
+      this.#keys.set(table, keys);
+    }
+    return keys;
   }
 
   /** Finds `key = …` in table `path`, or a `[path.key]` sub-table header. */
   findKey(path: readonly string[], key: string): KeySpot | undefined {
-    const keyPattern = new RegExp(`^\\s*(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*=`);
     for (const table of this.#tablesAt(path)) {
-      for (let line = table.firstLine; line <= table.lastLine; line++) {
+      const line = this.#keysOf(table).get(key);
+      if (line !== undefined) {
         const text = this.lines.lineText(line);
-        const m = keyPattern.exec(text);
-        if (!m) continue;
+        const m = KEY_AT_LINE_START.exec(text)!;
         const lineStart = this.lines.offsetAt({ line, character: 0 });
         const start = lineStart + text.length - text.trimStart().length;
         const rest = text.slice(m[0].length);
@@ -134,6 +153,5 @@ export class TomlLayout {
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** `key =`, `"key" =` or `'key' =` at the start of a line (a bare key, or one quoted). */
+const KEY_AT_LINE_START = /^[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\\\n]*)"|'([^'\n]*)')[ \t]*=/;

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { SpecTreeRequest } from '../../../server/src/protocol';
+import type { Ctx } from '../ctx';
+import { openInWorkspace } from '../sidebar/pages';
+import { rowContext } from './sidebarCommands';
+import { pickSpec } from './specAtCursor';
+
+/** "Open SPEC": opens a SPEC document at its title; the SPEC by ID (hover links), else picked. */
+export function openSpec(ctx: Ctx) {
+  return async (specId?: unknown): Promise<vscode.Uri | undefined> => {
+    const id = rowContext(specId)?.specId ?? (await pickSpec(ctx, 'SPEC to open'));
+    if (!id) return undefined;
+    const tree = await ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
+    const spec = tree?.specs.find((s) => s.id === id);
+    if (!spec) throw new Error(`no SPEC ${id} in this workspace`);
+    const uri = ctx.asUri(spec.uri);
+    await openInWorkspace(uri, spec.range);
+    return uri;
+  };
+}

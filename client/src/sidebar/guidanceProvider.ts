@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { PlanRequest } from '../../../server/src/protocol';
+import type { Ctx } from '../ctx';
+import type { FromWebview, ToGuidance } from './messages';
+import { loadPage } from './pages';
+
+/**
+ * The Guidance view: framework guidance and the rendered plan of the SPEC selected in the
+ * SPECs view. A view of its own, so it never changes out of sight of the tree.
+ */
+export class GuidanceProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'specchain.guidance';
+
+  readonly #ctx: Ctx;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  #view: vscode.WebviewView | undefined;
+  #viewSubscriptions: vscode.Disposable[] = [];
+  #ready = false;
+  #selected: { readonly specId: string; readonly title: string } | undefined;
+
+  constructor(ctx: Ctx) {
+    this.#ctx = ctx;
+    this.#subscriptions.push(
+      ctx.sidebar.onDidSelect((spec) => {
+        this.#selected = spec;
+        void this.#send();
+      }),
+      ctx.onDidChangeIndex(() => void this.#send()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.#post({ type: 'trust', trusted: true })),
+    );
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.#disposeView();
+    this.#view = view;
+    this.#viewSubscriptions = [
+      loadPage(view.webview, this.#ctx.extensionContext.extensionUri, 'guidance', (message) => void this.#handle(message)),
+      view.onDidDispose(() => {
+        if (this.#view === view) this.#disposeView();
+      }),
+    ];
+  }
+
+  async #handle(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.#ready = true;
+        this.#post({ type: 'trust', trusted: vscode.workspace.isTrusted });
+        await this.#send();
+        return;
+      case 'generatePlan':
+        await vscode.commands.executeCommand('specchain.generatePlan', message.specId);
+        return;
+      case 'openExternal':
+        await vscode.env.openExternal(vscode.Uri.parse(message.url));
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Sends the selected SPEC and then its plan and guidance. */
+  async #send(): Promise<void> {
+    const selected = this.#selected;
+    if (!this.#view || !this.#ready) return;
+    this.#post({ type: 'spec', specId: selected?.specId ?? null, title: selected?.title ?? '' });
+    if (!selected || this.#ctx.state.kind !== 'running') return;
+    try {
+      const plan = await this.#ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId: selected.specId } satisfies PlanRequest.Params);
+      if (this.#selected !== selected) return;
+      this.#post({ type: 'plan', specId: selected.specId, markdown: plan.markdown, guidance: plan.guidance });
+    } catch (error) {
+      this.#post({ type: 'planError', specId: selected.specId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  #post(message: ToGuidance): void {
+    void this.#view?.webview.postMessage(message);
+  }
+
+  #disposeView(): void {
+    for (const d of this.#viewSubscriptions) d.dispose();
+    this.#viewSubscriptions = [];
+    this.#view = undefined;
+    this.#ready = false;
+  }
+
+  dispose(): void {
+    this.#disposeView();
+    for (const d of this.#subscriptions) d.dispose();
+  }
+}

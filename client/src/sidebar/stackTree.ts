@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { StackRequest } from '../../../server/src/protocol';
+import type { ServiceStack } from '../../../server/src/service/types';
+import type { Ctx } from '../ctx';
+
+/** A row of the Stack view: a service, or one fact of it (a framework opens its manifest line). */
+export type StackItem =
+  | { readonly kind: 'service'; readonly service: ServiceStack }
+  | { readonly kind: 'fact'; readonly label: string; readonly value: string; readonly icon: string; readonly open?: { readonly path: string; readonly line: number } };
+
+function factsOf(service: ServiceStack): StackItem[] {
+  const facts: StackItem[] = service.frameworks.map((f) => ({
+    kind: 'fact',
+    label: f.name,
+    value: f.resolved ?? f.version ?? '',
+    icon: 'symbol-package',
+    open: { path: f.manifest, line: f.line - 1 },
+  }));
+  const lists: [string, readonly string[], string][] = [
+    ['Databases', service.databases, 'database'],
+    ['ORMs', service.orms, 'symbol-class'],
+    ['Auth', service.auth, 'shield'],
+    ['Testing', service.testing, 'beaker'],
+  ];
+  for (const [label, values, icon] of lists) if (values.length > 0) facts.push({ kind: 'fact', label, value: values.join(', '), icon });
+  for (const manifest of service.manifests) facts.push({ kind: 'fact', label: manifest.slice(manifest.lastIndexOf('/') + 1), value: manifest, icon: 'file', open: { path: manifest, line: 0 } });
+  return facts;
+}
+
+/** The Stack view: a native tree of the detected services and what each one uses. */
+export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vscode.Disposable {
+  static readonly viewId = 'specchain.stack';
+
+  readonly #ctx: Ctx;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly #subscriptions: vscode.Disposable[];
+  readonly onDidChangeTreeData = this.#changed.event;
+
+  constructor(ctx: Ctx) {
+    this.#ctx = ctx;
+    this.#subscriptions = [this.#changed, ctx.onDidChangeIndex(() => this.#changed.fire())];
+  }
+
+  async getChildren(element?: StackItem): Promise<StackItem[]> {
+    if (element) return element.kind === 'service' ? factsOf(element.service) : [];
+    if (this.#ctx.state.kind !== 'running' || this.#ctx.indexing) return [];
+    const stack = await this.#ctx.sendRequest<StackRequest.Result | null>(StackRequest.method, {});
+    return (stack?.services ?? []).map((service) => ({ kind: 'service', service }));
+  }
+
+  getTreeItem(item: StackItem): vscode.TreeItem {
+    if (item.kind === 'service') {
+      const name = item.service.root === '.' ? '(workspace root)' : item.service.root;
+      const tree = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
+      tree.description = item.service.language;
+      tree.iconPath = new vscode.ThemeIcon('server-process');
+      tree.tooltip = `${name}: ${item.service.language}, ${item.service.manifests.join(', ')}`;
+      tree.id = `service:${item.service.root}`;
+      return tree;
+    }
+    const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
+    tree.description = item.value;
+    tree.tooltip = item.value ? `${item.label}: ${item.value}` : item.label;
+    tree.iconPath = new vscode.ThemeIcon(item.icon);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (item.open && folder) {
+      const uri = vscode.Uri.joinPath(folder.uri, ...item.open.path.split('/'));
+      tree.command = { command: 'vscode.open', title: 'Open manifest', arguments: [uri, { selection: new vscode.Range(item.open.line, 0, item.open.line, 0) }] };
+    }
+    return tree;
+  }
+
+  dispose(): void {
+    for (const s of this.#subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,143 @@
+import { LineIndex, append } from '../text';
+import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
+import { findIds, type CutRange } from './ids';
+
+/**
+ * A stretch of a source file that is not code, as the lexer reports it (UTF-16 offsets,
+ * half-open, sorted, non-overlapping). Markers count only inside comments and docstrings.
+ */
+export interface TextRegion {
+  readonly kind: 'comment' | 'docstring' | 'string';
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One line's span as a range: markers and the IDs on them never cross a line. */
+function lineSpan(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/**
+ * An ID on an `@MX` line as the scanner finds it: its position kept as three numbers, the range
+ * built when asked, since a workspace holds tens of thousands.
+ */
+export class MxRef implements IdRef {
+  constructor(
+    readonly kind: RefKind,
+    readonly id: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly expanded: boolean,
+  ) {}
+
+  get range(): Range {
+    return lineSpan(this.line, this.start, this.end);
+  }
+
+  toJSON(): IdRef {
+    return this.expanded ? { kind: this.kind, id: this.id, range: this.range, expanded: true } : { kind: this.kind, id: this.id, range: this.range };
+  }
+}
+
+/** An `@MX` marker as the scanner finds it, with numbers for its position (see `MxRef`). */
+export class MxTag implements MxMarker {
+  constructor(
+    readonly kind: string,
+    readonly value: string,
+    readonly colon: boolean,
+    readonly auto: boolean,
+    readonly place: MxPlace,
+    readonly parent: number,
+    readonly line: number,
+    readonly start: number,
+    readonly refs: readonly MxRef[],
+  ) {}
+
+  get range(): Range {
+    return lineSpan(this.line, this.start, this.start + 4 + this.kind.length);
+  }
+
+  get kindRange(): Range {
+    return lineSpan(this.line, this.start + 4, this.start + 4 + this.kind.length);
+  }
+
+  toJSON(): MxMarker {
+    const { kind, range, kindRange, value, colon, auto, place, parent } = this;
+    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()) };
+  }
+}
+
+/** `@MX:KIND`, then an optional colon. The kind is letters only; case is folded later. */
+const MARKER = /(?<![\w@])@MX:([A-Za-z]+)(?![\w-])([ \t]*:)?/g;
+const AUTO = /^\[AUTO\][ \t]*/i;
+const LINKING = new Set(['SPEC', 'TEST']);
+
+/**
+ * The `@MX` markers of one file. `regions` are the file's comment and docstring stretches from
+ * the lexer, or `'markdown'` for a markdown file, where every marker is a mention in prose.
+ * Values run to the end of the line or of the comment; sub-lines attach to the nearest
+ * standalone tag above; SPEC/REQ/AC IDs of `SPEC`/`TEST` values are read with ranges expanded.
+ */
+export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown', lines = new LineIndex(text)): { markers: MxTag[]; cut: CutRange[] } {
+  const markers: MxTag[] = [];
+  const cut: CutRange[] = [];
+  if (!text.includes('@MX:')) return { markers, cut };
+  let lastStandalone = -1;
+  let r = 0;
+  const re = MARKER;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    let place: MxPlace = 'markdown';
+    let limit = text.length;
+    if (regions !== 'markdown') {
+      while (r < regions.length && regions[r]!.end <= at) r++;
+      const region = regions[r];
+      if (!region || region.start > at || region.kind === 'string') continue;
+      place = region.kind === 'docstring' ? 'docstring' : commentPlace(text, region.start);
+      limit = region.end;
+    }
+    const kind = m[1]!.toUpperCase();
+    const colon = m[2] !== undefined;
+    const valueStart0 = at + m[0].length;
+    let eol = text.indexOf('\n', valueStart0);
+    if (eol === -1 || eol > limit) eol = limit;
+    let raw = text.slice(valueStart0, eol);
+    const auto = AUTO.exec(raw.trimStart());
+    const lead = raw.length - raw.trimStart().length + (auto ? auto[0].length : 0);
+    raw = withoutCloser(raw.slice(lead));
+    const valueStart = valueStart0 + lead;
+    const value = raw.trim();
+    const sub = MX_SUB_KINDS.includes(kind) || (kind === 'LEGACY' && /^true\b/i.test(value));
+    let refs: MxRef[] = [];
+    const position = lines.positionAt(at);
+    const line = position.line;
+    const lineStart = at - position.character;
+    if (LINKING.has(kind)) {
+      const found = findIds(text, valueStart, valueStart + raw.length);
+      append(cut, found.cut);
+      refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
+    }
+    markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs));
+    if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
+  }
+  return { markers, cut };
+}
+
+/** The value without the comment's closing delimiter (star-slash, `-->`, triple quotes) and trailing blanks. */
+function withoutCloser(raw: string): string {
+  let v = raw.trimEnd();
+  for (const closer of CLOSERS) if (v.endsWith(closer)) v = v.slice(0, -closer.length).trimEnd();
+  return v;
+}
+
+const CLOSERS = ['*/}', '*/', '-->', '"""', "'''"];
+
+/** Which comment a region is, by how it opens: `/*`, `{/*`, `<!--`, or a line comment. */
+function commentPlace(text: string, start: number): MxPlace {
+  const open = text.slice(start, start + 4);
+  if (open.startsWith('/*') || open.startsWith('{/*')) return 'block';
+  if (open.startsWith('<!--')) return 'html';
+  return 'line';
+}

@@ -1,0 +1,116 @@
+/**
+ * The SPECs view as a user sees it: at 220 and 400 px wide, in dark, light and high-contrast
+ * themes, on the example and on a generated 1,000-SPEC workspace. Each picture is backed by
+ * assertions on what is visible (no badge cut off, no horizontal scrollbar) and the view is
+ * checked with axe-core. Pictures: .test-artifacts/e2e-sidebar-<workspace>-<theme>-<width>.png.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { REPO_ROOT } from '../vscode/codeServer';
+import { AXE_SERIOUS, FIT_PROBE, type FitReport } from './fit';
+import { openWorkbench, type Workbench } from './harness';
+
+const SHARED = process.env['SPECCHAIN_SHARED'] ?? resolve(REPO_ROOT, '..', 'shared');
+const GENERATOR = join(SHARED, 'bench', 'gen-workspace.mjs');
+const THEMES = [
+  { label: 'Default Dark Modern', body: 'vs-dark', name: 'dark' },
+  { label: 'Default Light Modern', body: 'vs', name: 'light' },
+  { label: 'Default High Contrast', body: 'hc-black', name: 'hc' },
+] as const;
+const WIDTHS = [220, 400] as const;
+
+interface Case {
+  readonly name: string;
+  /** The folder to open, or a reason to skip. */
+  readonly workspace: () => string | { skip: string } | undefined;
+  readonly specs: number;
+}
+
+let generated: string | undefined;
+const CASES: readonly Case[] = [
+  { name: 'example', workspace: () => undefined, specs: 5 },
+  {
+    name: '1000-specs',
+    specs: 1000,
+    workspace: () => {
+      if (!existsSync(GENERATOR)) return { skip: `${GENERATOR} is absent (set SPECCHAIN_SHARED)` };
+      generated = mkdtempSync(join(tmpdir(), 'specchain-e2e-1000-'));
+      const out = join(generated, 'workspace');
+      const run = spawnSync(process.execPath, [GENERATOR, '--out', out, '--specs', '1000', '--files', '1441', '--junk', '0', '--seed', '1'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      return out;
+    },
+  },
+];
+
+for (const c of CASES) {
+  describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, three themes`, function () {
+    this.timeout(600_000);
+    let workspace: string | undefined;
+
+    before(function () {
+      const made = c.workspace();
+      if (typeof made === 'object') {
+        console.log(`    skipped: ${made.skip}`);
+        this.skip();
+      }
+      workspace = made;
+    });
+
+    after(() => {
+      if (generated && c.name === '1000-specs') rmSync(generated, { recursive: true, force: true });
+    });
+
+    for (const theme of THEMES) {
+      describe(theme.name, () => {
+        let workbench: Workbench | undefined;
+        let specs: Frame;
+
+        before(async () => {
+          workbench = await openWorkbench({
+            ...(workspace ? { workspace } : {}),
+            viewport: { width: 1280, height: 900 },
+            settings: { 'workbench.colorTheme': theme.label },
+          });
+          await workbench.page.locator(`.monaco-workbench.${theme.body}`).waitFor({ timeout: 30_000 });
+          await workbench.openActivityBarView('SpecChain');
+          specs = await workbench.webviewFrame('#tree', 120_000);
+          await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 180_000 });
+          // The first SPEC and its siblings expanded, so that slots and file rows are in the picture.
+          await specs.locator('#tree > [aria-level="1"]').first().focus();
+          await workbench.page.keyboard.press('ArrowRight');
+          await workbench.page.keyboard.press('*');
+        });
+
+        after(async () => {
+          await workbench?.close();
+        });
+
+        for (const width of WIDTHS) {
+          it(`at ${width} px: every badge visible, no horizontal scrollbar`, async () => {
+            const page = workbench!.page;
+            await workbench!.setSideBarWidth(width);
+            const bar = await page.locator('.part.sidebar').boundingBox();
+            assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
+            const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
+            assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
+            const badges = await specs.locator('#tree .badge').count();
+            assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
+            const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
+            await page.locator('.part.sidebar').screenshot({ path });
+            assert.ok(readFileSync(path).length > 5_000);
+          });
+        }
+
+        it('has no serious accessibility violations in the real webview (axe-core)', async () => {
+          await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+          assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
+        });
+      });
+    }
+  });
+}

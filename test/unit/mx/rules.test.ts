@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { load, where } from '../core/helpers';
+
+/** A v2-template SPEC folder with REQs in spec.md and ACs in acceptance.md. */
+function specFolder(id: string, reqs: string, acceptance?: string, extra = ''): Record<string, string> {
+  const files: Record<string, string> = {
+    [`.moai/specs/SPEC-${id}/spec.md`]: `---\nid: ${id}\nversion: 0.1.0\nstatus: completed\ncreated: 2026-01-01\nupdated: 2026-01-02\nauthor: dev\npriority: high\n${extra}---\n\n# ${id}\n\n## Requirements\n\n${reqs}`,
+  };
+  if (acceptance !== undefined) files[`.moai/specs/SPEC-${id}/acceptance.md`] = acceptance;
+  return files;
+}
+
+const SCHED = specFolder('SCHED-001', '### REQ-SCHED-024: Run\nThe scheduler SHALL run.\n\n### REQ-SCHED-025: Stop\nIt SHALL stop.\n', '- AC-001: Given x (maps REQ-SCHED-024)\n- AC-002: Given y (maps REQ-SCHED-025)\n');
+
+describe('@MX diagnostics', () => {
+  it('links SPEC and REQ IDs, and mx/unknown-spec names the closest SPEC on the ID', async () => {
+    const svc = await load({ ...SCHED, 'src/a.ts': '// @MX:NOTE: runner\n// @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n// @MX:NOTE: x\n// @MX:SPEC: SPEC-SCHED-01\n' });
+    const ds = svc.diagnostics('src/a.ts');
+    assert.deepEqual(where(ds, 'mx/unknown-spec'), ['src/a.ts:4:14-4:27']);
+    const d = ds.find((x) => x.code === 'mx/unknown-spec')!;
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /Did you mean SPEC-SCHED-001\?/);
+    assert.deepEqual(d.data, { kind: 'replace-id', suggestion: 'SPEC-SCHED-001' });
+    assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-024').map((l) => `${l.path}:${l.ref.range.start.line + 1}`), ['src/a.ts:2']);
+  });
+
+  it('mx/unknown-spec without a close ID offers MoAI broken-link rule', async () => {
+    const svc = await load({ ...SCHED, 'src/a.py': '# @MX:NOTE: x\n# @MX:SPEC: SPEC-KB-CONNECTORS-001\n' });
+    const d = svc.diagnostics('src/a.py').find((x) => x.code === 'mx/unknown-spec')!;
+    assert.deepEqual([d.range.start.character, d.range.end.character, d.data], [12, 34, { kind: 'mx-broken-link', id: 'KB-CONNECTORS-001' }]);
+  });
+
+  it('mx/unknown-req on the ID, scoped to the SPECs named on the line, with expanded members', async () => {
+    const svc = await load({ ...SCHED, ...specFolder('OTHER-001', '- REQ-SCHED-026: elsewhere SHALL\n'), 'src/a.go': '// @MX:NOTE: x\n// @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024/025/026\n// @MX:NOTE: y\n// @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-O24\n' });
+    const ds = svc.diagnostics('src/a.go');
+    assert.deepEqual(where(ds, 'mx/unknown-req'), ['src/a.go:2:47-2:50', 'src/a.go:4:29-4:42']);
+    assert.match(ds.find((x) => x.range.start.line === 3 && x.code === 'mx/unknown-req')!.message, /not declared in SPEC-SCHED-001\. Did you mean REQ-SCHED-024\?/);
+  });
+
+  it('resolves a REQ on a line naming no SPEC by module ownership, then by the one SPEC declaring it', async () => {
+    const svc = await load({
+      ...specFolder('OWN-001', '- REQ-1: own SHALL\n', undefined, 'module: src/own, lib/x\n'),
+      ...specFolder('ELSE-001', '- REQ-1: else SHALL\n- REQ-ONLY-001: only here\n'),
+      'src/own/a.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-1\n',
+      'src/b.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-ONLY-001 REQ-1\n',
+    });
+    assert.deepEqual(svc.index.mxLinks('src/own/a.ts').map((l) => l.specIds), [['OWN-001']]);
+    assert.deepEqual(svc.index.mxLinks('src/b.ts').map((l) => l.specIds), [['ELSE-001'], []]);
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), [], 'an ID two SPECs declare is ambiguous, not unknown');
+  });
+
+  it('mx/dangling-spec, mx/missing-reason, mx/missing-upgrade, mx/unknown-kind on the marker or kind', async () => {
+    const svc = await load({ ...SCHED, 'src/a.ts': '// @MX:SPEC: SPEC-SCHED-001\n// @MX:WARN: w\n\n\n\n// @MX:REASON: too far\n// @MX:DEBT: d\n// @MX:TASK: t\n// @MX:ANCHOR: a\n// @MX:REASON: r\n' });
+    const ds = svc.diagnostics('src/a.ts');
+    assert.deepEqual(where(ds, 'mx/dangling-spec'), ['src/a.ts:1:4-1:12']);
+    assert.deepEqual(where(ds, 'mx/missing-reason'), ['src/a.ts:2:4-2:12']);
+    assert.deepEqual(where(ds, 'mx/missing-upgrade'), ['src/a.ts:7:4-7:12']);
+    assert.deepEqual(where(ds, 'mx/unknown-kind'), ['src/a.ts:8:8-8:12']);
+    assert.deepEqual(ds.find((d) => d.code === 'mx/missing-reason')!.data, { kind: 'mx-add-reason' });
+  });
+
+  it('mx/over-limit on the first tag past the limit; mx.yaml replaces limits and reasons, and a broken one says so', async () => {
+    const notes = (n: number): string => Array.from({ length: n }, (_, i) => `// @MX:ANCHOR: a${i}\n// @MX:REASON: r\n`).join('');
+    const plain = await load({ ...SCHED, 'src/a.ts': notes(4) });
+    assert.deepEqual(where(plain.diagnostics('src/a.ts'), 'mx/over-limit'), ['src/a.ts:7:4-7:14']);
+    const yaml = 'mx:\n  limits:\n    anchor_per_file: 5\n  require_reason_for: [NOTE]\n  exclude: ["gen/**"]\n';
+    const set = await load({ ...SCHED, '.moai/config/sections/mx.yaml': yaml, 'src/a.ts': `${notes(4)}// @MX:NOTE: n\n// @MX:WARN: w\n`, 'gen/b.ts': '// @MX:NOTE: n\n' });
+    const ds = set.diagnostics('src/a.ts');
+    assert.deepEqual([where(ds, 'mx/over-limit'), where(ds, 'mx/missing-reason')], [[], ['src/a.ts:9:4-9:12']]);
+    assert.deepEqual(set.diagnostics('gen/b.ts'), [], 'excluded by mx.yaml');
+    const broken = await load({ ...SCHED, '.moai/config/sections/mx.yaml': 'mx:\n  limits: [1, 2\n', 'src/a.ts': notes(4) });
+    assert.deepEqual(where(broken.allDiagnostics(), 'mx/config-invalid').length, 1);
+    assert.deepEqual(where(broken.diagnostics('src/a.ts'), 'mx/over-limit'), ['src/a.ts:7:4-7:14'], 'the defaults apply');
+    const wrong = await load({ ...SCHED, '.moai/config/sections/mx.yaml': 'mx:\n  limits:\n    anchor_per_file: lots\n  exclude: 3\n', 'src/a.ts': notes(4) });
+    assert.deepEqual(wrong.allDiagnostics().filter((d) => d.code === 'mx/config-invalid').map((d) => d.range.start.line + 1), [3, 4]);
+  });
+
+  it('mx/moai-invisible: no colon, .tsx, JSDoc, a second SPEC ID', async () => {
+    const svc = await load({
+      ...SCHED,
+      ...specFolder('UX-003', '- REQ-UX-1: x\n'),
+      'src/a.ts': '// @MX:NOTE: n\n// @MX:SPEC SPEC-SCHED-001\n/**\n * @MX:NOTE: n\n * @MX:SPEC: SPEC-SCHED-001\n */\n// @MX:SPEC: SPEC-UX-003, SPEC-SCHED-001\n// @MX:SPEC: SPEC-SCHED-001\n',
+      'src/b.tsx': '// @MX:NOTE: n\n// @MX:SPEC: SPEC-SCHED-001\n',
+    });
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/moai-invisible'), ['src/a.ts:2:4-2:12', 'src/a.ts:5:4-5:12', 'src/a.ts:7:4-7:12', 'src/b.tsx:2:4-2:12']);
+  });
+
+  it('markers in markdown are mentions: never errors, never links', async () => {
+    const svc = await load({ ...SCHED, 'docs/guide.md': 'Write `// @MX:SPEC: SPEC-NOPE-001` under an anchor.\n' });
+    assert.deepEqual(svc.diagnostics('docs/guide.md'), []);
+    assert.deepEqual(svc.index.mxRefsTo('SCHED-001'), []);
+  });
+
+  it('mx/range-cut when a range asks for more than the bound', async () => {
+    const svc = await load({ ...SCHED, 'src/a.ts': '// @MX:NOTE: n\n// @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-001..999999\n' });
+    assert.deepEqual(where(svc.diagnostics('src/a.ts'), 'mx/range-cut'), ['src/a.ts:2:29-2:50']);
+  });
+
+  it('spec/no-implementation counts @MX references; test files give test references', async () => {
+    const svc = await load({ ...SCHED, ...specFolder('IDLE-001', '- REQ-IDLE-1: x\n'), 'tests/test_run.py': '# @MX:NOTE: t\n# @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-025\n' });
+    assert.deepEqual(where(svc.allDiagnostics(), 'spec/no-implementation'), ['.moai/specs/SPEC-IDLE-001/spec.md:11:1-11:11']);
+    assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-025').map((l) => l.test), [true]);
+  });
+
+  it('specchain-disable-next-line silences an @MX finding', async () => {
+    const svc = await load({ ...SCHED, 'src/a.ts': '// @MX:NOTE: n\n// specchain-disable-next-line mx/unknown-spec\n// @MX:SPEC: SPEC-GONE-001\n' });
+    assert.deepEqual(where(svc.diagnostics('src/a.ts'), 'mx/unknown-spec'), []);
+  });
+});
+
+describe('REQ/AC diagnostics', () => {
+  it('spec/duplicate-req on the second declaration of one section, not on restatements elsewhere', async () => {
+    const svc = await load(specFolder('D-001', '- REQ-D-001: a SHALL\n- REQ-D-002: b SHALL\n- REQ-D-001: again SHALL\n\n## Traceability\n\n| REQ-D-002 | AC-1 |\n'));
+    assert.deepEqual(where(svc.allDiagnostics(), 'spec/duplicate-req'), ['.moai/specs/SPEC-D-001/spec.md:17:3-17:12']);
+    assert.deepEqual(svc.index.reqsOf('D-001').map((r) => `${r.decl.id}:${r.decl.range.start.line + 1}`), ['REQ-D-001:15', 'REQ-D-002:16', 'REQ-D-001:17']);
+  });
+
+  it('spec/req-uncovered on the REQ, spec/ac-unknown-req on the mapped ID', async () => {
+    const svc = await load(specFolder('C-001', '- REQ-C-001: a\n- REQ-C-002: b\n- REQ-C-003: c\n', '### AC-1: first\nMaps: REQ-C-001\n\n### AC-2: second (REQ-C-009)\n'));
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'spec/req-uncovered'), ['.moai/specs/SPEC-C-001/spec.md:16:3-16:12', '.moai/specs/SPEC-C-001/spec.md:17:3-17:12']);
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-C-001/acceptance.md:4:19-4:28']);
+    assert.match(all.find((d) => d.code === 'spec/ac-unknown-req')!.message, /Did you mean REQ-C-00\d\?/);
+  });
+});

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SpecChainApi } from '../../../client/src/extension';
+import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
+import { waitFor } from './wait';
+
+// The SpecChain views on the example workspace (examples/README.md): USER-001 is carried by
+// backend/app/api/users.py, whose line 1 holds @API:USER-001.
+
+function workspaceFile(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+describe('SpecChain views', function () {
+  this.timeout(60_000);
+  let api: SpecChainApi;
+  let tree: SpecTreeResult;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
+    assert.ok(extension);
+    api = await extension.activate();
+    await api.ready;
+    tree = await waitFor('a SPEC tree', async () => {
+      const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+      return result.specs.length > 0 && result.totals.brokenLinks > 0 ? result : undefined;
+    });
+    await vscode.commands.executeCommand('specchain.sidebar.focus');
+    await waitFor('the SPECs view to show the tree', () => (api.specsView()?.total === tree.specs.length ? true : undefined));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('specchain.sidebar').update('followEditor', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
+  });
+
+  it('shows the broken links as the view\'s badge', async () => {
+    const badge = await waitFor(() => `a badge (it is ${api.badge()})`, () => api.badge());
+    assert.equal(badge, tree.totals.brokenLinks);
+  });
+
+  it('says "Indexing N files…" while the index is read again, then the counts', async () => {
+    const seen: { files?: number; status: string }[] = [];
+    const subscription = api.onDidChangeIndexing((indexing) => {
+      // The status bar hears the same event; read it once its handler ran.
+      setTimeout(() => seen.push({ ...(indexing?.files !== undefined ? { files: indexing.files } : {}), status: indexing ? api.statusText() : 'ready' }), 0);
+    });
+    try {
+      const result = await vscode.commands.executeCommand<{ files: number } | undefined>('specchain.refreshIndex');
+      assert.ok(result);
+      await waitFor(() => `indexing to end (seen ${JSON.stringify(seen)})`, () => (seen.at(-1)?.status === 'ready' ? true : undefined));
+      const counted = seen.find((s) => s.files !== undefined);
+      assert.ok(counted && counted.files! > 0, JSON.stringify(seen));
+      assert.match(counted.status, /^\$\(sync~spin\) Indexing \d[\d,]* files…$/);
+      await waitFor(() => `the counts back in the status bar (it shows ${api.statusText()})`, () => (api.statusText().startsWith(`$(link) ${tree.totals.specs} SPECs`) ? true : undefined));
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('filters by chain state and reports "N of M"', async () => {
+    const complete = tree.specs.filter((s) => s.completeness === 'complete').length;
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['complete']);
+    const shown = await waitFor(() => `the filter to apply (${JSON.stringify(api.specsView())})`, () => {
+      const view = api.specsView();
+      return view && view.filter.chains.join() === 'complete' ? view : undefined;
+    });
+    assert.equal(shown.shown, complete);
+    assert.equal(shown.total, tree.specs.length);
+    assert.ok(shown.shown < shown.total, 'the example has SPECs with partial chains');
+    const status = tree.specs[0]!.status;
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [status], []);
+    const byStatus = await waitFor('the status filter', () => (api.specsView()?.filter.statuses.join() === status ? api.specsView() : undefined));
+    assert.equal(byStatus.shown, tree.specs.filter((s) => s.status === status).length);
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
+    await waitFor('the filter to clear', () => (api.specsView()?.shown === tree.specs.length ? true : undefined));
+  });
+
+  it('follows the active editor to the tag under the cursor, and stops when the setting is off', async () => {
+    const users = workspaceFile('backend', 'app', 'api', 'users.py');
+    const editor = await vscode.window.showTextDocument(users);
+    editor.selection = new vscode.Selection(0, 4, 0, 4);
+    const revealed = await waitFor(() => `the view to follow (${JSON.stringify(api.specsView())})`, () => {
+      const key = api.specsView()?.revealed;
+      return key?.startsWith('file:USER-001:API:backend/app/api/users.py') ? key : undefined;
+    });
+    assert.equal(revealed, 'file:USER-001:API:backend/app/api/users.py:1');
+
+    await vscode.workspace.getConfiguration('specchain.sidebar').update('followEditor', false, vscode.ConfigurationTarget.Workspace);
+    const other = tree.specs.find((s) => s.id !== 'USER-001')!;
+    const spec = await vscode.window.showTextDocument(vscode.Uri.parse(other.uri));
+    const title = new vscode.Position(other.range.start.line, other.range.start.character);
+    spec.selection = new vscode.Selection(title, title);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal(api.specsView()?.revealed, revealed, 'nothing followed with the setting off');
+    await vscode.workspace.getConfiguration('specchain.sidebar').update('followEditor', undefined, vscode.ConfigurationTarget.Workspace);
+    spec.selection = new vscode.Selection(title.translate(0, 1), title.translate(0, 1));
+    await waitFor('following again', () => (api.specsView()?.revealed === `spec:${other.id}` ? true : undefined));
+  });
+
+  it('runs the context-menu commands with the row\'s data-vscode-context', async () => {
+    const row = { webviewSection: 'tag', specId: 'USER-001', tag: '@API:USER-001', uri: workspaceFile('backend', 'app', 'api', 'users.py').toString(), line: 0, character: 2, preventDefaultContextMenuItems: true };
+    assert.equal(await vscode.commands.executeCommand('specchain.sidebar.copyId', row), 'USER-001');
+    assert.equal(await vscode.env.clipboard.readText(), 'USER-001');
+    assert.equal(await vscode.commands.executeCommand('specchain.sidebar.copyTag', row), '@API:USER-001');
+    assert.equal(await vscode.env.clipboard.readText(), '@API:USER-001');
+    assert.equal(await vscode.commands.executeCommand('specchain.sidebar.copyTag', { webviewSection: 'spec', specId: 'USER-001' }), '@SPEC:USER-001');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(vscode.Uri.parse(tree.specs[0]!.uri));
+    await vscode.commands.executeCommand('specchain.sidebar.openToSide', row);
+    const editor = await waitFor('users.py beside', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/backend/app/api/users.py') ? active : undefined;
+    });
+    assert.equal(editor.viewColumn, vscode.ViewColumn.Two);
+    await vscode.commands.executeCommand('specchain.sidebar.revealInExplorer', row);
+
+    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri } | undefined>('specchain.generatePlan', { webviewSection: 'spec', specId: 'USER-001' }, { open: false });
+    assert.ok(result?.uri.path.endsWith('/.moai/docs/backend-architecture-USER-001.md'));
+  });
+});
