@@ -120,6 +120,12 @@ export function checkedData(data: unknown): DiagnosticData | undefined {
   switch (d.kind) {
     case 'replace-id':
       return isString(d.suggestion, /^(?!.*\.\.)[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u) ? { kind: 'replace-id', suggestion: d.suggestion } : undefined;
+    case 'replace-marker':
+      return isString(d.marker, /^@[A-Za-z][A-Za-z0-9_]*:[^\s]{1,300}$/) ? { kind: 'replace-marker', marker: d.marker } : undefined;
+    case 'mx-broken-link':
+      return isString(d.id, /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,199}$/u) ? { kind: 'mx-broken-link', id: d.id } : undefined;
+    case 'mx-add-reason':
+      return { kind: 'mx-add-reason' };
     case 'create-spec':
       return isString(d.id, TAG_ID) && d.id.length <= 200 ? { kind: 'create-spec', id: d.id } : undefined;
     case 'quote-yaml':
