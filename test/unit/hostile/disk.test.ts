@@ -122,6 +122,8 @@ describe('hostile input: nothing read or written outside the workspace', functio
 
   it('a cache file of the wrong shape is read past; a same-size rewrite with a reset mtime is seen; a cache folder holding the workspace or code is refused', async () => {
     writeFileSync(path.join(ws, 'a.ts'), '// @API:PAY-001\n');
+    // Files younger than two seconds are not cached: let them age so that the caches are written.
+    await new Promise((r) => setTimeout(r, 2_100));
     const first = await cli(['check', ws, '--format', 'json']);
     assert.equal(first.code, 0, first.err);
     const cacheDir = path.join(base, 'cache');
