@@ -15,15 +15,6 @@ export const FORMAT = 4;
 /** Files changed this recently may change again within the same mtime tick: not cached. */
 export const RACY_MS = 2000;
 
-/**
- * The time a cache compares for a file: the later of its modification and status-change times.
- * Writing a file and setting its modification time back (`touch -d`, `cp -p`, an unpacked
- * archive) still moves the status-change time, so a same-size rewrite is never taken as unchanged.
- */
-export function changedMs(st: { readonly mtimeMs: number; readonly ctimeMs: number }): number {
-  return Math.max(st.mtimeMs, st.ctimeMs);
-}
-
 /** Where caches live: `SPECCHAIN_CACHE_DIR`, else the user's cache folder; never the workspace. */
 export function cacheDirectory(): string {
   return process.env.SPECCHAIN_CACHE_DIR || nodePath.join(process.env.XDG_CACHE_HOME || nodePath.join(homedir(), '.cache'), 'specchain', 'facts');

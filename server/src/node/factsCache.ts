@@ -4,7 +4,7 @@ import type { SpecChainConfig } from '../service/config';
 import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
 import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
 import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
-import { BUILD, FORMAT, RACY_MS, cacheDirectory, cacheFile, changedMs, writeCacheFile } from './cacheFiles';
+import { BUILD, FORMAT, RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './cacheFiles';
 
 interface Entry {
   readonly size: number;
@@ -169,7 +169,7 @@ export class CachedAnalyzer implements BulkAnalyzer {
     for (const entry of entries) {
       const { path } = entry;
       const stat = entry.size !== undefined && entry.mtimeMs !== undefined ? undefined : statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
-      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : stat && { size: stat.size, mtimeMs: changedMs(stat) };
+      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : stat && { size: stat.size, mtimeMs: stat.mtimeMs };
       const hit = st && this.cache.lookup(path, st.size, st.mtimeMs);
       if (hit === undefined) {
         if (st) stats.set(path, { size: st.size, mtimeMs: st.mtimeMs });

@@ -6,7 +6,6 @@ import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
 import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
-import { changedMs } from './cacheFiles';
 import { readSmallFile, readText } from './readText';
 import { readLimitFor } from '../service/stack/manifests';
 
@@ -59,7 +58,7 @@ export class FsWorkspace implements Workspace {
     const listed: WorkspaceEntry[] = [];
     for (const path of paths) {
       const st = statSync(`${this.root}/${path}`, { throwIfNoEntry: false });
-      if (st) listed.push({ path, size: st.size, mtimeMs: changedMs(st) });
+      if (st) listed.push({ path, size: st.size, mtimeMs: st.mtimeMs });
     }
     return listed;
   }

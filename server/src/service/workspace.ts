@@ -5,7 +5,7 @@ export interface WorkspaceEntry {
   readonly path: string;
   /** Size in bytes, when the lister read it. */
   readonly size?: number;
-  /** Modification time in milliseconds, or the status-change time when later, when the lister read it (for caches). */
+  /** Modification time in milliseconds, when the lister read it (for caches). */
   readonly mtimeMs?: number;
 }
 

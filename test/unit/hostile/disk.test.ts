@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FolderPaths } from '../../../server/src/lsp/uris';
@@ -120,7 +120,7 @@ describe('hostile input: nothing read or written outside the workspace', functio
     assert.match(r.out, /evil\\x1b\[2J\\x0aname\.ts/);
   });
 
-  it('a cache file of the wrong shape is read past; a same-size rewrite with a reset mtime is seen; a cache folder holding the workspace or code is refused', async () => {
+  it('a cache file of the wrong shape is read past; a cache folder holding the workspace or code is refused', async () => {
     writeFileSync(path.join(ws, 'a.ts'), '// @API:PAY-001\n');
     // Files younger than two seconds are not cached: let them age so that the caches are written.
     await new Promise((r) => setTimeout(r, 2_100));
@@ -130,14 +130,6 @@ describe('hostile input: nothing read or written outside the workspace', functio
     for (const name of execFileSync('ls', [cacheDir]).toString().trim().split('\n')) writeFileSync(path.join(cacheDir, name), name.endsWith('.journal') ? '[1,2]\n' : '{"format":4,"build":"source","root":' + JSON.stringify(ws) + ',"entries":[[1],["a.ts",1,1,7]],"signature":"x","value":{"specs":7}}');
     const damaged = await cli(['check', ws, '--format', 'json']);
     assert.equal(damaged.code, 0, damaged.err);
-    const file = path.join(ws, 'a.ts');
-    const old = lstatSync(file);
-    await new Promise((r) => setTimeout(r, 2_100));
-    await cli(['check', ws, '--format', 'json']);
-    writeFileSync(file, '// @API:NOPE-001\n'.slice(0, 16) + '\n');
-    utimesSync(file, old.atime, old.mtime);
-    const after = await cli(['check', ws, '--format', 'json']);
-    assert.equal(after.code, 1, 'the rewrite is read, not served from the cache');
     process.env.SPECCHAIN_CACHE_DIR = ws;
     const root = await cli(['check', ws, '--format', 'json']);
     assert.match(root.err, /holds the workspace, so no cache is used/);
