@@ -1,4 +1,4 @@
-import { LineIndex } from '../text';
+import { LineIndex, append } from '../text';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
 import { findIds, type CutRange } from './ids';
 
@@ -117,7 +117,7 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     const lineStart = at - position.character;
     if (LINKING.has(kind)) {
       const found = findIds(text, valueStart, valueStart + raw.length);
-      cut.push(...found.cut);
+      append(cut, found.cut);
       refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
     }
     const continued = regions === 'markdown' || sub ? 0 : continuation(text, eol, regions);

@@ -1,3 +1,4 @@
+import { append } from '../text';
 import { sameLanguage, type FrameworkCandidate } from './chooseFramework';
 import type { Endpoint } from './endpoints';
 import type { ChainTag, PlanFacts } from './generate';
@@ -367,7 +368,7 @@ export function testingStrategy(facts: PlanFacts): string[] {
     `- Tests carry ${traceMark(facts, 'TEST')} so the chain links them to this SPEC.`,
   ];
   if (facts.requirements.length > 0) lines.push(`- Requirements to cover: ${refs(facts.requirements, facts)}.`);
-  if (g) lines.push(...g.testing.slice(1).map((item) => `- ${item}`));
+  if (g) append(lines, g.testing.slice(1).map((item) => `- ${item}`));
   return lines;
 }
 
@@ -390,7 +391,7 @@ export function performanceBudget(facts: PlanFacts): string[] {
     'production-like database. Where the SPEC sets its own numbers, they replace these:',
     '',
   ];
-  lines.push(...fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
+  append(lines, fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
   return lines;
 }
 
@@ -434,7 +435,7 @@ export function tagChain(facts: PlanFacts): string[] {
   const planned = plannedTags(facts);
   const lines = ['TAG chain', `The SPEC is ${code(tagOf('SPEC', facts.id))} in ${code(facts.input.specPath)}.`, '', '### In the code', ''];
   if (existing.length > 0) {
-    lines.push(...table(['Tag', 'Location'], existing.map((t) => [code(tagOf(t.type, t.id)), code(`${t.path}:${t.line}`)])));
+    append(lines, table(['Tag', 'Location'], existing.map((t) => [code(tagOf(t.type, t.id)), code(`${t.path}:${t.line}`)])));
   } else {
     lines.push('No code carries a tag of this SPEC yet.');
   }
@@ -529,7 +530,7 @@ export function libraryVersions(facts: PlanFacts): string[] {
     if (facts.choice.candidates.length === 0) {
       lines.push('No supported framework is declared in the manifests of this workspace.');
     } else {
-      lines.push(...table(
+      append(lines, table(
         ['Framework', 'Declared', 'Resolved', 'Manifest', ''],
         facts.choice.candidates.map((c) => [code(c.framework.name), c.framework.version ? code(c.framework.version) : '—', c.framework.resolved ? code(c.framework.resolved) : '—', code(`${c.framework.manifest}:${c.framework.line}`), note]),
       ));
@@ -542,7 +543,7 @@ export function libraryVersions(facts: PlanFacts): string[] {
     lines.push(`No manifest declares ${facts.choice.guidance.displayName} yet${stated ? `; the SPEC states ${code(stated)}` : ''}: ${note} on the official site before adding it.`);
     return lines;
   }
-  lines.push(...table(
+  append(lines, table(
     ['Framework', 'Declared', 'Resolved', 'Manifest', ''],
     service.frameworks.map((f) => [code(f.name), f.version ? code(f.version) : '—', f.resolved ? code(f.resolved) : '—', code(`${f.manifest}:${f.line}`), note]),
   ));
