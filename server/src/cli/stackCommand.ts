@@ -4,7 +4,7 @@ import { readStack } from '../service/stack/readStack';
 import { FRAMEWORKS } from '../service/stack/technologies';
 import type { StackReport } from '../service/types';
 import type { Workspace } from '../service/workspace';
-import { ArgumentError, parseArgs } from './io';
+import { ArgumentError, parseArgs, printable } from './io';
 
 /** Where the command writes: results to `out`, messages to `err`. */
 export interface StackIO {
@@ -30,7 +30,7 @@ export function stackJson(report: StackReport): string {
   return JSON.stringify({ services, aggregators: report.aggregators ?? [] }, null, 2);
 }
 
-/** The stack for people: one block per service. */
+/** The stack for people: one block per service, names escaped for a terminal. */
 export function stackText(report: StackReport): string {
   if (report.services.length === 0) return 'No manifests found (package.json, requirements*.txt, pyproject.toml, go.mod, Cargo.toml, pom.xml, build.gradle, build.sbt, composer.json …).';
   const list = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : '-');
@@ -53,10 +53,11 @@ export function stackText(report: StackReport): string {
       `  testing:    ${list(s.testing)}`,
       ...(s.graphql.length > 0 ? [`  graphql:    ${list(s.graphql)}`] : []),
       `  manifests:  ${list(s.manifests)}`,
-    ].join('\n');
+      // Folder and file names reach the terminal: each line is escaped on its own.
+    ].map(printable).join('\n');
   });
   const count = report.services.length;
-  const gathering = (report.aggregators ?? []).map((a) => a.root);
+  const gathering = (report.aggregators ?? []).map((a) => printable(a.root));
   const aggregatorLine = gathering.length > 0 ? `; build roots that only gather modules: ${gathering.join(', ')}` : '';
   return `${blocks.join('\n\n')}\n\n${count} service${count === 1 ? '' : 's'}${aggregatorLine}`;
 }

@@ -120,6 +120,16 @@ describe('hostile input: nothing read or written outside the workspace', functio
     assert.match(r.out, /evil\\x1b\[2J\\x0aname\.ts/);
   });
 
+  it('folder names with ESC and newline are escaped in the stack text', async () => {
+    const evil = path.join(ws, 'svc\x1b[2J\nx');
+    mkdirSync(evil);
+    writeFileSync(path.join(evil, 'package.json'), JSON.stringify({ dependencies: { express: '^4.19.2' } }));
+    const r = await cli(['stack', ws]);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(!r.out.includes('\x1b'), 'no raw ESC');
+    assert.match(r.out, /svc\\x1b\[2J\\x0ax/);
+  });
+
   it('a cache file of the wrong shape is read past; a cache folder holding the workspace or code is refused', async () => {
     writeFileSync(path.join(ws, 'a.ts'), '// @API:PAY-001\n');
     // Files younger than two seconds are not cached: let them age so that the caches are written.
