@@ -129,4 +129,23 @@ describe('REQ/AC diagnostics', () => {
     assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-C-001/acceptance.md:4:19-4:28']);
     assert.match(all.find((d) => d.code === 'spec/ac-unknown-req')!.message, /Did you mean REQ-C-00\d\?/);
   });
+
+  it('a short REQ-NNN/AC-NN resolves within its SPEC to the one declared ID ending in that number', async () => {
+    const svc = await load({
+      ...specFolder(
+        'V3R2-RT-003',
+        '- REQ-V3R2-RT-003-005: a SHALL\n- REQ-V3R2-RT-003-050: b SHALL\n- REQ-V3R2-RT-003-051: c SHALL\n- REQ-X-007: d SHALL\n- REQ-Y-007: e SHALL\n',
+        '- AC-RT-04: Given x (maps REQ-V3R2-RT-003-005, -050)\n- AC-RT-05: Given y (REQ-51)\n- AC-RT-06: Given z (REQ-007)\n',
+      ),
+      'src/a.go': '// @MX:NOTE: sandbox\n// @MX:SPEC: SPEC-V3R2-RT-003 REQ-005/050 REQ-009\n',
+    });
+    const all = svc.allDiagnostics();
+    // REQ-007 ends two declared IDs: ambiguous stays unknown; REQ-009 ends none.
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-V3R2-RT-003/acceptance.md:3:22-3:29']);
+    assert.deepEqual(where(all, 'mx/unknown-req'), ['src/a.go:2:43-2:50']);
+    assert.deepEqual(where(all, 'spec/req-uncovered').map((w) => w.split(':')[1]), ['18', '19']);
+    assert.equal(svc.index.resolveReq('V3R2-RT-003', 'AC-4'), 'AC-RT-04');
+    assert.deepEqual(svc.index.mxRefsTo('V3R2-RT-003', 'REQ-V3R2-RT-003-050').map((l) => `${l.ref.id}@${l.ref.range.start.character}`), ['REQ-V3R2-RT-003-050@38']);
+    assert.deepEqual(svc.index.reqsOf('V3R2-RT-003').find((r) => r.decl.id === 'AC-RT-05')!.decl.maps.map((m) => m.id), ['REQ-V3R2-RT-003-051']);
+  });
 });
