@@ -621,7 +621,9 @@ function withResolvedMaps(entry: ReqEntry, numbers: ReadonlyMap<string, readonly
 function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
   const first = new Map<string, ReqEntry>();
   const out: ReqEntry[] = [];
+  const ids = new Set(list.map((e) => e.decl.id));
   for (const entry of list) {
+    if (entry.decl.form === 'table' && isRangeOf(entry.decl.id, ids)) continue;
     const key = `${entry.decl.kind}:${entry.decl.id}`;
     const seen = first.get(key);
     if (!seen) first.set(key, entry);
@@ -629,6 +631,12 @@ function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
     out.push(entry);
   }
   return out;
+}
+
+/** True for a traceability row's `REQ-PWR-001-006` when `REQ-PWR-001` is declared: a range, not a REQ. */
+function isRangeOf(id: string, declared: ReadonlySet<string>): boolean {
+  const m = /^(.*-(\d+))-(\d+)$/.exec(id);
+  return m !== null && m[2]!.length === m[3]!.length && Number(m[3]) > Number(m[2]) && declared.has(m[1]!);
 }
 
 /** Files each link under the SPECs it resolves to; returns the SPEC IDs whose lists changed. */

@@ -148,4 +148,10 @@ describe('REQ/AC diagnostics', () => {
     assert.deepEqual(svc.index.mxRefsTo('V3R2-RT-003', 'REQ-V3R2-RT-003-050').map((l) => `${l.ref.id}@${l.ref.range.start.character}`), ['REQ-V3R2-RT-003-050@38']);
     assert.deepEqual(svc.index.reqsOf('V3R2-RT-003').find((r) => r.decl.id === 'AC-RT-05')!.decl.maps.map((m) => m.id), ['REQ-V3R2-RT-003-051']);
   });
+
+  it('a traceability row `REQ-PWR-001-006` is a range of declared REQs, not a REQ of its own', async () => {
+    const svc = await load(specFolder('PSR-001', '**REQ-PWR-001** (Event-Driven)\nx SHALL\n\n**REQ-PWR-002** (Ubiquitous)\ny SHALL\n\n## Traceability\n\n| Requirement | File |\n| --- | --- |\n| REQ-PWR-001-002 | `a.go` |\n| REQ-PWR-002-001 | `b.go` |\n', '## AC-01: first\n\n**Requirements**: REQ-PWR-001, REQ-PWR-002\n'));
+    assert.deepEqual(svc.index.reqsOf('PSR-001').map((r) => r.decl.id), ['REQ-PWR-001', 'REQ-PWR-002', 'REQ-PWR-002-001', 'AC-01']);
+    assert.deepEqual(where(svc.allDiagnostics(), 'spec/req-uncovered'), ['.moai/specs/SPEC-PSR-001/spec.md:26:3-26:18']);
+  });
 });
