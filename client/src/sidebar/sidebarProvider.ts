@@ -4,6 +4,8 @@ import type { Ctx, Indexing } from '../ctx';
 import { CHAIN_FILTERS, type ChainFilter, type FromWebview, type SpecFilter, type ToSpecs } from './messages';
 import { loadPage, openInWorkspace } from './pages';
 
+const indexingMessage = (indexing: Indexing): ToSpecs => ({ type: 'indexing', active: indexing !== undefined, ...(indexing?.files !== undefined ? { files: indexing.files } : {}) });
+
 /** What the SPECs view shows now, as its page reported it (for tests and the title bar). */
 export interface SpecsViewState {
   readonly shown: number;
@@ -168,7 +170,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.#viewReady = true;
         this.#post({ type: 'trust', trusted: vscode.workspace.isTrusted });
         this.#post({ type: 'server', state: this.#ctx.state.kind, ...(this.#ctx.state.kind === 'failed' ? { message: this.#ctx.state.message } : {}) });
-        this.#post({ type: 'indexing', files: this.#ctx.indexing ? (this.#ctx.indexing.files ?? 0) : null });
+        this.#post(indexingMessage(this.#ctx.indexing));
         if (this.#filter.statuses.length > 0 || this.#filter.chains.length > 0) this.#post({ type: 'filter', ...this.#filter });
         await this.refresh();
         return;
@@ -215,7 +217,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   #showIndexing(indexing: Indexing): void {
-    this.#post({ type: 'indexing', files: indexing ? (indexing.files ?? 0) : null });
+    this.#post(indexingMessage(indexing));
     if (!indexing) {
       this.#progressDone?.();
       this.#progressDone = undefined;

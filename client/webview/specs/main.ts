@@ -50,7 +50,9 @@ const expanded = new Set(state.expanded);
 
 let tree: SpecTreeResult | null = null;
 let trusted = true;
-let indexing: number | null = null;
+/** The index being read (with its file count once known), or null when it is ready. */
+let indexing: { readonly files?: number } | null = null;
+const indexingText = (i: { readonly files?: number }): string => (i.files !== undefined ? `Indexing ${i.files.toLocaleString('en-US')} files…` : 'Indexing…');
 let serverState: { state: string; message?: string } = { state: 'starting' };
 let pendingReveal: Extract<ToSpecs, { type: 'reveal' }> | null = null;
 
@@ -415,7 +417,7 @@ function renderEmpty(total: number, shown: number): void {
   emptyEl.hidden = shown > 0;
   if (shown > 0) return;
   if (!tree) {
-    const text = serverState.state === 'failed' ? 'SPECs appear when the language server runs.' : indexing !== null ? `Indexing ${indexing.toLocaleString('en-US')} files…` : 'Loading SPECs…';
+    const text = serverState.state === 'failed' ? 'SPECs appear when the language server runs.' : indexing !== null ? indexingText(indexing) : 'Loading SPECs…';
     emptyEl.append(el('p', undefined, text));
     return;
   }
@@ -466,7 +468,7 @@ function renderStatus(): void {
     : serverState.state === 'stopped'
       ? 'The SpecChain language server is stopped.'
       : indexing !== null
-        ? `Indexing ${indexing.toLocaleString('en-US')} files…`
+        ? indexingText(indexing)
         : 'Starting the SpecChain language server…';
 }
 
@@ -684,7 +686,7 @@ onMessage<ToSpecs>((message) => {
       if (!tree) renderTree();
       break;
     case 'indexing':
-      indexing = message.files;
+      indexing = message.active ? (message.files !== undefined ? { files: message.files } : {}) : null;
       renderStatus();
       if (!tree) renderTree();
       break;

@@ -1,7 +1,7 @@
 import { openFolder } from '../node/folder';
 import { RunCache } from '../node/runCache';
 import type { Severity } from '../service/types';
-import { collectCheck, formatJson, formatSarif, formatText, type CheckOutcome } from './format';
+import { collectCheck, formatJson, formatSarif, formatText, isCheckOutcome, type CheckOutcome } from './format';
 import { ArgumentError, parseArgs, type CliIO } from './io';
 import { noSpecsNote } from './noSpecs';
 
@@ -22,15 +22,15 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   const folder = openFolder(positional[0] ?? '.', { ...(configFile ? { configFile } : {}), cache: useCache });
   for (const p of folder.configProblems) io.err(`specchain: settings: ${p}`);
   const opened = Date.now();
-  const runs = useCache ? RunCache.open<CheckOutcome>('check', folder.root, folder.config) : undefined;
+  const runs = useCache && !folder.cacheRefused ? RunCache.open<CheckOutcome>('check', folder.root, folder.config) : undefined;
   const listing = runs ? await folder.workspace.list() : undefined;
   const listed = Date.now();
-  let outcome = runs && listing ? runs.lookup(listing) : undefined;
+  let outcome = runs && listing ? runs.lookup(listing, isCheckOutcome) : undefined;
   const reused = outcome !== undefined;
   if (!outcome) {
     // The engine is loaded only when something has to be read.
     const { loadFolder } = await import('../node/open');
-    const { service, load } = await loadFolder(folder, { cache: useCache, ...(listing ? { listing } : {}) });
+    const { service, load } = await loadFolder(folder, { cache: useCache && !folder.cacheRefused, ...(listing ? { listing } : {}) });
     const checking = Date.now();
     outcome = collectCheck(service, load.files, load.skipped.length);
     if (runs && listing) runs.save(listing, outcome);
@@ -42,6 +42,7 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   if (reused && flags.has('timings')) io.err(`specchain: timings: open ${opened - started} ms, list ${listed - opened} ms; no file changed since the last check: its results reused`);
   // A manifest that cannot be read hides its frameworks from the stack checks: say so.
   for (const warning of outcome.warnings) io.err(`specchain check: warning: ${warning}`);
+  for (const problem of folder.workspace.problems) io.err(`specchain check: warning: ${problem}`);
   // Findings without any SPEC usually mean the wrong folder: say where the SPECs may be.
   if (outcome.specs.length === 0) io.err(noSpecsNote(folder.root, folder.config.specGlobs, listing ?? (await folder.workspace.list()), process.cwd()));
   const result = { ...outcome, root: folder.root, millis: Date.now() - started, reused };

@@ -1,3 +1,4 @@
+import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
 import type { Diagnostic, Severity } from '../service/types';
@@ -31,6 +32,23 @@ export interface CheckOutcome {
   readonly diagnostics: readonly Diagnostic[];
   /** Problems that are not diagnostics (a manifest that cannot be read), for stderr. */
   readonly warnings: readonly string[];
+}
+
+const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info', 'hint'];
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isPosition = (p: unknown): boolean => typeof p === 'object' && p !== null && isCount((p as { line?: unknown }).line) && isCount((p as { character?: unknown }).character);
+
+/** True when a saved outcome has every field the formatters read, with the right types. */
+export function isCheckOutcome(value: unknown): value is CheckOutcome {
+  const o = value as Partial<Record<keyof CheckOutcome, unknown>> | null;
+  if (typeof o !== 'object' || o === null || !isCount(o.tags) || !isCount(o.files) || !isCount(o.skipped)) return false;
+  if (!Array.isArray(o.specs) || !Array.isArray(o.diagnostics) || !Array.isArray(o.warnings)) return false;
+  if (!o.warnings.every((w) => typeof w === 'string')) return false;
+  if (!o.specs.every((s) => typeof s === 'object' && s !== null && ['id', 'file', 'title', 'status'].every((k) => typeof (s as Record<string, unknown>)[k] === 'string'))) return false;
+  return o.diagnostics.every((d) => {
+    const x = d as Partial<Record<keyof Diagnostic, unknown>> | null;
+    return typeof x === 'object' && x !== null && typeof x.path === 'string' && typeof x.code === 'string' && typeof x.message === 'string' && SEVERITIES.includes(x.severity) && typeof x.range === 'object' && x.range !== null && isPosition((x.range as { start?: unknown }).start) && isPosition((x.range as { end?: unknown }).end);
+  });
 }
 
 /** The result of `specchain check`, shaped for the formatters. */
@@ -199,10 +217,10 @@ export function formatText(result: CheckResult, color: boolean): string {
     if (d.path !== file) {
       if (file) lines.push('');
       file = d.path;
-      lines.push(paint('\x1b[1m', file));
+      lines.push(paint('\x1b[1m', printable(file)));
     }
     const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
-    lines.push(`  ${at}${paint(COLORS[d.severity], d.severity.padEnd(8))}${d.message}  ${paint('\x1b[90m', d.code)}`);
+    lines.push(`  ${at}${paint(COLORS[d.severity], d.severity.padEnd(8))}${printable(d.message)}  ${paint('\x1b[90m', d.code)}`);
   }
   if (lines.length) lines.push('');
   const files = new Set(result.diagnostics.map((d) => d.path)).size;

@@ -34,3 +34,15 @@ export function parseArgs(
 
 /** A command line that cannot be understood: exit code 2. */
 export class ArgumentError extends Error {}
+
+/**
+ * Text safe for a terminal or a CI log: control characters (ESC, newline, carriage return, C1),
+ * and the Unicode line separators and direction overrides, written as `\xNN` / `\u{NNNN}`, so a
+ * file named with them can neither drive the terminal nor fake a line of output.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../node/folder';
 import { checkCommand } from './checkCommand';
-import { ArgumentError, type CliIO } from './io';
+import { ArgumentError, printable, type CliIO } from './io';
 
 declare const SPECCHAIN_VERSION: string | undefined;
 const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0.0-dev';
@@ -64,7 +64,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 export function main(): void {
   const io: CliIO = {
     out: (text) => process.stdout.write(text + '\n'),
-    err: (text) => process.stderr.write(text + '\n'),
+    // Messages are one line each: whatever they quote (file names, IDs) is escaped.
+    err: (text) => process.stderr.write(printable(text) + '\n'),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   };
   void run(process.argv.slice(2), io).then((code) => {

@@ -1,7 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import * as nodePath from 'node:path';
 import { UsageError } from '../node/folder';
 import { openWorkspace } from '../node/open';
+import { OutsideWorkspaceError, readWorkspaceFile, writeWorkspaceFile } from '../node/workspaceFiles';
 import { generatePlan } from '../service/plan/generate';
 import { planInputFor, type PlanLookup } from '../service/plan/planInput';
 import { planTargetPath } from '../service/plan/targetPath';
@@ -55,7 +54,13 @@ export async function runPlan(options: PlanOptions, deps: PlanDeps, io: PlanIO):
     io.out(markdown.trimEnd());
     return 0;
   }
-  const current = await deps.readFile(target);
+  let current;
+  try {
+    current = await deps.readFile(target);
+  } catch (e) {
+    io.err(cannotWrite(target, e));
+    return 2;
+  }
   if (current === markdown) {
     io.out(`${target} is up to date.`);
     return 0;
@@ -67,33 +72,32 @@ export async function runPlan(options: PlanOptions, deps: PlanDeps, io: PlanIO):
   try {
     await deps.writeFile(target, markdown);
   } catch (e) {
-    io.err(`specchain plan: cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    io.err(cannotWrite(target, e));
     return 2;
   }
   io.out(current === undefined ? `Wrote ${target}` : `Overwrote ${target} (--force)`);
   return 0;
 }
 
-function refusal(specId: string): string {
-  return `specchain plan: refusing the SPEC ID ${JSON.stringify(specId)}: an ID is made of letters, digits, ".", "_" and "-", without "..", so the plan stays in .moai/docs/`;
+function cannotWrite(target: string, e: unknown): string {
+  if (e instanceof OutsideWorkspaceError) return `specchain plan: refusing to write ${target}: ${e.message}; SpecChain writes only inside the workspace`;
+  return `specchain plan: cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
 }
 
-/** Reads and writes workspace-relative files under `root`. */
+/** The longest part of a user's ID echoed back in a message. */
+const ECHO_LIMIT = 80;
+
+function refusal(specId: string): string {
+  const shown = specId.length > ECHO_LIMIT ? `${JSON.stringify(specId.slice(0, ECHO_LIMIT))}… (${specId.length} characters)` : JSON.stringify(specId);
+  const why = bareSpecId(specId).length > 200 ? 'an ID is at most 200 characters long' : 'an ID is made of letters, digits, ".", "_" and "-", without "..", so the plan stays in .moai/docs/';
+  return `specchain plan: refusing the SPEC ID ${shown}: ${why}`;
+}
+
+/** Reads and writes workspace-relative files under `root`, never through a link that leaves it. */
 export function fileAccess(root: string): Pick<PlanDeps, 'readFile' | 'writeFile'> {
   return {
-    async readFile(path) {
-      try {
-        return await readFile(nodePath.join(root, path), 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw e;
-      }
-    },
-    async writeFile(path, text) {
-      const full = nodePath.join(root, path);
-      await mkdir(nodePath.dirname(full), { recursive: true });
-      await writeFile(full, text, 'utf8');
-    },
+    readFile: (path) => readWorkspaceFile(root, path),
+    writeFile: (path, text) => writeWorkspaceFile(root, path, text),
   };
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileFacts } from '../service/types';
 
@@ -69,9 +69,15 @@ export class DiskWatcher {
   #inspect(path: string): void {
     let stat;
     try {
-      stat = statSync(nodePath.join(this.#root, path));
+      stat = lstatSync(nodePath.join(this.#root, path));
     } catch {
       for (const dir of [...this.#watchers.keys()]) if (dir === path || dir.startsWith(path + '/')) this.#unwatch(dir);
+      this.#report(path, true);
+      return;
+    }
+    if (stat.isSymbolicLink()) {
+      // Links are never followed, as the CLI's walk never follows them (out of the root, or in a loop):
+      // a file that became a link is gone from the workspace.
       this.#report(path, true);
       return;
     }

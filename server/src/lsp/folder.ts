@@ -44,6 +44,8 @@ export class FolderState {
   #inFlight = false;
   readonly #pending = new Map<string, Pending>();
   readonly #dirty = new Set<string>();
+  /** Open documents over `maxFileSize`, with their length: told so instead of checked. */
+  readonly #oversized = new Map<string, number>();
   /** Current diagnostics of files that have some. */
   readonly #current = new Map<string, Diagnostic[]>();
   /** What was last published per path, to skip unchanged publications. */
@@ -177,7 +179,12 @@ export class FolderState {
 
   #applyNow(path: string, op: Pending): void {
     const service = this.#service;
-    if (op.kind === 'text') this.#markDirty(service.update(path, op.text));
+    this.#oversized.delete(path);
+    if (op.kind === 'text' && op.text.length > service.config.maxFileSize) {
+      // Too large to check as typed: said in the editor, as the CLI skips it (a SPEC stays listed with an error).
+      this.#oversized.set(path, op.text.length);
+      this.#markDirty(service.skipText(path));
+    } else if (op.kind === 'text') this.#markDirty(service.update(path, op.text));
     else if (op.kind === 'reload') {
       // A closed, never-saved document has no file to read back: it is gone, not unreadable.
       void service.workspace.exists(path).then(async (exists) => {
@@ -247,6 +254,11 @@ export class FolderState {
     if (diagnostics.length > 0) this.#current.set(path, diagnostics);
     else this.#current.delete(path);
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
+    const size = this.#oversized.get(path);
+    if (size !== undefined && !diagnostics.length) {
+      const limit = this.#service.config.maxFileSize;
+      lsp.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'specchain', message: `SpecChain does not check this file: it is ${size.toLocaleString('en')} characters, over the specchain.maxFileSize limit of ${limit.toLocaleString('en')} bytes.` });
+    }
     const key = JSON.stringify(lsp);
     const before = this.#published.get(path);
     const announce = this.#announce.delete(path);

@@ -1,3 +1,4 @@
+import { append } from '../service/text';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -369,7 +370,7 @@ export class SpecChainServer {
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
-        unknownSpec.push(...withUris<MxRefNode[]>(tree.unknownSpec, toUri));
+        append(unknownSpec, withUris<MxRefNode[]>(tree.unknownSpec, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
       return { specs, unknownSpec, totals };
@@ -377,7 +378,7 @@ export class SpecChainServer {
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const services: StackReport['services'][number][] = [];
-      for (const folder of this.#folders) services.push(...folder.service.stack().services);
+      for (const folder of this.#folders) append(services, folder.service.stack().services);
       return { services };
     });
     c.onRequest(PlanRequest.method, async (params: PlanRequest.Params): Promise<PlanRequest.Result | ResponseError> => {

@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInside } from '../node/workspaceFiles';
 
 /** The absolute file-system path of a `file:` URI, or undefined for other schemes. */
 export function uriToFsPath(uri: string): string | undefined {
@@ -29,7 +30,7 @@ export class FolderPaths {
     const fsPath = uriToFsPath(uri);
     if (fsPath === undefined) return undefined;
     const rel = nodePath.relative(this.root, fsPath);
-    if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    if (rel === '' || !isInside(this.root, fsPath)) return undefined;
     return rel.split(nodePath.sep).join('/');
   }
 

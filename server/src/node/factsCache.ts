@@ -52,7 +52,12 @@ export class FactsCache {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: [string, number, number, WireFacts | SkipReason][] };
       if (data.format === FORMAT && data.build === BUILD && data.root === root && Array.isArray(data.entries)) {
-        for (const [path, size, mtimeMs, facts] of data.entries) entries.set(path, { size, mtimeMs, facts });
+        for (const entry of data.entries as unknown[]) {
+          // A cache file of another shape (edited, or another tool's) is read past, entry by entry.
+          if (!isEntry(entry)) continue;
+          const [path, size, mtimeMs, facts] = entry;
+          entries.set(path, { size, mtimeMs, facts });
+        }
         loaded = true;
       }
     } catch {
@@ -74,7 +79,9 @@ export class FactsCache {
         } catch {
           break; // A line cut short by a crash: what follows is lost, which only costs time.
         }
+        if (!Array.isArray(change) || typeof change[0] !== 'string') break;
         const [path, size, mtimeMs, facts] = change;
+        if (change.length > 1 && !isEntry(change)) break;
         if (size === undefined || mtimeMs === undefined || facts === undefined) entries.delete(path);
         else entries.set(path, { size, mtimeMs, facts });
         journaled++;
@@ -90,7 +97,14 @@ export class FactsCache {
   lookup(path: string, size: number, mtimeMs: number): FileFacts | SkipReason | undefined {
     const e = this.#entries.get(path);
     if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return undefined;
-    return typeof e.facts === 'string' ? e.facts : decodeFacts(path, e.facts);
+    if (typeof e.facts === 'string') return e.facts;
+    try {
+      return decodeFacts(path, e.facts);
+    } catch {
+      // Facts of a shape this build does not read: the file is read again.
+      this.#drop(path);
+      return undefined;
+    }
   }
 
   store(path: string, size: number, mtimeMs: number, facts: FileFacts | SkipReason): void {
@@ -154,7 +168,8 @@ export class CachedAnalyzer implements BulkAnalyzer {
     const stats = new Map<string, { size: number; mtimeMs: number }>();
     for (const entry of entries) {
       const { path } = entry;
-      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
+      const stat = entry.size !== undefined && entry.mtimeMs !== undefined ? undefined : statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
+      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : stat && { size: stat.size, mtimeMs: stat.mtimeMs };
       const hit = st && this.cache.lookup(path, st.size, st.mtimeMs);
       if (hit === undefined) {
         if (st) stats.set(path, { size: st.size, mtimeMs: st.mtimeMs });
@@ -179,4 +194,18 @@ export class CachedAnalyzer implements BulkAnalyzer {
     this.cache.save();
     return { facts, skipped };
   }
+}
+
+const SKIP_REASONS: readonly unknown[] = ['too-large', 'binary', 'unreadable'];
+
+/** `[path, size, mtimeMs, facts]` as this build writes it. */
+function isEntry(e: unknown): e is [string, number, number, WireFacts | SkipReason] {
+  return (
+    Array.isArray(e) &&
+    e.length === 4 &&
+    typeof e[0] === 'string' &&
+    Number.isFinite(e[1]) &&
+    Number.isFinite(e[2]) &&
+    (SKIP_REASONS.includes(e[3]) || (typeof e[3] === 'object' && e[3] !== null && !Array.isArray(e[3])))
+  );
 }

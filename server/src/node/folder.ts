@@ -1,8 +1,10 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { cacheDirectory } from './cacheFiles';
 import { FsWorkspace } from './fsWorkspace';
+import { readSmallFile } from './readText';
+import { isInside } from './workspaceFiles';
 
 /** A failure the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -32,13 +34,19 @@ export function checkDirectory(dir: string): string {
  */
 export function loadConfig(root: string, file?: string): { config: SpecChainConfig; problems: string[] } {
   const path = file ? nodePath.resolve(file) : nodePath.join(root, '.specchain.json');
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (!file && (e as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig(undefined);
-    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  // The file named by --config is the user's choice wherever it is; the workspace's own must be a
+  // regular file inside it. Either is read only when it is a regular file of bounded size.
+  const read = readSmallFile(file ? nodePath.parse(path).root : root, path);
+  if (read === undefined) {
+    if (!file) return resolveConfig(undefined);
+    throw new UsageError(`${path}: cannot be read (ENOENT)`);
   }
+  if ('refused' in read) {
+    if (file) throw new UsageError(`${path}: not read: ${read.refused}`);
+    const { config, problems } = resolveConfig(undefined);
+    return { config, problems: [`.specchain.json was not read, so the defaults apply: ${read.refused}`, ...problems] };
+  }
+  const raw = read.text;
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -55,6 +63,8 @@ export interface Folder {
   /** Problems in the settings file, one line each. */
   readonly configProblems: string[];
   readonly workspace: FsWorkspace;
+  /** True when the cache folder cannot be used for this workspace (the reason is among `configProblems`). */
+  readonly cacheRefused?: boolean;
 }
 
 /**
@@ -64,8 +74,38 @@ export interface Folder {
 export function openFolder(dir: string, options: { configFile?: string; cache?: boolean } = {}): Folder {
   const root = checkDirectory(dir);
   const { config, problems } = loadConfig(root, options.configFile);
-  const settings = withoutCacheFolder(root, config);
-  return { root, config: settings, configProblems: problems, workspace: new FsWorkspace(root, settings, { stat: options.cache !== false }) };
+  const refused = cacheRefusal(root);
+  const settings = refused ? config : withoutCacheFolder(root, config);
+  return {
+    root,
+    config: settings,
+    configProblems: refused ? [...problems, refused] : problems,
+    ...(refused ? { cacheRefused: true } : {}),
+    workspace: new FsWorkspace(root, settings, { stat: options.cache !== false && !refused }),
+  };
+}
+
+/** Names of the files the caches write (`<key>.json`, `<key>.check.json`, journals, temporary files). */
+const CACHE_FILE = /^[0-9a-f]{20}(?:\.[a-z]+)?\.(?:json|journal)(?:\.[0-9]+\.tmp)?$/;
+
+/**
+ * Why the cache folder cannot be used for this workspace, if it cannot: it is the workspace
+ * itself or a folder above it, or a folder inside it that holds other files than caches (`src/`),
+ * which leaving out of the check would hide. The check then reads everything.
+ */
+function cacheRefusal(root: string): string | undefined {
+  const dir = nodePath.resolve(cacheDirectory());
+  const rel = nodePath.relative(root, dir);
+  if (isInside(dir, root)) return `the cache folder ${dir} holds the workspace, so no cache is used: set SPECCHAIN_CACHE_DIR to a folder of its own`;
+  if (!isInside(root, dir)) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const other = names.find((name) => !CACHE_FILE.test(name));
+  return other === undefined ? undefined : `the cache folder ${rel} is inside the workspace and holds other files (${other}), so no cache is used and it is checked like any folder: set SPECCHAIN_CACHE_DIR to a folder of its own`;
 }
 
 /**
@@ -74,7 +114,7 @@ export function openFolder(dir: string, options: { configFile?: string; cache?: 
  */
 function withoutCacheFolder(root: string, config: SpecChainConfig): SpecChainConfig {
   const rel = nodePath.relative(root, cacheDirectory());
-  if (rel === '' || rel.startsWith('..') || nodePath.isAbsolute(rel)) return config;
+  if (rel === '' || !isInside(root, cacheDirectory())) return config;
   return { ...config, exclude: [...config.exclude, `${rel.split(nodePath.sep).join('/')}/**`] };
 }
 

@@ -1,12 +1,12 @@
 import * as fsWalk from '@nodelib/fs.walk';
 import ignore, { type Ignore } from 'ignore';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { BUILTIN_EXCLUDES, type SpecChainConfig } from '../service/config';
 import type { SkippedFile } from '../service/types';
 import type { Workspace, WorkspaceEntry } from '../service/workspace';
-import { readText } from './readText';
+import { readSmallFile, readText } from './readText';
 import { readLimitFor } from '../service/stack/manifests';
 
 const BUILTIN = new Set(BUILTIN_EXCLUDES);
@@ -28,6 +28,10 @@ export class FsWorkspace implements Workspace {
    * With `stat`, every listed file carries its size and modification time (for the caches),
    * and a file that vanished between the walk and its stat is not listed.
    */
+  #realRoot: string | undefined;
+  /** Files that govern the listing but were not read (a `.gitignore` that is a FIFO, say), once each. */
+  readonly problems = new Set<string>();
+
   constructor(
     readonly root: string,
     readonly config: SpecChainConfig,
@@ -105,27 +109,34 @@ export class FsWorkspace implements Workspace {
     let found = this.#gitignores.get(dir);
     if (found === undefined) {
       found = null;
-      const file = nodePath.join(this.root, dir, '.gitignore');
-      try {
-        if (existsSync(file)) {
-          const text = readFileSync(file, 'utf8');
-          found = { rules: ignore().add(text), directoriesOnly: onlyDirectoryPatterns(text) };
-        }
-      } catch {
-        // It vanished or cannot be read: it governs nothing.
-      }
+      const rel = dir === '' ? '.gitignore' : `${dir}/.gitignore`;
+      const read = readSmallFile(this.root, nodePath.join(this.root, dir, '.gitignore'));
+      if (read && 'text' in read) found = { rules: ignore().add(read.text), directoriesOnly: onlyDirectoryPatterns(read.text) };
+      else if (read) this.problems.add(`${rel} was not read: ${read.refused}`);
       this.#gitignores.set(dir, found);
     }
     return found;
   }
 
   async read(path: string): Promise<string | SkippedFile> {
+    // As in the walk, a link is never followed: a watched-file event may name one, or a file under a linked folder.
+    if (!this.#realInside(path)) return { path, reason: 'unreadable' };
     const text = readText(this.absolute(path), readLimitFor(path, this.config.maxFileSize));
     return typeof text === 'string' ? text : { path, reason: text.skip };
   }
 
   async exists(path: string): Promise<boolean> {
     return existsSync(this.absolute(path));
+  }
+
+  /** True when no part of `path` is a link: its real path is the real root joined with it. */
+  #realInside(path: string): boolean {
+    try {
+      this.#realRoot ??= realpathSync(this.root);
+      return realpathSync(this.absolute(path)) === nodePath.join(this.#realRoot, ...path.split('/'));
+    } catch {
+      return false;
+    }
   }
 
   absolute(path: string): string {

@@ -33,5 +33,5 @@ export async function openWorkspace(
   options: { configFile?: string; cache?: boolean } = {},
 ): Promise<{ service: LanguageService; load: LoadReport; configProblems: string[] }> {
   const folder = openFolder(dir, options);
-  return { ...(await loadFolder(folder, options)), configProblems: folder.configProblems };
+  return { ...(await loadFolder(folder, { ...options, cache: options.cache !== false && !folder.cacheRefused })), configProblems: folder.configProblems };
 }

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isInside } from './workspaceFiles';
 import type { SkipReason } from '../service/types';
 
 const shared = Buffer.allocUnsafe(256 * 1024);
@@ -6,18 +7,20 @@ const BINARY_PROBE = 8000;
 
 /**
  * Reads a file's bytes, or tells why not: larger than `maxSize` (never read whole), binary (a
- * NUL in its first 8000 bytes), or unreadable (vanished, a folder, no permission). The bytes of
+ * NUL in its first 8000 bytes), or unreadable (vanished, a folder, a FIFO or device, no permission). The bytes of
  * small files live in a buffer shared by every call: use them before the next call.
  */
 export function readBytes(absPath: string, maxSize: number): Buffer | { readonly skip: SkipReason } {
   let fd: number;
   try {
-    fd = openSync(absPath, 'r');
+    // Non-blocking, so that a FIFO put in a file's place never hangs the read; it is then refused below.
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return { skip: 'unreadable' };
   }
   try {
-    // Most files fit the shared buffer: one read and no stat.
+    if (!fstatSync(fd).isFile()) return { skip: 'unreadable' };
+    // Most files fit the shared buffer: one read.
     const first = Math.min(shared.length, maxSize + 1);
     let length = readSync(fd, shared, 0, first, 0);
     if (length > maxSize) return { skip: 'too-large' };
@@ -49,4 +52,35 @@ export function decodeText(bytes: Buffer): string {
 export function readText(absPath: string, maxSize: number): string | { readonly skip: SkipReason } {
   const bytes = readBytes(absPath, maxSize);
   return 'skip' in bytes ? bytes : decodeText(bytes);
+}
+
+/** The largest settings or ignore file read (`.specchain.json`, `.gitignore`). */
+export const MAX_SMALL_FILE = 1024 * 1024;
+
+/**
+ * A settings or ignore file's text, undefined when there is none, or why it was not read: it
+ * must be a regular file (a link is followed only to a file inside `root`) of at most
+ * `MAX_SMALL_FILE` bytes, so a link to /dev/zero, a FIFO or a file outside is never opened.
+ */
+export function readSmallFile(root: string, absPath: string): { text: string } | { refused: string } | undefined {
+  let info;
+  try {
+    info = lstatSync(absPath);
+  } catch {
+    return undefined;
+  }
+  if (info.isSymbolicLink()) {
+    let target;
+    try {
+      target = realpathSync(absPath);
+    } catch {
+      return { refused: 'it is a link that leads nowhere' };
+    }
+    if (!isInside(realpathSync(root), target)) return { refused: `it is a link that leads outside the workspace (to ${target})` };
+  }
+  const read = readBytes(absPath, MAX_SMALL_FILE);
+  if (!('skip' in read)) return { text: decodeText(read) };
+  if (read.skip === 'too-large') return { refused: `it is larger than ${MAX_SMALL_FILE / 1024 / 1024} MB` };
+  if (read.skip === 'binary') return { refused: 'it holds NUL bytes' };
+  return { refused: 'it is not a regular file that can be read' };
 }

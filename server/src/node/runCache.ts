@@ -25,15 +25,17 @@ export class RunCache<T> {
     return new RunCache<T>(cacheFile(dir, kind, root, config), root);
   }
 
-  /** The saved outcome, when it was computed from exactly this listing. */
-  lookup(listing: readonly WorkspaceEntry[]): T | undefined {
+  /** The saved outcome, when it was computed from exactly this listing and has the shape `isValue` checks. */
+  lookup(listing: readonly WorkspaceEntry[], isValue: (value: unknown) => value is T): T | undefined {
     let data: { root?: unknown; signature?: unknown; value?: T };
     try {
       data = JSON.parse(readFileSync(this.#file, 'utf8')) as typeof data;
     } catch {
       return undefined;
     }
-    return data.root === this.#root && data.signature === signature(listing) ? data.value : undefined;
+    // A file of another shape (edited by hand, or damaged) is read past: the check runs again.
+    if (typeof data !== 'object' || data === null || data.root !== this.#root || data.signature !== signature(listing)) return undefined;
+    return isValue(data.value) ? data.value : undefined;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { append } from '../service/text';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
@@ -74,7 +75,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
             };
             const onMessage = (result: BatchResult): void => {
               inFlight--;
-              if (result.error) skipped.push(...batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
+              if (result.error) append(skipped, batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
               result.facts.forEach((f, i) => facts.push(decodeFacts(result.paths[i]!, f)));
               for (const s of result.skipped) skipped.push(s);
               send();

@@ -9,8 +9,8 @@ import { namesEndpoint } from './plan/endpoints';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
-import { LineIndex, basename, dirname } from './text';
-import type { FileFacts, MxProblem, TagRole } from './types';
+import { LineIndex, basename, dirname, append } from './text';
+import type { FileFacts, MxProblem, SkipReason, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
@@ -128,7 +128,13 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
   const config = classifier.config;
   const role = classifier.role(path, text);
   if (role === 'spec') {
-    const { doc, titleLine } = parseSpec(path, text);
+    let parsed;
+    try {
+      parsed = parseSpec(path, text);
+    } catch (e) {
+      return unreadableSpec(path, `it could not be parsed (${e instanceof Error ? e.message.slice(0, 200) : String(e)})`);
+    }
+    const { doc, titleLine } = parsed;
     const scan = scanTags(text, config.tagTypes, placement(role, path, text), titleLine);
     const spec = namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc;
     return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
@@ -181,13 +187,13 @@ function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', decl
   if (hasMx) {
     const scan = scanMx(text, regions, lines);
     if (scan.markers.length) out.mx = scan.markers;
-    cut.push(...scan.cut);
+    append(cut, scan.cut);
   }
   if (hasIds) {
     const found = scanDeclarations(text, lines);
     const reqs = declares === 'acs' ? found.reqs.filter((r) => r.kind === 'AC') : found.reqs;
     if (reqs.length) out.reqs = reqs;
-    cut.push(...found.cut);
+    append(cut, found.cut);
   }
   if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
   return out;
@@ -196,4 +202,26 @@ function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', decl
 /** True for file names that are never text worth scanning, whatever their content. */
 export function isSkippedByName(path: string): boolean {
   return /\.(png|jpe?g|gif|ico|webp|pdf|zip|gz|tgz|jar|class|so|dylib|dll|exe|wasm|woff2?|ttf|otf|mp[34]|mov|sqlite|db|lock\.b)$/i.test(basename(path));
+}
+
+const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
+  'too-large': 'it is larger than the maxFileSize setting',
+  binary: 'it holds a NUL byte, so it reads as binary',
+  unreadable: 'it cannot be read (permissions, a special file, or it vanished)',
+};
+
+/**
+ * The facts of a SPEC document that could not be read: the SPEC is still listed, under the ID
+ * its folder gives, so its markers link to it, with an error saying why it was not read.
+ */
+export function unreadableSpec(path: string, reason: SkipReason | string): FileFacts {
+  const { doc } = parseSpec(path, '');
+  const why = reason in SKIP_REASONS ? SKIP_REASONS[reason as SkipReason] : reason;
+  const problem = {
+    code: 'spec/frontmatter-invalid',
+    severity: 'error',
+    message: `This SPEC document was not read: ${why}. It is listed${doc.id ? ` as ${doc.id}` : ''} by its folder name.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  } as const;
+  return { path, tags: [], malformed: [], headerPaths: [], disables: [], spec: { ...doc, problems: [problem] } };
 }

@@ -20,6 +20,7 @@ import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagR
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
+import { append } from './text';
 import type { Diagnostic, ManifestFacts, MxSettings, Severity, StackReport } from './types';
 
 const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -117,13 +118,13 @@ export class DiagnosticsEngine implements RuleContext {
   forFile(path: string): Diagnostic[] {
     if (this.#quiet(path)) return [];
     const findings: Finding[] = [];
-    for (const rule of FILE_RULES) findings.push(...rule(this, path));
+    for (const rule of FILE_RULES) append(findings, rule(this, path));
     const doc = this.index.facts(path)?.spec;
     if (doc?.id !== undefined) {
       const spec: SpecEntry = { id: doc.id, path, doc };
-      for (const rule of SPEC_RULES) findings.push(...rule(this, spec));
+      for (const rule of SPEC_RULES) append(findings, rule(this, spec));
     } else if (doc) {
-      findings.push(...checkDocumentProblems(this, { id: '', path, doc }));
+      append(findings, checkDocumentProblems(this, { id: '', path, doc }));
     }
     const stackFindings = this.#stackState().byPath.get(path) ?? [];
     return [...this.#finalize(path, findings), ...this.#filterDisabled(path, stackFindings)].sort(
@@ -142,7 +143,7 @@ export class DiagnosticsEngine implements RuleContext {
     for (const facts of this.index.allFacts()) visit(facts.path);
     for (const path of this.#stackState().byPath.keys()) visit(path);
     const out: Diagnostic[] = [];
-    for (const path of [...byPath.keys()].sort()) out.push(...byPath.get(path)!);
+    for (const path of [...byPath.keys()].sort()) append(out, byPath.get(path)!);
     return out;
   }
 

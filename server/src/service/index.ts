@@ -3,7 +3,7 @@ import { namesReq } from './mx/coverage';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
 import { baseOfSubId } from './tags';
-import { dirname } from './text';
+import { append, dirname } from './text';
 import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
 
 /** A SPEC document as the index knows it. */
@@ -72,6 +72,8 @@ interface SpecTables {
 export class WorkspaceIndex {
   readonly #facts = new Map<string, FileFacts>();
   readonly #known = new Set<string>();
+  /** Folder -> how many known files it holds at any depth, so `exists` answers folders without a scan. */
+  readonly #folders = new Map<string, number>();
   readonly #skipped = new Map<string, SkipReason>();
   #tables: SpecTables | undefined;
   /** Links of each file, computed on demand. */
@@ -110,7 +112,7 @@ export class WorkspaceIndex {
   set(facts: FileFacts): boolean {
     const old = this.#facts.get(facts.path);
     this.#facts.set(facts.path, facts);
-    this.#known.add(facts.path);
+    this.#know(facts.path);
     this.#skipped.delete(facts.path);
     return this.#changed(facts.path, old, facts);
   }
@@ -119,7 +121,7 @@ export class WorkspaceIndex {
   delete(path: string): boolean {
     const old = this.#facts.get(path);
     this.#facts.delete(path);
-    this.#known.delete(path);
+    this.#forget(path);
     this.#skipped.delete(path);
     return this.#changed(path, old, undefined);
   }
@@ -131,7 +133,7 @@ export class WorkspaceIndex {
       this.#facts.delete(path);
       this.#changed(path, old, undefined);
     }
-    this.#known.add(path);
+    this.#know(path);
     this.#skipped.set(path, reason);
   }
 
@@ -150,15 +152,34 @@ export class WorkspaceIndex {
   /** True when `path` (workspace-relative) is a known file or a folder holding one. */
   exists(path: string): boolean {
     if (this.#known.has(path)) return true;
-    const prefix = path.replace(/\/+$/, '') + '/';
-    for (const p of this.#known) if (p.startsWith(prefix)) return true;
-    return false;
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+    return this.#folders.has(path.slice(0, end));
+  }
+
+  #know(path: string): void {
+    if (this.#known.has(path)) return;
+    this.#known.add(path);
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const folder = path.slice(0, at);
+      this.#folders.set(folder, (this.#folders.get(folder) ?? 0) + 1);
+    }
+  }
+
+  #forget(path: string): void {
+    if (!this.#known.delete(path)) return;
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const folder = path.slice(0, at);
+      const n = this.#folders.get(folder)! - 1;
+      if (n === 0) this.#folders.delete(folder);
+      else this.#folders.set(folder, n);
+    }
   }
 
   /** Every SPEC document, sorted by ID then path. */
   specs(): SpecEntry[] {
     const all: SpecEntry[] = [];
-    for (const list of this.#specTables().byId.values()) all.push(...list);
+    for (const list of this.#specTables().byId.values()) append(all, list);
     return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1));
   }
 

@@ -1,9 +1,9 @@
-import { FileClassifier, analyzeFile, companionPaths, isSkippedByName } from './analyze';
+import { FileClassifier, analyzeFile, companionPaths, isSkippedByName, unreadableSpec } from './analyze';
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex } from './index';
-import type { Diagnostic, FileFacts, SkippedFile, StackReport } from './types';
+import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
 
@@ -69,7 +69,7 @@ export class LanguageService {
     if (this.#analyzer) {
       const result = await this.#analyzer.analyze(toRead);
       facts = result.facts;
-      skipped.push(...result.skipped);
+      for (const s of result.skipped) skipped.push(s);
     } else {
       facts = [];
       for (const { path } of toRead) {
@@ -80,7 +80,7 @@ export class LanguageService {
     }
     const analyzed = Date.now();
     for (const f of facts) this.index.set(this.#markGenerated(f));
-    for (const s of skipped) this.index.skip(s.path, s.reason);
+    for (const s of skipped) this.#skip(s.path, s.reason);
     const done = Date.now();
     return { files: facts.length, skipped, millis: done - started, phases: { list: listed - started, analyze: analyzed - listed, index: done - analyzed } };
   }
@@ -113,10 +113,19 @@ export class LanguageService {
   async reload(path: string): Promise<Set<string>> {
     const text = isSkippedByName(path) ? ({ path, reason: 'binary' } as const) : await this.workspace.read(path);
     if (typeof text === 'string') return this.update(path, text);
-    return this.#apply(path, () => {
-      this.index.skip(path, text.reason);
-      return false;
-    });
+    return this.#apply(path, () => this.#skip(path, text.reason));
+  }
+
+  /** An open document too large to check (its text is not analysed); returns the files whose diagnostics may have changed. */
+  skipText(path: string): Set<string> {
+    return this.#apply(path, () => this.#skip(path, 'too-large'));
+  }
+
+  /** Records a file that was not read; a SPEC document stays listed, with the reason. */
+  #skip(path: string, reason: SkipReason): boolean {
+    if (this.classifier.isSpecDocument(path)) return this.index.set(unreadableSpec(path, reason));
+    this.index.skip(path, reason);
+    return false;
   }
 
   diagnostics(path: string): Diagnostic[] {

@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { fromDocument, readPlainYaml, type Span, type YamlPair } from './frontmatterYaml';
 import { scanCapabilities } from './stack/capabilities';
-import { TAG_ID, bareSpecId } from './tags';
+import { TAG_ID, bareSpecId, isSpecIdShape } from './tags';
 import { LineIndex, basename, dirname } from './text';
 import type { FieldValue, FrontmatterSchema, Range, SpecDoc, SpecProblem, SpecReference, SpecStack } from './types';
 
@@ -88,7 +88,7 @@ export function parseSpec(path: string, text: string): ParsedSpec {
   let idSource: SpecDoc['idSource'] = 'none';
   let idRange: Range = titleRange;
   if (fmId && !isIdValue(fmId.value)) {
-    const given = fmId.value === null ? 'empty' : Array.isArray(fmId.value) ? 'a list' : typeof fmId.value === 'object' ? 'a mapping' : `the ${typeof fmId.value} ${String(fmId.value)}`;
+    const given = describeValue(fmId.value);
     problems.push({
       code: 'spec/frontmatter-invalid',
       severity: 'warning',
@@ -198,7 +198,16 @@ function moduleField(field: FieldValue | undefined): string[] {
 }
 
 function isIdValue(value: unknown): boolean {
-  return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+  return (typeof value === 'string' || typeof value === 'number') && isSpecIdShape(bareSpecId(String(value).trim()));
+}
+
+/** How a frontmatter `id` that is no ID is described in the finding (long text cut short). */
+function describeValue(value: unknown): string {
+  if (value === null || value === '') return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = String(value);
+  return `${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}, which is not letters, digits, ".", "_" and "-" (at most 200)`;
 }
 
 /**
@@ -277,6 +286,8 @@ export function parsedShape(text: string, lines: LineIndex): { heading?: Heading
   const limit = Math.min(skeleton.length, MAX_MARKDOWN);
   let found = fromTree(Math.min(end, limit));
   if (!found.heading && end < limit) found = fromTree(limit);
+  // A title past what the markdown parser reads is taken as the first `# ` line.
+  if (!found.heading && end > limit) found = { ...found, ...fromLines(end) };
   if (!found.frontmatter && found.heading) {
     const late = lateFrontmatter(text, found.heading.endOffset, lines);
     if (late) return { heading: found.heading, frontmatter: late };
@@ -543,7 +554,13 @@ function readWithLibrary(block: FrontmatterBlock, lines: LineIndex, problems: Sp
     problems.push({ code: 'spec/frontmatter-invalid', severity: 'error', message: 'Frontmatter must be a mapping of `field: value` lines.', range: block.range });
     return { pairs: [], toDoc };
   }
-  return { pairs: fromDocument(document), toDoc };
+  try {
+    return { pairs: fromDocument(document), toDoc };
+  } catch (e) {
+    // The library refuses alias bombs ("Excessive alias count") while building values.
+    problems.push({ code: 'spec/frontmatter-invalid', severity: 'error', message: `Frontmatter cannot be read: ${e instanceof Error ? e.message : String(e)}.`, range: block.range });
+    return undefined;
+  }
 }
 
 /** The YAML library's document, or why it could not make one (it recurses, so deep nesting overflows the stack). */
@@ -588,7 +605,7 @@ function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string
   const fields = noPrototype<FieldValue>();
   let offset = block.contentOffset;
   for (const line of block.content.split('\n')) {
-    const m = /^(id|spec_id|status|version|title):[ \t]+(["']?)([^"'\n#]*)\2$/.exec(line.trimEnd());
+    const m = /^(id|spec_id|status|version|title):[ \t]+(["']?)([^"'\n#[\]{}]*)\2$/.exec(line.trimEnd());
     if (m && m[3]) {
       const start = offset + line.indexOf(m[3]!, m[1]!.length + 1);
       fields[m[1]!] = { value: m[3], keyRange: lines.range(offset, offset + m[1]!.length), valueRange: lines.range(start, start + m[3]!.length) };

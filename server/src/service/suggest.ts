@@ -1,3 +1,5 @@
+import { withoutTrailingDashes } from './tags';
+
 /** "Did you mean" for IDs and markers: an edit distance, and the closest of a set of SPEC IDs. */
 
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
@@ -111,7 +113,7 @@ export function adviseMalformed(
   const idEnd = /[^A-Za-z0-9_-]/.exec(text.slice(colon + 1));
   const rawId = idEnd ? text.slice(colon + 1, colon + 1 + idEnd.index) : text.slice(colon + 1);
   const rest = text.slice(colon + 1 + rawId.length);
-  const id = rawId.replace(/-+$/, '');
+  const id = withoutTrailingDashes(rawId);
   const canonical = tagTypes.find((t) => t.toUpperCase() === type.toUpperCase()) ?? type.toUpperCase();
   const typeWrong = type !== canonical;
   const idRight = validId(id);

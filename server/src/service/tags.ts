@@ -5,6 +5,15 @@ export function bareSpecId(id: string): string {
   return id.startsWith('SPEC-') ? id.slice('SPEC-'.length) : id;
 }
 
+/**
+ * What SpecChain accepts as a SPEC's ID at all, wherever it comes from (frontmatter, plan,
+ * rename): letters and digits of any script, `.`, `_` and `-`, at most 200 characters, no `..`.
+ * Such an ID is also a safe file name, so every indexed SPEC can be planned.
+ */
+export function isSpecIdShape(id: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u.test(id) && !id.includes('..');
+}
+
 /** The ID syntax of the model: `USER-001`, `E2E-INIT-001`, `PY314-001`. */
 export const TAG_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3,}$/;
 
@@ -94,7 +103,7 @@ function isTagId(id: string): boolean {
 }
 
 /** `raw` without dashes at its end (a loop: a regex would backtrack over a long run of dashes). */
-function withoutTrailingDashes(raw: string): string {
+export function withoutTrailingDashes(raw: string): string {
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 45) end--;
   return end === raw.length ? raw : raw.slice(0, end);

@@ -75,3 +75,11 @@ export function joinPath(base: string, rel: string): string | undefined {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Appends `items` to `out` one by one: `append(out, items)` passes every item as an argument
+ * and overflows the stack past about a hundred thousand of them.
+ */
+export function append<T>(out: T[], items: Iterable<T>): void {
+  for (const item of items) out.push(item);
+}

@@ -118,11 +118,13 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
   it('says ready, shows indexing progress, then renders the tree with every SPEC string as text', async () => {
     assert.deepEqual((await posted(page))[0], { type: 'ready' });
     await send(page, { type: 'server', state: 'running' });
-    await send(page, { type: 'indexing', files: 1441 });
+    await send(page, { type: 'indexing', active: true });
+    assert.equal(await page.locator('#server-status').textContent(), 'Indexing…', 'no file count before the server has one');
+    await send(page, { type: 'indexing', active: true, files: 1441 });
     assert.equal(await page.locator('#server-status').textContent(), 'Indexing 1,441 files…');
     assert.equal(await page.locator('#progress').isVisible(), true);
     assert.equal(await page.locator('#tree-empty').textContent(), 'Indexing 1,441 files…');
-    await send(page, { type: 'indexing', files: null });
+    await send(page, { type: 'indexing', active: false });
     await send(page, { type: 'tree', tree });
     assert.equal(await page.locator('#progress').isVisible(), false);
     assert.equal(await page.locator('#tree > [role="treeitem"]').count(), 4);

@@ -14,8 +14,12 @@ describe('plan: target path', () => {
   it('refuses IDs that could leave .moai/docs or are not file-name safe', () => {
     const refused = [
       '', 'SPEC-', '..', '../USER-001', 'USER-001/../../etc', 'a/b', 'a\\b', '..\\x', '/etc/passwd', 'C:\\x', 'C:x',
-      'USER-001\0', 'USER 001', 'USER..001', '~root', 'x'.repeat(201), 'ÜSER-001', 'USER-001\n',
+      'USER-001\0', 'USER 001', 'USER..001', '~root', 'x'.repeat(201), 'USER-001\n', '\u202eUSER-001', 'USER\u200b-001',
     ];
     for (const id of refused) assert.equal(planTargetPath(id), undefined, JSON.stringify(id));
+  });
+
+  it('plans every ID the index accepts, letters of any script included', () => {
+    assert.equal(planTargetPath('ÜSER-001'), '.moai/docs/backend-architecture-ÜSER-001.md');
   });
 });

@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../index';
-import { LineIndex } from '../text';
+import { TAG_ID } from '../tags';
+import { LineIndex, append, joinPath } from '../text';
 import type { DiagnosticData, Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
@@ -50,7 +51,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     const fix = (title: string, edit: EditPlan, isPreferred = false): void => {
       out.push({ title, kind: 'quickfix', diagnostic: i, ...(isPreferred ? { isPreferred } : {}), edit });
     };
-    const data = d.data;
+    const data = checkedData(d.data);
     const rangeText = lines.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
     if (data?.kind === 'replace-id' && REPLACE_WHOLE_ID.has(d.code)) {
       fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
@@ -81,7 +82,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     }
     if (d.code === 'tag/unknown-spec') {
       const id = data?.kind === 'create-spec' ? data.id : MARKER.exec(rangeText)?.[2];
-      if (id) {
+      if (id && TAG_ID.test(id)) {
         const path = specDocumentPath(id);
         const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today });
         fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
@@ -89,7 +90,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     }
     if (data?.kind === 'replace-marker' && d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
-    if (data?.kind === 'set-version') out.push(...(await versionFixes(request, i, d, data)));
+    if (data?.kind === 'set-version') append(out, (await versionFixes(request, i, d, data)));
     if (data?.kind === 'pick-framework') {
       for (const choice of data.choices) {
         const edit = frameworkEdit(request, lines, choice);
@@ -99,6 +100,48 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     fix(`Disable ${d.code} for this line`, single(request.path, [disableEdit(request, lines, d)]));
   }
   return out;
+}
+
+const isString = (v: unknown, shape: RegExp): v is string => typeof v === 'string' && shape.test(v);
+const VERSION = /^[0-9A-Za-z.+~^<>=!* -]{1,64}$/;
+const isPosition = (p: unknown): boolean => {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return typeof q === 'object' && q !== null && Number.isSafeInteger(q.line) && Number.isSafeInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+};
+
+/**
+ * The diagnostic's data when it has the shape SpecChain gives it, else undefined: the client
+ * sends `data` back with the request, so a forged one (an ID with `../`, a replacement with a
+ * newline, a manifest path out of the workspace) must not become an edit or a new file.
+ */
+export function checkedData(data: unknown): DiagnosticData | undefined {
+  const d = data as Record<string, unknown> | null | undefined;
+  if (typeof d !== 'object' || d === null) return undefined;
+  switch (d.kind) {
+    case 'replace-id':
+      return isString(d.suggestion, /^(?!.*\.\.)[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u) ? { kind: 'replace-id', suggestion: d.suggestion } : undefined;
+    case 'replace-marker':
+      return isString(d.marker, /^@[A-Za-z][A-Za-z0-9_]*:[^\s]{1,300}$/) ? { kind: 'replace-marker', marker: d.marker } : undefined;
+    case 'mx-broken-link':
+      return isString(d.id, /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,199}$/u) ? { kind: 'mx-broken-link', id: d.id } : undefined;
+    case 'mx-add-reason':
+      return { kind: 'mx-add-reason' };
+    case 'create-spec':
+      return isString(d.id, TAG_ID) && d.id.length <= 200 ? { kind: 'create-spec', id: d.id } : undefined;
+    case 'quote-yaml':
+      return isString(d.replacement, /^"[^\r\n]{0,10000}"$/) ? { kind: 'quote-yaml', replacement: d.replacement } : undefined;
+    case 'set-version': {
+      const range = d.manifestRange as { start?: unknown; end?: unknown } | undefined;
+      const path = d.manifestPath;
+      if (!isString(d.specVersion, VERSION) || !isString(d.manifestVersion, VERSION) || typeof path !== 'string' || joinPath('.', path) !== path || path === '') return undefined;
+      if (typeof range !== 'object' || range === null || !isPosition(range.start) || !isPosition(range.end)) return undefined;
+      return { kind: 'set-version', specVersion: d.specVersion, manifestVersion: d.manifestVersion, manifestPath: path, manifestRange: d.manifestRange as Range };
+    }
+    case 'pick-framework':
+      return Array.isArray(d.choices) && d.choices.length <= 50 && d.choices.every((c) => isString(c, /^[a-z0-9][a-z0-9.-]{0,40}$/i)) ? { kind: 'pick-framework', choices: d.choices as string[] } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 async function versionFixes(request: CodeActionRequest, i: number, d: ActionDiagnostic, data: Extract<DiagnosticData, { kind: 'set-version' }>): Promise<QuickFix[]> {

@@ -3,6 +3,7 @@ import type { Position } from '../types';
 import { mxSubjects, mxTargetAt, type MxSubject } from './mxLocate';
 import { byPlace, declarationsNamed } from './reqCoverage';
 import { NEVER_CANCELLED, type Cancellation, type Location } from './types';
+import { append } from '../text';
 
 /**
  * Go to definition from an ID of an `@MX` line (or a REQ an AC maps) to its declaration: a SPEC
@@ -14,7 +15,7 @@ export function getMxDefinition(index: WorkspaceIndex, path: string, position: P
   if (!target) return undefined;
   if (target.kind === 'declaration') return [];
   const out: Location[] = [];
-  for (const subject of mxSubjects(target)) out.push(...declarationsOf(index, subject));
+  for (const subject of mxSubjects(target)) append(out, declarationsOf(index, subject));
   return out;
 }
 
@@ -28,13 +29,13 @@ export function getMxReferences(index: WorkspaceIndex, path: string, position: P
   const out: Location[] = [];
   for (const subject of mxSubjects(target)) {
     if (token.isCancellationRequested) return [];
-    if (includeDeclaration) out.push(...declarationsOf(index, subject));
+    if (includeDeclaration) append(out, declarationsOf(index, subject));
     if (subject.kind === 'SPEC') {
-      out.push(...mxSpecReferences(index, subject.specId));
+      append(out, mxSpecReferences(index, subject.specId));
       continue;
     }
     for (const ac of index.reqsOf(subject.specId)) for (const ref of ac.decl.maps) if (ref.id === subject.id) out.push({ path: ac.path, range: ref.range });
-    out.push(...locations([...index.mxRefsTo(subject.specId, subject.id)]));
+    append(out, locations([...index.mxRefsTo(subject.specId, subject.id)]));
   }
   return out;
 }

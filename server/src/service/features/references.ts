@@ -1,3 +1,4 @@
+import { append } from '../text';
 import type { WorkspaceIndex } from '../index';
 import type { Position } from '../types';
 import { specIdsOf, targetAt } from './locate';
@@ -16,7 +17,7 @@ export function getReferences(index: WorkspaceIndex, path: string, position: Pos
   if (!target) return [];
   const out: Location[] = [];
   for (const id of specIdsOf(target)) {
-    out.push(...referencesOf(index, id, includeDeclaration, token));
+    append(out, referencesOf(index, id, includeDeclaration, token));
     if (token.isCancellationRequested) return [];
   }
   return out;
@@ -33,6 +34,6 @@ export function referencesOf(index: WorkspaceIndex, specId: string, includeDecla
     const links = [...files.get(file)!].sort((a, b) => a.tag.range.start.line - b.tag.range.start.line || a.tag.range.start.character - b.tag.range.start.character);
     for (const link of links) out.push({ path: file, range: link.tag.range });
   }
-  out.push(...mxSpecReferences(index, specId));
+  append(out, mxSpecReferences(index, specId));
   return out;
 }

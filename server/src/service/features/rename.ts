@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../index';
 import { TAG_ID } from '../tags';
-import { LineIndex, basename, dirname } from '../text';
+import { LineIndex, basename, dirname, append } from '../text';
 import type { Position, Range, TagOccurrence } from '../types';
 import { targetAt } from './locate';
 import { mxTargetAt } from './mxLocate';
@@ -46,7 +46,9 @@ export function prepareRename(index: WorkspaceIndex, path: string, position: Pos
  */
 export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newName: string, readText: ReadText, token: Cancellation = NEVER_CANCELLED): Promise<EditPlan | undefined> {
   const newId = newName.trim().replace(/^SPEC-/, '');
-  if (!TAG_ID.test(newId)) throw new RenameRefused(`"${newName}" is not a valid SPEC ID: IDs look like USER-001 (capitals, dashes, at least three final digits).`);
+  const shown = newName.length > 80 ? `${newName.slice(0, 80)}… (${newName.length} characters)` : newName;
+  if (newId.length > 200) throw new RenameRefused(`"${shown}" is not a valid SPEC ID: an ID is at most 200 characters long.`);
+  if (!TAG_ID.test(newId)) throw new RenameRefused(`"${shown}" is not a valid SPEC ID: IDs look like USER-001 (capitals, dashes, at least three final digits).`);
   if (newId !== oldId && index.specsWithId(newId).length > 0) throw new RenameRefused(`A SPEC with the ID ${newId} already exists.`);
   const specs = index.specsWithId(oldId);
   if (specs.length === 0) throw new RenameRefused(`No SPEC has the ID ${oldId}.`);
@@ -72,7 +74,7 @@ export async function getRenameEdits(index: WorkspaceIndex, oldId: string, newNa
     textual.push({ path: spec.path, range: spec.doc.idRange }, { path: spec.path, range: spec.doc.titleRange });
   }
   for (const spec of index.specs()) for (const ref of spec.doc.references) if (ref.id === oldId) textual.push({ path: spec.path, range: ref.range });
-  textual.push(...mxSpecReferences(index, oldId));
+  append(textual, mxSpecReferences(index, oldId));
   const texts = new Map<string, LineIndex | undefined>();
   for (const { path, range } of textual) {
     if (token.isCancellationRequested) return undefined;

@@ -1,4 +1,4 @@
-import { LineIndex } from '../text';
+import { LineIndex, append } from '../text';
 import type { DeclarationForm, IdRef, ReqDeclaration } from '../types';
 import { findIds, type CutRange } from './ids';
 
@@ -54,7 +54,7 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
     if (decl.kind === 'AC') {
       for (const [from, to] of mappingSpans(text, open)) {
         const found = findIds(text, from, to);
-        cut.push(...found.cut);
+        append(cut, found.cut);
         for (const f of found.ids) if (f.kind === 'REQ' && !inCodeSpan(text, f.start)) maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
       }
     }

@@ -1,5 +1,5 @@
 import { isPlaceholderId } from '../tags';
-import { LineIndex } from '../text';
+import { LineIndex, append } from '../text';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
 import { findIds, type CutRange } from './ids';
 
@@ -120,7 +120,7 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     const lineStart = at - position.character;
     if (LINKING.has(kind)) {
       const found = findIds(text, valueStart, valueStart + raw.length);
-      cut.push(...found.cut);
+      append(cut, found.cut);
       // A placeholder ID (`SPEC-XXX`, `SPEC-ID`, `REQ-XXX-001`) makes the line a documented example: no links.
       if (!found.ids.some((f) => isPlaceholderId(f.kind === 'SPEC' ? f.id : f.id.slice(f.kind.length + 1)))) {
         refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));

@@ -1,3 +1,4 @@
+import { append } from '../text';
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -44,7 +45,7 @@ export function lineAt(flat: FlatText, offset: number): number {
 function collect(node: Nodes, source: string, out: SpecBlock[]): void {
   switch (node.type) {
     case 'paragraph':
-      out.push(...proseOrRows(flatten(node)));
+      append(out, proseOrRows(flatten(node)));
       return;
     case 'heading':
       out.push({ kind: 'heading', parts: [flatten(node)] });

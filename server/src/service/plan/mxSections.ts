@@ -3,6 +3,7 @@ import type { MxPlanItem, MxPlanRef, PlanFacts } from './generate';
 import { code, table } from './markdownText';
 import { KIND_LABEL, endpointsSection as tagEndpointsSection, layoutPlace } from './planSections';
 import { earsKind } from './requirements';
+import { append } from '../text';
 
 /*
  * The sections of a plan that differ for a SPEC of the `@MX` dialect (mx-model.md): endpoints
@@ -124,7 +125,7 @@ export function mxAnnotations(facts: PlanFacts): string[] {
     '',
   ];
   if (refs.length > 0) {
-    lines.push(...table(['ID', 'Location', 'Reference'], refs.map((r) => [code(r.id === facts.id ? spec : r.id), code(`${r.path}:${r.line}`), r.test ? 'test' : 'code'])));
+    append(lines, table(['ID', 'Location', 'Reference'], refs.map((r) => [code(r.id === facts.id ? spec : r.id), code(`${r.path}:${r.line}`), r.test ? 'test' : 'code'])));
   } else {
     lines.push(`No ${code('@MX:SPEC')} or ${code('@MX:TEST')} line names this SPEC yet.`);
   }

@@ -1,3 +1,4 @@
+import { append } from '../text';
 import { sameLanguage, type FrameworkCandidate } from './chooseFramework';
 import type { Endpoint } from './endpoints';
 import type { ChainTag, PlanFacts } from './generate';
@@ -208,7 +209,14 @@ export function apiDesign(facts: PlanFacts): string[] {
     mentions.length > 0 ? `the SPEC mentions ${mentions.join(', ')}` : 'the SPEC names no scheme',
     detectedAuth.length > 0 ? `the service already uses ${detectedAuth.map(code).join(', ')}` : undefined,
   ].filter((part): part is string => part !== undefined);
-  const recommended = withoutRivals(facts.guidance?.authentication ?? [], serviceOf(facts))[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.';
+  const advice = facts.guidance?.authentication ?? [];
+  const fitting = withoutRivals(advice, serviceOf(facts));
+  // When the usual first advice names a rival of the service's own library, say to use its own.
+  const recommended = fitting[0] !== undefined && fitting[0] === advice[0]
+    ? fitting[0]
+    : detectedAuth.length > 0
+      ? `Issue and verify tokens with ${detectedAuth.map((id) => displayName(id)).join(', ')}.`
+      : (fitting[0] ?? 'Bearer tokens in the `Authorization` header, validated by the framework chosen above.');
   const instance = facts.endpoints[0]?.path ?? `${base ?? '/api/v1'}/resource`;
   const { errorBody, paging, ids } = facts.conventions;
   const idText = ids === undefined ? 'identifiers as strings' : ids === 'integer' ? 'integer identifiers, as the SPEC states' : `${ids} identifiers (as strings), as the SPEC states`;
@@ -360,7 +368,7 @@ export function testingStrategy(facts: PlanFacts): string[] {
     `- Tests carry ${traceMark(facts, 'TEST')} so the chain links them to this SPEC.`,
   ];
   if (facts.requirements.length > 0) lines.push(`- Requirements to cover: ${refs(facts.requirements, facts)}.`);
-  if (g) lines.push(...g.testing.slice(1).map((item) => `- ${item}`));
+  if (g) append(lines, g.testing.slice(1).map((item) => `- ${item}`));
   return lines;
 }
 
@@ -383,7 +391,7 @@ export function performanceBudget(facts: PlanFacts): string[] {
     'production-like database. Where the SPEC sets its own numbers, they replace these:',
     '',
   ];
-  lines.push(...fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
+  append(lines, fromSpec.map((r) => `- ${requirementRef(r, facts)}: ${r.text}`));
   return lines;
 }
 
@@ -427,7 +435,7 @@ export function tagChain(facts: PlanFacts): string[] {
   const planned = plannedTags(facts);
   const lines = ['TAG chain', `The SPEC is ${code(tagOf('SPEC', facts.id))} in ${code(facts.input.specPath)}.`, '', '### In the code', ''];
   if (existing.length > 0) {
-    lines.push(...table(['Tag', 'Location'], existing.map((t) => [code(tagOf(t.type, t.id)), code(`${t.path}:${t.line}`)])));
+    append(lines, table(['Tag', 'Location'], existing.map((t) => [code(tagOf(t.type, t.id)), code(`${t.path}:${t.line}`)])));
   } else {
     lines.push('No code carries a tag of this SPEC yet.');
   }
@@ -522,7 +530,7 @@ export function libraryVersions(facts: PlanFacts): string[] {
     if (facts.choice.candidates.length === 0) {
       lines.push('No supported framework is declared in the manifests of this workspace.');
     } else {
-      lines.push(...table(
+      append(lines, table(
         ['Framework', 'Declared', 'Resolved', 'Manifest', ''],
         facts.choice.candidates.map((c) => [code(c.framework.name), c.framework.version ? code(c.framework.version) : '—', c.framework.resolved ? code(c.framework.resolved) : '—', code(`${c.framework.manifest}:${c.framework.line}`), note]),
       ));
@@ -535,7 +543,7 @@ export function libraryVersions(facts: PlanFacts): string[] {
     lines.push(`No manifest declares ${facts.choice.guidance.displayName} yet${stated ? `; the SPEC states ${code(stated)}` : ''}: ${note} on the official site before adding it.`);
     return lines;
   }
-  lines.push(...table(
+  append(lines, table(
     ['Framework', 'Declared', 'Resolved', 'Manifest', ''],
     service.frameworks.map((f) => [code(f.name), f.version ? code(f.version) : '—', f.resolved ? code(f.resolved) : '—', code(`${f.manifest}:${f.line}`), note]),
   ));

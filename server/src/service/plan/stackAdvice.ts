@@ -1,5 +1,6 @@
 import { TECHNOLOGIES } from '../stack/technologies';
 import type { ServiceStack } from '../types';
+import { append } from '../text';
 
 /**
  * Advice that follows the detected stack: how the ORM the service already uses does migrations
@@ -83,7 +84,7 @@ function rivalNames(service: ServiceStack): RegExp | undefined {
     if (!group.some((id) => used.has(id))) continue;
     for (const id of group) {
       if (used.has(id) || TOGETHER.some((pair) => pair.includes(id) && pair.some((p) => used.has(p)))) continue;
-      names.push(...(SPELLINGS[id] ?? [displayName(id)]));
+      append(names, (SPELLINGS[id] ?? [displayName(id)]));
     }
   }
   return names.length === 0 ? undefined : new RegExp(`(?<![\\w-])(?:${[...new Set(names)].map(escapeRegExp).join('|')})(?![\\w-])`, 'i');

@@ -39,35 +39,54 @@ const DEPENDS = new Set(['depends_on', 'dependencies']);
 /** `spec/dependency-cycle`: the dependency entries of this SPEC that close a cycle. */
 export function checkDependencyCycles(ctx: RuleContext, spec: SpecEntry): Finding[] {
   const out: Finding[] = [];
+  let toTarget: Map<string, string> | undefined;
   for (const ref of spec.doc.references) {
     if (!DEPENDS.has(ref.field)) continue;
-    const cycle = pathBack(ctx, ref.id, spec.id);
-    if (cycle) {
-      out.push(finding('spec/dependency-cycle', spec.path, ref.range, `Dependency cycle: ${[spec.id, ...cycle].join(' → ')}.`));
-    }
+    toTarget ??= stepsTo(ctx, spec.id);
+    if (ref.id !== spec.id && !toTarget.has(ref.id)) continue;
+    const cycle = [spec.id, ref.id];
+    for (let at = ref.id; at !== spec.id; ) cycle.push((at = toTarget.get(at)!));
+    out.push(finding('spec/dependency-cycle', spec.path, ref.range, `Dependency cycle: ${cycle.join(' → ')}.`));
   }
   return out;
 }
 
-/** A dependency path from `from` back to `target`, breadth first, or undefined. */
-function pathBack(ctx: RuleContext, from: string, target: string): string[] | undefined {
-  const previous = new Map<string, string | null>([[from, null]]);
-  const queue = [from];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (id === target) {
-      const path: string[] = [];
-      for (let at: string | null | undefined = id; at != null; at = previous.get(at)) path.unshift(at);
-      return path;
-    }
-    for (const spec of ctx.index.specsWithId(id)) {
-      for (const ref of spec.doc.references) {
-        if (DEPENDS.has(ref.field) && !previous.has(ref.id)) {
-          previous.set(ref.id, id);
-          queue.push(ref.id);
-        }
-      }
+/**
+ * For every SPEC that depends on `target` directly or through others, the next SPEC on a
+ * shortest way there: one breadth-first walk of the reversed graph, however many entries ask.
+ */
+function stepsTo(ctx: RuleContext, target: string): Map<string, string> {
+  const dependents = dependentsOf(ctx);
+  const next = new Map<string, string>();
+  const queue = [target];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    for (const dependent of dependents.get(id) ?? []) {
+      if (dependent === target || next.has(dependent)) continue;
+      next.set(dependent, id);
+      queue.push(dependent);
     }
   }
-  return undefined;
+  return next;
+}
+
+const reversed = new WeakMap<object, { readonly generation: number; readonly dependents: ReadonlyMap<string, readonly string[]> }>();
+
+/** SPEC ID -> the IDs of the SPECs that depend on it, rebuilt when a SPEC changes. */
+function dependentsOf(ctx: RuleContext): ReadonlyMap<string, readonly string[]> {
+  const cached = reversed.get(ctx.index);
+  if (cached && cached.generation === ctx.index.specGeneration) return cached.dependents;
+  const dependents = new Map<string, Set<string>>();
+  for (const spec of ctx.index.specs()) {
+    for (const ref of spec.doc.references) {
+      if (!DEPENDS.has(ref.field)) continue;
+      let set = dependents.get(ref.id);
+      if (!set) dependents.set(ref.id, (set = new Set()));
+      set.add(spec.id);
+    }
+  }
+  const lists = new Map<string, readonly string[]>();
+  for (const [id, set] of dependents) lists.set(id, [...set]);
+  reversed.set(ctx.index, { generation: ctx.index.specGeneration, dependents: lists });
+  return lists;
 }

@@ -1,0 +1,103 @@
+// Reading and writing the few files SpecChain writes into a workspace (plans, new SPECs) so
+// that nothing outside the workspace is ever read or written: a symlinked folder or file that
+// leads out of it is refused, and a file that is a link inside it is replaced, not written through.
+import { lstat, mkdir, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import * as nodePath from 'node:path';
+
+/** A write or read that would leave the workspace, refused; the message says which link. */
+export class OutsideWorkspaceError extends Error {}
+
+/** True when `path` is `root` or lies below it, compared by path segments (`..notes.md` is inside). */
+export function isInside(root: string, path: string): boolean {
+  const rel = nodePath.relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel));
+}
+
+function errno(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code;
+}
+
+/**
+ * The real folder a workspace-relative file goes in, creating missing folders. Every existing
+ * part is resolved with realpath and must stay inside the real root.
+ */
+async function realParent(root: string, rel: string, create: boolean): Promise<string | undefined> {
+  const realRoot = await realpath(root);
+  let at = realRoot;
+  const parts = rel.split('/');
+  for (const part of parts.slice(0, -1)) {
+    const next = nodePath.join(at, part);
+    let info;
+    try {
+      info = await lstat(next);
+    } catch (e) {
+      if (errno(e) !== 'ENOENT') throw e;
+      if (!create) return undefined;
+      await mkdir(next);
+      at = next;
+      continue;
+    }
+    if (info.isSymbolicLink()) {
+      const target = await realpath(next).catch(() => undefined);
+      if (target === undefined || !isInside(realRoot, target)) {
+        throw new OutsideWorkspaceError(`${nodePath.relative(realRoot, next)} is a link that leads outside the workspace${target ? ` (to ${target})` : ''}`);
+      }
+      at = target;
+    } else if (info.isDirectory()) at = next;
+    else throw new OutsideWorkspaceError(`${nodePath.relative(realRoot, next)} is not a folder`);
+  }
+  return at;
+}
+
+/** Where the final name of `rel` stands, and whether it is a link leading out (or nowhere). */
+async function finalEntry(root: string, rel: string, create: boolean): Promise<{ path: string; link: boolean } | undefined> {
+  const parent = await realParent(root, rel, create);
+  if (parent === undefined) return undefined;
+  const path = nodePath.join(parent, nodePath.basename(rel));
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return { path, link: false };
+    throw e;
+  }
+  if (!info.isSymbolicLink()) {
+    if (!info.isFile()) throw new OutsideWorkspaceError(`${rel} is not a regular file`);
+    return { path, link: false };
+  }
+  const target = await realpath(path).catch(() => undefined);
+  if (target === undefined || !isInside(await realpath(root), target)) {
+    throw new OutsideWorkspaceError(`${rel} is a link that leads ${target ? `outside the workspace (to ${target})` : 'nowhere (a dangling link)'}`);
+  }
+  return { path, link: true };
+}
+
+/** The text of a workspace-relative file, or undefined when there is none; never follows a link out. */
+export async function readWorkspaceFile(root: string, rel: string): Promise<string | undefined> {
+  const entry = await finalEntry(root, rel, false);
+  if (entry === undefined) return undefined;
+  try {
+    return await readFile(entry.path, 'utf8');
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Writes a workspace-relative file: folders created as needed, the text written to a new file
+ * beside it and renamed over it, so a link in its place is replaced rather than written through.
+ */
+export async function writeWorkspaceFile(root: string, rel: string, text: string): Promise<void> {
+  const entry = await finalEntry(root, rel, true);
+  if (!entry) throw new OutsideWorkspaceError(`${rel} has no folder to go in`);
+  const path = entry.path;
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { SERVER, TestClient, writeWorkspace } from './client';
+
+const SPEC = '---\nid: HOST-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:HOST-001: Hostile\n';
+
+describe('language server: hostile documents', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+
+  before(async function () {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    client = new TestClient(writeWorkspace({ '.moai/specs/SPEC-HOST-001/spec.md': SPEC, 'src/a.ts': '// @API:HOST-001\n' }));
+    await client.initialize();
+    await client.open('src/a.ts', '// @API:HOST-001\n', 'typescript');
+  });
+  after(async () => client?.dispose());
+
+  it('a 21 MB didChange gets a diagnostic saying it is over the limit', async () => {
+    await client.open('src/big.ts', '// @API:NOPE-001\n', 'typescript');
+    await client.diagnosticsOf('src/big.ts', (d) => d.some((x) => x.code === 'tag/unknown-spec'));
+    await client.change('src/big.ts', 2, '// @API:NOPE-001\n'.repeat(1_250_000));
+    const d = await client.diagnosticsOf('src/big.ts', (x) => x.some((y) => /over the specchain\.maxFileSize limit/.test(JSON.stringify(y.message))));
+    assert.equal(d.length, 1);
+  });
+
+  it('answers hover within a second while a hostile text is open', async () => {
+    await client.open('src/dashes.ts', `// @API:${'-'.repeat(150_000)}X\n// specchain-disable-next-line ${'a'.repeat(200_000)}\n`, 'typescript');
+    // The hover is queued behind the parse of the hostile text, which must stay short.
+    const started = Date.now();
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri('src/a.ts') }, position: { line: 0, character: 6 } });
+    assert.ok(Date.now() - started < 1_000, `hover took ${Date.now() - started} ms`);
+    assert.match(JSON.stringify((hover as Hover | null)?.contents ?? ''), /HOST-001/);
+  });
+});
