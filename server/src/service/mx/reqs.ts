@@ -153,10 +153,20 @@ function declarationAt(line: string): { kind: 'REQ' | 'AC'; id: string; start: n
     DECLARED.lastIndex = start;
     const m = DECLARED.exec(line);
     if (!m || !/\d/.test(m[2]!)) continue;
+    if (SENTENCE_AFTER[form]?.test(line.slice(start + m[0].length, start + m[0].length + 80))) return undefined;
     return { kind: m[1] as 'REQ' | 'AC', id: m[0], start, form };
   }
   return undefined;
 }
+
+/**
+ * What follows an ID that makes its line a sentence about it, not its declaration:
+ * `- REQ-DCP-004 and REQ-DCP-005 are exclusive`, `**AC-016 script** (run …)`.
+ */
+const SENTENCE_AFTER: Partial<Record<DeclarationForm, RegExp>> = {
+  list: /^(?:\*\*|__)?[ \t]*(?:,|and|or|&)[ \t]+(?:\*\*|__)?(?:REQ|AC)-/,
+  bold: /^[ \t]+[a-z]/,
+};
 
 const FORMS: readonly (readonly [RegExp, DeclarationForm])[] = [
   [HEADING, 'heading'],
