@@ -5,10 +5,16 @@ import type { FileFacts, SkipReason, SkippedFile } from '../service/types';
 import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
 import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 import { BUILD, FORMAT, RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './cacheFiles';
+import { changeStamp } from './fsWorkspace';
 
-interface Entry {
+/** What a file's version is known by: size, modification time, and its change stamp (see `WorkspaceEntry.change`). */
+export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly change: string;
+}
+
+interface Entry extends FileStamp {
   /** The facts of a text file, or why it was skipped. */
   readonly facts: WireFacts | SkipReason;
 }
@@ -50,13 +56,13 @@ export class FactsCache {
     const entries = new Map<string, Entry>();
     let loaded = false;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: [string, number, number, WireFacts | SkipReason][] };
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; build: string; root: string; entries: unknown[] };
       if (data.format === FORMAT && data.build === BUILD && data.root === root && Array.isArray(data.entries)) {
         for (const entry of data.entries as unknown[]) {
           // A cache file of another shape (edited, or another tool's) is read past, entry by entry.
           if (!isEntry(entry)) continue;
-          const [path, size, mtimeMs, facts] = entry;
-          entries.set(path, { size, mtimeMs, facts });
+          const [path, size, mtimeMs, change, facts] = entry;
+          entries.set(path, { size, mtimeMs, change, facts });
         }
         loaded = true;
       }
@@ -73,17 +79,18 @@ export class FactsCache {
       }
       for (const line of text.split('\n')) {
         if (line === '') continue;
-        let change: [string, number?, number?, (WireFacts | SkipReason)?];
+        let record: unknown;
         try {
-          change = JSON.parse(line) as typeof change;
+          record = JSON.parse(line);
         } catch {
           break; // A line cut short by a crash: what follows is lost, which only costs time.
         }
-        if (!Array.isArray(change) || typeof change[0] !== 'string') break;
-        const [path, size, mtimeMs, facts] = change;
-        if (change.length > 1 && !isEntry(change)) break;
-        if (size === undefined || mtimeMs === undefined || facts === undefined) entries.delete(path);
-        else entries.set(path, { size, mtimeMs, facts });
+        if (!Array.isArray(record) || typeof record[0] !== 'string') break;
+        if (record.length === 1) entries.delete(record[0]);
+        else if (isEntry(record)) {
+          const [path, size, mtimeMs, change, facts] = record;
+          entries.set(path, { size, mtimeMs, change, facts });
+        } else break;
         journaled++;
       }
     }
@@ -94,9 +101,9 @@ export class FactsCache {
     return this.#entries.size;
   }
 
-  lookup(path: string, size: number, mtimeMs: number): FileFacts | SkipReason | undefined {
+  lookup(path: string, stamp: FileStamp): FileFacts | SkipReason | undefined {
     const e = this.#entries.get(path);
-    if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return undefined;
+    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.change !== stamp.change) return undefined;
     if (typeof e.facts === 'string') return e.facts;
     try {
       return decodeFacts(path, e.facts);
@@ -107,12 +114,12 @@ export class FactsCache {
     }
   }
 
-  store(path: string, size: number, mtimeMs: number, facts: FileFacts | SkipReason): void {
-    if (Date.now() - mtimeMs < RACY_MS) {
+  store(path: string, stamp: FileStamp, facts: FileFacts | SkipReason): void {
+    if (Date.now() - stamp.mtimeMs < RACY_MS) {
       this.#drop(path);
       return;
     }
-    const entry = { size, mtimeMs, facts: typeof facts === 'string' ? facts : encodeFacts(facts) };
+    const entry = { size: stamp.size, mtimeMs: stamp.mtimeMs, change: stamp.change, facts: typeof facts === 'string' ? facts : encodeFacts(facts) };
     this.#entries.set(path, entry);
     this.#pending.set(path, entry);
   }
@@ -130,7 +137,7 @@ export class FactsCache {
   save(): void {
     if (this.#pending.size === 0) return;
     if (this.#loaded && this.#journaled + this.#pending.size <= Math.max(JOURNAL_MIN, this.#entries.size / 8)) {
-      const lines = [...this.#pending].map(([path, e]) => JSON.stringify(e ? [path, e.size, e.mtimeMs, e.facts] : [path]) + '\n');
+      const lines = [...this.#pending].map(([path, e]) => JSON.stringify(e ? [path, e.size, e.mtimeMs, e.change, e.facts] : [path]) + '\n');
       try {
         appendFileSync(this.#journal, lines.join(''));
         this.#journaled += this.#pending.size;
@@ -140,7 +147,7 @@ export class FactsCache {
         // Write the file whole instead.
       }
     }
-    const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.facts]);
+    const entries = [...this.#entries].map(([path, e]) => [path, e.size, e.mtimeMs, e.change, e.facts]);
     if (writeCacheFile(this.#file, JSON.stringify({ format: FORMAT, build: BUILD, root: this.#root, entries }))) {
       try {
         rmSync(this.#journal, { force: true });
@@ -165,14 +172,13 @@ export class CachedAnalyzer implements BulkAnalyzer {
     const facts: FileFacts[] = [];
     const skipped: SkippedFile[] = [];
     const stale: WorkspaceEntry[] = [];
-    const stats = new Map<string, { size: number; mtimeMs: number }>();
+    const stats = new Map<string, FileStamp>();
     for (const entry of entries) {
       const { path } = entry;
-      const stat = entry.size !== undefined && entry.mtimeMs !== undefined ? undefined : statSync(nodePath.join(this.root, path), { throwIfNoEntry: false });
-      const st = entry.size !== undefined && entry.mtimeMs !== undefined ? { size: entry.size, mtimeMs: entry.mtimeMs } : stat && { size: stat.size, mtimeMs: stat.mtimeMs };
-      const hit = st && this.cache.lookup(path, st.size, st.mtimeMs);
+      const st = stampOf(this.root, entry);
+      const hit = st && this.cache.lookup(path, st);
       if (hit === undefined) {
-        if (st) stats.set(path, { size: st.size, mtimeMs: st.mtimeMs });
+        if (st) stats.set(path, st);
         stale.push(entry);
       } else if (typeof hit === 'string') skipped.push({ path, reason: hit });
       else facts.push(hit);
@@ -182,12 +188,12 @@ export class CachedAnalyzer implements BulkAnalyzer {
       for (const f of fresh.facts) {
         facts.push(f);
         const st = stats.get(f.path);
-        if (st) this.cache.store(f.path, st.size, st.mtimeMs, f);
+        if (st) this.cache.store(f.path, st, f);
       }
       for (const s of fresh.skipped) {
         skipped.push(s);
         const st = stats.get(s.path);
-        if (st && s.reason !== 'unreadable') this.cache.store(s.path, st.size, st.mtimeMs, s.reason);
+        if (st && s.reason !== 'unreadable') this.cache.store(s.path, st, s.reason);
       }
     }
     this.cache.retain(new Set(entries.map((e) => e.path)));
@@ -198,14 +204,22 @@ export class CachedAnalyzer implements BulkAnalyzer {
 
 const SKIP_REASONS: readonly unknown[] = ['too-large', 'binary', 'unreadable'];
 
-/** `[path, size, mtimeMs, facts]` as this build writes it. */
-function isEntry(e: unknown): e is [string, number, number, WireFacts | SkipReason] {
+/** The stamp the listing gave, or one read from the disk when it gave none. */
+function stampOf(root: string, entry: WorkspaceEntry): FileStamp | undefined {
+  if (entry.size !== undefined && entry.mtimeMs !== undefined && entry.change !== undefined) return { size: entry.size, mtimeMs: entry.mtimeMs, change: entry.change };
+  const stat = statSync(nodePath.join(root, entry.path), { throwIfNoEntry: false });
+  return stat && { size: stat.size, mtimeMs: stat.mtimeMs, change: changeStamp(stat) };
+}
+
+/** `[path, size, mtimeMs, change, facts]` as this build writes it. */
+function isEntry(e: unknown): e is [string, number, number, string, WireFacts | SkipReason] {
   return (
     Array.isArray(e) &&
-    e.length === 4 &&
+    e.length === 5 &&
     typeof e[0] === 'string' &&
     Number.isFinite(e[1]) &&
     Number.isFinite(e[2]) &&
-    (SKIP_REASONS.includes(e[3]) || (typeof e[3] === 'object' && e[3] !== null && !Array.isArray(e[3])))
+    typeof e[3] === 'string' &&
+    (SKIP_REASONS.includes(e[4]) || (typeof e[4] === 'object' && e[4] !== null && !Array.isArray(e[4])))
   );
 }

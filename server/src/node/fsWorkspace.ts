@@ -58,7 +58,7 @@ export class FsWorkspace implements Workspace {
     const listed: WorkspaceEntry[] = [];
     for (const path of paths) {
       const st = statSync(`${this.root}/${path}`, { throwIfNoEntry: false });
-      if (st) listed.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+      if (st) listed.push({ path, size: st.size, mtimeMs: st.mtimeMs, change: changeStamp(st) });
     }
     return listed;
   }
@@ -159,4 +159,9 @@ function onlyDirectoryPatterns(text: string): boolean {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .every((line) => line.endsWith('/') && !line.startsWith('!'));
+}
+
+/** What tells a rewrite apart when size and modification time were kept: status-change time and inode. */
+export function changeStamp(st: { readonly ctimeMs: number; readonly ino: number }): string {
+  return `${st.ctimeMs}/${st.ino}`;
 }

@@ -51,6 +51,6 @@ export class RunCache<T> {
 
 function signature(listing: readonly WorkspaceEntry[]): string {
   const hash = createHash('sha1');
-  for (const e of listing) hash.update(`${e.path}\0${e.size ?? -1}\0${e.mtimeMs ?? -1}\n`);
+  for (const e of listing) hash.update(`${e.path}\0${e.size ?? -1}\0${e.mtimeMs ?? -1}\0${e.change ?? ''}\n`);
   return hash.digest('hex');
 }

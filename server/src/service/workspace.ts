@@ -7,6 +7,11 @@ export interface WorkspaceEntry {
   readonly size?: number;
   /** Modification time in milliseconds, when the lister read it (for caches). */
   readonly mtimeMs?: number;
+  /**
+   * Status-change time and inode (`ctimeMs/ino`), when the lister read them: a rewrite that keeps
+   * the size and puts the modification time back still changes these, so caches tell it apart.
+   */
+  readonly change?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
@@ -208,6 +208,12 @@ describe('specchain check reuses the results of an unchanged tree', function () 
       ['same-size edit', () => {
         writeFileSync(path.join(ws, 'app/auth.py'), '# @API:AUTH-002\n');
         settle('app/auth.py');
+      }],
+      ['same-size rewrite with its modification time put back', () => {
+        const file = path.join(ws, 'app/auth.py');
+        const { mtime } = statSync(file);
+        writeFileSync(file, '# @API:AUTH-003\n');
+        utimesSync(file, mtime, mtime);
       }],
       ['SPEC status', () => {
         writeFileSync(path.join(ws, '.moai/specs/SPEC-AUTH-001/spec.md'), SPEC('AUTH-001', 'draft'));

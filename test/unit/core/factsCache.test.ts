@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { FactsCache } from '../../../server/src/node/factsCache';
+import { FactsCache, type FileStamp } from '../../../server/src/node/factsCache';
 import { FileClassifier, analyzeFile } from '../../../server/src/service/analyze';
 import { DEFAULT_CONFIG } from '../../../server/src/service/config';
 
@@ -14,8 +14,10 @@ describe('facts cache', () => {
   let dir: string;
   const open = (): FactsCache => FactsCache.open(ROOT, DEFAULT_CONFIG, dir);
   const files = (): string[] => readdirSync(dir).sort();
-  const ids = (cache: FactsCache, p: string, size: number, mtime: number): string[] | string | undefined => {
-    const hit = cache.lookup(p, size, mtime);
+  /** A file version as the listing gives it; `change` stands for its status-change time and inode. */
+  const st = (size: number, mtimeMs: number, change = 'c1'): FileStamp => ({ size, mtimeMs, change });
+  const ids = (cache: FactsCache, p: string, size: number, mtime: number, change?: string): string[] | string | undefined => {
+    const hit = cache.lookup(p, st(size, mtime, change));
     return typeof hit === 'object' ? hit.tags.map((t) => t.id) : hit;
   };
 
@@ -26,8 +28,8 @@ describe('facts cache', () => {
 
   it('journals a few changes instead of rewriting the file, and reads them back', () => {
     const first = open();
-    for (let i = 0; i < 50; i++) first.store(`f${i}.py`, 10, OLD, facts(`f${i}.py`, `A-${100 + i}`));
-    first.store('big.bin', 99, OLD, 'too-large');
+    for (let i = 0; i < 50; i++) first.store(`f${i}.py`, st(10, OLD), facts(`f${i}.py`, `A-${100 + i}`));
+    first.store('big.bin', st(99, OLD), 'too-large');
     first.save();
     const [file] = files();
     assert.deepEqual(files(), [file]);
@@ -35,7 +37,7 @@ describe('facts cache', () => {
 
     const second = open();
     assert.deepEqual(ids(second, 'f1.py', 10, OLD), ['A-101']);
-    second.store('f1.py', 11, OLD + 5, facts('f1.py', 'B-001'));
+    second.store('f1.py', st(11, OLD + 5), facts('f1.py', 'B-001'));
     second.retain(new Set([...Array(50).keys()].map((i) => `f${i}.py`).filter((p) => p !== 'f2.py')));
     second.save();
     assert.equal(readFileSync(path.join(dir, file!), 'utf8'), written, 'the file is not rewritten for two changes');
@@ -51,10 +53,10 @@ describe('facts cache', () => {
 
   it('survives a journal cut short, and folds the journal into the file once it grows', () => {
     const first = open();
-    for (let i = 0; i < 10; i++) first.store(`f${i}.py`, 10, OLD, facts(`f${i}.py`, `A-${100 + i}`));
+    for (let i = 0; i < 10; i++) first.store(`f${i}.py`, st(10, OLD), facts(`f${i}.py`, `A-${100 + i}`));
     first.save();
     const second = open();
-    second.store('f1.py', 12, OLD + 1, facts('f1.py', 'C-001'));
+    second.store('f1.py', st(12, OLD + 1), facts('f1.py', 'C-001'));
     second.save();
     const journal = path.join(dir, files().find((f) => f.endsWith('.journal'))!);
     appendFileSync(journal, '["f2.py", 13, ');
@@ -62,7 +64,7 @@ describe('facts cache', () => {
     assert.deepEqual(ids(third, 'f1.py', 12, OLD + 1), ['C-001'], 'lines before the cut apply');
     assert.deepEqual(ids(third, 'f2.py', 10, OLD), ['A-102']);
 
-    for (let i = 0; i < 1200; i++) third.store(`g${i}.py`, 10, OLD, facts(`g${i}.py`, `D-${100 + i}`));
+    for (let i = 0; i < 1200; i++) third.store(`g${i}.py`, st(10, OLD), facts(`g${i}.py`, `D-${100 + i}`));
     third.save();
     assert.equal(existsSync(journal), false, 'the journal is folded into the file');
     const fourth = open();
@@ -73,8 +75,17 @@ describe('facts cache', () => {
   it('keeps nothing of a file changed in the last seconds', () => {
     const cache = open();
     const now = Date.now();
-    cache.store('fresh.py', 10, now, facts('fresh.py', 'A-001'));
+    cache.store('fresh.py', st(10, now), facts('fresh.py', 'A-001'));
     cache.save();
     assert.equal(ids(open(), 'fresh.py', 10, now), undefined);
+  });
+
+  it('tells apart a rewrite that kept the size and put the modification time back', () => {
+    const cache = open();
+    cache.store('same.py', st(10, OLD, '100/7'), facts('same.py', 'A-001'));
+    cache.save();
+    assert.deepEqual(ids(open(), 'same.py', 10, OLD, '100/7'), ['A-001']);
+    assert.equal(ids(open(), 'same.py', 10, OLD, '250/7'), undefined, 'a new status-change time misses');
+    assert.equal(ids(open(), 'same.py', 10, OLD, '100/8'), undefined, 'a new inode misses');
   });
 });
