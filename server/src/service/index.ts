@@ -314,14 +314,18 @@ export class WorkspaceIndex {
 
   /**
    * The SPECs a REQ/AC ID on a line may belong to: those named on the line; when none is named,
-   * the SPEC owning the file by `module:`, else the SPECs declaring it (one makes a link).
+   * the SPEC owning the file by `module:` when it declares the ID, else the one SPEC declaring it,
+   * else the owner (where it is then unknown).
    */
   #reqScope(path: string, id: string, named: readonly string[], namesSpec: boolean): readonly string[] {
     if (named.length > 0 || namesSpec) return named;
     const owner = this.moduleOwner(path) ?? this.specOfFile(path);
-    if (owner !== undefined) return [owner];
+    if (owner !== undefined && this.resolveReq(owner, id) !== undefined) return [owner];
+    // An ID the owner does not declare belongs to the one SPEC that does (`REQ-MX-ASSOC-001` in a
+    // file another SPEC owns); with none or several, the owner is where it was looked up.
     const declaring = this.specsDeclaring(id);
-    return declaring.length === 1 ? declaring : NONE;
+    if (declaring.length === 1) return declaring;
+    return owner !== undefined ? [owner] : NONE;
   }
 
   /**

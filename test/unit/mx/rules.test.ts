@@ -42,11 +42,13 @@ describe('@MX diagnostics', () => {
       ...specFolder('OWN-001', '- REQ-1: own SHALL\n', undefined, 'module: src/own, lib/x\n'),
       ...specFolder('ELSE-001', '- REQ-1: else SHALL\n- REQ-ONLY-001: only here\n'),
       'src/own/a.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-1\n',
+      'src/own/b.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-ONLY-001 REQ-9\n',
       'src/b.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-ONLY-001 REQ-1\n',
     });
     assert.deepEqual(svc.index.mxLinks('src/own/a.ts').map((l) => l.specIds), [['OWN-001']]);
+    assert.deepEqual(svc.index.mxLinks('src/own/b.ts').map((l) => [l.ref.id, l.specIds]), [['REQ-ONLY-001', ['ELSE-001']], ['REQ-9', []]], 'the owner lends its scope only to IDs it declares; an ID no SPEC declares stays unknown in the owner');
     assert.deepEqual(svc.index.mxLinks('src/b.ts').map((l) => l.specIds), [['ELSE-001'], []]);
-    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), [], 'an ID two SPECs declare is ambiguous, not unknown');
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), ['src/own/b.ts:2:27-2:32'], 'an ID two SPECs declare is ambiguous, not unknown');
   });
 
   it('mx/dangling-spec, mx/missing-reason, mx/missing-upgrade, mx/unknown-kind on the marker or kind', async () => {
