@@ -34,3 +34,25 @@ describe('language server: hostile documents', function () {
     assert.match(JSON.stringify((hover as Hover | null)?.contents ?? ''), /HOST-001/);
   });
 });
+
+describe('language server: after shutdown', function () {
+  this.timeout(60_000);
+
+  it('refuses requests after shutdown with InvalidRequest, and still exits on exit', async () => {
+    const client = new TestClient(writeWorkspace({ '.moai/specs/SPEC-HOST-001/spec.md': SPEC, 'src/a.ts': '// @API:HOST-001\n' }));
+    try {
+      await client.initialize();
+      await client.open('src/a.ts', '// @API:HOST-001\n', 'typescript');
+      await client.until(() => client.notifications.some((n) => n.method === 'specchain/indexChanged'), 20_000, 'the first index');
+      const at = { textDocument: { uri: client.uri('src/a.ts') }, position: { line: 0, character: 6 } };
+      assert.ok(await client.connection.sendRequest(HoverRequest.type, at), 'hover answers before shutdown');
+      await client.connection.sendRequest('shutdown');
+      await assert.rejects(client.connection.sendRequest(HoverRequest.type, at), (e: { code?: number }) => e.code === -32600);
+      const exited = new Promise<number | null>((done) => client.child.once('exit', (code) => done(code)));
+      await client.connection.sendNotification('exit');
+      assert.equal(await exited, 0, 'exit after shutdown ends the server with 0');
+    } finally {
+      await client.dispose();
+    }
+  });
+});

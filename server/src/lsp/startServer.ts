@@ -1,4 +1,5 @@
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ErrorCodes, ProposedFeatures, ResponseError, createConnection } from 'vscode-languageserver/node';
+import { AFTER_SHUTDOWN, afterShutdownStrategy } from './afterShutdown';
 import { SpecChainServer } from './server';
 
 /**
@@ -6,7 +7,8 @@ import { SpecChainServer } from './server';
  * (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`) and listens.
  */
 export function startServer(): SpecChainServer {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: afterShutdownStrategy() });
+  connection.onRequest(AFTER_SHUTDOWN, () => new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; only exit is accepted.'));
   const server = new SpecChainServer(connection);
   connection.listen();
   return server;
