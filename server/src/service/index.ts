@@ -52,6 +52,8 @@ interface SpecTables {
   readonly reqs: ReadonlyMap<string, readonly ReqEntry[]>;
   /** REQ/AC ID (and each dot-prefix of one) -> the SPECs declaring it. */
   readonly reqOwners: ReadonlyMap<string, readonly string[]>;
+  /** SPEC ID -> `REQ:5` (kind and trailing number) -> its declared IDs ending in that number. */
+  readonly reqNumbers: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** `module:` paths, longest first, with the SPEC owning each. */
   readonly modules: readonly (readonly [string, string])[];
   /** Tag type -> ID -> the SPECs that declare `@TYPE:ID` in their chain. */
@@ -249,6 +251,16 @@ export class WorkspaceIndex {
     return this.specsDeclaring(id).includes(specId);
   }
 
+  /**
+   * The ID a SPEC declares for a REQ/AC ID as written, or undefined: the ID itself (or the group
+   * it names), else for a short `REQ-005`/`AC-04` the one declared ID of that kind ending in the
+   * same number (`REQ-V3R2-RT-003-005`). Every link to a REQ/AC goes through this.
+   */
+  resolveReq(specId: string, id: string): string | undefined {
+    if (this.declares(specId, id)) return id;
+    return shortMatch(this.#specTables().reqNumbers.get(specId), id);
+  }
+
   /** The SPECs that declare a REQ/AC ID (or sub-IDs under it). */
   specsDeclaring(id: string): readonly string[] {
     return this.#specTables().reqOwners.get(id) ?? NONE;
@@ -287,8 +299,12 @@ export class WorkspaceIndex {
             continue;
           }
           const scope = this.#reqScope(path, ref.id, named, marker.refs.some((r) => r.kind === 'SPEC'));
-          const specIds = scope.filter((id) => this.declares(id, ref.id));
-          out.push({ path, marker, ref, specIds, scope, test });
+          const resolved = scope.map((id) => this.resolveReq(id, ref.id));
+          const specIds = scope.filter((_, i) => resolved[i] !== undefined);
+          // A short ID links under the declared ID, when the SPECs it resolves in agree on one.
+          const declared = new Set(resolved.filter((id) => id !== undefined));
+          const id = declared.size === 1 ? [...declared][0]! : ref.id;
+          out.push({ path, marker, ref: id === ref.id ? ref : { kind: ref.kind, id, range: ref.range, ...(ref.expanded ? { expanded: true } : {}) }, specIds, scope, test });
         }
       }
       this.#mxLinks.set(path, (links = out));
@@ -298,14 +314,18 @@ export class WorkspaceIndex {
 
   /**
    * The SPECs a REQ/AC ID on a line may belong to: those named on the line; when none is named,
-   * the SPEC owning the file by `module:`, else the SPECs declaring it (one makes a link).
+   * the SPEC owning the file by `module:` when it declares the ID, else the one SPEC declaring it,
+   * else the owner (where it is then unknown).
    */
   #reqScope(path: string, id: string, named: readonly string[], namesSpec: boolean): readonly string[] {
     if (named.length > 0 || namesSpec) return named;
     const owner = this.moduleOwner(path) ?? this.specOfFile(path);
-    if (owner !== undefined) return [owner];
+    if (owner !== undefined && this.resolveReq(owner, id) !== undefined) return [owner];
+    // An ID the owner does not declare belongs to the one SPEC that does (`REQ-MX-ASSOC-001` in a
+    // file another SPEC owns); with none or several, the owner is where it was looked up.
     const declaring = this.specsDeclaring(id);
-    return declaring.length === 1 ? declaring : NONE;
+    if (declaring.length === 1) return declaring;
+    return owner !== undefined ? [owner] : NONE;
   }
 
   /**
@@ -545,9 +565,13 @@ export class WorkspaceIndex {
         }
       }
     }
+    const reqNumbers = new Map<string, Map<string, string[]>>();
     for (const [id, list] of reqs) {
       list.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.decl.range.start.line - b.decl.range.start.line));
-      reqs.set(id, withoutRestatements(list));
+      const kept = withoutRestatements(list);
+      const numbers = numberTable(kept);
+      reqNumbers.set(id, numbers);
+      reqs.set(id, kept.map((entry) => withResolvedMaps(entry, numbers, reqOwners)));
     }
     const declared = new Map<string, Map<string, string[]>>();
     for (const facts of this.#facts.values()) {
@@ -563,7 +587,7 @@ export class WorkspaceIndex {
         else if (!list.includes(owner)) list.push(owner);
       }
     }
-    this.#tables = { byId, declared, byFolder, aliases, reqs, reqOwners, modules, types: new Set(this.tagTypes), resolved: new Map() };
+    this.#tables = { byId, declared, byFolder, aliases, reqs, reqOwners, reqNumbers, modules, types: new Set(this.tagTypes), resolved: new Map() };
     return this.#tables;
   }
 }
@@ -573,6 +597,47 @@ const NONE_LINKS: readonly Link[] = Object.freeze([]);
 const NONE_REQS: readonly ReqEntry[] = Object.freeze([]);
 const NONE_MX: readonly MxLink[] = Object.freeze([]);
 
+/** The number a REQ/AC ID ends in, after a hyphen (`REQ-X-005` -> 5), keyed with its kind. */
+function numberKey(id: string): string | undefined {
+  const m = /^(REQ|AC)-(?:.*-)?(\d+)$/.exec(id);
+  return m ? `${m[1]}:${Number(m[2])}` : undefined;
+}
+
+/** A SPEC's declared IDs by kind and trailing number, for short references. */
+function numberTable(list: readonly ReqEntry[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { decl } of list) {
+    const key = numberKey(decl.id);
+    if (key === undefined) continue;
+    const ids = out.get(key);
+    if (!ids) out.set(key, [decl.id]);
+    else if (!ids.includes(decl.id)) ids.push(decl.id);
+  }
+  return out;
+}
+
+/** The one declared ID a short `REQ-005`/`AC-04` (kind and number only) stands for. */
+function shortMatch(numbers: ReadonlyMap<string, readonly string[]> | undefined, id: string): string | undefined {
+  if (!numbers || !/^(?:REQ|AC)-\d+$/.test(id)) return undefined;
+  const ids = numbers.get(numberKey(id)!);
+  return ids?.length === 1 ? ids[0] : undefined;
+}
+
+/** An AC whose short REQ IDs (`(REQ-001)`) are rewritten to the IDs its SPEC declares. */
+function withResolvedMaps(entry: ReqEntry, numbers: ReadonlyMap<string, readonly string[]>, owners: ReadonlyMap<string, readonly string[]>): ReqEntry {
+  const { decl } = entry;
+  if (decl.kind !== 'AC' || decl.maps.length === 0) return entry;
+  let changed = false;
+  const maps = decl.maps.map((m) => {
+    if (owners.get(m.id)?.includes(entry.specId)) return m;
+    const id = shortMatch(numbers, m.id);
+    if (id === undefined) return m;
+    changed = true;
+    return { ...m, id };
+  });
+  return changed ? { ...entry, decl: { ...decl, maps } } : entry;
+}
+
 /**
  * The first occurrence of an ID declares it. SPECs restate their REQs in traceability tables,
  * acceptance sections and companions: a later occurrence in another file or another form is a
@@ -581,7 +646,9 @@ const NONE_MX: readonly MxLink[] = Object.freeze([]);
 function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
   const first = new Map<string, ReqEntry>();
   const out: ReqEntry[] = [];
+  const ids = new Set(list.map((e) => e.decl.id));
   for (const entry of list) {
+    if (entry.decl.form === 'table' && isRangeOf(entry.decl.id, ids)) continue;
     const key = `${entry.decl.kind}:${entry.decl.id}`;
     const seen = first.get(key);
     if (!seen) first.set(key, entry);
@@ -589,6 +656,12 @@ function withoutRestatements(list: readonly ReqEntry[]): ReqEntry[] {
     out.push(entry);
   }
   return out;
+}
+
+/** True for a traceability row's `REQ-PWR-001-006` when `REQ-PWR-001` is declared: a range, not a REQ. */
+function isRangeOf(id: string, declared: ReadonlySet<string>): boolean {
+  const m = /^(.*-(\d+))-(\d+)$/.exec(id);
+  return m !== null && m[2]!.length === m[3]!.length && Number(m[3]) > Number(m[2]) && declared.has(m[1]!);
 }
 
 /** Files each link under the SPECs it resolves to; returns the SPEC IDs whose lists changed. */

@@ -242,3 +242,20 @@ describe('features of the @MX dialect', () => {
     assert.deepEqual(off.unknownSpec, [], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
   });
 });
+
+describe('short REQ IDs in the editor', () => {
+  it('hover, definition and references of `REQ-005` follow the declared `REQ-RT-003-005`', async () => {
+    const spec = '.moai/specs/SPEC-RT-003/spec.md';
+    const files = {
+      [spec]: '---\nid: RT-003\nversion: 0.1.0\nstatus: completed\ncreated: 2026-01-01\nupdated: 2026-01-02\nauthor: dev\npriority: high\n---\n\n# RT-003\n\n- REQ-RT-003-005: The sandbox SHALL deny writes.\n- AC-RT-01: Given a write, Then it fails. (REQ-005)\n',
+      'src/sandbox.go': '// @MX:NOTE: sandbox\n// @MX:SPEC: SPEC-RT-003 REQ-005\nfunc Deny() {}\n',
+    };
+    const svc = await load(files);
+    const onShort = { line: 1, character: 29 };
+    const hover = getHover(svc.index, 'src/sandbox.go', onShort)!.markdown;
+    assert.match(hover, /\*\*REQ-RT-003-005\*\* of SPEC-RT-003/);
+    assert.match(hover, /- \*\*AC-RT-01\*\*: Given a write/);
+    assert.deepEqual(where(getDefinition(svc.index, 'src/sandbox.go', onShort)), [`${spec}:13:3`]);
+    assert.deepEqual(where(getReferences(svc.index, spec, { line: 12, character: 4 }, false)).sort(), [`${spec}:14:44`, 'src/sandbox.go:2:26']);
+  });
+});

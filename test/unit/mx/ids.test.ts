@@ -30,8 +30,15 @@ describe('@MX IDs and ranges', () => {
   it('expands slash and comma lists of bare numbers as wide as the ID before them', () => {
     assert.deepEqual(ids('REQ-SCHED-024/025/026'), ['REQ-SCHED-024@0-13', 'REQ-SCHED-025@14-17', 'REQ-SCHED-026@18-21']);
     assert.deepEqual(ids('(REQ-PCCP-021~023, 015, 024)'), ['REQ-PCCP-021@1-13', 'REQ-PCCP-022@1-17*', 'REQ-PCCP-023@14-17', 'REQ-PCCP-015@19-22', 'REQ-PCCP-024@24-27']);
+    // `-050` after a full ID in a list continues it (`(maps REQ-V3R2-RT-003-005, -050)`).
+    assert.deepEqual(ids('(maps REQ-V3R2-RT-003-005, -050)'), ['REQ-V3R2-RT-003-005@6-25', 'REQ-V3R2-RT-003-050@28-31']);
     // A number of another width is free text (an issue number, a count).
     assert.deepEqual(ids('REQ-X-001, 2 more'), ['REQ-X-001@0-9']);
+  });
+
+  it('ends an ID before a hyphenated lowercase word (`REQ-AA2-012-enumerated`)', () => {
+    assert.deepEqual(ids('the four REQ-AA2-012-enumerated surfaces, AC-X-001-01.a-based, REQ-b-cd-ef'), ['REQ-AA2-012@9-20', 'AC-X-001-01.a@42-55']);
+    assert.deepEqual(ids('REQ-AA2-012-enumerated/013'), ['REQ-AA2-012@0-11']);
   });
 
   it('keeps a range of another prefix as two IDs, and a backwards range as its ends', () => {

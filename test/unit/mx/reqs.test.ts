@@ -26,6 +26,19 @@ describe('REQ/AC declarations', () => {
     ]);
   });
 
+  it('reads a list item whose bold EARS keyword comes before its bold ID', () => {
+    assert.deepEqual(decls('- **While** it reads files, **REQ-TA-004** (State-driven): it shall not write.\n- **When** x happens the **REQ-TA-005** rule\n'), [
+      'REQ-TA-004 list 1:31-1:41 "(State-driven): it shall not write."',
+    ]);
+  });
+
+  it('leaves a line that is a sentence about IDs: `- REQ-A-4 and REQ-A-5 are …`, `**AC-016 script**`', () => {
+    assert.deepEqual(decls('- **REQ-A-4** (Where): x SHALL\n  - REQ-A-4 and REQ-A-5 are exclusive.\n\n**AC-016 script** (run it):\n\n**AC-017** Given y\n'), [
+      'REQ-A-4 list 1:5-1:12 "(Where): x SHALL"',
+      'AC-017 bold 6:3-6:9 "Given y"',
+    ]);
+  });
+
   it('reads bold paragraphs and table rows whose first cell is the ID', () => {
     assert.deepEqual(decls('**REQ-LOG-001** (Event-Driven):\nWHEN a service logs, THEN it SHALL emit JSON.\n\n| ID | Text |\n|---|---|\n| REQ-T-001 | The table SHALL hold. |\n| **AC-1** | REQ-T-001, REQ-LOG-001 | Given x |\n'), [
       'REQ-LOG-001 bold 1:3-1:14 "(Event-Driven): WHEN a service logs, THEN it SHALL emit JSON."',

@@ -42,11 +42,13 @@ describe('@MX diagnostics', () => {
       ...specFolder('OWN-001', '- REQ-1: own SHALL\n', undefined, 'module: src/own, lib/x\n'),
       ...specFolder('ELSE-001', '- REQ-1: else SHALL\n- REQ-ONLY-001: only here\n'),
       'src/own/a.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-1\n',
+      'src/own/b.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-ONLY-001 REQ-9\n',
       'src/b.ts': '// @MX:NOTE: n\n// @MX:SPEC: REQ-ONLY-001 REQ-1\n',
     });
     assert.deepEqual(svc.index.mxLinks('src/own/a.ts').map((l) => l.specIds), [['OWN-001']]);
+    assert.deepEqual(svc.index.mxLinks('src/own/b.ts').map((l) => [l.ref.id, l.specIds]), [['REQ-ONLY-001', ['ELSE-001']], ['REQ-9', []]], 'the owner lends its scope only to IDs it declares; an ID no SPEC declares stays unknown in the owner');
     assert.deepEqual(svc.index.mxLinks('src/b.ts').map((l) => l.specIds), [['ELSE-001'], []]);
-    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), [], 'an ID two SPECs declare is ambiguous, not unknown');
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), ['src/own/b.ts:2:27-2:32'], 'an ID two SPECs declare is ambiguous, not unknown');
   });
 
   it('mx/dangling-spec, mx/missing-reason, mx/missing-upgrade, mx/unknown-kind on the marker or kind', async () => {
@@ -128,5 +130,30 @@ describe('REQ/AC diagnostics', () => {
     assert.deepEqual(where(all, 'spec/req-uncovered'), ['.moai/specs/SPEC-C-001/spec.md:16:3-16:12', '.moai/specs/SPEC-C-001/spec.md:17:3-17:12']);
     assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-C-001/acceptance.md:4:19-4:28']);
     assert.match(all.find((d) => d.code === 'spec/ac-unknown-req')!.message, /Did you mean REQ-C-00\d\?/);
+  });
+
+  it('a short REQ-NNN/AC-NN resolves within its SPEC to the one declared ID ending in that number', async () => {
+    const svc = await load({
+      ...specFolder(
+        'V3R2-RT-003',
+        '- REQ-V3R2-RT-003-005: a SHALL\n- REQ-V3R2-RT-003-050: b SHALL\n- REQ-V3R2-RT-003-051: c SHALL\n- REQ-X-007: d SHALL\n- REQ-Y-007: e SHALL\n',
+        '- AC-RT-04: Given x (maps REQ-V3R2-RT-003-005, -050)\n- AC-RT-05: Given y (REQ-51)\n- AC-RT-06: Given z (REQ-007)\n',
+      ),
+      'src/a.go': '// @MX:NOTE: sandbox\n// @MX:SPEC: SPEC-V3R2-RT-003 REQ-005/050 REQ-009\n',
+    });
+    const all = svc.allDiagnostics();
+    // REQ-007 ends two declared IDs: ambiguous stays unknown; REQ-009 ends none.
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-V3R2-RT-003/acceptance.md:3:22-3:29']);
+    assert.deepEqual(where(all, 'mx/unknown-req'), ['src/a.go:2:43-2:50']);
+    assert.deepEqual(where(all, 'spec/req-uncovered').map((w) => w.split(':')[1]), ['18', '19']);
+    assert.equal(svc.index.resolveReq('V3R2-RT-003', 'AC-4'), 'AC-RT-04');
+    assert.deepEqual(svc.index.mxRefsTo('V3R2-RT-003', 'REQ-V3R2-RT-003-050').map((l) => `${l.ref.id}@${l.ref.range.start.character}`), ['REQ-V3R2-RT-003-050@38']);
+    assert.deepEqual(svc.index.reqsOf('V3R2-RT-003').find((r) => r.decl.id === 'AC-RT-05')!.decl.maps.map((m) => m.id), ['REQ-V3R2-RT-003-051']);
+  });
+
+  it('a traceability row `REQ-PWR-001-006` is a range of declared REQs, not a REQ of its own', async () => {
+    const svc = await load(specFolder('PSR-001', '**REQ-PWR-001** (Event-Driven)\nx SHALL\n\n**REQ-PWR-002** (Ubiquitous)\ny SHALL\n\n## Traceability\n\n| Requirement | File |\n| --- | --- |\n| REQ-PWR-001-002 | `a.go` |\n| REQ-PWR-002-001 | `b.go` |\n', '## AC-01: first\n\n**Requirements**: REQ-PWR-001, REQ-PWR-002\n'));
+    assert.deepEqual(svc.index.reqsOf('PSR-001').map((r) => r.decl.id), ['REQ-PWR-001', 'REQ-PWR-002', 'REQ-PWR-002-001', 'AC-01']);
+    assert.deepEqual(where(svc.allDiagnostics(), 'spec/req-uncovered'), ['.moai/specs/SPEC-PSR-001/spec.md:26:3-26:18']);
   });
 });

@@ -55,6 +55,27 @@ describe('@MX scanner', () => {
     assert.deepEqual(found[2]!.refs, []);
   });
 
+  it('takes a marker only where it starts the comment text; one quoted mid-sentence is a mention', () => {
+    const text = [
+      '// Must surface the @MX:SPEC bridge case (spec:SPEC-AUTH-001) — the',
+      '// @MX:NOTE: [AUTO] @MX:SPEC capture arm',
+      '// // @MX:WARN: doubled leader',
+      '\t/* @MX:TODO: block */ x := 1 // files tagged @MX:SPEC with a SPEC',
+      '/**',
+      ' * See @MX:ANCHOR below.',
+      ' * @MX:ANCHOR: after the star',
+      ' */',
+    ].join('\n');
+    assert.deepEqual(markers('a.go', text), ['NOTE line 2:4-2:12 "@MX:SPEC capture arm"', 'WARN line 3:7-3:15 "doubled leader"', 'TODO block 4:5-4:13 "block"', 'ANCHOR block 7:4-7:14 "after the star"']);
+    assert.deepEqual(markers('a.py', 'def f():\n    """Tagged with @MX:NOTE in prose.\n\n    @MX:NOTE: own line\n    """\n'), ['NOTE docstring 4:5-4:13 "own line"']);
+  });
+
+  it('keeps no link on a line documenting a placeholder ID', () => {
+    const text = ['SPEC-ID', 'SPEC-XXX', 'SPEC-XXX-001 REQ-001', 'SPEC-NNN', 'SPEC-<ID>', 'SPEC-DOMAIN-NNN', 'SPEC-X-001 REQ-XXX-001', 'SPEC-AUTH-001'].map((v) => `// @MX:NOTE: n\n// @MX:SPEC: ${v}\n`).join('');
+    const found = scanMx(text, lexRegions('a.go', text)).markers.filter((m) => m.kind === 'SPEC');
+    assert.deepEqual(found.map((m) => m.refs.map((r) => r.id).join(' ')), ['', '', '', '', '', '', '', 'AUTH-001']);
+  });
+
   it('treats every marker of a markdown file as a mention', () => {
     assert.deepEqual(scanMx('Write `// @MX:SPEC: SPEC-X-001` under the tag.\n', 'markdown').markers.map((m) => m.place), ['markdown']);
   });

@@ -31,7 +31,7 @@ export function mxTargetAt(index: WorkspaceIndex, path: string, position: Positi
   if (specId === undefined) return undefined;
   for (const decl of facts.reqs) {
     if (contains(decl.range, position)) return { kind: 'declaration', subject: { kind: decl.kind, specId, id: decl.id }, range: decl.range };
-    for (const ref of decl.maps) if (contains(ref.range, position)) return { kind: 'mapping', subject: { kind: 'REQ', specId, id: ref.id }, range: ref.range };
+    for (const ref of decl.maps) if (contains(ref.range, position)) return { kind: 'mapping', subject: { kind: 'REQ', specId, id: index.resolveReq(specId, ref.id) ?? ref.id }, range: ref.range };
   }
   return undefined;
 }

@@ -32,8 +32,18 @@ const ID = /(?<![\w@-])(?:SPEC-([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|(REQ|AC)
 const RANGE_TAIL = /[ \t]*(?:\.\.|~|\u2013)[ \t]*(?:(REQ|AC)-([A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)|(\d+)(?![\w.]))/y;
 /** `/025` of `REQ-SCHED-024/025/026`. */
 const SLASH_TAIL = /\/(\d+)(?![\w.])/y;
-/** `, 015` of `(REQ-PCCP-021~023, 015, 024)`: a bare number as wide as the last ID's. */
-const COMMA_TAIL = /[ \t]*,[ \t]*(\d+)(?![\w.])/y;
+/**
+ * `, 015` of `(REQ-PCCP-021~023, 015, 024)` and `, -050` of `(maps REQ-X-005, -050)`: a bare
+ * number as wide as the last ID's.
+ */
+const COMMA_TAIL = /[ \t]*,[ \t]*-?(\d+)(?![\w.])/y;
+
+/** Drops trailing `-word` groups of lowercase letters: `-enumerated` of `REQ-AA2-012-enumerated` is prose. */
+function withoutWordTail(id: string): string {
+  let end = id.length;
+  for (let dash = id.lastIndexOf('-', end - 1); dash > 0 && end - dash > 2 && /^[a-z]+$/.test(id.slice(dash + 1, end)); dash = id.lastIndexOf('-', end - 1)) end = dash;
+  return id.slice(0, end);
+}
 
 /** A REQ/AC ID needs a digit; `REQ-ID` in a table header is a word. */
 function hasDigit(s: string): boolean {
@@ -68,8 +78,9 @@ export function findIds(text: string, from = 0, to = text.length): { ids: FoundI
       continue;
     }
     const kind = m[2] as 'REQ' | 'AC';
-    if (!hasDigit(m[3]!)) continue;
-    let last = { id: m[0], start: m.index, end: m.index + m[0].length };
+    const written = withoutWordTail(m[0]);
+    if (!hasDigit(written.slice(kind.length + 1))) continue;
+    let last = { id: written, start: m.index, end: m.index + written.length };
     ids.push({ kind, id: last.id, ...span(last), expanded: false });
     let at = last.end;
     for (;;) {

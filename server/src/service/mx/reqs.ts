@@ -13,6 +13,8 @@ const TABLE = /^[ \t]*\|[ \t]*(?:\*\*|__)?/y;
 /** The ID itself, as the reference scanner reads it (`REQ-…`, `AC-…`, with a digit). */
 const DECLARED = /(REQ|AC)-([A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)(?![\w-])/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A bold EARS condition opening a list item before its bold ID: `- **While** x, **REQ-TA-004** (State-driven): …` (bounded). */
+const EARS_LEAD = /(?:While|When|Where|If)\*\*[^*\n]{1,300},[ \t]*\*\*/y;
 
 interface Open {
   readonly decl: { kind: 'REQ' | 'AC'; id: string; start: number; end: number; form: DeclarationForm; section: number };
@@ -143,13 +145,28 @@ function declarationAt(line: string): { kind: 'REQ' | 'AC'; id: string; start: n
     re.lastIndex = 0;
     const lead = re.exec(line);
     if (!lead) continue;
-    DECLARED.lastIndex = lead[0].length;
+    let start = lead[0].length;
+    if (form === 'list') {
+      EARS_LEAD.lastIndex = start;
+      if (EARS_LEAD.exec(line)) start = EARS_LEAD.lastIndex;
+    }
+    DECLARED.lastIndex = start;
     const m = DECLARED.exec(line);
     if (!m || !/\d/.test(m[2]!)) continue;
-    return { kind: m[1] as 'REQ' | 'AC', id: m[0], start: lead[0].length, form };
+    if (SENTENCE_AFTER[form]?.test(line.slice(start + m[0].length, start + m[0].length + 80))) return undefined;
+    return { kind: m[1] as 'REQ' | 'AC', id: m[0], start, form };
   }
   return undefined;
 }
+
+/**
+ * What follows an ID that makes its line a sentence about it, not its declaration:
+ * `- REQ-DCP-004 and REQ-DCP-005 are exclusive`, `**AC-016 script** (run …)`.
+ */
+const SENTENCE_AFTER: Partial<Record<DeclarationForm, RegExp>> = {
+  list: /^(?:\*\*|__)?[ \t]*(?:,|and|or|&)[ \t]+(?:\*\*|__)?(?:REQ|AC)-/,
+  bold: /^[ \t]+[a-z]/,
+};
 
 const FORMS: readonly (readonly [RegExp, DeclarationForm])[] = [
   [HEADING, 'heading'],

@@ -1,3 +1,4 @@
+import { isPlaceholderId } from '../tags';
 import { LineIndex, append } from '../text';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
 import { findIds, type CutRange } from './ids';
@@ -96,6 +97,8 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
       while (r < regions.length && regions[r]!.end <= at) r++;
       const region = regions[r];
       if (!region || region.start > at || region.kind === 'string') continue;
+      // Quoted mid-sentence (`// files tagged @MX:SPEC with …`), a marker is a mention: no tag, no link.
+      if (!onlyLeaders(text, Math.max(region.start, text.lastIndexOf('\n', at - 1) + 1), at)) continue;
       place = region.kind === 'docstring' ? 'docstring' : commentPlace(text, region.start);
       limit = region.end;
     }
@@ -118,13 +121,33 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     if (LINKING.has(kind)) {
       const found = findIds(text, valueStart, valueStart + raw.length);
       append(cut, found.cut);
-      refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
+      // A placeholder ID (`SPEC-XXX`, `SPEC-ID`, `REQ-XXX-001`) makes the line a documented example: no links.
+      if (!found.ids.some((f) => isPlaceholderId(f.kind === 'SPEC' ? f.id : f.id.slice(f.kind.length + 1)))) {
+        refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
+      }
     }
     const continued = regions === 'markdown' || sub ? 0 : continuation(text, eol, regions);
     markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs, continued));
     if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
   }
   return { markers, cut };
+}
+
+/** One comment leader or blank run: `//`, `#`, `--`, `*`, `/*`, `{/*`, `<!--`, docstring quotes. */
+const LEADER_TOKEN = /[ \t]+|\/\/+|#+|-{2,}|\{?\/\*+|<!--|\*+|"""|'''/y;
+
+/**
+ * True when `text[from, to)` holds only comment leaders and blanks (`// // ` included): a marker
+ * after it starts the comment's text. Each token is taken whole, so the walk is linear.
+ */
+function onlyLeaders(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; ) {
+    LEADER_TOKEN.lastIndex = at;
+    const m = LEADER_TOKEN.exec(text);
+    if (!m) return false;
+    at += m[0].length;
+  }
+  return true;
 }
 
 /** The most continuation lines counted under one tag. */
