@@ -30,4 +30,23 @@ describe('scanCapabilities', () => {
     assert.deepEqual(scanCapabilities('# @API:GRAPHQL-001 and @CODE:GRPC-002:API\nassess the session\n'), []);
     assert.deepEqual(scanCapabilities('Responses stream as SSE.').map((c) => c.name), ['sse']);
   });
+
+  it('ignores fenced code and the sections that list what is out of scope, as the elymas SPECs write them', () => {
+    const text = [
+      '# SPEC-API-001: Search API',
+      '',
+      '## 6.1 Directory Layout',
+      '```',
+      '└── usearch-api/        # REST/gRPC API entrypoint',
+      '```',
+      '## Out of Scope (Exclusions — What NOT to Build)',
+      '### Cross-cutting',
+      '- **gRPC exposure.** HTTP/JSON only.',
+      '### 2.2 Out-of-Scope',
+      '- **GraphQL v4 variant**',
+      '## 8. Streaming',
+      '- The API SHALL stream results as server-sent events.',
+    ].join('\n');
+    assert.deepEqual(scanCapabilities(text).map((c) => [c.name, c.range.start.line]), [['sse', 12]]);
+  });
 });
