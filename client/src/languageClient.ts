@@ -24,7 +24,7 @@ export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vs
     },
     // Wrapped, so the server also learns that hovers may carry `command:` links.
     initializationOptions: () => ({ specchain: readSettings(), commandLinks: true }),
-    markdown: { isTrusted: { enabledCommands: ['specchain.openSpec', 'specchain.revealSpec'] } },
+    markdown: { isTrusted: { enabledCommands: ['specchain.openSpec', 'specchain.revealSpec', 'specchain.createMissingTest'] } },
     middleware: {
       workspace: {
         configuration: (params, token, next) => (vscode.workspace.isTrusted ? next(params, token) : configurationItems(params.items)),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { createMissingTest } from './createMissingTest';
 import { createSpec } from './createSpec';
 import { generatePlan } from './generatePlan';
 import { openSpec } from './openSpec';
@@ -29,6 +30,7 @@ export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
   'specchain.sidebar.collapseAll': (ctx) => () => ctx.sidebar.collapseAll(),
   'specchain.showGraph': showGraph,
   'specchain.openSpec': openSpec,
+  'specchain.createMissingTest': createMissingTest,
 };
 
 /**

@@ -45,6 +45,21 @@ describe('features', () => {
     assert.equal(getHover(service.index, 'src/user.ts', { line: 1, character: 2 }), undefined);
   });
 
+  it('hover on a SPEC whose code has no test offers Create missing test, with the test drafted in the language of its code', async () => {
+    const untested = await load({
+      '.moai/specs/SPEC-PAY-001/spec.md': spec('PAY-001'),
+      'app/pay.py': '# @API:PAY-001\n# @SERVICE:PAY-001\n',
+    });
+    const hover = getHover(untested.index, 'app/pay.py', { line: 0, character: 5 }, { commandLinks: true })!;
+    const link = /\[Create missing test\]\(command:specchain\.createMissingTest\?([^)]+)\)/.exec(hover.markdown);
+    assert.ok(link, hover.markdown);
+    const [language, content] = JSON.parse(decodeURIComponent(link[1]!)) as [string, string];
+    assert.equal(language, 'python');
+    assert.equal(content, '# @TEST:PAY-001\n# Tests for SPEC-PAY-001: Title of PAY-001 (covers @API:PAY-001, @SERVICE:PAY-001)\n');
+    const tested = getHover(service.index, 'test/user.test.ts', { line: 0, character: 8 }, { commandLinks: true })!;
+    assert.doesNotMatch(tested.markdown, /Create missing test/, 'a SPEC with a test marker needs none');
+  });
+
   it('definition of a marker, a mention and a dependency item is the SPEC title', () => {
     const title = { path: '.moai/specs/SPEC-USER-001/spec.md', line: 10 };
     for (const [path, position] of [

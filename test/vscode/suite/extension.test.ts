@@ -190,6 +190,24 @@ describe('SpecChain extension', function () {
     assert.equal(revealed, spec.id);
   });
 
+  it('offers Create missing test in the hover of a SPEC whose code has no test, and opens the drafted test unsaved', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'gateway', 'src', 'orders.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const hovers = await waitFor('a hover on @API:ORDER-001', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(0, 6));
+      return found.length > 0 ? found : undefined;
+    });
+    const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const link = /\[Create missing test\]\(command:specchain\.createMissingTest\?([^)]+)\)/.exec(markdown);
+    assert.ok(link, markdown);
+    const args = JSON.parse(decodeURIComponent(link[1]!)) as string[];
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('specchain.createMissingTest', ...args);
+    assert.ok(document?.isUntitled, 'an unsaved editor, nothing written to disk');
+    assert.equal(document.languageId, 'typescript');
+    assert.match(document.getText(), /^\/\/ @TEST:ORDER-001$/m);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('creates a SPEC from the template, refuses a duplicate, and indexes it', async () => {
     const id = 'EXTHOST-CREATE-001';
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('specchain.createSpec', id, 'Created by the extension-host test');

@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
 import { targetAt } from './locate';
+import { missingTestDraft } from './missingTest';
 import { getMxHover, reqCoverageLine } from './mxHover';
 
 /** A hover: markdown and the range it is about. */
@@ -13,12 +14,16 @@ export interface HoverResult {
 
 /** What the client can show in a hover beyond text. */
 export interface HoverOptions {
-  /** The client runs `command:` links (VS Code): add Open SPEC and Reveal in sidebar. */
+  /** The client runs `command:` links (VS Code): add Open SPEC, Reveal in sidebar and Create missing test. */
   readonly commandLinks?: boolean;
 }
 
-/** A `command:` link with its arguments, as VS Code's Markdown expects. */
-const commandLink = (title: string, command: string, ...args: string[]): string => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+/**
+ * A `command:` link with its arguments, as VS Code's Markdown expects; parentheses are encoded
+ * too, since a `)` in an argument would end the link.
+ */
+const commandLink = (title: string, command: string, ...args: string[]): string =>
+  `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 
 /**
  * Hover on a marker or a SPEC ID: each SPEC's title, status, chain summary and file; on an ID
@@ -40,7 +45,12 @@ export function getHover(index: WorkspaceIndex, path: string, position: Position
       const reqs = reqCoverageLine(index, spec.id);
       if (reqs) lines.push(reqs, '');
       lines.push(`File: \`${spec.path}\``);
-      if (options.commandLinks) lines.push('', `${commandLink('Open SPEC', 'specchain.openSpec', spec.id)} · ${commandLink('Reveal in sidebar', 'specchain.revealSpec', spec.id)}`);
+      if (options.commandLinks) {
+        const links = [commandLink('Open SPEC', 'specchain.openSpec', spec.id), commandLink('Reveal in sidebar', 'specchain.revealSpec', spec.id)];
+        const draft = missingTestDraft(index, spec.id);
+        if (draft) links.push(commandLink('Create missing test', 'specchain.createMissingTest', draft.language, draft.content));
+        lines.push('', links.join(' · '));
+      }
       parts.push(lines.join('\n'));
     }
   }
