@@ -50,10 +50,41 @@ const NO_MARKERS = { tags: [], malformed: [], headerPaths: [], disables: [] } as
  * comment or docstring, a mention in a string literal, nothing in code; in a SPEC document, a
  * declaration, except in fenced or inline code (a mention); in other prose, a mention.
  */
-function placement(role: FileRole, path: string, text: string): TagRole | Placement {
-  if (role === 'source') return byRegion(path, text, (kind, quoted) => (kind === 'string' || quoted ? 'mention' : 'claim'), undefined);
-  if (role === 'spec') return byRegion(path, text, (kind) => (kind === 'string' ? 'mention' : 'declaration'), 'declaration');
+function placement(role: FileRole, regions: FileRegions): TagRole | Placement {
+  if (role === 'source') return byRegion(regions, (kind, quoted) => (kind === 'string' || quoted ? 'mention' : 'claim'), undefined);
+  if (role === 'spec') return byRegion(regions, (kind) => (kind === 'string' ? 'mention' : 'declaration'), 'declaration');
   return 'mention';
+}
+
+/**
+ * The lexer's regions of one file, lexed at most once and only when first needed: the tag
+ * placement, a SPEC's fenced code and the `@MX` scanner share them.
+ */
+class FileRegions {
+  #all: readonly Region[] | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
+
+  get all(): readonly Region[] {
+    return (this.#all ??= lexRegions(this.path, this.text));
+  }
+
+  /**
+   * Regions that are the whole file's up to the end of the line holding `offset`. The lexer
+   * reads left to right, so lexing the text up to there gives them, and the rest need not be
+   * lexed, unless that cut leaves a comment open at `offset` (a block or docstring): then the
+   * whole file is lexed. Regions lexed already are reused.
+   */
+  throughLineOf(offset: number): readonly Region[] {
+    if (this.#all) return this.#all;
+    const eol = this.text.indexOf('\n', offset);
+    if (eol === -1) return this.all;
+    const head = lexRegions(this.path, this.text.slice(0, eol));
+    return head.some((r) => r.start <= offset && offset < r.end) ? head : this.all;
+  }
 }
 
 /**
@@ -61,12 +92,12 @@ function placement(role: FileRole, path: string, text: string): TagRole | Placem
  * `quoted` tells whether the marker stands in quotes or backticks on its line, or on a doctest
  * line (`>>>`): commented-out code and examples in comments quote markers rather than claim them.
  */
-function byRegion(path: string, text: string, inside: (kind: RegionKind, quoted: boolean) => TagRole, outside: TagRole | undefined): Placement {
+function byRegion(lexed: FileRegions, inside: (kind: RegionKind, quoted: boolean) => TagRole, outside: TagRole | undefined): Placement {
   let regions: readonly Region[] | undefined;
   let k = 0;
-  const quotes = new QuoteTracker(text);
+  const quotes = new QuoteTracker(lexed.text);
   return (offset) => {
-    regions ??= lexRegions(path, text);
+    regions ??= lexed.all;
     while (k < regions.length && regions[k]!.end <= offset) k++;
     const region = regions[k];
     if (region === undefined || region.start > offset) return outside;
@@ -116,8 +147,9 @@ class QuoteTracker {
 const DOCTEST = /^[ \t]*(?:(?:#|\/\/|\*)[ \t]*)?(?:>>>|\.\.\.)[ \t]/;
 
 /** The fenced code blocks of a markdown text: examples and sketches, not what the SPEC states. */
-function fencedCode(path: string, text: string): Region[] {
-  return lexRegions(path, text).filter((r) => r.kind === 'string' && /^(?:```|~~~)/.test(text.slice(r.start, r.start + 3)));
+function fencedCode(regions: FileRegions): Region[] {
+  const text = regions.text;
+  return regions.all.filter((r) => r.kind === 'string' && /^(?:```|~~~)/.test(text.slice(r.start, r.start + 3)));
 }
 
 /**
@@ -127,6 +159,7 @@ function fencedCode(path: string, text: string): Region[] {
 export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
   const config = classifier.config;
   const role = classifier.role(path, text);
+  const regions = new FileRegions(path, text);
   if (role === 'spec') {
     let parsed;
     try {
@@ -135,11 +168,11 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
       return unreadableSpec(path, `it could not be parsed (${e instanceof Error ? e.message.slice(0, 200) : String(e)})`);
     }
     const { doc, titleLine } = parsed;
-    const scan = scanTags(text, config.tagTypes, placement(role, path, text), titleLine);
-    const spec = namesEndpoint(text, fencedCode(path, text)) ? { ...doc, namesEndpoints: true } : doc;
+    const scan = scanTags(text, config.tagTypes, placement(role, regions), titleLine);
+    const spec = namesEndpoint(text, fencedCode(regions)) ? { ...doc, namesEndpoints: true } : doc;
     return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
   }
-  const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, path, text));
+  const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
@@ -148,7 +181,7 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  return { path, ...scan, ...mxOf(path, text, role) };
+  return { path, ...scan, ...mxOf(path, text, role, regions) };
 }
 
 /**
@@ -156,19 +189,10 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
  * markers of comments and docstrings (the lexer's regions); in prose and SPEC companions
  * mentions (and the ACs of `acceptance.md`); generated and data files hold none.
  */
-function mxOf(path: string, text: string, role: FileRole): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+function mxOf(path: string, text: string, role: FileRole, regions: FileRegions): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
   const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
   if (!acceptance && !text.includes('@MX:')) return {};
-  if (role === 'source') {
-    // The lexer reads left to right, so the regions of the text up to the last marker's line
-    // are those of the whole file there and the rest need not be lexed, unless that cut leaves
-    // the last marker's comment (a block or docstring) open: then the whole file is lexed.
-    const last = text.lastIndexOf('@MX:');
-    const eol = text.indexOf('\n', last);
-    let regions = lexRegions(path, eol === -1 ? text : text.slice(0, eol));
-    if (eol !== -1 && !regions.some((r) => r.start <= last && last < r.end)) regions = lexRegions(path, text);
-    return mxFacts(text, regions, false);
-  }
+  if (role === 'source') return mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
   if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
   return {};
 }
