@@ -1,5 +1,6 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
-import { namesReq, reqCoverage, type ReqCoverage } from '../mx/coverage';
+import { reqCoverage, type ReqCoverage } from '../mx/coverage';
+import { namesReq } from '../mx/ids';
 
 /** What points at one REQ or AC of a SPEC: `@MX` references from code and from tests, and (for a REQ) the ACs mapping it. */
 export interface IdCoverage {
