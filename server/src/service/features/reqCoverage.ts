@@ -32,6 +32,12 @@ export function specReqCoverage(index: WorkspaceIndex, specId: string): { readon
   return countCoverage(reqCoverage(index, specId));
 }
 
+/** The line `REQs: 3 of 5 referenced by @MX lines` of a SPEC, or undefined for a SPEC that declares no REQ. */
+export function reqCoverageLine(index: WorkspaceIndex, specId: string): string | undefined {
+  const { referenced, declared } = specReqCoverage(index, specId);
+  return declared === 0 ? undefined : `REQs: ${referenced} of ${declared} referenced by \`@MX\` lines`;
+}
+
 /** Referenced and declared REQs of a SPEC's REQ coverage. */
 export function countCoverage(reqs: readonly ReqCoverage[]): { readonly referenced: number; readonly declared: number } {
   return { referenced: reqs.filter((r) => r.refs.length + r.testRefs.length > 0).length, declared: reqs.length };
