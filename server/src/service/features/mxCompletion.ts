@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../index';
+import { plainRequirement } from '../reqText';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type Position } from '../types';
 import type { CompletionEntry } from './completion';
 import { uniqueReqs } from './reqCoverage';
@@ -43,7 +44,7 @@ export function getMxCompletions(index: WorkspaceIndex, linePrefix: string, posi
     for (const specId of reqSpecs) {
       for (const r of uniqueReqs(index, specId)) {
         if (!r.decl.id.toUpperCase().startsWith(upper)) continue;
-        out.push({ kind: r.decl.kind === 'REQ' ? 'req-id' : 'ac-id', label: r.decl.id, detail: `SPEC-${specId}${r.decl.text ? `: ${clip(r.decl.text)}` : ''}`, newText: r.decl.id, range });
+        out.push({ kind: r.decl.kind === 'REQ' ? 'req-id' : 'ac-id', label: r.decl.id, detail: `SPEC-${specId}${r.decl.text ? `: ${clip(plainRequirement(r.decl.text))}` : ''}`, newText: r.decl.id, range });
       }
     }
   }
