@@ -72,7 +72,7 @@ export class TestClient {
       this.publications.push(params);
       this.#wake();
     });
-    for (const method of ['specchain/indexChanged', 'window/logMessage', 'window/showMessage']) {
+    for (const method of ['specchain/indexChanged', 'specchain/indexProgress', 'window/logMessage', 'window/showMessage']) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.#wake();
