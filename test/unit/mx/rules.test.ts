@@ -156,4 +156,61 @@ describe('REQ/AC diagnostics', () => {
     assert.deepEqual(svc.index.reqsOf('PSR-001').map((r) => r.decl.id), ['REQ-PWR-001', 'REQ-PWR-002', 'REQ-PWR-002-001', 'AC-01']);
     assert.deepEqual(where(svc.allDiagnostics(), 'spec/req-uncovered'), ['.moai/specs/SPEC-PSR-001/spec.md:26:3-26:18']);
   });
+
+  it('a numbered heading declares: `### 3.5 REQ-RPT-004 — …` links, and no @MX line naming it is unknown', async () => {
+    const svc = await load({
+      ...specFolder('RPT-001', '### 3.4 REQ-RPT-003 — Score\nIt SHALL score.\n\n### 3.5 REQ-RPT-004 — Draft\nIt SHALL draft.\n\n- **REQ-RPT-004-E1**: WHEN asked, it SHALL draft.\n'),
+      'gen/draft.py': '# @MX:ANCHOR: draft entry\n# @MX:REASON: callers\n# @MX:SPEC: SPEC-RPT-001 REQ-RPT-004\n',
+      'ctl/dispatch.go': '// @MX:NOTE: dispatch\n// @MX:SPEC: REQ-RPT-003, REQ-RPT-004-E1\n',
+    });
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), []);
+    assert.deepEqual(svc.index.mxLinks('ctl/dispatch.go').map((l) => [l.ref.id, l.specIds]), [['REQ-RPT-003', ['RPT-001']], ['REQ-RPT-004-E1', ['RPT-001']]]);
+  });
+
+  it('a short ID of trailing groups resolves to the declared long one: `(REQ-D-005)` is REQ-IMG-LD-2-D-005', async () => {
+    const svc = await load({
+      ...specFolder(
+        'IMG-LD-2',
+        '- REQ-IMG-LD-2-D-005: decoding SHALL fail loudly\n- REQ-IMG-LD-2-D-006: decoding SHALL log\n- REQ-IMG-LD-2-E-005: export SHALL stop\n',
+        '#### AC-2-D5: a broken file (REQ-D-005)\nGiven x, Then an error.\n\n#### AC-2-D6: logging (REQ-D-006)\nGiven y.\n\n#### AC-2-E5: export (REQ-E-005)\nGiven z.\n',
+      ),
+      'src/load.rs': '// @MX:NOTE: loader\n// @MX:SPEC: SPEC-IMG-LD-2 REQ-D-005 REQ-005\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), []);
+    assert.deepEqual(where(all, 'spec/req-uncovered'), []);
+    assert.deepEqual(svc.index.reqsOf('IMG-LD-2').find((r) => r.decl.id === 'AC-2-D5')!.decl.maps.map((m) => m.id), ['REQ-IMG-LD-2-D-005']);
+    // `REQ-005` ends two declared IDs (D-005, E-005): ambiguous, so unknown.
+    assert.deepEqual(svc.index.mxLinks('src/load.rs').filter((l) => l.ref.kind === 'REQ').map((l) => [l.ref.id, l.specIds]), [['REQ-IMG-LD-2-D-005', ['IMG-LD-2']], ['REQ-005', []]]);
+  });
+
+  it('an AC heading or row naming another SPEC\'s REQ cites it: no mapping, no spec/ac-unknown-req', async () => {
+    const svc = await load({
+      ...specFolder('CRAWL-004', '**REQ-05.4 (Ubiquitous).** Logs SHALL hold no cookie.\n'),
+      ...specFolder('AI-001', '### REQ-AI-033: Summaries\nIt SHALL summarise.\n'),
+      ...specFolder(
+        'CRAWL-005',
+        '- REQ-CR5-001: crawl SHALL run\n\n## Traceability\n\n| REQ | SPEC | Test |\n| --- | --- | --- |\n| REQ-CR5-001 | here | t1 |\n| REQ-AI-033 | SPEC-AI-001 | t2 |\n',
+        '### AC-8.2: No cookies in logs (REQ-05.4 still holds)\nGiven a sync.\n\n| AC-9 | REQ-AI-033 | summaries stay |\n\n### AC-10: crawl (REQ-CR5-001, REQ-CR5-404)\n',
+      ),
+      'src/sum.py': '# @MX:NOTE: n\n# @MX:SPEC: REQ-AI-033\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-CRAWL-005/acceptance.md:6:32-6:43'], 'an ID no SPEC declares is still reported');
+    assert.deepEqual(svc.index.specsDeclaring('REQ-AI-033'), ['AI-001'], 'a traceability row citing another SPEC\'s REQ declares nothing');
+    assert.deepEqual(svc.index.mxLinks('src/sum.py').map((l) => l.specIds), [['AI-001']]);
+  });
+
+  it('a range over sparse numbering names the declared members only and warns about nothing else', async () => {
+    const reqs = ['001', '002', '003', '010', '011', '012', '020', '021', '022', '030', '031', '032', '033'].map((n) => `#### REQ-014-${n}: r${n}\nIt SHALL.\n`).join('\n');
+    const svc = await load({
+      ...specFolder('BUY-014', reqs, '- AC-1: Given a purchase (maps REQ-014-001~012)\n'),
+      'buy/purchase.py': '"""Purchases.\n\n# @MX:ANCHOR: purchase CRUD\n# @MX:REASON: routers\n# @MX:SPEC: SPEC-BUY-014 REQ-014-001~033 REQ-014-040\n"""\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'mx/unknown-req'), ['buy/purchase.py:5:42-5:53'], 'a written ID the SPEC does not declare is still unknown');
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), []);
+    assert.equal(svc.index.mxLinks('buy/purchase.py').filter((l) => l.specIds.length > 0 && l.ref.kind === 'REQ').length, 13);
+    assert.deepEqual(svc.index.reqsOf('BUY-014').find((r) => r.decl.id === 'AC-1')!.decl.maps.map((m) => m.id), ['REQ-014-001', 'REQ-014-002', 'REQ-014-003', 'REQ-014-010', 'REQ-014-011', 'REQ-014-012']);
+  });
 });
