@@ -24,6 +24,20 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-024').map((l) => `${l.path}:${l.ref.range.start.line + 1}`), ['src/a.ts:2']);
   });
 
+  it('mx/unknown-spec suggests the SPEC declaring the REQs the same line names, over the closest spelling', async () => {
+    const svc = await load({
+      ...specFolder('DRAW-014', '- REQ-014-001: buy SHALL\n'),
+      ...specFolder('DRAW-117', '### REQ-HM-001 — collect\nIt SHALL.\n\n### REQ-HM-002 — score\nIt SHALL.\n'),
+      'web/data.py': '# @MX:ANCHOR: heat map\n# @MX:REASON: pages\n# @MX:SPEC: SPEC-DRAW-114 REQ-HM-001~002\n# @MX:NOTE: n\n# @MX:SPEC: SPEC-DRAW-114\n',
+    });
+    const ds = svc.diagnostics('web/data.py').filter((d) => d.code === 'mx/unknown-spec');
+    assert.deepEqual(ds.map((d) => [d.range.start.line + 1, d.data]), [
+      [3, { kind: 'replace-id', suggestion: 'SPEC-DRAW-117' }],
+      [5, { kind: 'replace-id', suggestion: 'SPEC-DRAW-014' }],
+    ]);
+    assert.match(ds[0]!.message, /Did you mean SPEC-DRAW-117\?/);
+  });
+
   it('mx/unknown-spec without a close ID offers MoAI broken-link rule', async () => {
     const svc = await load({ ...SCHED, 'src/a.py': '# @MX:NOTE: x\n# @MX:SPEC: SPEC-KB-CONNECTORS-001\n' });
     const d = svc.diagnostics('src/a.py').find((x) => x.code === 'mx/unknown-spec')!;

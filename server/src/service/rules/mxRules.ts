@@ -19,7 +19,7 @@ export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
   const out: Finding[] = [];
   for (const link of ctx.index.mxLinks(path)) {
     if (link.ref.kind !== 'SPEC' || link.specIds.length > 0 || link.marker.place === 'markdown') continue;
-    const suggestion = ctx.closestId(link.ref.id);
+    const suggestion = ownerOfLineReqs(ctx, link.marker) ?? ctx.closestId(link.ref.id);
     const name = `SPEC-${link.ref.id}`;
     out.push(
       finding(
@@ -32,6 +32,22 @@ export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * The SPEC that declares the most of the REQ/AC IDs a line names, when one does and the line does
+ * not already name it: `SPEC-LOTTO-114 REQ-HM-001~005` with REQ-HM-* declared in SPEC-LOTTO-117
+ * meant 117, however close 014 is in spelling.
+ */
+function ownerOfLineReqs(ctx: RuleContext, marker: MxMarker): string | undefined {
+  const named = new Set(marker.refs.flatMap((r) => (r.kind === 'SPEC' ? [ctx.index.resolveSpecId(r.id)] : [])));
+  const votes = new Map<string, number>();
+  for (const ref of marker.refs) {
+    if (ref.kind === 'SPEC') continue;
+    for (const id of ctx.index.specsDeclaring(ref.id)) if (!named.has(id)) votes.set(id, (votes.get(id) ?? 0) + 1);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
 }
 
 /** `mx/unknown-req`: a REQ/AC ID declared in none of the SPECs it can belong to. */
