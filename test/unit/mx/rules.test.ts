@@ -98,14 +98,44 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(wrong.allDiagnostics().filter((d) => d.code === 'mx/config-invalid').map((d) => d.range.start.line + 1), [3, 4]);
   });
 
-  it('mx/moai-invisible: no colon, .tsx, JSDoc, a second SPEC ID', async () => {
+  it('mx/moai-invisible states what `moai mx scan` misses, by its rules', async () => {
     const svc = await load({
       ...SCHED,
       ...specFolder('UX-003', '- REQ-UX-1: x\n'),
+      ...specFolder('ADP-001b', '- REQ-ADP-1: x\n'),
       'src/a.ts': '// @MX:NOTE: n\n// @MX:SPEC SPEC-SCHED-001\n/**\n * @MX:NOTE: n\n * @MX:SPEC: SPEC-SCHED-001\n */\n// @MX:SPEC: SPEC-UX-003, SPEC-SCHED-001\n// @MX:SPEC: SPEC-SCHED-001\n',
       'src/b.tsx': '// @MX:NOTE: n\n// @MX:SPEC: SPEC-SCHED-001\n',
+      'app/svc.py': '"""Service.\n\n# @MX:ANCHOR: entry\n# @MX:REASON: callers\n# @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n"""\ndef f():\n    """Run.\n\n    @MX:NOTE: bare\n    @MX:SPEC: SPEC-SCHED-001\n    """\n',
+      'app/t.go': '// @MX:NOTE: n\n// @MX:TEST: SPEC-SCHED-001\n// @MX:NOTE: m\n// @MX:SPEC: SPEC-ADP-001b\n// @MX:NOTE: o\n// @MX:SPEC: REQ-SCHED-024 SPEC-SCHED-001\n',
+      'web/x.php': '<?php\n// @MX:NOTE: n\n# @MX:SPEC: SPEC-SCHED-001\n',
+      'coverage/meter.py': '# @MX:NOTE: n\n# @MX:SPEC: SPEC-SCHED-001\n',
     });
-    assert.deepEqual(where(svc.allDiagnostics(), 'mx/moai-invisible'), ['src/a.ts:2:4-2:12', 'src/a.ts:5:4-5:12', 'src/a.ts:7:4-7:12', 'src/b.tsx:2:4-2:12']);
+    const ds = svc.allDiagnostics().filter((d) => d.code === 'mx/moai-invisible');
+    const got = ds.map((d) => `${d.path}:${d.range.start.line + 1} ${d.message.replace("MoAI's own scanner (moai mx scan) ", '')}`);
+    assert.deepEqual(got, [
+      'app/svc.py:11 reads a tag only where # comes before @MX: on the line; this docstring line is not read.',
+      'app/t.go:2 reads no link from @MX:TEST lines; an @MX:SPEC line under the tag links the SPEC.',
+      'app/t.go:4 reads SPEC-ADP-001 from this line, not SPEC-ADP-001b.',
+      'app/t.go:6 links a line only when an upper-case SPEC ID comes first after @MX:SPEC:, so it does not see this link.',
+      'coverage/meter.py:2 skips the coverage/ folder, so it does not see this link.',
+      'src/a.ts:2 needs a colon after @MX:SPEC; without one it does not see this link.',
+      'src/a.ts:5 reads a tag only where // comes before @MX: on the line; this block or JSDoc comment is not read.',
+      'src/a.ts:7 keeps one @MX:SPEC per tag, and a later @MX:SPEC line naming another SPEC under the same tag replaces this link.',
+      'src/b.tsx:2 does not read .tsx files, so it does not see this link.',
+      'web/x.php:3 reads a tag only where // comes before @MX: on the line; this comment is not read.',
+    ]);
+  });
+
+  it('mx/moai-invisible: a second SPEC ID, a link under a tag MoAI does not see; a later line naming the same SPEC loses nothing', async () => {
+    const svc = await load({
+      ...SCHED,
+      ...specFolder('UX-003', '- REQ-UX-1: x\n'),
+      'src/a.go': '/* @MX:NOTE: block */\n// @MX:SPEC: SPEC-SCHED-001\n// @MX:NOTE: n\n// @MX:SPEC: SPEC-UX-003 REQ-UX-1, SPEC-SCHED-001\n// @MX:NOTE: p\n// @MX:SPEC: SPEC-SCHED-001\nfunc f() {\n  // @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n}\n// @MX:NOTE: guards SPEC-UX-003 too\n// @MX:SPEC: SPEC-SCHED-001, SPEC-UX-003\n',
+    });
+    assert.deepEqual(svc.diagnostics('src/a.go').filter((d) => d.code === 'mx/moai-invisible').map((d) => `${d.range.start.line + 1} ${d.message}`), [
+      "2 MoAI's own scanner (moai mx scan) keeps no @MX tag above this line (it does not read the one above, or drops a WARN whose REASON is more than three lines below), so it drops the link.",
+      "4 MoAI's own scanner (moai mx scan) links only SPEC-UX-003 from this line; SPEC-SCHED-001 is not linked.",
+    ]);
   });
 
   it('markers in markdown are mentions: never errors, never links', async () => {
