@@ -202,6 +202,8 @@ const RULE_SUMMARY: Record<string, string> = {
   'mx/moai-invisible': "A link MoAI's own scanner will not read.",
   'mx/config-invalid': 'mx.yaml is not YAML or has a value of the wrong type.',
   'mx/range-cut': 'A REQ/AC range names more IDs than are read.',
+  'evidence/failing': 'A test linked to this REQ or AC failed.',
+  'evidence/status-unproven': "The SPEC's status says done while a REQ is failing, not run or untested (or a draft is all verified).",
 };
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };

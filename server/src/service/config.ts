@@ -61,6 +61,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'stack/unsupported-framework': 'warning',
   'stack/architecture-mismatch': 'info',
   'stack/not-detected': 'info',
+  'evidence/failing': 'warning',
+  'evidence/status-unproven': 'warning',
 };
 
 export const ALL_CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];

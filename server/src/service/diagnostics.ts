@@ -15,6 +15,8 @@ import {
   checkMxUnknownReq,
   checkMxUnknownSpec,
 } from './rules/mxRules';
+import { checkEvidenceFailing, checkStatusUnproven } from './evidence/rules';
+import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
@@ -45,6 +47,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkDuplicateReq,
   checkReqUncovered,
   checkAcUnknownReq,
+  checkEvidenceFailing,
 ];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
@@ -53,6 +56,7 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkDependencyCycles,
   checkNoImplementation,
   checkMissingTest,
+  checkStatusUnproven,
 ];
 
 /**
@@ -72,6 +76,7 @@ export class DiagnosticsEngine implements RuleContext {
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: SpecChainConfig,
+    readonly evidence: () => EvidenceReport | undefined = () => undefined,
   ) {}
 
   closestId(id: string): string | undefined {

@@ -49,7 +49,9 @@ export type DiagnosticCode =
   | 'stack/framework-mismatch'
   | 'stack/unsupported-framework'
   | 'stack/architecture-mismatch'
-  | 'stack/not-detected';
+  | 'stack/not-detected'
+  | 'evidence/failing'
+  | 'evidence/status-unproven';
 
 export interface RelatedLocation {
   readonly path: string;
