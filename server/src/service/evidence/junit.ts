@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeNumeric } from '../text';
-import { clipMessage, type Outcome, type ResultFormat, type TestCaseResult } from './resultTypes';
+import { clipMessage, xmlProblem, type Outcome, type ResultFormat, type TestCaseResult } from './resultTypes';
 
 type Xml = Record<string, unknown>;
 
@@ -38,7 +38,7 @@ const text = (el: Xml): string | undefined => {
  */
 export function readJUnit(source: string): { format: ResultFormat; cases: TestCaseResult[] } | { problem: string } {
   const valid = XMLValidator.validate(source);
-  if (valid !== true) return { problem: `not well-formed XML at line ${valid.err.line}: ${valid.err.msg}` };
+  if (valid !== true) return { problem: xmlProblem(valid.err) };
   const doc = PARSER.parse(source) as Xml;
   const rootName = 'testsuites' in doc ? 'testsuites' : 'testsuite';
   const roots = asList(doc[rootName]);

@@ -48,3 +48,10 @@ export function clipMessage(text: string | undefined): string | undefined {
   if (trimmed === '') return undefined;
   return trimmed.length > MESSAGE_CHARS ? `${trimmed.slice(0, MESSAGE_CHARS - 1)}…` : trimmed;
 }
+
+/** fast-xml-parser's validation error as one line: unclosed elements (a run cut off) said plainly. */
+export function xmlProblem(err: { readonly line: number; readonly msg: string }): string {
+  const unclosed = /^Invalid '\[([^\]]*)\]' found/.exec(err.msg);
+  if (unclosed) return `not well-formed XML: the file ends with ${[...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ')} still open (a run cut off?)`;
+  return `not well-formed XML at line ${err.line}: ${err.msg}`;
+}

@@ -26,7 +26,9 @@ export function readResultFile(path: string, text: string, modifiedMs?: number):
       return 'problem' in read ? { ...base, cases: [], problem: read.problem } : { ...base, format: 'go', cases: read.cases };
     }
   } catch (e) {
-    return { ...base, cases: [], problem: `could not be read: ${oneLine(e instanceof Error ? e.message : String(e))}` };
+    const message = e instanceof Error ? e.message : String(e);
+    if (/external entit/i.test(message)) return { ...base, cases: [], problem: 'not read: it declares an external entity (<!ENTITY … SYSTEM …>), which SpecChain never fetches' };
+    return { ...base, cases: [], problem: `could not be read: ${oneLine(message)}` };
   }
   if (first === undefined) return { ...base, cases: [], problem: 'the file is empty' };
   return { ...base, cases: [], problem: 'not a test result file SpecChain reads (JUnit XML, go test -json, .trx)' };

@@ -35,6 +35,16 @@ export function testLanguage(path: string, text: string): TestLanguage | undefin
   return undefined;
 }
 
+/**
+ * True when a file may hold tests without any `@` in it (a pytest file, a Go test, a Rust
+ * `#[test]`, a C# `[Fact]`): the readers that skip files without markers read it all the same.
+ */
+export function mayHoldTests(path: string): boolean {
+  const name = basename(path);
+  const language = BY_EXTENSION[name.slice(name.lastIndexOf('.') + 1).toLowerCase()];
+  return language !== undefined && (isTestFile(path) || language === 'rust' || language === 'csharp');
+}
+
 /** A test or suite found by a language's scan, by offsets. */
 interface Found {
   readonly kind: 'test' | 'suite';

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeNumeric } from '../text';
-import { clipMessage, type Outcome, type ResultFormat, type TestCaseResult } from './resultTypes';
+import { clipMessage, xmlProblem, type Outcome, type ResultFormat, type TestCaseResult } from './resultTypes';
 
 type Xml = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ function outcomeOf(value: string | undefined): Outcome {
  */
 export function readTrx(source: string): { format: ResultFormat; cases: TestCaseResult[] } | { problem: string } {
   const valid = XMLValidator.validate(source);
-  if (valid !== true) return { problem: `not well-formed XML at line ${valid.err.line}: ${valid.err.msg}` };
+  if (valid !== true) return { problem: xmlProblem(valid.err) };
   const run = (PARSER.parse(source) as Xml).TestRun as Xml | undefined;
   const classes = new Map<string, string>();
   for (const def of list(child(run, 'TestDefinitions')?.UnitTest)) {
