@@ -38,11 +38,9 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
     const { service, load } = await loadFolder(folder, { cache: useCache && !folder.cacheRefused, ...(listing ? { listing } : {}) });
     const checking = Date.now();
     if (resultGlobs) {
-      const { findResultFiles, readResultSources, modificationTimes } = await import('../node/testResults');
-      const found = findResultFiles(folder.root, resultArgs ? process.cwd() : folder.root, resultGlobs);
-      for (const p of found.problems) io.err(`specchain check: results: ${p}`);
-      const files = readResultSources(found.sources);
-      for (const f of files) if (f.problem) io.err(`specchain check: results: ${f.path}: ${f.problem}`);
+      const { loadResults, modificationTimes } = await import('../node/testResults');
+      const { files, problems } = loadResults(folder.root, process.cwd(), resultArgs, resultGlobs);
+      for (const p of problems) io.err(`specchain check: results: ${p}`);
       service.setTestResults(files, modificationTimes(folder.root));
       if (flags.has('timings')) io.err(`specchain: timings: results ${Date.now() - checking} ms (${files.length} files)`);
     }

@@ -31,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   lsp: async (args, io) => (await import('./lspCommand')).lspCommand(args, io),
   stack: async (args, io) => (await import('./stackCommand')).stackCommand(args, io),
   plan: async (args, io) => (await import('./planCommand')).planCommand(args, io),
+  report: async (args, io) => (await import('./reportCommand')).reportCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -1,5 +1,5 @@
 import * as fsWalk from '@nodelib/fs.walk';
-import { statSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { MAX_RESULT_BYTES } from '../service/evidence/resultTypes';
@@ -84,4 +84,29 @@ export function modificationTimes(root: string): (path: string) => number | unde
     if (!seen.has(path)) seen.set(path, statSync(nodePath.join(root, path), { throwIfNoEntry: false })?.mtimeMs);
     return seen.get(path);
   };
+}
+
+/**
+ * The result files of a run: those `args` name (relative to `cwd`), else those the settings'
+ * globs find (relative to `root`), read; with every problem as one line for stderr.
+ */
+export function loadResults(root: string, cwd: string, args: readonly string[] | undefined, globs: readonly string[]): { files: ResultFile[]; problems: string[] } {
+  const found = findResultFiles(root, args ? cwd : root, args ?? globs);
+  const files = readResultSources(found.sources);
+  return { files, problems: [...found.problems, ...files.filter((f) => f.problem).map((f) => `${f.path}: ${f.problem}`)] };
+}
+
+/**
+ * Writes a report's files into `dir` (created when missing): each beside its target and renamed
+ * over it, so that a link in its place is replaced, never written through.
+ */
+export function writeReport(dir: string, files: ReadonlyMap<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  if (!lstatSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+  for (const [name, text] of files) {
+    const target = nodePath.join(dir, name);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  }
 }
