@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../index';
-import { namesReq } from '../mx/coverage';
+import { namesReq } from '../mx/ids';
 import { bindTests, type Route, type TestRef } from './binding';
 import { matchResults, type TestOutcome } from './matching';
 import type { Outcome, ResultFile, ResultFormat } from './resultTypes';
