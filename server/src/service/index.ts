@@ -89,6 +89,7 @@ export class WorkspaceIndex {
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  #generation = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -99,6 +100,11 @@ export class WorkspaceIndex {
   /** Increases when a SPEC document or companion changes. */
   get specGeneration(): number {
     return this.#specGeneration;
+  }
+
+  /** Increases when any file changes: what is computed from the whole index (test evidence) is kept until it does. */
+  get generation(): number {
+    return this.#generation;
   }
 
   /** Increases when a manifest changes. */
@@ -501,6 +507,7 @@ export class WorkspaceIndex {
 
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
+    this.#generation++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
     this.#mentions = undefined;
     if (isSpecRelated(old) || isSpecRelated(next)) {

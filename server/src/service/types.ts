@@ -49,7 +49,9 @@ export type DiagnosticCode =
   | 'stack/framework-mismatch'
   | 'stack/unsupported-framework'
   | 'stack/architecture-mismatch'
-  | 'stack/not-detected';
+  | 'stack/not-detected'
+  | 'evidence/failing'
+  | 'evidence/status-unproven';
 
 export interface RelatedLocation {
   readonly path: string;
@@ -375,6 +377,61 @@ export interface ModuleInfo {
   readonly aggregatorOnly?: boolean;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Evidence: the tests of a file and the traceability rows of a SPEC, for binding test results.
+
+/** A test the runner reports on: a test function or method, or a JavaScript `it`/`test` call. */
+export interface TestDecl {
+  /** The function or method name, or the `it`/`test` title as written (placeholders kept). */
+  readonly name: string;
+  /** A second name the runner may report: JUnit 5 `@DisplayName`, .NET `DisplayName`. */
+  readonly title?: string;
+  /** Indexes into `TestFileFacts.suites`, outermost first: enclosing classes, `describe` calls, Rust modules. */
+  readonly suites: readonly number[];
+  /** Where the name (or title) stands. */
+  readonly range: Range;
+  /** First line of its doc (comments, decorators, annotations above it) and last line of its body. */
+  readonly lines: readonly [number, number];
+  /** SPEC/REQ/AC IDs in its doc comments, docstring, body comments, title or name (REQ/AC as written). */
+  readonly ids: readonly IdRef[];
+}
+
+/** A class, `describe` block or Rust module holding tests. */
+export interface TestSuiteDecl {
+  readonly name: string;
+  readonly lines: readonly [number, number];
+  /** IDs in its title and in its comments outside any test. */
+  readonly ids: readonly IdRef[];
+}
+
+/** A comment block between tests that opens with an ID, as a heading: it covers the tests below it up to the next one. */
+export interface TestSection {
+  readonly lines: readonly [number, number];
+  readonly ids: readonly IdRef[];
+}
+
+/** The tests of a source file, with the IDs around them. */
+export interface TestFileFacts {
+  readonly tests: readonly TestDecl[];
+  readonly suites: readonly TestSuiteDecl[];
+  /** IDs in the comments and docstrings above the first test (the file's header and preamble). */
+  readonly header: readonly IdRef[];
+  /** Last line of the header: a marker at or above it covers every test of the file. */
+  readonly headerEnd: number;
+  readonly sections: readonly TestSection[];
+  /** Java/Kotlin package, C# namespace, Go package clause. */
+  readonly namespace?: string;
+}
+
+/** A table row of a SPEC document or `acceptance.md` naming tests for its REQs/ACs (`| REQ-X-001 | … | `x_test.go::TestY` |`). */
+export interface TraceRow {
+  /** The REQ/AC IDs of the row. */
+  readonly ids: readonly IdRef[];
+  /** Test files (`tests/test_x.py`, `x_test.go`) and functions (`TestY`, `test_y`, `file::name`) it names. */
+  readonly tests: readonly { readonly file?: string; readonly name?: string }[];
+  readonly line: number;
+}
+
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
 export interface FileFacts {
   readonly path: string;
@@ -391,6 +448,10 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** The tests of a test file (test functions, `it` calls, annotated methods). */
+  readonly tests?: TestFileFacts;
+  /** Traceability rows of a SPEC document or `acceptance.md` that name tests. */
+  readonly traces?: readonly TraceRow[];
 }
 
 /** Why a file was not read. */
