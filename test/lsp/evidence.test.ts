@@ -26,7 +26,7 @@ describe('language server over stdio: test evidence', function () {
     const failing = d.find((x) => x.code === 'evidence/failing')!;
     assert.equal(failing.range.start.line, 16);
     assert.equal(failing.severity, 2);
-    assert.match(failing.message, /^REQ-AUTH-002 is failing: test TestLogin > test_rejects_bad_password \(backend\/tests\/test_login\.py:11\) failed/);
+    assert.match(failing.message as string, /^REQ-AUTH-002 is failing: test TestLogin > test_rejects_bad_password \(backend\/tests\/test_login\.py:11\) failed/);
     assert.ok(d.some((x) => x.code === 'evidence/status-unproven' && x.range.start.line === 3));
     const pay = await client.diagnosticsOf(PAY, (list) => list.some((x) => x.code === 'evidence/status-unproven'));
     assert.equal(pay.find((x) => x.code === 'evidence/status-unproven')!.severity, 4);
@@ -67,6 +67,6 @@ describe('language server over stdio: test evidence', function () {
     writeFileSync(join(client.root, 'backend', 'junit.xml'), fixed);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('backend/junit.xml'), type: 2 }] });
     const d = await client.diagnosticsOf(SPEC, (list) => !list.some((x) => x.code === 'evidence/failing'), 30_000);
-    assert.match(d.find((x) => x.code === 'evidence/status-unproven')!.message, /REQ-AUTH-004 with tests that did not run; REQ-AUTH-005 with no test/);
+    assert.match(d.find((x) => x.code === "evidence/status-unproven")!.message as string, /REQ-AUTH-004 with tests that did not run; REQ-AUTH-005 with no test/);
   });
 });
