@@ -5,14 +5,15 @@ import { scanTests } from './evidence/testDecls';
 import { scanTraceRows } from './evidence/traceRows';
 import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
 import { scanDeclarations } from './mx/reqs';
-import { scanMx, type TextRegion } from './mx/scanner';
+import { moaiReadings } from './mx/moaiScan';
+import { MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
 import { LineIndex, basename, dirname, append } from './text';
-import type { FileFacts, MxProblem, SkipReason, TagRole } from './types';
+import type { FileFacts, MxMarker, MxProblem, SkipReason, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
@@ -207,9 +208,21 @@ function traceFacts(text: string): Pick<FileFacts, 'traces'> {
 function mxOf(path: string, text: string, role: FileRole, regions: FileRegions): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems' | 'traces'> {
   const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
   if (!acceptance && !text.includes('@MX:')) return {};
-  if (role === 'source') return mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
+  if (role === 'source') {
+    const facts = mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
+    withMoaiReadings(path, text, facts.mx);
+    return facts;
+  }
   if (role === 'docs' || role === 'spec-companion') return { ...mxFacts(text, 'markdown', acceptance ? 'acs' : false), ...(acceptance ? traceFacts(text) : {}) };
   return {};
+}
+
+/** Gives each `@MX:SPEC`/`@MX:TEST` link line of a source file what MoAI's own scanner reads of it. */
+function withMoaiReadings(path: string, text: string, markers: readonly MxMarker[] | undefined): void {
+  const links = markers?.filter((m): m is MxTag => m instanceof MxTag && (m.kind === 'SPEC' || m.kind === 'TEST') && m.refs.some((r) => r.kind === 'SPEC'));
+  if (!links?.length) return;
+  const readings = moaiReadings(path, text);
+  for (const m of links) m.moai = readings.get(m.line) ?? { miss: 'no-prefix' };
 }
 
 /**

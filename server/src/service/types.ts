@@ -249,6 +249,34 @@ export const MX_SUB_KINDS: readonly string[] = ['SPEC', 'REASON', 'TEST', 'PRIOR
 /** Where an `@MX` marker stands: which kind of comment, or prose of a markdown file. */
 export type MxPlace = 'line' | 'block' | 'docstring' | 'html' | 'markdown';
 
+/** Why MoAI's scanner takes no link (or not the one written) from an `@MX:SPEC`/`@MX:TEST` line. */
+export type MoaiMiss =
+  /** MoAI scans no file of this extension (`.tsx`, `.jsx`, `.c`, `.h`, `.vue`, …). */
+  | 'extension'
+  /** A folder on the path is one `moai mx scan` skips (`out/`, `coverage/`, `.cache/`, …). */
+  | 'folder'
+  /** The extension's line-comment prefix (`//` or `#`) does not stand before `@MX:` on the line: JSDoc ` * `, block, HTML and PHP `#` comments, bare docstring lines. */
+  | 'no-prefix'
+  /** No colon after the kind (`@MX:SPEC SPEC-X-001`): not a tag line for MoAI. */
+  | 'no-colon'
+  /** `@MX:TEST`: MoAI reads no link from it. */
+  | 'test'
+  /** The kind is not written `SPEC` in capitals (`@MX:Spec:`): MoAI's SPEC pattern is case-sensitive. */
+  | 'kind-case'
+  /** The value does not start with an upper-case SPEC ID (`@MX:SPEC: REQ-…`, `(SPEC-…)`, `spec-x-001`). */
+  | 'value'
+  /** No tag MoAI sees stands above the line in the file, so it drops the link. */
+  | 'no-tag'
+  /** A later `@MX:SPEC` line naming another SPEC under the same tag replaces this one's link. */
+  | 'replaced';
+
+/** MoAI's reading of one `@MX:SPEC`/`@MX:TEST` line: the SPEC ID it links, or why none. */
+export interface MoaiReading {
+  readonly miss?: MoaiMiss;
+  /** The SPEC ID MoAI links from the line (`SPEC-ADP-001` of `SPEC-ADP-001b`). */
+  readonly read?: string;
+}
+
 /** One `@MX:<KIND>` marker. */
 export interface MxMarker {
   /** Upper-cased kind as written (`SPEC`, `ANCHOR`, or an unknown one such as `TASK`). */
@@ -270,6 +298,8 @@ export interface MxMarker {
   readonly refs: readonly IdRef[];
   /** Comment lines below the marker that continue its text (no marker on them, not blank); 0 for most. */
   readonly continued: number;
+  /** For an `@MX:SPEC`/`@MX:TEST` line of a source file: the SPEC ID MoAI's own scanner links from it, or why none. */
+  readonly moai?: MoaiReading;
 }
 
 /** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */
