@@ -391,6 +391,8 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** The project's MoAI-ADK release (`template_version`), when this file is `.moai/config/sections/system.yaml`. */
+  readonly moaiVersion?: string;
 }
 
 /** Why a file was not read. */
