@@ -3,6 +3,7 @@ import { IdCache, MIN_ID_CACHE } from './idCache';
 import { namesReq } from './mx/ids';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
+import { SYSTEM_SETTINGS_PATH } from './specSchema';
 import { baseOfSubId } from './tags';
 import { append, dirname } from './text';
 import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
@@ -280,6 +281,11 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /** The project's MoAI-ADK release from `system.yaml` (`2.14.0`, `v3.1.2`), or undefined. */
+  moaiVersion(): string | undefined {
+    return this.#facts.get(SYSTEM_SETTINGS_PATH)?.moaiVersion;
+  }
+
   /** The project's `mx.yaml` settings, or MoAI's defaults. */
   mxSettings(): MxSettings {
     return this.#facts.get(MX_SETTINGS_PATH)?.mxSettings ?? DEFAULT_MX_SETTINGS;
@@ -510,6 +516,11 @@ export class WorkspaceIndex {
     this.#generation++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
     this.#mentions = undefined;
+    // The MoAI release decides which template every SPEC's frontmatter is judged by.
+    if (path === SYSTEM_SETTINGS_PATH && old?.moaiVersion !== next?.moaiVersion) {
+      this.#specGeneration++;
+      return true;
+    }
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
       this.#tables = undefined;

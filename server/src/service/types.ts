@@ -452,6 +452,8 @@ export interface FileFacts {
   readonly tests?: TestFileFacts;
   /** Traceability rows of a SPEC document or `acceptance.md` that name tests. */
   readonly traces?: readonly TraceRow[];
+  /** The project's MoAI-ADK release (`template_version`), when this file is `.moai/config/sections/system.yaml`. */
+  readonly moaiVersion?: string;
 }
 
 /** Why a file was not read. */

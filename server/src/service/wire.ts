@@ -25,6 +25,7 @@ export interface WireFacts {
   readonly mxProblems?: FileFacts['mxProblems'];
   readonly tests?: FileFacts['tests'];
   readonly traces?: FileFacts['traces'];
+  readonly moaiVersion?: string;
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -58,6 +59,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   if (facts.tests) wire.tests = facts.tests;
   if (facts.traces?.length) wire.traces = facts.traces;
+  if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
   return wire;
 }
 
@@ -82,6 +84,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   if (wire.tests) facts.tests = wire.tests;
   if (wire.traces) facts.traces = wire.traces;
+  if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
   return facts;
 }
 
