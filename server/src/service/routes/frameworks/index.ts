@@ -1,0 +1,9 @@
+import type { RouteExtractor } from '../extractor';
+import { django } from './django';
+import { express } from './express';
+import { fastapi } from './fastapi';
+import { fastify } from './fastify';
+import { flask } from './flask';
+
+/** Every framework's extractor, in the model's order. */
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify];
