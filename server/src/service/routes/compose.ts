@@ -117,7 +117,8 @@ class ServiceComposer {
             if (holes(full).length) {
               const filled = fillHoles(full, (name) => this.#constant(name));
               if (filled === undefined) {
-                reason ??= `\`${holes(full).find((h) => this.#constant(h) === undefined)}\` is not a constant SpecChain can read`;
+                const missing = holes(full).find((h) => this.#constant(h) === undefined)!;
+                reason ??= missing === 'nest.prefix' ? this.#settings.get('nest:prefixDynamic')!.value : `\`${missing}\` is not a constant SpecChain can read`;
                 full = fillHoles(full, (name) => this.#constant(name) ?? '')!.replace(/\/{2,}/g, '/') || '/';
               } else full = filled.replace(/\/{2,}/g, '/');
             }
@@ -151,8 +152,18 @@ class ServiceComposer {
 
   /** A constant's one value in the service (by its full name, else its last segment); undefined when unknown or ambiguous. */
   #constant(name: string): string | undefined {
+    if (name.startsWith('nest.')) return this.#nestHole(name);
     const values = this.#constants.get(name) ?? this.#constants.get(name.slice(name.lastIndexOf('.') + 1));
     return values?.size === 1 ? [...values][0] : undefined;
+  }
+
+  /** NestJS's global prefix and URI version, from the service's `main.ts` settings. */
+  #nestHole(name: string): string | undefined {
+    const setting = (key: string): string | undefined => this.#settings.get(key)?.value;
+    if (name === 'nest.prefix') return setting('nest:prefixDynamic') !== undefined ? undefined : (setting('nest:prefix') ?? '').replace(/^(?=[^/])/, '/').replace(/\/+$/, '');
+    if (setting('nest:versioning') !== 'uri') return '';
+    const version = name.slice('nest.version.'.length) || setting('nest:defaultVersion');
+    return version ? `/${setting('nest:versionPrefix') ?? 'v'}${version}` : '';
   }
 
   /** Every prefix chain that leads to a node, from a root. */

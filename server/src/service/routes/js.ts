@@ -181,6 +181,11 @@ export function jsModules(src: Source, scopes: JsScopes, out: RouteCollector): v
         continue;
       }
       const v = t[at];
+      const fnAt = src.is(at, 'async') ? at + 1 : at;
+      if (src.is(fnAt, 'function') && t[fnAt + 1]?.kind === 'id' && src.is(fnAt + 2, '(')) {
+        out.exports.default = `${t[fnAt + 1]!.text}#0`;
+        continue;
+      }
       if (v?.kind === 'id' && (src.is(at + 1, ';') || src.line(at + 1) !== src.line(at) || at + 1 >= t.length)) out.exports.default = exportKey(scopes, v.text, at);
       else if (src.is(at, '{') && tok.text === 'exports') {
         for (const [a, b] of src.args(at)) {

@@ -4,6 +4,9 @@ import { express } from './express';
 import { fastapi } from './fastapi';
 import { fastify } from './fastify';
 import { flask } from './flask';
+import { nestjs } from './nestjs';
+import { nextjs } from './nextjs';
+import { sails } from './sails';
 
 /** Every framework's extractor, in the model's order. */
-export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify];
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs];
