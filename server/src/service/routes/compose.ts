@@ -153,6 +153,7 @@ class ServiceComposer {
   /** A constant's one value in the service (by its full name, else its last segment); undefined when unknown or ambiguous. */
   #constant(name: string): string | undefined {
     if (name.startsWith('nest.')) return this.#nestHole(name);
+    if (name === 'spring.context') return (this.#settings.get('spring:context')?.value ?? '').replace(/^(?=[^/])/, '/').replace(/\/+$/, '');
     const values = this.#constants.get(name) ?? this.#constants.get(name.slice(name.lastIndexOf('.') + 1));
     return values?.size === 1 ? [...values][0] : undefined;
   }
@@ -283,8 +284,10 @@ class ServiceComposer {
       return out;
     }
     if ('module' in target) {
-      const resolved = this.#resolveModule(file, target.module);
-      return resolved ? [{ child: node(resolved, this.facts.get(resolved)?.exports?.default ?? '*'), prefix: '' }] : [];
+      const resolved = this.#resolveModule(file, target.module) ?? this.#playRoutes(file, target.module);
+      if (resolved) return [{ child: node(resolved, this.facts.get(resolved)?.exports?.default ?? '*'), prefix: '' }];
+      const cls = this.#classOwner(lastSegment(target.module));
+      return cls ? [{ child: cls, prefix: '' }] : [];
     }
     if ('pass' in target) return this.#functionFiles(file, target.pass).map((f) => ({ child: node(f, `${lastSegment(target.pass)}#${target.index}`), prefix: '' }));
     if ('call' in target) return this.#functionFiles(file, target.call).map((f) => ({ child: node(f, `${lastSegment(target.call)}()`), prefix: '' }));
@@ -297,6 +300,23 @@ class ServiceComposer {
     }
     const resolved = this.#resolveName(file, target.name, 0);
     return resolved ? [{ child: resolved, prefix: '' }] : [];
+  }
+
+  /** Play's `posts.Routes`: the routes file `conf/posts.routes` of the service. */
+  #playRoutes(file: string, spec: string): string | undefined {
+    if (!spec.endsWith('.Routes')) return undefined;
+    const name = `${spec.slice(0, -'.Routes'.length)}.routes`;
+    const near = `${dirname(file)}/${name}`;
+    if (this.facts.has(near)) return near;
+    for (const f of this.facts.keys()) if (f.endsWith(`/conf/${name}`)) return f;
+    return undefined;
+  }
+
+  /** The node of a class owner (`class:PostRouter`, a Beego controller) declared somewhere in the service. */
+  #classOwner(name: string): string | undefined {
+    const key = `class:${name}`;
+    for (const [f, facts] of this.facts) if (isLocal(facts, key)) return node(f, key);
+    return undefined;
   }
 
   /** The files that define a function a call names: this file, the module its qualifier imports, else every file of the service defining it. */

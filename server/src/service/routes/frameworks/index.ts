@@ -6,7 +6,9 @@ import { fastify } from './fastify';
 import { flask } from './flask';
 import { nestjs } from './nestjs';
 import { nextjs } from './nextjs';
+import { play } from './play';
 import { sails } from './sails';
+import { spring, springSettings } from './spring';
 
 /** Every framework's extractor, in the model's order. */
-export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs];
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play];
