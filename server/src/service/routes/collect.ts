@@ -179,7 +179,7 @@ export class RouteCollector {
  * called function's parameter, resolved across files by composition. `keyOf` gives an argument's
  * owner key where it stands; `skip` leaves out definitions (`def f(app)`, `func f(r *gin.Engine)`).
  */
-export function passOwners(src: Source, out: RouteCollector, keyOf: (name: string, k: number) => OwnerKey, skip: (k: number) => boolean): void {
+export function passOwners(src: Source, out: RouteCollector, keyOf: (name: string, k: number) => OwnerKey, skip: (k: number) => boolean, spanKey?: (span: readonly [number, number]) => OwnerKey | undefined): void {
   const known = new Set<OwnerKey>([...out.owners.keys(), ...out.routes.map((r) => r.owner), ...out.mounts.map((m) => m.parent)]);
   if (known.size === 0) return;
   const t = src.tokens;
@@ -191,6 +191,11 @@ export function passOwners(src: Source, out: RouteCollector, keyOf: (name: strin
     if (!callee) continue;
     const args = src.args(k + 1);
     args.forEach((span, index) => {
+      const inline = spanKey?.(span);
+      if (inline !== undefined) {
+        out.mount(inline, { value: '' }, { pass: callee, index }, src.line(k));
+        return;
+      }
       if (span[1] - span[0] !== 1 || t[span[0]]!.kind !== 'id') return;
       const key = keyOf(t[span[0]]!.text, span[0]);
       if (known.has(key)) out.mount(key, { value: '' }, { pass: callee, index }, src.line(k));

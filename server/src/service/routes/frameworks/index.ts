@@ -1,9 +1,11 @@
 import type { RouteExtractor } from '../extractor';
+import { beego } from './beego';
 import { django } from './django';
 import { express } from './express';
 import { fastapi } from './fastapi';
 import { fastify } from './fastify';
 import { flask } from './flask';
+import { gin } from './gin';
 import { nestjs } from './nestjs';
 import { nextjs } from './nextjs';
 import { play } from './play';
@@ -11,4 +13,4 @@ import { sails } from './sails';
 import { spring, springSettings } from './spring';
 
 /** Every framework's extractor, in the model's order. */
-export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play];
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play, gin, beego];
