@@ -333,7 +333,10 @@ class ServiceComposer {
       }
       const segs = qualifier.split('.').filter((s) => !['crate', 'self', 'super'].includes(s));
       const last = segs[segs.length - 1];
-      const near = last ? candidates.filter((c) => c.split('/').some((part) => part === last || part.replace(/\.\w+$/, '') === last)) : [];
+      const stem = (c: string): string => c.slice(c.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
+      const exact = last ? candidates.filter((c) => stem(c) === last || (['mod', 'lib', 'index', '__init__'].includes(stem(c)) && stem(dirname(c)) === last)) : [];
+      if (exact.length) return exact;
+      const near = last ? candidates.filter((c) => c.split('/').includes(last)) : [];
       if (near.length) return near;
     }
     if (candidates.length === 1) return candidates;

@@ -1,4 +1,5 @@
 import type { RouteExtractor } from '../extractor';
+import { axum } from './axum';
 import { beego } from './beego';
 import { django } from './django';
 import { express } from './express';
@@ -9,8 +10,9 @@ import { gin } from './gin';
 import { nestjs } from './nestjs';
 import { nextjs } from './nextjs';
 import { play } from './play';
+import { rocket } from './rocket';
 import { sails } from './sails';
 import { spring, springSettings } from './spring';
 
 /** Every framework's extractor, in the model's order. */
-export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play, gin, beego];
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play, gin, beego, axum, rocket];
