@@ -279,7 +279,7 @@ class ServiceComposer {
       for (const [f, facts] of this.facts) {
         if (!f.startsWith(`${base}/`)) continue;
         const rel = dirname(f.slice(base.length + 1));
-        out.push({ child: node(f, facts.exports?.default ?? '*'), prefix: rel === '.' ? '' : `/${rel}` });
+        out.push({ child: node(f, facts.exports?.default ?? '*'), prefix: rel === '.' || !target.nested ? '' : `/${rel}` });
       }
       return out;
     }

@@ -212,7 +212,7 @@ function readMount(kind: 'prefix-first' | 'options-prefix', src: Source, scopes:
         const folder = folderOf(src, dir);
         const options = src.named(o, 'options');
         const p = options && src.is(options[0], '{') ? src.named(src.args(options[0]), 'prefix') : undefined;
-        if (folder !== undefined) out.mount(owner, p ? evalPath(src, p, out.constants) : { value: '' }, { folder }, src.line(k));
+        if (folder !== undefined) out.mount(owner, p ? evalPath(src, p, out.constants) : { value: '' }, { folder, nested: true }, src.line(k));
         return;
       }
     }

@@ -14,6 +14,8 @@ export function normalisePath(raw: string): string {
   p = p.replace(/\[\[\.\.\.(\w+)\]\]|\[\.\.\.(\w+)\]|\[(\w+)\]/g, (_m, a?: string, b?: string, c?: string) => `{${a ?? b ?? c}}`);
   // Flask, Django, Rocket: <int:id>, <id>, <path..>.
   p = p.replace(/<(?:\w+:)?(\w+)(?:\.\.)?>/g, '{$1}');
+  // Symfony's inline requirements and defaults: {page<\d+>?1}.
+  p = p.replace(/\{(\w+)<[^<>{}]*>[^{}/]*\}/g, '{$1}');
   // {id:\d+}, {id?}, {id=default}: the name only.
   p = p.replace(/\{(\w+)[?]?(?:[:=][^{}/]*(?:\{[^{}]*\}[^{}/]*)*)?\}/g, '{$1}');
   // Play: $id<[0-9]+>, and SIRD's $id.

@@ -48,8 +48,8 @@ export type MountTarget =
   | { readonly pass: string; readonly index: number }
   /** A module or file named by a string: `include('app.urls')`, `require('./users')`, `-> /v1 posts.Routes`, `base_path('routes/api.php')`. */
   | { readonly module: string }
-  /** Every file under a folder, each prefixed by its folder path below it (Fastify autoload). */
-  | { readonly folder: string };
+  /** Every file under a folder (Symfony's controller imports); with `nested`, each prefixed by its folder path below it (Fastify autoload). */
+  | { readonly folder: string; readonly nested?: boolean };
 
 /** One prefix handed from a parent owner to a child (`include_router`, `app.use`, `nest`, `Group`, `include()`). */
 export interface Mount {

@@ -1,6 +1,7 @@
 import { evalPath, methodOf, type RouteCollector } from '../collect';
 import type { RouteExtractor } from '../extractor';
 import { GoScopes } from '../go';
+import { normalisePath } from '../paths';
 import type { Source } from '../source';
 import type { RouteMethod } from '../types';
 import { lexRegions } from '../../lexer';
@@ -115,6 +116,6 @@ function readControllers(src: Source, scopes: GoScopes, out: RouteCollector): vo
     const key = `class:${fn.receiver}`;
     out.owner(key, {});
     const range = src.lines.range(region.start + m.index, region.start + m.index + m[0].length);
-    out.routes.push({ framework: 'beego', methods: methods.length ? methods : ['ANY'], path: m[1]!.replace(/:(\w+)(?::\w+)?/g, '{$1}'), owner: key, range, handler: `${fn.receiver}.${fn.name}` });
+    out.routes.push({ framework: 'beego', methods: methods.length ? methods : ['ANY'], path: normalisePath(m[1]!), owner: key, range, handler: `${fn.receiver}.${fn.name}` });
   }
 }

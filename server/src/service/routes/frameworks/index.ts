@@ -7,12 +7,14 @@ import { fastapi } from './fastapi';
 import { fastify } from './fastify';
 import { flask } from './flask';
 import { gin } from './gin';
+import { laravel } from './laravel';
 import { nestjs } from './nestjs';
 import { nextjs } from './nextjs';
 import { play } from './play';
 import { rocket } from './rocket';
 import { sails } from './sails';
 import { spring, springSettings } from './spring';
+import { symfony } from './symfony';
 
 /** Every framework's extractor, in the model's order. */
-export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play, gin, beego, axum, rocket];
+export const EXTRACTORS: readonly RouteExtractor[] = [fastapi, flask, django, express, fastify, nestjs, sails, nextjs, spring, springSettings, play, gin, beego, axum, rocket, laravel, symfony];

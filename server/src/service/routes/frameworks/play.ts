@@ -1,5 +1,6 @@
 import { methodOf, type RouteCollector } from '../collect';
 import type { RouteExtractor } from '../extractor';
+import { normalisePath } from '../paths';
 import type { Source } from '../source';
 
 const ROUTES_FILE = /(?:^|\/)conf\/(?:routes|[\w.-]+\.routes)$/;
@@ -32,14 +33,10 @@ function readRoutesFile(src: Source, out: RouteCollector): void {
     }
     const method = methodOf(m[1]!);
     if (!method) return;
-    out.routes.push({ framework: 'play', methods: [method], path: normalisePlay(m[2]!), owner: '*', range, handler: m[3]!.replace(/\(.*$/, '') });
+    out.routes.push({ framework: 'play', methods: [method], path: normalisePath(m[2]!), owner: '*', range, handler: m[3]!.replace(/\(.*$/, '') });
   });
 }
 
-/** Play's own parameter forms: `:id`, `$id<[0-9]+>`, `*file`. */
-function normalisePlay(path: string): string {
-  return path.replace(/\$(\w+)<[^>]*>/g, '{$1}').replace(/:(\w+)/g, '{$1}').replace(/\*(\w+)/g, '{$1}');
-}
 
 /** SIRD: `case GET(p"/x/$id")` in a class; the class is the owner an include names. */
 function readSird(src: Source, out: RouteCollector): void {
