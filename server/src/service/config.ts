@@ -61,6 +61,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'stack/unsupported-framework': 'warning',
   'stack/architecture-mismatch': 'info',
   'stack/not-detected': 'info',
+  'api/route-missing': 'warning',
 };
 
 export const ALL_CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];

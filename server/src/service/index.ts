@@ -88,6 +88,7 @@ export class WorkspaceIndex {
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  #routesGeneration = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -98,6 +99,11 @@ export class WorkspaceIndex {
   /** Increases when a SPEC document or companion changes. */
   get specGeneration(): number {
     return this.#specGeneration;
+  }
+
+  /** Increases when a file with route facts changes (appears, goes, or changes its routes). */
+  get routesGeneration(): number {
+    return this.#routesGeneration;
   }
 
   /** Increases when a manifest changes. */
@@ -497,6 +503,7 @@ export class WorkspaceIndex {
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    if (old?.routes || next?.routes) this.#routesGeneration++;
     this.#mentions = undefined;
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;

@@ -4,6 +4,8 @@
  *
  * Positions follow LSP conventions: 0-based line, 0-based UTF-16 character offset.
  */
+import type { SpecEndpoint } from './routes/endpoints';
+import type { RouteFacts } from './routes/types';
 
 export interface Position {
   readonly line: number;
@@ -49,7 +51,8 @@ export type DiagnosticCode =
   | 'stack/framework-mismatch'
   | 'stack/unsupported-framework'
   | 'stack/architecture-mismatch'
-  | 'stack/not-detected';
+  | 'stack/not-detected'
+  | 'api/route-missing';
 
 export interface RelatedLocation {
   readonly path: string;
@@ -345,6 +348,10 @@ export interface ModuleInfo {
 
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
 export interface FileFacts {
+  /** Routes, prefixes and imports a source file declares (see `service/routes`). */
+  readonly routes?: RouteFacts;
+  /** The endpoints a SPEC document names (`POST /api/users`). */
+  readonly endpoints?: readonly SpecEndpoint[];
   readonly path: string;
   readonly tags: readonly TagOccurrence[];
   readonly malformed: readonly MalformedTag[];
@@ -420,6 +427,8 @@ export interface ServiceStack {
   readonly testing: readonly string[];
   /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
   readonly graphql: readonly string[];
+  /** How many routes SpecChain read from the service's code (set by the language service). */
+  readonly routes?: number;
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */

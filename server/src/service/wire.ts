@@ -23,6 +23,8 @@ export interface WireFacts {
   readonly reqs?: FileFacts['reqs'];
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
+  readonly routes?: FileFacts['routes'];
+  readonly endpoints?: FileFacts['endpoints'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -54,6 +56,8 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.reqs?.length) wire.reqs = facts.reqs;
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
+  if (facts.routes) wire.routes = facts.routes;
+  if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
   return wire;
 }
 
@@ -76,6 +80,8 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.reqs) facts.reqs = wire.reqs;
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
+  if (wire.routes) facts.routes = wire.routes;
+  if (wire.endpoints) facts.endpoints = wire.endpoints;
   return facts;
 }
 

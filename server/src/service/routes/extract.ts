@@ -1,4 +1,4 @@
-import { lexRegions } from '../lexer';
+import { lexRegions, type Region } from '../lexer';
 import { RouteCollector } from './collect';
 import { CONSTANT_FILES, CONSTANT_PRECHECK, readConstants } from './constants';
 import { EXTRACTORS } from './frameworks';
@@ -14,13 +14,13 @@ const TESTS = /(?:^|\/)(?:tests?|__tests__|spec|e2e|test_\w+\.py|\w+_test\.(?:py
  * passes reads it; the file is lexed once, and only then. Undefined for the many files that
  * declare nothing route-related.
  */
-export function extractRouteFacts(path: string, text: string): RouteFacts | undefined {
+export function extractRouteFacts(path: string, text: string, lexed?: () => readonly Region[]): RouteFacts | undefined {
   if (NEVER.test(path) || TESTS.test(path)) return undefined;
   let src: Source | undefined;
   let out: RouteCollector | undefined;
   for (const extractor of EXTRACTORS) {
     if (!extractor.files(path) || !extractor.precheck.test(text)) continue;
-    src ??= new Source(path, text, lexRegions(path, text));
+    src ??= new Source(path, text, lexed ? lexed() : lexRegions(path, text));
     out ??= new RouteCollector(src);
     try {
       extractor.extract(src, out);
@@ -29,7 +29,7 @@ export function extractRouteFacts(path: string, text: string): RouteFacts | unde
     }
   }
   if (CONSTANT_FILES.test(path) && CONSTANT_PRECHECK.test(text)) {
-    src ??= new Source(path, text, lexRegions(path, text));
+    src ??= new Source(path, text, lexed ? lexed() : lexRegions(path, text));
     out ??= new RouteCollector(src);
     readConstants(src, out);
   }
