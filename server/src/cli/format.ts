@@ -1,3 +1,4 @@
+import type { Route } from '../service/routes';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
@@ -22,8 +23,32 @@ export interface JsonReq {
 }
 
 /** What `specchain check` found: everything it prints but the root and the time taken. */
+/** One route as `routes --format json` and `check --format json` print it. */
+export function jsonRoute(r: Route): { method: string; path: string; framework: string; file: string; line: number; static: boolean; reason?: string; handler?: string; service: string } {
+  return {
+    method: r.method,
+    path: r.path,
+    framework: r.framework,
+    file: r.file,
+    line: r.line,
+    static: r.static,
+    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.handler !== undefined ? { handler: r.handler } : {}),
+    service: r.service,
+  };
+}
+
+/** An endpoint a SPEC names, with the routes it binds to, in `check --format json`. */
+export interface JsonEndpoint {
+  readonly method: string;
+  readonly path: string;
+  readonly line: number;
+  readonly req?: string;
+  readonly routes: readonly ReturnType<typeof jsonRoute>[];
+}
+
 export interface CheckOutcome {
-  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[] }[];
+  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[]; endpoints?: readonly JsonEndpoint[] }[];
   readonly tags: number;
   /** `@MX` markers in code (markdown mentions aside); absent in results saved before it existed. */
   readonly mxMarkers?: number;
@@ -78,7 +103,14 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
         testRefs: c.testRefs.map(jsonRef),
         acs: c.acs.map((a) => a.decl.id),
       }));
-      return reqs.length > 0 ? { ...base, reqs } : base;
+      const endpoints = service.endpointsOf(s).endpoints.map((b) => ({
+        method: b.endpoint.method,
+        path: b.endpoint.path,
+        line: b.endpoint.range.start.line + 1,
+        ...(b.req ? { req: b.req } : {}),
+        routes: b.routes.map(jsonRoute),
+      }));
+      return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...(endpoints.length > 0 ? { endpoints } : {}) };
     }),
     tags,
     mxMarkers,

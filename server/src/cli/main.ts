@@ -14,6 +14,7 @@ const HELP = `specchain ${VERSION}: SPEC and @TAG chain checks for SPEC-first ba
 Usage:
   specchain check [DIR] [--format text|json|sarif] [--fail-on error|warning|never] [--config FILE] [--no-cache] [--timings]
   specchain stack [DIR] [--format text|json]
+  specchain routes [DIR] [--format text|json] [--no-cache]
   specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
   specchain lsp --stdio
   specchain --version | --help
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   lsp: async (args, io) => (await import('./lspCommand')).lspCommand(args, io),
   stack: async (args, io) => (await import('./stackCommand')).stackCommand(args, io),
   plan: async (args, io) => (await import('./planCommand')).planCommand(args, io),
+  routes: async (args, io) => (await import('./routesCommand')).routesCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

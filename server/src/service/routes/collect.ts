@@ -159,8 +159,15 @@ export class RouteCollector {
   facts(): RouteFacts | undefined {
     const hasShape = this.routes.length || this.mounts.length || this.owners.size || this.classes.length || Object.keys(this.settings).length;
     if (!hasShape && !this.constants.size) return undefined;
-    if (!hasShape && !this.constants.size) return undefined;
-    const out: { -readonly [K in keyof RouteFacts]: RouteFacts[K] } = { routes: this.routes };
+    // Two extractors may read one declaration (`@bp.get` is FastAPI's and Flask's shape): keep one.
+    const seen = new Set<string>();
+    const routes = this.routes.filter((r) => {
+      const key = `${r.owner}|${r.path}|${r.methods.join(',')}|${r.range.start.line}:${r.range.start.character}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const out: { -readonly [K in keyof RouteFacts]: RouteFacts[K] } = { routes };
     if (this.mounts.length) out.mounts = this.mounts;
     if (this.owners.size) out.owners = [...this.owners.values()];
     if (hasShape && this.imports.length) out.imports = this.imports;

@@ -180,7 +180,7 @@ class ServiceComposer {
       for (const parent of this.#prefixes(edge.from, visiting)) {
         if (result.length >= MAX_CHAINS) break;
         const reason = parent.reason ?? edge.mount.dynamic ?? own.reason;
-        result.push({ path: joinPaths(joinPaths(parent.path, edge.prefix + edge.mount.prefix), own.path), ...(reason ? { reason } : {}) });
+        result.push({ path: joinPaths(joinPaths(joinPaths(parent.path, edge.mount.prefix), edge.prefix), own.path), ...(reason ? { reason } : {}) });
       }
     }
     if (result.length === 0) {

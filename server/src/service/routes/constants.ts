@@ -42,6 +42,8 @@ export function readConstants(src: Source, out: RouteCollector): void {
       if (!(x.kind === 'id' || (x.kind === 'punct' && ['&', "'", '<', '>', '[', ']', '.'].includes(x.text)))) break;
     }
     name ??= t[eq - 1]?.kind === 'id' ? t[eq - 1]!.text : undefined;
+    // A statement, not a keyword argument (`f(url_prefix="/x")`): the value ends its line or a `;`.
+    if (next && src.line(k + 1) === src.line(k) && !src.is(k + 1, ';')) continue;
     if (name && isPathConstant(name, tok.value)) out.constants.set(name.replace(/^\$/, ''), tok.value);
   }
 }

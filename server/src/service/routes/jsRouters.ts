@@ -276,7 +276,7 @@ function isPathArg(src: Source, span: readonly [number, number]): boolean {
     const v = tok.value ?? tok.template ?? '';
     return v === '' || v.startsWith('/') || v === '*' || v.startsWith('${');
   }
-  if (tok.kind === 'id' && span[1] - span[0] <= 5) return /^[A-Z_]+$|path|route|prefix|url/i.test(tok.text) && !src.is(span[0] + 1, '(');
+  if (tok.kind === 'id' && span[1] - span[0] <= 5) return (/^[A-Z][A-Z0-9_]*$/.test(tok.text) || /path|route|prefix|url/i.test(tok.text)) && !src.is(span[0] + 1, '(');
   return false;
 }
 

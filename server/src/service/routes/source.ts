@@ -49,7 +49,13 @@ export class Source {
       while (r < regions.length && regions[r]!.end <= i) r++;
       const region = regions[r];
       if (region && region.start <= i) {
-        if (region.kind === 'string' || region.kind === 'docstring') this.tokens.push(stringToken(text, region.start, region.end));
+        if (region.kind === 'string' || region.kind === 'docstring') {
+          // A prefix the lexer left outside the quotes (`r"…"`, `f"…"`) belongs to the literal.
+          const prev = this.tokens[this.tokens.length - 1];
+          const prefixed = prev?.kind === 'id' && prev.end === region.start && /^[rRbBuUfF]{1,2}$/.test(prev.text);
+          if (prefixed) this.tokens.pop();
+          this.tokens.push(stringToken(text, prefixed ? prev.start : region.start, region.end));
+        }
         i = region.end;
         continue;
       }
@@ -72,7 +78,8 @@ export class Source {
           while (i < stop && text.charCodeAt(i) !== 10) i++;
         } else {
           const two = text.slice(i, i + 2);
-          const len = TWO_CHAR.has(two) && i + 2 <= stop ? 2 : 1;
+          // `...` (Python's Ellipsis, JS spread) is one token, never a member access.
+          const len = text.startsWith('...', i) && i + 3 <= stop ? 3 : TWO_CHAR.has(two) && i + 2 <= stop ? 2 : 1;
           this.tokens.push({ kind: 'punct', text: text.slice(i, i + len), start: i, end: i + len });
           i += len;
         }

@@ -14,7 +14,7 @@ const CONTINUE = new Set(['layer', 'route_layer', 'with_state', 'fallback', 'fal
 export const axum: RouteExtractor = {
   framework: 'axum',
   files: (path) => path.endsWith('.rs'),
-  precheck: /\bRouter\b|\.route\(|\.nest\(|\.merge\(/,
+  precheck: /\bRouter\b|\.route\(|\.nest\(|\.merge\(|\bserve\(/,
   extract: readAxum,
 };
 
@@ -36,6 +36,35 @@ function readAxum(src: Source, out: RouteCollector): void {
     if (start.base) out.mount(key, { value: '' }, start.base, src.line(k));
     readAxumChain(src, out, start.end, key, seen);
     k = start.end - 1;
+  }
+  if (serves) readServed(src, fns, out);
+}
+
+/**
+ * What a serving file serves: `let app = http::app(); axum::serve(listener, app)` makes the
+ * router `http::app()` returns the root.
+ */
+function readServed(src: Source, fns: readonly RustFn[], out: RouteCollector): void {
+  const t = src.tokens;
+  for (let k = 0; k + 1 < t.length; k++) {
+    if (t[k]!.text !== 'serve' || !src.is(k + 1, '(')) continue;
+    const fn = fnAt(fns, k);
+    if (!fn) continue;
+    for (const [from] of src.args(k + 1)) {
+      const name = t[from]!;
+      if (name.kind !== 'id') continue;
+      // The variable's `let`: `let app = path(…)` (maybe followed by `.layer(…)`).
+      for (let j = fn.open; j < k; j++) {
+        if (t[j]!.text !== 'let' || t[j + 1]?.text !== name.text) continue;
+        let v = j + 2;
+        if (src.is(v, ':')) while (v < k && !src.is(v, '=')) v++;
+        if (!src.is(v, '=')) continue;
+        const path = rustPath(src, v + 1);
+        if (!path || !src.is(path.end, '(') || /(?:^|\.)Router\.new$/.test(path.name) || path.name === 'Router') continue;
+        out.owner('serve', { root: true });
+        out.mount('serve', { value: '' }, { call: path.name }, src.line(j));
+      }
+    }
   }
 }
 
@@ -105,12 +134,11 @@ function readAxumChain(src: Source, out: RouteCollector, dot: number, owner: Own
 
 /** What a nested or merged expression is: a router function's result, a variable, or an inline router. */
 function routerExpr(src: Source, out: RouteCollector, span: readonly [number, number], inlineKey: OwnerKey, seen: Set<number>): MountTarget | undefined {
-  const t = src.tokens;
   const path = rustPath(src, span[0]);
   if (!path) return undefined;
-  if (/(?:^|\.)Router$/.test(path.name) && src.is(path.end, '.') && t[path.end + 1]?.text === 'new') {
+  if (/(?:^|\.)Router\.new$/.test(path.name) && src.is(path.end, '(')) {
     out.owner(inlineKey, {});
-    readAxumChain(src, out, src.close(path.end + 2) + 1, inlineKey, seen);
+    readAxumChain(src, out, src.close(path.end) + 1, inlineKey, seen);
     return { name: inlineKey };
   }
   if (src.is(path.end, '(')) return { call: path.name };

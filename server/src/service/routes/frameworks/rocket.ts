@@ -58,7 +58,7 @@ function readRocket(src: Source, out: RouteCollector): void {
   for (let k = 0; k + 3 < t.length; k++) {
     if (t[k]!.text !== 'mount' || !src.is(k - 1, '.') || !src.is(k + 1, '(')) continue;
     const args = src.args(k + 1);
-    if (args.length < 2 || t[args[1]![0]]!.text === 'routes') continue;
+    if (args.length < 2 || (t[args[1]![0]]!.text === 'routes' && src.is(args[1]![0] + 1, '!'))) continue;
     const p = rustPath(src, args[1]![0]);
     if (!p || !src.is(p.end, '(')) continue;
     out.owner('rocket', { root: true });

@@ -121,8 +121,9 @@ function readYaml(src: Source, out: RouteCollector): void {
     const keyNode = pair.key as Node;
     const at = keyNode.range ? counter.linePos(keyNode.range[0]) : { line: 1, col: 1 };
     const range = { start: { line: at.line - 1, character: at.col - 1 }, end: { line: at.line - 1, character: at.col - 1 + String((pair.key as { value?: unknown }).value ?? '').length } };
-    const resource = str('resource');
-    if (resource !== undefined) {
+    const resourceNode = get('resource');
+    const resource = str('resource') ?? (isMap(resourceNode) ? (resourceNode.items.find((p) => isScalar(p.key) && p.key.value === 'path')?.value as { value?: unknown } | undefined)?.value : undefined);
+    if (typeof resource === 'string') {
       const type = str('type');
       if (type !== undefined && type !== 'attribute' && type !== 'annotation') continue;
       let dir: string | undefined;
