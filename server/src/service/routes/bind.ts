@@ -58,5 +58,5 @@ function reqNaming(endpoint: SpecEndpoint, reqs: readonly ReqDeclaration[]): str
   const line = endpoint.range.start.line;
   const sameLine = reqs.find((r) => r.kind === 'REQ' && r.range.start.line === line);
   if (sameLine) return sameLine.id;
-  return reqs.find((r) => r.kind === 'REQ' && r.text.includes(endpoint.path) && r.range.start.line <= line)?.id;
+  return reqs.find((r) => r.kind === 'REQ' && r.text.includes(`${endpoint.method} ${endpoint.path}`) && r.range.start.line <= line)?.id;
 }

@@ -5,7 +5,7 @@
  */
 export { composeRoutes, serviceOf, type RouteService } from './compose';
 export { specEndpoints, type SpecEndpoint } from './endpoints';
-export { extractRouteFacts } from './extract';
+export { extractRouteFacts, routeSignals } from './extract';
 export { routeLayout, type RouteFolder } from './layout';
 export { matchKey, normalisePath } from './paths';
 export type { Route, RouteFacts, RouteFramework, RouteMethod } from './types';

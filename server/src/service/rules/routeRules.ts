@@ -2,8 +2,8 @@ import type { SpecEntry } from '../index';
 import { normalStatus } from '../specDoc';
 import { finding, type Finding, type RuleContext } from './context';
 
-/** Statuses under which a SPEC's endpoints should exist in the code. */
-const DONE: ReadonlySet<string> = new Set(['implemented', 'completed', 'complete', 'done', 'active']);
+/** Statuses under which a SPEC's endpoints should exist in the code (`implemented`, `completed`, "Implementation Complete"). */
+const DONE = /\b(?:implemented|complete[d]?|done|released|shipped)\b/;
 
 /**
  * `api/route-missing`: an endpoint the SPEC names that no route of its service's code declares
@@ -15,7 +15,7 @@ export function checkRouteMissing(ctx: RuleContext, spec: SpecEntry): Finding[] 
   const bound = ctx.endpointsOf(spec);
   if (!bound.endpoints.length || !bound.scoped) return [];
   const status = spec.doc.status === undefined ? undefined : normalStatus(spec.doc.status);
-  const severity = status !== undefined && DONE.has(status) ? 'warning' : 'info';
+  const severity = status !== undefined && DONE.test(status) ? 'warning' : 'info';
   const where = bound.services.length === 1 ? (bound.services[0] === '.' ? ' in the workspace root service' : ` in service ${bound.services[0]}`) : '';
   return bound.endpoints
     .filter((b) => b.routes.length === 0)

@@ -14,6 +14,7 @@ const CONTINUE = new Set(['layer', 'route_layer', 'with_state', 'fallback', 'fal
 export const axum: RouteExtractor = {
   framework: 'axum',
   files: (path) => path.endsWith('.rs'),
+  signals: ['Router', '.route(', '.nest(', '.merge(', 'serve('],
   precheck: /\bRouter\b|\.route\(|\.nest\(|\.merge\(|\bserve\(/,
   extract: readAxum,
 };

@@ -14,6 +14,7 @@ import { lexRegions } from '../../lexer';
 export const beego: RouteExtractor = {
   framework: 'beego',
   files: (path) => path.endsWith('.go'),
+  signals: ['beego.', 'web.', '@router', 'Controller)'],
   precheck: /\b(?:beego|web)\.(?:Router|NewNamespace|Include|AddNamespace|NS\w+)\(|@router\b|func \(\w+ \*?\w*Controller\)/,
   extract: readBeego,
 };

@@ -21,6 +21,7 @@ const ROUTERS = new Set(['DefaultRouter', 'SimpleRouter', 'ExtendedDefaultRouter
 export const django: RouteExtractor = {
   framework: 'django',
   files: (path) => path.endsWith('.py'),
+  signals: ['urlpatterns', 'register(', 'ROOT_URLCONF', 'as_view', 'api_view', 'action', 'require_', 'View', 'Mixin'],
   precheck: /\b(?:urlpatterns|re_path|register|ROOT_URLCONF|as_view|api_view|action|require_http_methods|require_GET|require_POST)\b|\bclass\s+\w+\([^)]*(?:View|ViewSet|Mixin)\b/,
   extract: readDjango,
 };

@@ -13,6 +13,7 @@ const SHAPE: JsRouterShape = {
 export const express: RouteExtractor = {
   framework: 'express',
   files: (path) => /\.[cm]?[jt]sx?$/.test(path),
+  signals: ['express', 'Router', '.get(', '.post(', '.put(', '.patch(', '.delete(', '.all(', '.route(', '.use('],
   precheck: /\b(?:express|Router)\b|\.(?:get|post|put|patch|delete|all|route|use)\(\s*['"`]\//,
   extract: (src, out) => readJsRouters(SHAPE, src, out),
 };

@@ -14,6 +14,7 @@ const SHAPE: PyRouterShape = {
 export const fastapi: RouteExtractor = {
   framework: 'fastapi',
   files: (path) => path.endsWith('.py'),
+  signals: ['APIRouter', 'FastAPI', 'include_router', 'add_api_route', '.get(', '.post(', '.put(', '.patch(', '.delete(', 'api_route'],
   precheck: /\b(?:APIRouter|FastAPI|include_router|add_api_route)\b|@[\w.]+\.(?:get|post|put|patch|delete|api_route)\(/,
   extract: (src, out) => readPyRouters(SHAPE, src, out),
 };

@@ -18,6 +18,7 @@ const SHAPE: PyRouterShape = {
 export const flask: RouteExtractor = {
   framework: 'flask',
   files: (path) => path.endsWith('.py'),
+  signals: ['Blueprint', 'Flask', 'register_blueprint', 'add_url_rule', 'add_namespace', '.route('],
   precheck: /\b(?:Blueprint|Flask|register_blueprint|add_url_rule|add_namespace)\b|@[\w.]+\.route\(/,
   extract: (src, out) => readPyRouters(SHAPE, src, out),
 };

@@ -14,6 +14,7 @@ const VERBS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS
 export const gin: RouteExtractor = {
   framework: 'gin',
   files: (path) => path.endsWith('.go'),
+  signals: ['gin.', 'RouterGroup', '.Group(', '.GET(', '.POST(', '.PUT(', '.PATCH(', '.DELETE('],
   precheck: /\bgin\.|\bRouterGroup\b|\.Group\(|\.(?:GET|POST|PUT|PATCH|DELETE)\(/,
   extract: readGin,
 };

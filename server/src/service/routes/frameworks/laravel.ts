@@ -24,6 +24,7 @@ const RESOURCE: readonly (readonly [string, RouteMethod, string])[] = [
 export const laravel: RouteExtractor = {
   framework: 'laravel',
   files: (path) => path.endsWith('.php'),
+  signals: ['Route::', '$router->', 'withRouting'],
   precheck: /\bRoute::|\$router->|withRouting\s*\(/,
   extract: readLaravel,
 };

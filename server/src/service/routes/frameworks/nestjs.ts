@@ -14,6 +14,7 @@ export const nestVersion = (version: string): string => `${HOLE_OPEN}nest.versio
 export const nestjs: RouteExtractor = {
   framework: 'nestjs',
   files: (path) => /\.[cm]?[jt]s$/.test(path),
+  signals: ['@Controller', 'setGlobalPrefix', 'enableVersioning'],
   precheck: /@Controller\b|\bsetGlobalPrefix\b|\benableVersioning\b/,
   extract: readNest,
 };

@@ -14,6 +14,7 @@ const PAGES_API = /(?:^|\/)pages\/api\/((?:[^/]+\/)*[^/]+)\.[cm]?[jt]sx?$/;
 export const nextjs: RouteExtractor = {
   framework: 'nextjs',
   files: (path) => APP_ROUTE.test(path) || PAGES_API.test(path),
+  signals: ['export'],
   precheck: /\bexport\b|module\.exports/,
   extract: readNext,
 };

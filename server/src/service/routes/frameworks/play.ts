@@ -13,6 +13,7 @@ const ROUTES_FILE = /(?:^|\/)conf\/(?:routes|[\w.-]+\.routes)$/;
 export const play: RouteExtractor = {
   framework: 'play',
   files: (path) => ROUTES_FILE.test(path) || path.endsWith('.scala'),
+  signals: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', '->', 'case '],
   precheck: /^[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|->)[ \t]|\bcase[ \t]+(?:GET|POST|PUT|PATCH|DELETE)\(p"/m,
   extract: (src, out) => (ROUTES_FILE.test(src.path) ? readRoutesFile(src, out) : readSird(src, out)),
 };

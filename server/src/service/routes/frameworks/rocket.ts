@@ -11,6 +11,7 @@ import type { Source } from '../source';
 export const rocket: RouteExtractor = {
   framework: 'rocket',
   files: (path) => path.endsWith('.rs'),
+  signals: ['#[', 'routes!', '.mount('],
   precheck: /#\[(?:get|post|put|patch|delete|head|options|route)\(|\broutes!|\.mount\(/,
   extract: readRocket,
 };

@@ -10,6 +10,7 @@ import type { RouteMethod } from '../types';
 export const sails: RouteExtractor = {
   framework: 'sails',
   files: (path) => /(?:^|\/)config\/routes\.[cm]?[jt]s$/.test(path),
+  signals: ['routes'],
   precheck: /\broutes\b/,
   extract: readSails,
 };

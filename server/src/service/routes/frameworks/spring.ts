@@ -25,6 +25,7 @@ const MAPPINGS: Readonly<Record<string, RouteMethod | 'request'>> = {
 export const spring: RouteExtractor = {
   framework: 'spring-boot',
   files: (path) => /\.(?:java|kt)$/.test(path),
+  signals: ['Mapping', 'RouterFunction'],
   precheck: /Mapping\b|\bRouterFunction/,
   extract: readSpring,
 };
@@ -33,6 +34,7 @@ export const spring: RouteExtractor = {
 export const springSettings: RouteExtractor = {
   framework: 'spring-boot',
   files: (path) => /(?:^|\/)application\.(?:properties|ya?ml)$/.test(path),
+  signals: ['context-path', 'base-path'],
   precheck: /context-path|base-path/,
   extract: (src, out) => {
     const value = contextPath(src.text);

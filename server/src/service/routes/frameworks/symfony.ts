@@ -15,6 +15,7 @@ import type { RouteMethod } from '../types';
 export const symfony: RouteExtractor = {
   framework: 'symfony',
   files: (path) => path.endsWith('.php') || /(?:^|\/)config\/routes(?:\/[\w./-]+)?\.ya?ml$|(?:^|\/)config\/routes\.ya?ml$/.test(path),
+  signals: ['Route', 'path:', 'resource:'],
   precheck: /#\[Route\b|@Route\(|\bpath:|\bresource:/,
   extract: (src, out) => (src.path.endsWith('.php') ? readAttributes(src, out) : readYaml(src, out)),
 };
