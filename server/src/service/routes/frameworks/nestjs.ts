@@ -1,4 +1,5 @@
 import { HOLE_CLOSE, HOLE_OPEN, evalPath, methodOf, type PathValue, type RouteCollector } from '../collect';
+import { declarationAfter } from '../annotations';
 import type { RouteExtractor } from '../extractor';
 import type { Source } from '../source';
 
@@ -85,33 +86,15 @@ function pathList(src: Source, span: readonly [number, number], out: RouteCollec
 
 /** The class a decorator stands on (other decorators and `export` between): its name and body's end. */
 function classAfter(src: Source, k: number): { name: string; close: number } | undefined {
-  const t = src.tokens;
-  for (let j = k; j < t.length && j < k + 200; j++) {
-    if (src.is(j, '@') && t[j + 1]?.kind === 'id') {
-      j++;
-      if (src.is(j + 1, '(')) j = src.close(j + 1);
-      continue;
-    }
-    if (t[j]!.text === 'export' || t[j]!.text === 'default' || t[j]!.text === 'abstract') continue;
-    if (t[j]!.text !== 'class' || t[j + 1]?.kind !== 'id') return undefined;
-    let b = j + 2;
-    while (b < t.length && !src.is(b, '{')) b++;
-    return { name: t[j + 1]!.text, close: src.close(b) === -1 ? t.length : src.close(b) };
-  }
-  return undefined;
+  const decl = declarationAfter(src, k);
+  if (decl?.kind !== 'class') return undefined;
+  let b = decl.at;
+  while (b < src.tokens.length && !src.is(b, '{')) b++;
+  return { name: decl.name, close: src.close(b) === -1 ? src.tokens.length : src.close(b) };
 }
 
-/** The method a route decorator stands on: the first `name(` after the other decorators. */
+/** The method a route decorator stands on. */
 function methodName(src: Source, k: number): string | undefined {
-  const t = src.tokens;
-  for (let j = k; j < t.length && j < k + 200; j++) {
-    if (src.is(j, '@') && t[j + 1]?.kind === 'id') {
-      j++;
-      if (src.is(j + 1, '(')) j = src.close(j + 1);
-      continue;
-    }
-    if (['public', 'private', 'protected', 'async', 'static'].includes(t[j]!.text)) continue;
-    return t[j]!.kind === 'id' && src.is(j + 1, '(') ? t[j]!.text : undefined;
-  }
-  return undefined;
+  const decl = declarationAfter(src, k);
+  return decl?.kind === 'method' ? decl.name : undefined;
 }
