@@ -1,14 +1,6 @@
-import type { Range } from '../types';
-import type { RouteMethod } from './types';
+import type { RouteMethod, SpecEndpoint } from '../types';
 
-/** An endpoint a SPEC names (`POST /api/users`), with where it is written. */
-export interface SpecEndpoint {
-  readonly method: RouteMethod;
-  /** As written, query and trailing punctuation removed. */
-  readonly path: string;
-  /** The `METHOD /path` text (or the path cell of a table row). */
-  readonly range: Range;
-}
+export type { SpecEndpoint } from '../types';
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE';
 /** `METHOD /path`, `METHOD `/path``, `METHOD https://host/path`: linear, no nested quantifier. */
