@@ -9,6 +9,7 @@ import { moaiReadings } from './mx/moaiScan';
 import { MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
+import { extractRouteFacts, specEndpoints } from './routes';
 import { parseSpec } from './specDoc';
 import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
 import { isManifestPath, parseManifest } from './stack/manifests';
@@ -174,7 +175,8 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { doc, titleLine } = parsed;
     const scan = scanTags(text, config.tagTypes, placement(role, regions), titleLine);
     const spec = namesEndpoint(text, fencedCode(regions)) ? { ...doc, namesEndpoints: true } : doc;
-    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text) };
+    const endpoints = specEndpoints(text);
+    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text), ...(endpoints.length ? { endpoints } : {}) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
   if (isManifestPath(path)) {
@@ -189,7 +191,8 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions) };
+  const routes = role === 'source' || role === 'docs' ? extractRouteFacts(path, text, () => regions.all) : undefined;
+  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions), ...(routes ? { routes } : {}) };
 }
 
 /** The tests of a source file (test functions, `it` calls, annotated methods), for binding test results. */
