@@ -90,6 +90,7 @@ export class WorkspaceIndex {
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  #generation = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -100,6 +101,11 @@ export class WorkspaceIndex {
   /** Increases when a SPEC document or companion changes. */
   get specGeneration(): number {
     return this.#specGeneration;
+  }
+
+  /** Increases when any file's facts change. */
+  get generation(): number {
+    return this.#generation;
   }
 
   /** Increases when a manifest changes. */
@@ -508,6 +514,7 @@ export class WorkspaceIndex {
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    this.#generation++;
     this.#mentions = undefined;
     // The MoAI release decides which template every SPEC's frontmatter is judged by.
     if (path === SYSTEM_SETTINGS_PATH && old?.moaiVersion !== next?.moaiVersion) {

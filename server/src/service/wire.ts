@@ -24,6 +24,7 @@ export interface WireFacts {
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
   readonly moaiVersion?: string;
+  readonly specsIgnored?: FileFacts['specsIgnored'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -56,6 +57,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
+  if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
   return wire;
 }
 
@@ -79,6 +81,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
+  if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
   return facts;
 }
 

@@ -1,5 +1,6 @@
 import type { SpecChainConfig } from '../config';
 import type { WorkspaceIndex } from '../index';
+import type { MissingStore } from '../specStore';
 import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
 
 /** What every rule sees: the index and the configuration. */
@@ -12,6 +13,11 @@ export interface RuleContext {
   closestReq(id: string, scope: readonly string[]): string | undefined;
   /** True for a file the project's mx.yaml `exclude` leaves out of MoAI's @MX scan. */
   mxExcluded(path: string): boolean;
+  /**
+   * `spec/no-specs` when the workspace holds no SPEC while links name SPECs and `.moai/` is
+   * git-ignored or absent (the SPECs live outside this clone); then no link is reported as broken.
+   */
+  missingStore(): MissingStore | undefined;
 }
 
 /**
