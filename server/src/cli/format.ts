@@ -261,6 +261,7 @@ const RULE_SUMMARY: Record<string, string> = {
   'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
   'stack/not-detected': 'No framework stated or detected.',
   'spec/no-frontmatter': 'A SPEC document has no frontmatter block.',
+  'spec/no-specs': 'No SPEC is in the workspace while links name SPECs, and .moai/ is git-ignored or absent: the SPECs are kept outside this clone.',
   'spec/title-mismatch': "The title's @SPEC:<ID> differs from the SPEC's ID.",
   'spec/duplicate-req': 'One REQ or AC ID is declared twice in a SPEC.',
   'spec/req-uncovered': 'No acceptance criterion maps this REQ.',

@@ -12,6 +12,7 @@ import { namesEndpoint } from './plan/endpoints';
 import { extractRouteFacts, specEndpoints } from './routes';
 import { parseSpec } from './specDoc';
 import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
+import { ROOT_GITIGNORE, specsIgnoredBy } from './specStore';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
 import { LineIndex, basename, dirname, append } from './text';
@@ -183,6 +184,10 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
   }
+  if (path === ROOT_GITIGNORE) {
+    const specsIgnored = specsIgnoredBy(text);
+    return { path, ...scan, ...(specsIgnored ? { specsIgnored } : {}) };
+  }
   if (path === SYSTEM_SETTINGS_PATH) {
     const moaiVersion = readMoaiVersion(text);
     return { path, ...scan, ...(moaiVersion !== undefined ? { moaiVersion } : {}) };
@@ -259,9 +264,9 @@ function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', decl
   return out;
 }
 
-/** MoAI's settings files that SpecChain reads whatever they hold (`mx.yaml`, `system.yaml`). */
-export function isMoaiSettingsPath(path: string): boolean {
-  return path === MX_SETTINGS_PATH || path === SYSTEM_SETTINGS_PATH;
+/** Settings files read whatever they hold: MoAI's `mx.yaml` and `system.yaml`, and the root `.gitignore` (does it keep SPECs out?). */
+export function isSettingsPath(path: string): boolean {
+  return path === MX_SETTINGS_PATH || path === SYSTEM_SETTINGS_PATH || path === ROOT_GITIGNORE;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */

@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'spec/duplicate-req'
   | 'spec/req-uncovered'
   | 'spec/ac-unknown-req'
+  | 'spec/no-specs'
   | 'mx/unknown-spec'
   | 'mx/unknown-req'
   | 'mx/dangling-spec'
@@ -459,6 +460,15 @@ export interface FileFacts {
   readonly traces?: readonly TraceRow[];
   /** The project's MoAI-ADK release (`template_version`), when this file is `.moai/config/sections/system.yaml`. */
   readonly moaiVersion?: string;
+  /** For the root `.gitignore`: the line that keeps `.moai/specs` out of git, when one does. */
+  readonly specsIgnored?: SpecsIgnored;
+}
+
+/** The `.gitignore` line (0-based, with the pattern's column) that keeps `.moai/specs` out of git, and its pattern. */
+export interface SpecsIgnored {
+  readonly line: number;
+  readonly start: number;
+  readonly pattern: string;
 }
 
 /** Why a file was not read. */

@@ -28,6 +28,7 @@ export interface WireFacts {
   readonly moaiVersion?: string;
   readonly routes?: FileFacts['routes'];
   readonly endpoints?: FileFacts['endpoints'];
+  readonly specsIgnored?: FileFacts['specsIgnored'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -64,6 +65,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
   if (facts.routes) wire.routes = facts.routes;
   if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
+  if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
   return wire;
 }
 
@@ -91,6 +93,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
   if (wire.routes) facts.routes = wire.routes;
   if (wire.endpoints) facts.endpoints = wire.endpoints;
+  if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
   return facts;
 }
 

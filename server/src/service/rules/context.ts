@@ -2,6 +2,7 @@ import type { SpecChainConfig } from '../config';
 import type { EvidenceReport } from '../evidence/states';
 import type { SpecEntry, WorkspaceIndex } from '../index';
 import type { SpecBinding } from '../routes';
+import type { MissingStore } from '../specStore';
 import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
 
 /** What every rule sees: the index and the configuration. */
@@ -18,6 +19,11 @@ export interface RuleContext {
   evidence(): EvidenceReport | undefined;
   /** The endpoints a SPEC names, bound to the routes of its services. */
   endpointsOf(spec: SpecEntry): SpecBinding;
+  /**
+   * `spec/no-specs` when the workspace holds no SPEC while links name SPECs and `.moai/` is
+   * git-ignored or absent (the SPECs live outside this clone); then no link is reported as broken.
+   */
+  missingStore(): MissingStore | undefined;
 }
 
 /**
