@@ -44,6 +44,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   #pendingReveal: RevealTarget | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  /** The request whose tree the view shows: an answer to an older one is dropped, a newer one shown. */
+  #applied = 0;
   #shown: SpecsViewState | undefined;
   #filter: { statuses: readonly string[]; chains: readonly ChainFilter[] } = { statuses: [], chains: [] };
   #progressDone: (() => void) | undefined;
@@ -60,6 +62,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (state.kind === 'running') this.#scheduleRefresh();
       }),
       ctx.onDidChangeIndexing((indexing) => this.#showIndexing(indexing)),
+      // The SPECs are known once a folder is read: list them now, their counts follow with the diagnostics.
+      ctx.onDidLoadFolder(() => void this.refresh()),
       ctx.onDidChangeIndex((counts) => {
         this.#setBadge(counts.brokenLinks);
         this.#scheduleRefresh();
@@ -152,10 +156,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const generation = ++this.#generation;
     try {
       const tree = await this.#ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
-      // null: the server cancelled the request because a newer change is on its way.
-      if (generation !== this.#generation || !tree) return;
+      // null: the server cancelled the request. An answer older than the one shown is dropped, but
+      // one still newer is shown at once: waiting for the newest could wait as long as changes come.
+      if (generation < this.#applied || !tree) return;
       // While the first index is read the tree is empty: the view keeps saying "Indexing".
       if (this.#ctx.indexing && tree.specs.length === 0) return;
+      this.#applied = generation;
       this.#tree = tree;
       this.#post({ type: 'tree', tree });
       this.#flushReveal();
@@ -172,6 +178,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.#post({ type: 'server', state: this.#ctx.state.kind, ...(this.#ctx.state.kind === 'failed' ? { message: this.#ctx.state.message } : {}) });
         this.#post(indexingMessage(this.#ctx.indexing));
         if (this.#filter.statuses.length > 0 || this.#filter.chains.length > 0) this.#post({ type: 'filter', ...this.#filter });
+        // A page loaded again (the view was hidden) shows the last list at once, then a fresh one.
+        if (this.#tree) this.#post({ type: 'tree', tree: this.#tree });
         await this.refresh();
         return;
       case 'refresh':
@@ -244,6 +252,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   #scheduleRefresh(): void {
     if (!this.#view) return;
+    // The first list is not held back: nothing is shown yet to be replaced by it.
+    if (!this.#tree) {
+      void this.refresh();
+      return;
+    }
     if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
     // Coalesces bursts of index changes (a save touching many files) into one round trip.
     this.#refreshTimer = setTimeout(() => {
