@@ -10,6 +10,8 @@ const indexingMessage = (indexing: Indexing): ToSpecs => ({ type: 'indexing', ac
 export interface SpecsViewState {
   readonly shown: number;
   readonly total: number;
+  /** Broken links its "Broken links" group lists. */
+  readonly broken: number;
   readonly filter: SpecFilter;
   /** The row the view last revealed (following the editor or Reveal SPEC). */
   readonly revealed?: string;
@@ -36,6 +38,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   readonly #ctx: Ctx;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #selectEmitter = new vscode.EventEmitter<{ readonly specId: string; readonly title: string }>();
+  readonly #shownEmitter = new vscode.EventEmitter<void>();
   #view: vscode.WebviewView | undefined;
   #viewSubscriptions: vscode.Disposable[] = [];
   /** The page has loaded and said `ready`; messages before that could be lost. */
@@ -52,11 +55,14 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Fires when the user selects a SPEC in the view. */
   readonly onDidSelect = this.#selectEmitter.event;
+  /** Fires when the page reports what it shows (`shown`). */
+  readonly onDidChangeShown = this.#shownEmitter.event;
 
   constructor(ctx: Ctx) {
     this.#ctx = ctx;
     this.#subscriptions.push(
       this.#selectEmitter,
+      this.#shownEmitter,
       ctx.onDidChangeState((state) => {
         this.#post({ type: 'server', state: state.kind, ...(state.kind === 'failed' ? { message: state.message } : {}) });
         if (state.kind === 'running') this.#scheduleRefresh();
@@ -200,11 +206,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await openInWorkspace(this.#ctx.asUri(message.uri), message.range, message.toSide);
         return;
       case 'shown':
-        this.#shown = { shown: message.shown, total: message.total, filter: message.filter, ...(this.#shown?.revealed !== undefined ? { revealed: this.#shown.revealed } : {}) };
+        this.#shown = { shown: message.shown, total: message.total, broken: message.broken, filter: message.filter, ...(this.#shown?.revealed !== undefined ? { revealed: this.#shown.revealed } : {}) };
         if (this.#view) this.#view.description = message.shown === message.total ? undefined : `${message.shown.toLocaleString('en-US')} of ${message.total.toLocaleString('en-US')}`;
+        this.#shownEmitter.fire();
         return;
       case 'revealed':
-        this.#shown = { ...(this.#shown ?? { shown: 0, total: 0, filter: { text: '', statuses: [], chains: [] } }), revealed: message.key };
+        this.#shown = { ...(this.#shown ?? { shown: 0, total: 0, broken: 0, filter: { text: '', statuses: [], chains: [] } }), revealed: message.key };
+        this.#shownEmitter.fire();
         return;
       case 'generatePlan':
       case 'openExternal':

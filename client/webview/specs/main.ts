@@ -505,7 +505,7 @@ function renderTree(): void {
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
-  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, filter: state.filter });
+  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, broken: broken.length, filter: state.filter });
 }
 
 function renderStatus(): void {

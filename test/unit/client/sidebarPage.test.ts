@@ -230,7 +230,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
 
   it('filters by text, status and chain state, and reports "N of M"', async () => {
     await page.locator('#filter').fill('order');
-    assert.deepEqual(await lastPosted(page, 'shown'), { type: 'shown', shown: 1, total: 4, filter: { text: 'order', statuses: [], chains: [] } });
+    assert.deepEqual(await lastPosted(page, 'shown'), { type: 'shown', shown: 1, total: 4, broken: 0, filter: { text: 'order', statuses: [], chains: [] } });
     await page.locator('#filter').fill('');
     await send(page, { type: 'filter', statuses: [], chains: ['partial'] });
     assert.deepEqual(await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:USER-001', 'spec:ORDER-001']);
