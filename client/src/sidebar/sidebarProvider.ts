@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import type { Ctx, Indexing } from '../ctx';
+import type { Indexing, Session } from '../session';
 import { CHAIN_FILTERS, type ChainFilter, type FromWebview, type SpecFilter, type ToSpecs } from './messages';
 import { loadPage, openInWorkspace } from './pages';
 
@@ -35,7 +35,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** The view's id in `contributes.views`. */
   static readonly viewId = 'specchain.sidebar';
 
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #selectEmitter = new vscode.EventEmitter<{ readonly specId: string; readonly title: string }>();
   readonly #shownEmitter = new vscode.EventEmitter<void>();
@@ -58,7 +58,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Fires when the page reports what it shows (`shown`). */
   readonly onDidChangeShown = this.#shownEmitter.event;
 
-  constructor(ctx: Ctx) {
+  constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#subscriptions.push(
       this.#selectEmitter,
@@ -110,7 +110,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (this.#view === view) this.#disposeView();
       }),
     ];
-    const counts = this.#ctx.statusBar.counts;
+    const counts = this.#ctx.counts;
     if (counts) this.#setBadge(counts.brokenLinks);
     this.#showIndexing(this.#ctx.indexing);
     // The sidebar is a reason to run the server even when nothing else started it.

@@ -39,7 +39,6 @@ import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
-import { getReqRenameEdits } from '../service/features/mxRename';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
 import { countProblems } from '../service/broken';
@@ -279,7 +278,7 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const target = prepareRename(at.folder.service.index, at.path, position, this.#documents.get(textDocument.uri)?.getText());
-        return { range: target.range, placeholder: target.reqId ?? target.specId };
+        return { range: target.range, placeholder: target.subject.id };
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
@@ -290,8 +289,8 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const index = at.folder.service.index;
-        const { specId, reqId } = prepareRename(index, at.path, position);
-        const plan = reqId !== undefined ? await getReqRenameEdits(index, specId, reqId, newName, at.folder.readText, token) : await getRenameEdits(index, specId, newName, at.folder.readText, token);
+        const { subject } = prepareRename(index, at.path, position);
+        const plan = await getRenameEdits(index, subject, newName, at.folder.readText, token);
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');

@@ -5,9 +5,9 @@ import { getDefinition } from '../../../server/src/service/features/definition';
 import { getDocumentLinks } from '../../../server/src/service/features/documentLinks';
 import { getHover } from '../../../server/src/service/features/hover';
 import { getPlan } from '../../../server/src/service/features/plan';
-import { getReqRenameEdits } from '../../../server/src/service/features/mxRename';
 import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
+import { specSubject } from '../../../server/src/service/features/refs';
 import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
 import type { Location, TextEdit } from '../../../server/src/service/features/types';
@@ -170,8 +170,8 @@ describe('features of the @MX dialect', () => {
   describe('rename of a REQ ID', () => {
     it('renames the declaration, the ACs mapping it and every @MX reference', async () => {
       const target = prepareRename(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-001'));
-      assert.deepEqual({ specId: target.specId, reqId: target.reqId }, { specId: 'ORDER-001', reqId: 'REQ-ORDER-001' });
-      const plan = (await getReqRenameEdits(service.index, 'ORDER-001', 'REQ-ORDER-001', 'REQ-ORDER-010', read))!;
+      assert.deepEqual(target.subject, { kind: 'REQ', specId: 'ORDER-001', id: 'REQ-ORDER-001' });
+      const plan = (await getRenameEdits(service.index, target.subject, 'REQ-ORDER-010', read))!;
       assert.deepEqual([...plan.edits.keys()].sort(), [ACCEPTANCE, SPEC, 'src/orders/api.ts', 'tests/test_orders.py']);
       assert.match(apply(MX_FILES[SPEC]!, plan.edits.get(SPEC)), /### REQ-ORDER-010: Create/);
       assert.match(apply(MX_FILES[ACCEPTANCE]!, plan.edits.get(ACCEPTANCE)), /\(maps REQ-ORDER-010\)/);
@@ -182,7 +182,7 @@ describe('features of the @MX dialect', () => {
 
     it('refuses malformed, overlong, multi-line, other-kind and taken names, and a member of a range', async () => {
       const refused = async (name: string, pattern: RegExp, spec = 'ORDER-001', id = 'REQ-ORDER-001') =>
-        assert.rejects(getReqRenameEdits(service.index, spec, id, name, read), (e: unknown) => e instanceof RenameRefused && pattern.test(e.message));
+        assert.rejects(getRenameEdits(service.index, { kind: id.startsWith('AC-') ? 'AC' : 'REQ', specId: spec, id }, name, read), (e: unknown) => e instanceof RenameRefused && pattern.test(e.message));
       await refused('REQ ORDER 1', /not a valid REQ ID/);
       await refused('REQ-ORDER-001\nREQ-X-1', /not a valid REQ ID/);
       await refused(`REQ-${'A'.repeat(100)}`, /at most 80 characters/);
@@ -195,11 +195,11 @@ describe('features of the @MX dialect', () => {
     it('a SPEC rename starts from the SPEC ID of an @MX line too, on the part after SPEC-', () => {
       const target = prepareRename(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001', 3));
       const start = at('src/orders/api.ts', 'ORDER-001', 0);
-      assert.deepEqual(target, { specId: 'ORDER-001', range: { start, end: { line: start.line, character: start.character + 'ORDER-001'.length } } });
+      assert.deepEqual(target, { subject: specSubject('ORDER-001'), range: { start, end: { line: start.line, character: start.character + 'ORDER-001'.length } } });
     });
 
     it('a SPEC rename also rewrites the SPEC IDs of @MX lines', async () => {
-      const plan = (await getRenameEdits(service.index, 'ORDER-001', 'ORDER-100', read))!;
+      const plan = (await getRenameEdits(service.index, specSubject('ORDER-001'), 'ORDER-100', read))!;
       assert.equal(apply(MX_FILES['src/orders/api.ts']!, plan.edits.get('src/orders/api.ts')).split('\n')[2], '// @MX:SPEC: SPEC-ORDER-100 REQ-ORDER-001, REQ-ORDER-002');
     });
   });
