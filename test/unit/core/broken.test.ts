@@ -47,6 +47,21 @@ describe('one definition of a broken link', () => {
   });
 });
 
+describe('a chain complete only when its badge is full', () => {
+  it('needs code, a test and nothing declared missing: a test alone is partial (its badge reads 1/2)', async () => {
+    const service = await load({
+      '.moai/specs/SPEC-ONLY-001/spec.md': spec('ONLY-001'),
+      '.moai/specs/SPEC-FULL-001/spec.md': spec('FULL-001'),
+      'test/only.test.ts': '// @TEST:ONLY-001\n',
+      'src/full.ts': '// @API:FULL-001\n',
+      'test/full.test.ts': '// @TEST:FULL-001\n',
+    });
+    const tree = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics())!;
+    assert.equal(tree.specs.find((s) => s.id === 'ONLY-001')!.completeness, 'partial');
+    assert.equal(tree.specs.find((s) => s.id === 'FULL-001')!.completeness, 'complete');
+  });
+});
+
 describe('a requirement as plain text', () => {
   it('drops markdown markup and EARS labels and keeps the EARS keywords', () => {
     assert.equal(plainRequirement('[Event-Driven] **WHEN** a user signs in, the system **SHALL** issue a token.'), 'WHEN a user signs in, the system SHALL issue a token.');
