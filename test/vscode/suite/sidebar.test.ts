@@ -40,24 +40,27 @@ describe('SpecChain views', function () {
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
   });
 
-  it('shows the broken links as the view\'s badge', async () => {
-    const badge = await waitFor(() => `a badge (it is ${api.badge()})`, () => api.badge());
-    assert.equal(badge, tree.totals.brokenLinks);
-  });
-
   it('counts broken links the same in the status bar, the badge, the tree, its group, its filter and Problems', async () => {
     const links = new Set(['tag/unknown-spec', 'tag/broken-path', 'mx/unknown-spec', 'mx/unknown-req', 'spec/unknown-dependency', 'spec/ac-unknown-req']);
-    const inProblems = vscode.languages
-      .getDiagnostics()
-      .flatMap(([, ds]) => ds)
-      .filter((d) => d.source === 'specchain' && links.has(codeOf(d)) && d.severity <= vscode.DiagnosticSeverity.Warning);
-    const n = tree.totals.brokenLinks;
+    const inProblems = (): number =>
+      vscode.languages
+        .getDiagnostics()
+        .flatMap(([, ds]) => ds)
+        .filter((d) => d.source === 'specchain' && links.has(codeOf(d)) && d.severity <= vscode.DiagnosticSeverity.Warning).length;
+    // Earlier suites' files may still be leaving the index: wait until every count has settled on one number.
+    let seen: (number | undefined)[] = [];
+    const settled = await waitFor(
+      () => `tree, group, Problems, badge, status bar and view to agree (they say ${JSON.stringify(seen)})`,
+      async () => {
+        const now = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+        const status = /([\d,]+) broken/.exec(api.statusText())?.[1];
+        seen = [now.totals.brokenLinks, now.broken.length, inProblems(), api.badge(), status === undefined ? undefined : Number(status.replace(/,/g, '')), api.specsView()?.broken];
+        return seen.every((v) => v === seen[0]) ? now : undefined;
+      },
+    );
+    tree = settled;
     for (const id of ['PAY-001', 'USRE-001', 'test/login.test.ts']) assert.ok(tree.broken.some((b) => b.id === id), `the example's ${id} is broken (${tree.broken.map((b) => b.id).join(', ')})`);
-    assert.equal(inProblems.length, n, 'Problems lists the same links at error or warning');
-    assert.ok(api.statusText().includes(`${n} broken`), api.statusText());
-    assert.equal(api.badge(), n);
-    assert.equal(tree.broken.length, n);
-    await waitFor(() => `the group to list ${n} (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.broken === n ? true : undefined));
+    const n = tree.totals.brokenLinks;
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['errors']);
     const filtered = await waitFor(() => `the errors filter (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.filter.chains.join() === 'errors' ? api.specsView() : undefined));
     assert.equal(filtered.broken, n, 'the filter keeps every broken link in view');
