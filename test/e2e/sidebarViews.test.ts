@@ -128,7 +128,8 @@ for (const c of CASES) {
             const page = workbench!.page;
             await workbench!.runCommand('SpecChain: Show dependency graph');
             const graph = await workbench!.webviewFrame('#graph-list', 120_000);
-            await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === ${c.specs}`, undefined, { timeout: 120_000 });
+            // The page's CSP forbids evaluating strings: wait on the list's last button instead.
+            await graph.locator('#graph-list button').nth(c.specs - 1).waitFor({ state: 'attached', timeout: 120_000 });
             await page.screenshot({ path: join(REPO_ROOT, '.test-artifacts', 'e2e-graph-elymas.png') });
             const target = (await graph.locator('#graph-list button').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })))).find((d) => d.id === 'CORE-001')!;
             const canvas = (await graph.locator('#graph').boundingBox())!;

@@ -68,6 +68,8 @@ describe('a requirement as plain text', () => {
     assert.equal(plainRequirement('(Event-driven):** WANNEER een gebruiker klikt, DAN navigeert het systeem naar `/app/x`.'), 'WANNEER een gebruiker klikt, DAN navigeert het systeem naar /app/x.');
     assert.equal(plainRequirement('(Ubiquitous) The system SHALL log *every* request to [the audit log](docs/audit.md).'), 'The system SHALL log every request to the audit log.');
     assert.equal(plainRequirement('IF `_pending_totp` is empty, THEN the API SHALL return 2 * 3 items.'), 'IF _pending_totp is empty, THEN the API SHALL return 2 * 3 items.');
+    assert.equal(plainRequirement('Event-Driven | WHEN `detect(resp)` is invoked, the function SHALL return hits.'), 'WHEN detect(resp) is invoked, the function SHALL return hits.', 'a table row\'s pattern column');
+    assert.equal(plainRequirement('Optional | WHERE a filter is set, the adapter SHALL pass it on.'), 'WHERE a filter is set, the adapter SHALL pass it on.');
     assert.equal(plainRequirement(''), '');
   });
 
