@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { mayHoldTests } from '../service/evidence/testDecls';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
 import { decodeText, readBytes } from './readText';
@@ -21,7 +22,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path)) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path)) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }
