@@ -66,6 +66,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'stack/not-detected': 'info',
   'evidence/failing': 'warning',
   'evidence/status-unproven': 'warning',
+  'api/route-missing': 'warning',
 };
 
 export const ALL_CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];

@@ -55,3 +55,21 @@ export function xmlProblem(err: { readonly line: number; readonly msg: string })
   if (unclosed) return `not well-formed XML: the file ends with ${[...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ')} still open (a run cut off?)`;
   return `not well-formed XML at line ${err.line}: ${err.msg}`;
 }
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML's five predefined entities and character references decoded; any other `&name;` is left as written. */
+export function decodeXml(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g, (all, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named !== undefined) return NAMED[named]!;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+/** True when a document ends as a complete one does (its last tag closes an element): then the parser alone reads it. */
+export function wellFormedEnough(source: string): boolean {
+  const tail = source.slice(-200).trimEnd();
+  return /<\/[A-Za-z_][\w.:-]*\s*>$|\/>$/.test(tail) && !source.includes('<!DOCTYPE');
+}

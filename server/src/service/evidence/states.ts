@@ -92,8 +92,13 @@ export function computeEvidence(index: WorkspaceIndex, files: readonly ResultFil
     let e = cache.get(k);
     if (!e) {
       const links = [...(byItem.get(k)?.values() ?? [])];
+      const seen = new Set(links.map((l) => l.key));
       for (const other of extra) {
-        for (const l of byItem.get(other)?.values() ?? []) if (!links.some((x) => x.key === l.key)) links.push(tagged ? { ...l, via: other.slice(other.indexOf('\0') + 1) } : l);
+        for (const l of byItem.get(other)?.values() ?? []) {
+          if (seen.has(l.key)) continue;
+          seen.add(l.key);
+          links.push(tagged ? { ...l, via: other.slice(other.indexOf('\0') + 1) } : l);
+        }
       }
       e = build(index, bound.tests, matched.outcomes, links, codeFiles(index, specId, id), modifiedAt);
       cache.set(k, e);

@@ -402,9 +402,23 @@ function assemble(text: string, regions: readonly Region[], found: Found[], name
   };
   const idsIn = (from: number, to: number): IdRef[] =>
     findIds(text, from, to).ids.map((f) => ({ kind: f.kind, id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) }));
+  // Tests never nest: the one holding an offset is the last whose doc starts at or before it.
+  const testAt = (at: number): number => {
+    let lo = 0;
+    let hi = testsFound.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (testsFound[mid]!.docStart <= at) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best >= 0 && at < testsFound[best]!.end ? best : -1;
+  };
   for (const r of regions) {
     if (r.kind === 'string') continue;
-    const t = innermost(testsFound, r.start);
+    const t = testAt(r.start);
     if (t >= 0) {
       for (const id of idsIn(r.start, r.end)) testIds[t]!.push(id);
       continue;
