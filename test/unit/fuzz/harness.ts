@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
+import { cpuTimed } from '../cpuTime';
 
 /**
  * A small fuzz harness over fast-check for parsers of user text: each input must be handled
@@ -24,9 +25,7 @@ export function fuzz<T>(arbitrary: fc.Arbitrary<T>, check: (input: T) => void, o
   const budget = options.budgetMs ?? 250;
   fc.assert(
     fc.property(arbitrary, (input) => {
-      const started = performance.now();
-      check(input);
-      const took = performance.now() - started;
+      const { ms: took } = cpuTimed(() => check(input));
       if (took > budget) throw new Error(`took ${took.toFixed(0)} ms, over the ${budget} ms budget`);
     }),
     {

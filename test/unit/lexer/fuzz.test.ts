@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lexRegions } from '../../../server/src/service/lexer';
 import { assertWellFormed } from './helpers';
+import { cpuTimed } from '../cpuTime';
 
 /** A small deterministic generator (mulberry32), so a failure repeats. */
 function random(seed: number): () => number {
@@ -19,9 +20,7 @@ const ALPHABET = ['@', '@CODE:A-001', '/', '*', '#', '-', '"', "'", '`', '\\', '
 
 /** Lexes and checks the contract and a time budget proportional to the size. */
 function lexWithin(path: string, text: string, budgetMs: number): ReturnType<typeof lexRegions> {
-  const t0 = performance.now();
-  const found = lexRegions(path, text);
-  const ms = performance.now() - t0;
+  const { value: found, ms } = cpuTimed(() => lexRegions(path, text));
   assert.ok(ms < budgetMs, `${path}: ${text.length} chars took ${ms.toFixed(0)} ms (budget ${budgetMs} ms)`);
   assertWellFormed(text, found);
   return found;
