@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexChangedNotification } from '../../server/src/protocol';
-import type { Ctx, Indexing, ServerState } from './ctx';
+import type { Indexing, ServerState, Session } from './session';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 
 const number = (n: number): string => n.toLocaleString('en-US');
@@ -30,10 +30,10 @@ export function describeIndexing(indexing: NonNullable<Indexing>): { text: strin
 export class SpecStatusBar implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   readonly #subscriptions: vscode.Disposable[];
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   #counts: IndexChangedNotification.Params | undefined;
 
-  constructor(ctx: Ctx) {
+  constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#item = vscode.window.createStatusBarItem('specchain.status', vscode.StatusBarAlignment.Left, 10);
     this.#item.name = 'SpecChain';

@@ -27,7 +27,7 @@ import {
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
-  type MxRefNode,
+  type BrokenLinkNode,
   type SpecNode,
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
@@ -39,10 +39,10 @@ import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
-import { getReqRenameEdits } from '../service/features/mxRename';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
-import { countProblems, getSpecTree } from '../service/features/specTree';
+import { countProblems } from '../service/broken';
+import { getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
@@ -276,7 +276,7 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const target = prepareRename(at.folder.service.index, at.path, position, this.#documents.get(textDocument.uri)?.getText());
-        return { range: target.range, placeholder: target.reqId ?? target.specId };
+        return { range: target.range, placeholder: target.subject.id };
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
@@ -287,8 +287,8 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const index = at.folder.service.index;
-        const { specId, reqId } = prepareRename(index, at.path, position);
-        const plan = reqId !== undefined ? await getReqRenameEdits(index, specId, reqId, newName, at.folder.readText, token) : await getRenameEdits(index, specId, newName, at.folder.readText, token);
+        const { subject } = prepareRename(index, at.path, position);
+        const plan = await getRenameEdits(index, subject, newName, at.folder.readText, token);
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');
@@ -363,17 +363,17 @@ export class SpecChainServer {
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const specs: SpecNode[] = [];
-      const unknownSpec: MxRefNode[] = [];
+      const broken: BrokenLinkNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
         const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
-        append(unknownSpec, withUris<MxRefNode[]>(tree.unknownSpec, toUri));
+        append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, unknownSpec, totals };
+      return { specs, broken, totals };
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));

@@ -1,6 +1,6 @@
 import { resolveHeaderPath } from './headerPaths';
 import { IdCache, MIN_ID_CACHE } from './idCache';
-import { namesReq } from './mx/coverage';
+import { namesReq } from './mx/ids';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
 import { baseOfSubId } from './tags';

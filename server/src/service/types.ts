@@ -67,6 +67,8 @@ export interface Diagnostic {
   /** What a quick fix needs; shape depends on `code` (see fixes in the LSP layer). */
   readonly data?: DiagnosticData;
   readonly related?: readonly RelatedLocation[];
+  /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
+  readonly target?: string;
 }
 
 /** Quick-fix payloads, discriminated by `kind`. */

@@ -1,10 +1,10 @@
 import type { WorkspaceIndex } from '../index';
 import type { Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
-import { reqCoverageLine } from './mxHover';
-import { referencesOf } from './references';
+import { referencesTo } from './dialects';
 import { reqCoverage } from '../mx/coverage';
-import { byPlace, formatCoverage } from './reqCoverage';
+import { specSubject } from './refs';
+import { byPlace, formatCoverage, reqCoverageLine } from './reqCoverage';
 import type { Location } from './types';
 
 /** A lens on a SPEC title: the chain counts, and the markers to show when clicked. */
@@ -25,7 +25,7 @@ export function getCodeLenses(index: WorkspaceIndex, path: string): ChainLens[] 
   const out: ChainLens[] = [];
   if (doc?.id !== undefined) {
     const counts = formatCounts(chainCounts(index, doc.id)) ?? reqCoverageLine(index, doc.id);
-    const locations = referencesOf(index, doc.id, false);
+    const locations = referencesTo(index, specSubject(doc.id));
     out.push({ specId: doc.id, range: doc.titleRange, title: counts ?? 'no code markers yet', locations });
   }
   const specId = doc?.id ?? index.specOfFile(path);
