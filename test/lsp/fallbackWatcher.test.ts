@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestClient, writeWorkspace } from './client';
+import { EVIDENCE_FILES, PYTEST_XML } from '../fixtures/evidence';
 import { FILES } from './fixture';
 
 // Neovim 0.7 registers no file watchers: the server then watches the disk itself.
@@ -139,5 +140,26 @@ describe('language server without client file watching: folders deleted and made
       writeFileSync(join(client.root, path), text);
     }
     await back();
+  });
+});
+
+describe('language server without client file watching: test results', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+
+  before(async () => {
+    client = new TestClient(writeWorkspace({ ...EVIDENCE_FILES, '.gitignore': 'test-results/\n' }));
+    await client.initialize({ testResults: ['backend/test-results/*.xml'], rules: { 'spec/no-frontmatter': 'off' } }, WITHOUT_WATCHING);
+    await client.until(() => client.notifications.some((n) => n.method === 'specchain/indexChanged'), 30_000, 'the first index');
+  });
+  after(async () => client?.dispose());
+
+  it('reads a result file written later into an ignored folder the testResults globs start from', async () => {
+    const spec = '.moai/specs/SPEC-AUTH-001/spec.md';
+    assert.ok(!(client.diagnostics.get(client.uri(spec)) ?? []).some((x) => x.code === 'evidence/failing'));
+    mkdirSync(join(client.root, 'backend/test-results'), { recursive: true });
+    writeFileSync(join(client.root, 'backend/test-results/junit.xml'), PYTEST_XML);
+    const d = await client.diagnosticsOf(spec, (list) => list.some((x) => x.code === 'evidence/failing'), 30_000);
+    assert.match(JSON.stringify(d.find((x) => x.code === 'evidence/failing')!.message), /REQ-AUTH-002 is failing/);
   });
 });

@@ -1,5 +1,7 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
 import type { ReadText } from '../service/features/types';
@@ -23,6 +25,8 @@ export interface FolderHooks {
 
 /** Edits closer together than this are diagnosed together (leading edge: a lone edit goes at once). */
 const THROTTLE_MS = 50;
+/** After a result file changes, how long to wait for the run's other files before reading them. */
+const RESULTS_SETTLE_MS = 150;
 /** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
 const CHUNK = 300;
 
@@ -64,6 +68,11 @@ export class FolderState {
   /** Opened documents not yet published since they opened. */
   readonly #announce = new Set<string>();
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** True for a path the `testResults` globs name; results are read again when one changes. */
+  #isResult: (path: string) => boolean = () => false;
+  /** The folders the `testResults` globs start from (`build/test-results`), watched even when ignored. */
+  #resultFolders: readonly string[] = [];
+  #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
@@ -80,7 +89,7 @@ export class FolderState {
           folderChanged: (path) => this.#apply(path, { kind: 'folder' }),
           rootGone: () => this.#rootGone(),
           rootBack: () => void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`)),
-          includes: (path, isFolder) => this.includes(path, isFolder),
+          includes: (path, isFolder) => (isFolder ? this.#watchesFolder(path) : this.watches(path)),
         })
       : undefined;
   }
@@ -112,6 +121,16 @@ export class FolderState {
     return (function* () {
       for (const list of all.values()) yield* list;
     })();
+  }
+
+  /** True when a change of file `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
+  watches(path: string): boolean {
+    return this.includes(path) || this.#isResult(path);
+  }
+
+  /** True when the watcher watches folder `dir`: SpecChain reads it, or result files may stand in or under it. */
+  #watchesFolder(dir: string): boolean {
+    return this.includes(dir, true) || this.#resultFolders.some((base) => base === dir || base.startsWith(`${dir}/`) || dir.startsWith(`${base}/`));
   }
 
   /**
@@ -178,6 +197,8 @@ export class FolderState {
     // From now on, changes are judged by the rules being loaded; the watcher covers every folder
     // they include before the listing reads it, and what changes meanwhile is replayed below.
     this.#rules = workspace;
+    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
+    this.#resultFolders = resultFolders(config.testResults);
     this.#watcher?.watchAll();
     let report: LoadReport;
     try {
@@ -198,6 +219,7 @@ export class FolderState {
     this.#config = config;
     this.#workspace = workspace;
     this.#loaded = true;
+    this.#readResults(service);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     // In the order they happened (a folder deleted, then a file written in it again).
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
@@ -237,7 +259,32 @@ export class FolderState {
     this.#apply(path, { kind: 'delete' });
   }
 
+  /**
+   * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
+   * service, and marks the SPEC files whose evidence may have changed.
+   */
+  #readResults(service: LanguageService): void {
+    const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
+    for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
+    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+  }
+
+  /** A result file changed: read them again shortly (a test run writes several at once). */
+  #resultsChanged(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
+    this.#resultsTimer = setTimeout(() => {
+      this.#resultsTimer = undefined;
+      if (!this.#loaded) return;
+      this.#readResults(this.#service);
+      this.#schedule(false);
+    }, RESULTS_SETTLE_MS);
+  }
+
   #apply(path: string, op: Pending): void {
+    if (op.kind !== 'text' && this.#isResult(path)) {
+      this.#resultsChanged();
+      if (!this.includes(path)) return;
+    }
     if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
       // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
@@ -385,6 +432,7 @@ export class FolderState {
   dispose(): void {
     this.#watcher?.dispose();
     this.#disposed = true;
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);
       clearImmediate(this.#timer as NodeJS.Immediate);
@@ -392,4 +440,19 @@ export class FolderState {
     this.#timer = undefined;
     this.#generation++;
   }
+}
+
+/**
+ * The folders result globs start from, for the watcher: `test-results/**\/*.xml` starts from
+ * `test-results`; a glob that may match anywhere (`**\/junit*.xml`) names none, and finds result
+ * files in the folders SpecChain reads only.
+ */
+function resultFolders(globs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const glob of globs) {
+    const scan = picomatch.scan(glob);
+    const base = scan.isGlob ? scan.base : glob.includes('/') ? glob.slice(0, glob.lastIndexOf('/')) : '';
+    if (base !== '' && !base.startsWith('..') && !base.startsWith('/')) out.push(base.replace(/^\.\//, ''));
+  }
+  return out;
 }

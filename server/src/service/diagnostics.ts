@@ -16,13 +16,19 @@ import {
   checkMxUnknownReq,
   checkMxUnknownSpec,
 } from './rules/mxRules';
+import { checkEvidenceFailing, checkStatusUnproven } from './evidence/rules';
+import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
+import { checkRouteMissing } from './rules/routeRules';
+import { WorkspaceRoutes, bindSpec, composeRoutes, specServices, type SpecBinding } from './routes';
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
 import { append } from './text';
-import type { Diagnostic, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+import type { Diagnostic, FileFacts, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+
+const NO_BINDING: SpecBinding = { endpoints: [], services: [], scoped: false };
 
 const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -46,6 +52,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkDuplicateReq,
   checkReqUncovered,
   checkAcUnknownReq,
+  checkEvidenceFailing,
 ];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
@@ -54,6 +61,8 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkDependencyCycles,
   checkNoImplementation,
   checkMissingTest,
+  checkStatusUnproven,
+  checkRouteMissing,
 ];
 
 /**
@@ -69,10 +78,14 @@ export class DiagnosticsEngine implements RuleContext {
   #reqCandidates = new Map<string, Candidates>();
   #reqGeneration = -1;
   #exclude: { settings: MxSettings; match: (path: string) => boolean } | undefined;
+  #routes: { routes: number; manifests: number; value: WorkspaceRoutes } | undefined;
+  #bindings = new Map<string, SpecBinding>();
+  #bindingsKey = '';
 
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: SpecChainConfig,
+    readonly evidence: () => EvidenceReport | undefined = () => undefined,
   ) {
     this.#closest = new IdCache(index.idCacheLimit);
   }
@@ -109,6 +122,38 @@ export class DiagnosticsEngine implements RuleContext {
       this.#exclude = { settings, match: globs.length > 0 ? picomatch(globs as string[], { dot: true }) : () => false };
     }
     return this.#exclude.match(path);
+  }
+
+  /**
+   * The routes of the workspace, composed across files per service of the detected stack;
+   * recomputed only when a file with route facts or a manifest changed.
+   */
+  routes(): WorkspaceRoutes {
+    const routes = this.index.routesGeneration;
+    const manifests = this.index.manifestGeneration;
+    if (this.#routes?.routes === routes && this.#routes.manifests === manifests) return this.#routes.value;
+    const files: { path: string; routes: NonNullable<FileFacts['routes']> }[] = [];
+    for (const f of this.index.allFacts()) if (f.routes) files.push({ path: f.path, routes: f.routes });
+    const services = this.stack().services.map((s) => ({ root: s.root, frameworks: s.frameworks.map((f) => f.name) }));
+    const value = new WorkspaceRoutes(composeRoutes(files, services));
+    this.#routes = { routes, manifests, value };
+    return value;
+  }
+
+  endpointsOf(spec: SpecEntry): SpecBinding {
+    const key = `${this.index.routesGeneration}:${this.index.manifestGeneration}:${this.index.specGeneration}`;
+    if (key !== this.#bindingsKey) {
+      this.#bindingsKey = key;
+      this.#bindings.clear();
+    }
+    let binding = this.#bindings.get(spec.path);
+    if (!binding) {
+      const endpoints = this.index.facts(spec.path)?.endpoints ?? [];
+      const reqs = this.index.facts(spec.path)?.reqs ?? [];
+      binding = endpoints.length ? bindSpec(endpoints, reqs, this.routes(), specServices(spec.doc, this.stack().services)) : NO_BINDING;
+      this.#bindings.set(spec.path, binding);
+    }
+    return binding;
   }
 
   /** The detected stack, recomputed only when a manifest changed. */
