@@ -200,6 +200,12 @@ export namespace PlanRequest {
   export const method = 'specchain/plan';
   export interface Params {
     readonly specId: string;
+    /**
+     * The SPEC document the user picked, or any file or the root of the workspace folder to plan
+     * in: needed when several folders hold the ID (the request is refused then, with
+     * {@link PlanChoices} as the error's data).
+     */
+    readonly uri?: string;
   }
   export interface Result {
     readonly specId: string;
@@ -209,6 +215,12 @@ export namespace PlanRequest {
     /** Guidance for the SPEC's framework, or null when the framework is not determined. */
     readonly guidance: GuidanceView | null;
   }
+}
+
+/** The data of the error a plan request gets when several workspace folders hold its SPEC ID. */
+export interface PlanChoices {
+  /** Per folder, its SPEC document of that ID (the `uri` to send again) and the folder's root. */
+  readonly choices: readonly { readonly uri: string; readonly folder: string }[];
 }
 
 /** The SPEC a position belongs to (a marker under the cursor, or the SPEC document itself). */

@@ -10,6 +10,15 @@ import { isAbsolute, join, resolve } from 'node:path';
 
 const BEGIN = '<<<SPECCHAIN-NVIM-RESULT';
 const END = 'SPECCHAIN-NVIM-RESULT>>>';
+/** Printed by nvim when it is ready for step N (1-based) to act. */
+const STEP = /<<<SPECCHAIN-NVIM-STEP (\d+)>>>/g;
+
+/** Something done while nvim runs (to the disk, say), then the diagnostics nvim must come to hold. */
+export interface NvimStep {
+  readonly act: () => void | Promise<void>;
+  /** nvim waits until the buffer holds exactly this many diagnostics. */
+  readonly diagnostics: number;
+}
 
 /** What to run and where. */
 export interface NvimLspRequest {
@@ -27,6 +36,8 @@ export interface NvimLspRequest {
   readonly timeoutMs?: number;
   /** Passed as `initializationOptions`. */
   readonly initializationOptions?: unknown;
+  /** Once the first condition holds, each step acts in turn and nvim waits for its diagnostics. */
+  readonly steps?: readonly NvimStep[];
 }
 
 /** One diagnostic as `vim.diagnostic.get` reports it (0-based lines and columns). */
@@ -51,6 +62,8 @@ export interface NvimLspResult {
   /** Set when the server process exited while nvim was waiting. */
   readonly serverExit?: { readonly code: number; readonly signal: number };
   readonly diagnostics: readonly NvimDiagnostic[];
+  /** Per step, whether the buffer came to hold its diagnostics before the timeout. */
+  readonly steps: readonly boolean[];
   /** nvim's stderr (messages, LSP errors), for assertion messages. */
   readonly stderr: string;
 }
@@ -78,6 +91,7 @@ export function buildLuaScript(request: NvimLspRequest): string {
     settle: request.settleMs ?? 0,
     timeout: request.timeoutMs ?? 15_000,
     init: request.initializationOptions ?? null,
+    steps: (request.steps ?? []).map((step) => step.diagnostics),
   };
   const json = JSON.stringify(params);
   const [open, close] = longBracket(json);
@@ -110,6 +124,13 @@ local ok, err = pcall(function()
   end
   local reached = vim.wait(P.timeout, function() return exit_info ~= nil or ready() end, 20)
   reached = reached and exit_info == nil
+  local steps = {}
+  for i, count in ipairs(P.steps) do
+    if not reached or exit_info ~= nil then break end
+    io.stdout:write('<<<SPECCHAIN-NVIM-STEP ' .. i .. '>>>\\n')
+    io.stdout:flush()
+    steps[i] = vim.wait(P.timeout, function() return exit_info ~= nil or #vim.diagnostic.get(bufnr) == count end, 20) and exit_info == nil
+  end
   if reached and P.settle > 0 then vim.wait(P.settle, function() return exit_info ~= nil end, 20) end
   local client = vim.lsp.get_client_by_id(client_id)
   local diagnostics = {}
@@ -124,6 +145,7 @@ local ok, err = pcall(function()
     initialized = client ~= nil and client.initialized == true,
     serverExit = exit_info,
     diagnostics = diagnostics,
+    steps = steps,
   }, true)
 end)
 if not ok then emit({ error = tostring(err) }, false) end
@@ -146,7 +168,7 @@ export async function collectDiagnostics(request: NvimLspRequest): Promise<NvimL
   const dir = mkdtempSync(join(tmpdir(), 'specchain-nvim-'));
   const script = join(dir, 'run.lua');
   writeFileSync(script, buildLuaScript(request));
-  const limit = (request.timeoutMs ?? 15_000) + (request.settleMs ?? 0) + 10_000;
+  const limit = (request.timeoutMs ?? 15_000) * (1 + (request.steps?.length ?? 0)) + (request.settleMs ?? 0) + 10_000;
   try {
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
       const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
@@ -156,7 +178,23 @@ export async function collectDiagnostics(request: NvimLspRequest): Promise<NvimL
       });
       let out = '';
       let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      // Steps act in order as nvim asks for them; a failing act ends the run.
+      let acted = 0;
+      let acting = Promise.resolve();
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        for (const m of out.matchAll(STEP)) {
+          const n = Number(m[1]);
+          if (n <= acted) continue;
+          acted = n;
+          const step = request.steps?.[n - 1];
+          if (!step) continue;
+          acting = acting.then(() => step.act()).catch((e: unknown) => {
+            child.kill('SIGKILL');
+            fail(e instanceof Error ? e : new Error(String(e)));
+          });
+        }
+      });
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
@@ -182,6 +220,7 @@ export async function collectDiagnostics(request: NvimLspRequest): Promise<NvimL
       ...(serverExit ? { serverExit } : {}),
       // An empty Lua table may come back as {} rather than [].
       diagnostics: Array.isArray(parsed['diagnostics']) ? (parsed['diagnostics'] as NvimDiagnostic[]) : [],
+      steps: (request.steps ?? []).map((_, i) => Array.isArray(parsed['steps']) && parsed['steps'][i] === true),
       stderr,
     };
   } finally {

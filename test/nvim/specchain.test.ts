@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SERVER, writeWorkspace } from '../lsp/client';
 import { MX_FILES, positionOf } from '../fixtures/mx';
 import { FILES } from '../lsp/fixture';
@@ -55,6 +56,42 @@ describe('SpecChain language server in Neovim', function () {
       assert.ok(result.diagnostics.some((d) => d.code === 'mx/unknown-req'), JSON.stringify(result.diagnostics));
     } finally {
       rmSync(mxWorkspace, { recursive: true, force: true });
+    }
+  });
+
+  // Neovim has no file watching of its own on Linux: the server's watcher is all it gets.
+  it('follows a SPEC folder deleted and made again on disk while nvim has a file open', async () => {
+    const spec = (id: string): string => `---\nid: ${id}\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:${id}: Watched\n`;
+    const root = writeWorkspace({ '.moai/specs/SPEC-ORDER-001/spec.md': spec('ORDER-001'), 'src/a.py': '# @API:ORDER-001\n# @API:SHIP-001\n' });
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    try {
+      const result = await collectDiagnostics({
+        serverCommand: [process.execPath, SERVER, '--stdio'],
+        workspace: root,
+        file: 'src/a.py',
+        minDiagnostics: 1,
+        timeoutMs: 20_000,
+        steps: [
+          {
+            // A checkout: the SPEC folders go and come back with other SPECs, within a moment.
+            act: () => {
+              rmSync(join(root, '.moai/specs'), { recursive: true });
+              write('.moai/specs/SPEC-BILL-001/spec.md', spec('BILL-001'));
+            },
+            diagnostics: 2,
+          },
+          // Written later into the folder made again: seen only through a new watch on it.
+          { act: () => write('.moai/specs/SPEC-SHIP-001/spec.md', spec('SHIP-001')), diagnostics: 1 },
+        ],
+      });
+      assert.equal(result.reached, true, JSON.stringify(result));
+      assert.deepEqual(result.steps, [true, true], `diagnostics at the end: ${JSON.stringify(result.diagnostics)}`);
+      assert.match(result.diagnostics[0]!.message, /@API:ORDER-001 belongs to no SPEC/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PlanRequest } from '../../../server/src/protocol';
+import { PlanRequest, type PlanChoices } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
 import { rowContext } from './sidebarCommands';
@@ -30,13 +30,12 @@ export function generatePlan(ctx: Ctx) {
       void vscode.window.showWarningMessage('SpecChain writes backend plans only in trusted workspaces.');
       return undefined;
     }
-    // A SPEC ID, a row of the SPECs view (its context menu), or nothing: then ask.
-    const id = rowContext(specId)?.specId ?? (await pickSpec(ctx, 'SPEC to plan the backend for'));
+    // A SPEC ID, a row of the SPECs view (its context menu, with the row's file), or nothing: then ask.
+    const row = rowContext(specId);
+    const id = row?.specId ?? (await pickSpec(ctx, 'SPEC to plan the backend for'));
     if (!id) return undefined;
-    const plan = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `SpecChain: planning ${id}` },
-      () => ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId: id } satisfies PlanRequest.Params),
-    );
+    const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `SpecChain: planning ${id}` }, () => requestPlan(ctx, id, row?.uri));
+    if (!plan) return undefined;
     const target = ctx.asUri(plan.targetUri);
     const place = workspacePlace(target);
     if (!place) return undefined;
@@ -63,4 +62,22 @@ export function generatePlan(ctx: Ctx) {
     if (options.open !== false) await vscode.commands.executeCommand('markdown.showPreview', target);
     return { uri: target, written };
   };
+}
+
+/**
+ * The server's plan of a SPEC, planned in the folder of `uri` when given. When several
+ * workspace folders hold the ID, the server answers with their SPEC documents: the user picks one.
+ */
+async function requestPlan(ctx: Ctx, specId: string, uri: string | undefined): Promise<PlanRequest.Result | undefined> {
+  try {
+    return await ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId, ...(uri !== undefined ? { uri } : {}) } satisfies PlanRequest.Params);
+  } catch (error) {
+    const choices = (error as { data?: Partial<PlanChoices> } | undefined)?.data?.choices;
+    if (uri !== undefined || !Array.isArray(choices) || choices.length === 0) throw error;
+    const picked = await vscode.window.showQuickPick(
+      choices.map((c) => ({ label: vscode.workspace.asRelativePath(ctx.asUri(c.uri), true), uri: c.uri })),
+      { placeHolder: `${specId} is in ${choices.length} workspace folders: plan which one?` },
+    );
+    return picked ? requestPlan(ctx, specId, picked.uri) : undefined;
+  }
 }

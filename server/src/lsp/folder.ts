@@ -8,6 +8,7 @@ import type { ReadText } from '../service/features/types';
 import { LanguageService, type LoadReport } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
 import { toLspDiagnostic } from './convert';
+import { DiskWatcher } from './diskWatcher';
 import { FolderPaths } from './uris';
 
 /** What a folder needs from the server around it. */
@@ -29,24 +30,32 @@ const RESULTS_SETTLE_MS = 150;
 /** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
 const CHUNK = 300;
 
-type Pending = { kind: 'text'; text: string } | { kind: 'reload' } | { kind: 'delete' };
+/** A change to apply to the index: a new text, a file to read again, a file or folder gone, a folder to read again. */
+type Pending = { kind: 'text'; text: string } | { kind: 'reload' } | { kind: 'delete' } | { kind: 'folder' };
 
 /**
  * One workspace folder: its service, its diagnostics and their publication. Edits index at
  * once; diagnosis runs in throttled, chunked passes that put open documents first and publish
- * only the files whose diagnostics changed.
+ * only the files whose diagnostics changed. With `watch`, the folder watches the disk itself
+ * (for clients that send no watched-file events).
  */
 export class FolderState {
   readonly paths: FolderPaths;
   #service: LanguageService;
   #config: SpecChainConfig;
   #workspace: FsWorkspace;
+  /** What decides what SpecChain reads: the workspace of the load running, else of the last one. */
+  #rules: FsWorkspace;
+  /** Workspace folders inside this one (relative paths): their files are theirs, not this folder's. */
+  #nested: readonly string[] = [];
   readonly #hooks: FolderHooks;
+  readonly #watcher: DiskWatcher | undefined;
   #loaded = false;
   /** The load running now, and the one asked for meanwhile (its configuration the latest asked). */
   #running: Promise<LoadReport> | undefined;
   #queued: { config: SpecChainConfig | undefined; readonly promise: Promise<LoadReport> } | undefined;
   #generation = 0;
+  #disposed = false;
   #inFlight = false;
   readonly #pending = new Map<string, Pending>();
   readonly #dirty = new Set<string>();
@@ -61,17 +70,30 @@ export class FolderState {
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   /** True for a path the `testResults` globs name; results are read again when one changes. */
   #isResult: (path: string) => boolean = () => false;
+  /** The folders the `testResults` globs start from (`build/test-results`), watched even when ignored. */
+  #resultFolders: readonly string[] = [];
   #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
   /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
   #version = 0;
 
-  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
+  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
     this.paths = new FolderPaths(root);
     this.#config = config;
     this.#hooks = hooks;
     this.#workspace = new FsWorkspace(root, config);
+    this.#rules = this.#workspace;
     this.#service = new LanguageService({ workspace: this.#workspace, config });
+    this.#watcher = options.watch
+      ? new DiskWatcher(this.paths.root, {
+          changed: (path) => (this.#isOpen(path) ? undefined : this.reloadFile(path)),
+          deleted: (path) => this.deleteFile(path),
+          folderChanged: (path) => this.#apply(path, { kind: 'folder' }),
+          rootGone: () => this.#rootGone(),
+          rootBack: () => void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`)),
+          includes: (path, isFolder) => (isFolder ? this.#watchesFolder(path) : this.watches(path)),
+        })
+      : undefined;
   }
 
   get service(): LanguageService {
@@ -108,14 +130,34 @@ export class FolderState {
     })();
   }
 
-  /** True when a change of `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
+  /** True when a change of file `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
   watches(path: string): boolean {
     return this.includes(path) || this.#isResult(path);
   }
 
-  /** True when SpecChain reads `path`: not excluded by the settings, a built-in folder or `.gitignore`. */
-  includes(path: string): boolean {
-    return !this.#workspace.isIgnored(path);
+  /** True when the watcher watches folder `dir`: SpecChain reads it, or result files may stand in or under it. */
+  #watchesFolder(dir: string): boolean {
+    return this.includes(dir, true) || this.#resultFolders.some((base) => base === dir || base.startsWith(`${dir}/`) || dir.startsWith(`${base}/`));
+  }
+
+  /**
+   * True when SpecChain reads `path` (a file, or a folder with `isFolder`) in this folder: not
+   * excluded by the settings, a built-in folder or `.gitignore`, nor inside a nested workspace folder.
+   */
+  includes(path: string, isFolder = false): boolean {
+    for (const inner of this.#nested) if (path === inner || path.startsWith(`${inner}/`)) return false;
+    return !this.#rules.isIgnored(path, isFolder);
+  }
+
+  /**
+   * The workspace folders inside this one, as paths relative to it: a file belongs to the
+   * innermost folder only. A change reloads this folder once it has loaded.
+   */
+  setNested(paths: readonly string[]): void {
+    const next = [...paths].sort();
+    if (next.join('\n') === this.#nested.join('\n')) return;
+    this.#nested = next;
+    if (this.#loaded || this.#running) void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
   }
 
   /**
@@ -132,14 +174,13 @@ export class FolderState {
       return this.#queued.promise;
     }
     const running = this.#running;
-    const generation = this.#generation;
     const queued: { config: SpecChainConfig | undefined; promise: Promise<LoadReport> } = {
       config,
       promise: running
         .catch(() => undefined)
         .then(() => {
           this.#queued = undefined;
-          if (generation !== this.#generation) throw new Error(`${this.paths.root}: the folder was closed`);
+          if (this.#disposed) throw new Error(`${this.paths.root}: the folder was closed`);
           return this.#start(queued.config);
         }),
     };
@@ -160,9 +201,15 @@ export class FolderState {
     const analyzer = new WorkerAnalyzer(this.paths.root, config);
     const workspace = new FsWorkspace(this.paths.root, config);
     const service = new LanguageService({ workspace, config, analyzer });
+    // From now on, changes are judged by the rules being loaded; the watcher covers every folder
+    // they include before the listing reads it, and what changes meanwhile is replayed below.
+    this.#rules = workspace;
+    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
+    this.#resultFolders = resultFolders(config.testResults);
+    this.#watcher?.watchAll();
     let report: LoadReport;
     try {
-      const listing = await workspace.list();
+      const listing = (await workspace.list()).filter((entry) => this.#nested.length === 0 || this.includes(entry.path));
       this.#hooks.progress(listing.length, false);
       report = await service.load(listing);
       this.#hooks.progress(report.files, true);
@@ -180,9 +227,9 @@ export class FolderState {
     this.#config = config;
     this.#workspace = workspace;
     this.#loaded = true;
-    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
     this.#readResults(service);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
+    // In the order they happened (a folder deleted, then a file written in it again).
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
     for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored) this.#dirty.add(f.path);
@@ -251,10 +298,37 @@ export class FolderState {
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
       return;
     }
-    if (!this.includes(path)) return;
-    // During a load, changes are kept and replayed on the new index once it is in place.
-    if (this.#inFlight) this.#pending.set(path, op);
+    if (!this.includes(path, op.kind === 'folder')) return;
+    // During a load, changes are kept and replayed on the new index once it is in place, last last.
+    if (this.#inFlight) {
+      this.#pending.delete(path);
+      this.#pending.set(path, op);
+    }
     if (this.#loaded) this.#applyNow(path, op);
+  }
+
+  #isOpen(path: string): boolean {
+    return this.#hooks.openDocuments(this).has(path);
+  }
+
+  /** The root folder itself is gone: its files' diagnostics are cleared (open documents keep theirs). */
+  #rootGone(): void {
+    this.#generation++;
+    this.#inFlight = false;
+    this.#pending.clear();
+    this.#service = new LanguageService({ workspace: this.#workspace, config: this.#config });
+    for (const [path, text] of this.#hooks.openDocuments(this)) this.#service.update(path, text);
+    this.#markDirty(this.#published.keys());
+    this.#hooks.log(`${this.paths.root}: the folder is gone; its diagnostics are cleared`);
+  }
+
+  /** Known files under a folder (all of them for the root): indexed or skipped. */
+  #knownUnder(service: LanguageService, dir: string): string[] {
+    const inside = (p: string): boolean => dir === '' || p === dir || p.startsWith(`${dir}/`);
+    const out: string[] = [];
+    for (const f of service.index.allFacts()) if (inside(f.path)) out.push(f.path);
+    for (const p of service.index.skipped.keys()) if (inside(p)) out.push(p);
+    return out;
   }
 
   #applyNow(path: string, op: Pending): void {
@@ -273,9 +347,12 @@ export class FolderState {
         const affected = await service.reload(path);
         if (service === this.#service) this.#markDirty(affected);
       });
+    } else if (op.kind === 'folder') {
+      // Made again under its old name (a branch switch): each known file is read again, or found gone.
+      const open = this.#hooks.openDocuments(this);
+      for (const p of this.#knownUnder(service, path)) if (!open.has(p)) this.#applyNow(p, { kind: 'reload' });
     } else {
-      const gone = [path, ...[...service.index.allFacts()].map((f) => f.path).filter((p) => p.startsWith(path + '/'))];
-      for (const p of gone) if (service.index.facts(p) || service.index.skipped.has(p)) this.#markDirty(service.delete(p));
+      for (const p of this.#knownUnder(service, path)) this.#markDirty(service.delete(p));
       this.#dirty.add(path);
       this.#schedule(false);
     }
@@ -351,8 +428,21 @@ export class FolderState {
     this.#hooks.publish(this.paths.toUri(path), lsp);
   }
 
-  /** Stops pending passes. */
+  /**
+   * The folder left the workspace: every diagnostic it published is withdrawn (an empty list per
+   * file), then it stops.
+   */
+  close(): void {
+    for (const path of this.#published.keys()) this.#hooks.publish(this.paths.toUri(path), []);
+    this.#published.clear();
+    this.#current.clear();
+    this.dispose();
+  }
+
+  /** Stops pending passes and the watcher. */
   dispose(): void {
+    this.#watcher?.dispose();
+    this.#disposed = true;
     if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);
@@ -361,4 +451,19 @@ export class FolderState {
     this.#timer = undefined;
     this.#generation++;
   }
+}
+
+/**
+ * The folders result globs start from, for the watcher: `test-results/**\/*.xml` starts from
+ * `test-results`; a glob that may match anywhere (`**\/junit*.xml`) names none, and finds result
+ * files in the folders SpecChain reads only.
+ */
+function resultFolders(globs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const glob of globs) {
+    const scan = picomatch.scan(glob);
+    const base = scan.isGlob ? scan.base : glob.includes('/') ? glob.slice(0, glob.lastIndexOf('/')) : '';
+    if (base !== '' && !base.startsWith('..') && !base.startsWith('/')) out.push(base.replace(/^\.\//, ''));
+  }
+  return out;
 }

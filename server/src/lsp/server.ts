@@ -5,6 +5,7 @@ import {
   CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   ErrorCodes,
   FileChangeType,
   ResponseError,
@@ -25,13 +26,14 @@ import {
   IndexProgressNotification,
   PlanRequest,
   RefreshRequest,
+  type PlanChoices,
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
   type BrokenLinkNode,
   type SpecNode,
 } from '../protocol';
-import { resolveConfig, type SpecChainConfig } from '../service/config';
+import { DEFAULT_CONFIG, resolveConfig, type SpecChainConfig } from '../service/config';
 import { getCodeActions } from '../service/features/codeActions';
 import { withEvidenceBadges } from '../service/evidence/badges';
 import type { EvidenceState } from '../service/evidence/states';
@@ -51,7 +53,7 @@ import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
 import { fromLspDiagnostic, toWorkspaceEdit, withUris } from './convert';
 import { FolderState } from './folder';
-import { DiskWatcher } from './diskWatcher';
+import { FolderSet } from './folderSet';
 import { uriToFsPath } from './uris';
 
 /** After the last change, how long before the client hears that the index changed. */
@@ -65,15 +67,18 @@ const INDEX_CHANGED_MS = 200;
 export class SpecChainServer {
   readonly #connection: Connection;
   readonly #documents = new TextDocuments(TextDocument);
-  readonly #folders: FolderState[] = [];
+  readonly #folderSet = new FolderSet();
   #capabilities: ClientCapabilities = {};
   #initOptions: unknown;
+  /** The settings from the initialization options: a folder's until `workspace/configuration` says otherwise. */
+  #baseConfig: SpecChainConfig = DEFAULT_CONFIG;
+  /** The client sends no watched-file events: each folder watches the disk itself. */
+  #watchDisk = false;
   /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
   #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
   /** The last SPEC tree and the folders' versions it was built from. */
   #specTree: { readonly key: string; readonly result: SpecTreeRequest.Result } | undefined;
-  #watchers: DiskWatcher[] = [];
 
   constructor(connection: Connection) {
     this.#connection = connection;
@@ -92,8 +97,16 @@ export class SpecChainServer {
     this.#registerProtocol();
   }
 
+  get #folders(): readonly FolderState[] {
+    return this.#folderSet.all;
+  }
+
   #initialize(params: InitializeParams): InitializeResult {
     this.#capabilities = params.capabilities;
+    // Clients without watched-file events (Neovim on Linux, Helix) still see disk changes.
+    this.#watchDisk = !params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    // Installed here, after the connection's own handler for it (installed only for clients that declare folders).
+    this.#connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => void this.#changeFolders(event.added, event.removed));
     this.#initOptions = params.initializationOptions;
     this.#commandLinks = isObject(params.initializationOptions) && params.initializationOptions.commandLinks === true;
     const folders: WorkspaceFolder[] = params.workspaceFolders?.length
@@ -105,12 +118,11 @@ export class SpecChainServer {
           : [];
     const { config, problems } = resolveConfig(settingsOf(params.initializationOptions));
     for (const p of problems) this.#connection.console.warn(`specchain settings: ${p}`);
-    for (const folder of folders) {
-      const root = uriToFsPath(folder.uri);
-      if (root !== undefined) this.#folders.push(this.#newFolder(root, config));
-    }
+    this.#baseConfig = config;
+    for (const folder of folders) this.#addFolder(folder);
     return {
       capabilities: {
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
@@ -130,20 +142,30 @@ export class SpecChainServer {
     if (this.#capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void this.#connection.client.register(DidChangeConfigurationNotification.type, { section: 'specchain' });
     }
-    if (this.#capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (!this.#watchDisk) {
       void this.#connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    } else {
-      // Clients without watched-file events (Neovim before 0.9) still see disk changes.
-      this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.watches.bind(f)));
     }
-    const pulled = await this.#pullConfigs();
     // No folder, nothing to index: say so, so that clients do not wait for an index.
     if (this.#folders.length === 0) this.#indexChanged();
+    await this.#loadFolders(this.#folders);
+  }
+
+  /** A new folder of the workspace (not loaded yet); undefined when it is no `file:` folder or open already. */
+  #addFolder(folder: WorkspaceFolder): FolderState | undefined {
+    const root = uriToFsPath(folder.uri);
+    if (root === undefined || this.#folderSet.find(root)) return undefined;
+    const state = this.#newFolder(root, this.#baseConfig);
+    this.#folderSet.add(state);
+    return state;
+  }
+
+  /** Loads folders under their settings from `workspace/configuration`. */
+  async #loadFolders(folders: readonly FolderState[]): Promise<void> {
+    const pulled = await this.#pullConfigs(folders);
     await Promise.all(
-      this.#folders.map(async (folder, i) => {
+      folders.map(async (folder, i) => {
         try {
           await folder.load(pulled[i] ?? folder.config);
-          this.#watchers[i]?.start(folder.service.index.allFacts());
         } catch (e) {
           this.#connection.console.error(`specchain: loading ${folder.paths.root} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
@@ -151,11 +173,25 @@ export class SpecChainServer {
     );
   }
 
+  /** Folders added to the workspace are indexed; removed ones withdraw their diagnostics. */
+  async #changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
+    for (const gone of removed) {
+      const root = uriToFsPath(gone.uri);
+      const folder = root === undefined ? undefined : this.#folderSet.find(root);
+      if (!folder) continue;
+      this.#folderSet.remove(folder);
+      folder.close();
+    }
+    const created = added.map((f) => this.#addFolder(f)).filter((f) => f !== undefined);
+    if (removed.length > 0) this.#indexChanged();
+    await this.#loadFolders(created);
+  }
+
   /** Settings per folder from `workspace/configuration`, when the client offers it. */
-  async #pullConfigs(): Promise<(SpecChainConfig | undefined)[]> {
-    if (!this.#capabilities.workspace?.configuration || this.#folders.length === 0) return [];
+  async #pullConfigs(folders: readonly FolderState[] = this.#folders): Promise<(SpecChainConfig | undefined)[]> {
+    if (!this.#capabilities.workspace?.configuration || folders.length === 0) return [];
     try {
-      const items = await this.#connection.workspace.getConfiguration(this.#folders.map((f) => ({ scopeUri: f.paths.uri, section: 'specchain' })));
+      const items = await this.#connection.workspace.getConfiguration(folders.map((f) => ({ scopeUri: f.paths.uri, section: 'specchain' })));
       return (items as unknown[]).map((raw) => {
         if (raw === null || raw === undefined) return undefined;
         const { config, problems } = resolveConfig({ ...(settingsOf(this.#initOptions) as object | undefined), ...(raw as object) });
@@ -192,21 +228,12 @@ export class SpecChainServer {
       changed: () => this.#indexChanged(),
       progress: (files, done) => void this.#connection.sendNotification(IndexProgressNotification.method, { files, done } satisfies IndexProgressNotification.Params),
       log: (message) => this.#connection.console.log(message),
-    });
-  }
-
-  #isOpen(folder: FolderState, path: string): boolean {
-    return this.#documents.get(folder.paths.toUri(path)) !== undefined;
+    }, { watch: this.#watchDisk });
   }
 
   /** The folder holding `uri` (the innermost, for nested folders) and the path in it. */
   #locate(uri: string): { folder: FolderState; path: string } | undefined {
-    let best: { folder: FolderState; path: string } | undefined;
-    for (const folder of this.#folders) {
-      const path = folder.paths.toPath(uri);
-      if (path !== undefined && (!best || folder.paths.root.length > best.folder.paths.root.length)) best = { folder, path };
-    }
-    return best;
+    return this.#folderSet.locate(uri);
   }
 
   #withPath(uri: string, action: (folder: FolderState, path: string) => void): void {
@@ -407,11 +434,12 @@ export class SpecChainServer {
       for (const folder of this.#folders) append(services, folder.service.stack().services);
       return { services };
     });
-    c.onRequest(PlanRequest.method, async (params: PlanRequest.Params): Promise<PlanRequest.Result | ResponseError> => {
+    c.onRequest(PlanRequest.method, async (params: PlanRequest.Params): Promise<PlanRequest.Result | ResponseError<PlanChoices | void>> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const id = typeof params?.specId === 'string' ? params.specId : '';
-      const folder = this.#folders.find((f) => f.service.index.specsWithId(id.replace(/^SPEC-/, '')).length > 0) ?? this.#folders[0];
-      if (!folder) return new ResponseError(ErrorCodes.InvalidRequest, 'No workspace folder is open.');
+      const chosen = this.#planFolder(id, typeof params?.uri === 'string' ? params.uri : undefined);
+      if (chosen instanceof ResponseError) return chosen;
+      const folder = chosen;
       try {
         const plan = await getPlan(folder.service, id, folder.readText);
         return { specId: plan.specId, markdown: plan.markdown, targetUri: folder.paths.toUri(plan.targetPath), guidance: plan.guidance };
@@ -435,8 +463,28 @@ export class SpecChainServer {
     });
   }
 
+  /**
+   * The folder to plan a SPEC in: the one holding `uri` (the SPEC the user picked, or a folder)
+   * when given, else the one folder holding the ID. An ID that several folders hold is answered
+   * with the choices (each folder's SPEC document, in the error's data), not a guess.
+   */
+  #planFolder(id: string, uri: string | undefined): FolderState | ResponseError<PlanChoices | void> {
+    if (uri !== undefined) {
+      const root = uriToFsPath(uri);
+      const folder = this.#locate(uri)?.folder ?? (root === undefined ? undefined : this.#folderSet.find(root));
+      if (folder) return folder;
+      return new ResponseError(ErrorCodes.InvalidParams, `${uri} is in no workspace folder.`);
+    }
+    const bare = id.replace(/^SPEC-/, '');
+    const holding = this.#folders.filter((f) => f.service.index.specsWithId(bare).length > 0);
+    if (holding.length > 1) {
+      const choices = holding.map((f) => ({ uri: f.paths.toUri(f.service.index.specsWithId(bare)[0]!.path), folder: f.paths.uri }));
+      return new ResponseError(ErrorCodes.InvalidParams, `SPEC-${bare} is in ${holding.length} workspace folders (${holding.map((f) => f.paths.root).join(', ')}): say which one to plan.`, { choices });
+    }
+    return holding[0] ?? this.#folders[0] ?? new ResponseError(ErrorCodes.InvalidRequest, 'No workspace folder is open.');
+  }
+
   #dispose(): void {
-    for (const w of this.#watchers) w.dispose();
     for (const f of this.#folders) f.dispose();
     if (this.#indexTimer) clearTimeout(this.#indexTimer);
   }

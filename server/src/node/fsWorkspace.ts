@@ -66,14 +66,14 @@ export class FsWorkspace implements Workspace {
   /**
    * True when SpecChain never reads `path`: under a built-in excluded folder, matched by
    * `specchain.exclude`, or ignored by a `.gitignore` of any folder above it. For files that
-   * appear after a listing (watched-file events). A changed `.gitignore` takes effect at the
-   * next `list`.
+   * appear after a listing (watched-file events); `isFolder` when `path` is a folder (`build/`
+   * patterns match folders only). A changed `.gitignore` takes effect at the next `list`.
    */
-  isIgnored(path: string): boolean {
+  isIgnored(path: string, isFolder = false): boolean {
     const segments = path.split('/');
     for (let i = 1; i <= segments.length; i++) {
       const prefix = segments.slice(0, i).join('/');
-      if (BUILTIN.has(segments[i - 1]!) || this.#ignoredHere(prefix, i < segments.length)) return true;
+      if (BUILTIN.has(segments[i - 1]!) || this.#ignoredHere(prefix, i < segments.length || isFolder)) return true;
     }
     return false;
   }

@@ -325,6 +325,10 @@ describe('listing honours .gitignore', function () {
     // The same rules for files that appear later (the language server's watched-file events).
     const later = { 'gen/new.ts': true, 'sub/local/new.ts': true, 'sub/x/local/deep.ts': true, 'y.log': true, 'keep.log': false, 'sub/new.ts': false, 'node_modules/p/i.js': true, 'a/b.tmp': true, 'other/local/f.ts': false, 'sub/deep/new.gen.ts': true, 'other/new.gen.ts': false, 'sub/deep/new.log': true };
     for (const [path, ignored] of Object.entries(later)) assert.equal(workspace.isIgnored(path), ignored, path);
+    // Folders, as the server's own watcher asks before it watches one: `gen/` matches the folder, not a file of that name.
+    const folders = { gen: true, 'sub/local': true, sub: false, other: false, 'other/local': false, node_modules: true };
+    for (const [path, ignored] of Object.entries(folders)) assert.equal(workspace.isIgnored(path, true), ignored, `${path}/`);
+    assert.equal(workspace.isIgnored('gen'), false, 'a file named gen is not matched by gen/');
     rmSync(dir, { recursive: true, force: true });
   });
 });
