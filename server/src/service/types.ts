@@ -464,6 +464,15 @@ export interface ServiceStack {
   readonly testing: readonly string[];
   /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
   readonly graphql: readonly string[];
+  /**
+   * HTTP servers other than the supported frameworks (chi, Koa, Ktor, Actix Web …), and
+   * `nextjs-route-handlers` for a Next.js app with route handlers (`app/…/route.ts`, `pages/api/`).
+   */
+  readonly servers: readonly string[];
+  /** Front ends (React, Vue, Next.js …). */
+  readonly frontends: readonly string[];
+  /** What libraries add to the framework: `grpc`, `websocket`, `sse` (GraphQL is `graphql`). */
+  readonly capabilities: readonly string[];
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */
