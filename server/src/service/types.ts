@@ -532,6 +532,15 @@ export interface ServiceStack {
   readonly graphql: readonly string[];
   /** How many routes SpecChain read from the service's code (set by the language service). */
   readonly routes?: number;
+  /**
+   * HTTP servers other than the supported frameworks (chi, Koa, Ktor, Actix Web …), and
+   * `nextjs-route-handlers` for a Next.js app with route handlers (`app/…/route.ts`, `pages/api/`).
+   */
+  readonly servers: readonly string[];
+  /** Front ends (React, Vue, Next.js …). */
+  readonly frontends: readonly string[];
+  /** What libraries add to the framework: `grpc`, `websocket`, `sse` (GraphQL is `graphql`). */
+  readonly capabilities: readonly string[];
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */

@@ -28,7 +28,7 @@ describe('scanCapabilities', () => {
 
   it('ignores words inside @TAG markers and lower-case "sse" in words', () => {
     assert.deepEqual(scanCapabilities('# @API:GRAPHQL-001 and @CODE:GRPC-002:API\nassess the session\n'), []);
-    assert.deepEqual(scanCapabilities('Responses stream as SSE.').map((c) => c.name), ['sse']);
+    assert.deepEqual(scanCapabilities('Responses SHALL stream as SSE.').map((c) => c.name), ['sse']);
   });
 
   it('ignores fenced code and the sections that list what is out of scope, as the elymas SPECs write them', () => {

@@ -11,7 +11,7 @@ import type { Range, StackReport } from '../../../server/src/service/types';
 const SPEC_PATH = '.moai/specs/SPEC-ORDER-001/spec.md';
 
 /** A SPEC with an optional `stack.backend` block (lines of `key: value`) and a body. */
-function specText(backend: readonly string[] | undefined, body = 'The system SHALL list orders (GET /orders).'): string {
+function specText(backend: readonly string[] | undefined, body = 'The system SHALL list orders (GET /orders) and take new ones (POST /orders).'): string {
   const stack = backend ? ['stack:', '  backend:', ...backend.map((l) => `    ${l}`)] : [];
   return ['---', 'id: ORDER-001', 'version: 0.1.0', 'status: draft', 'created: 2025-01-10', 'updated: 2025-01-10', 'author: "@dev"', 'priority: high', ...stack, '---', '', '# @SPEC:ORDER-001: Orders', '', body, ''].join('\n');
 }
@@ -166,6 +166,41 @@ describe('stack/not-detected', () => {
   });
 });
 
+describe('stack advice only where a backend framework is the question', () => {
+  const paths = (files: Record<string, string>, extra: string[]): StackReport => detectStack(Object.entries(files).map(([p, t]) => parseManifest(p, t)!), [...Object.keys(files), ...extra]);
+
+  it('no stack/not-detected in a front-end-only workspace, nor beside Next.js route handlers or another HTTP server', () => {
+    const spec = input(specText(undefined));
+    const web = { 'web/package.json': '{ "dependencies": { "react": "^19.0.0", "next": "^15.1.7" } }' };
+    assert.deepEqual(checkStack([spec], paths(web, ['web/app/page.tsx']), DEFAULT_CONFIG), [], 'a Next.js app without route handlers calls APIs it does not serve');
+    const withRoutes = paths(web, ['web/app/api/courses/[id]/route.ts']);
+    assert.deepEqual(withRoutes.services[0]!.servers, ['nextjs-route-handlers']);
+    assert.deepEqual(checkStack([spec], withRoutes, DEFAULT_CONFIG), []);
+    assert.deepEqual(paths(web, ['web/src/pages/api/login.ts']).services[0]!.servers, ['nextjs-route-handlers']);
+    const chi = { 'server/go.mod': 'module x\n\ngo 1.24\n\nrequire github.com/go-chi/chi/v5 v5.2.5\n' };
+    assert.deepEqual(paths(chi, ['server/main.go']).services[0]!.servers, ['chi']);
+    assert.deepEqual(checkStack([spec], paths(chi, ['server/main.go']), DEFAULT_CONFIG), []);
+    // A backend project with no server at all is still asked to pick one.
+    const bare = { 'api/pyproject.toml': '[project]\nname = "api"\ndependencies = ["pydantic>=2"]\n' };
+    assert.deepEqual(checkStack([spec], paths(bare, ['api/main.py']), DEFAULT_CONFIG).map((d) => d.code), ['stack/not-detected']);
+  });
+
+  it('one endpoint named in passing does not make a backend SPEC', () => {
+    const once = specText(undefined, 'Register the runner: `gh api -X POST /repos/{owner}/{repo}/actions/runners/registration-token`; probe `GET /` first.');
+    assert.deepEqual(checkStack([input(once)], { services: [] }, DEFAULT_CONFIG), []);
+  });
+
+  it('stack/architecture-mismatch: a capability another service of the workspace offers is no gap; wishes and history ask for nothing', () => {
+    const repo = { 'pyproject.toml': '[project]\nname = "ax"\ndependencies = ["fastapi>=0.110"]\n', 'ctl/go.mod': 'module ctl\n\ngo 1.24\n\nrequire google.golang.org/grpc v1.81.0\n' };
+    const grpc = specText(undefined, 'The control plane SHALL serve workflows over gRPC (GET /workflows, POST /workflows).');
+    assert.deepEqual(checkStack([input(grpc)], stackOf(repo), DEFAULT_CONFIG), []);
+    const fastapiOnly = { 'pyproject.toml': repo['pyproject.toml'] };
+    assert.deepEqual(checkStack([input(grpc)], stackOf(fastapiOnly), DEFAULT_CONFIG).map((d) => d.code), ['stack/architecture-mismatch']);
+    const wishes = specText(undefined, '## HISTORY\n\n- 0.2.0: the API SHALL move to GraphQL later\n\n## Requirements\n\n- [ ] The API SHALL offer GraphQL\n- [x] The API SHALL list orders (GET /orders, POST /orders)\n- Traces go out through the OTLP gRPC exporter.\n- `Close` SHALL close the Qdrant gRPC channel.\n- Every HTTP or gRPC request SHALL carry an ID.\n');
+    assert.deepEqual(checkStack([input(wishes)], stackOf(fastapiOnly), DEFAULT_CONFIG), []);
+  });
+});
+
 describe('services relevant to a SPEC', () => {
   const MONO = {
     'api/requirements.txt': 'fastapi==0.104.1\n',
@@ -175,7 +210,7 @@ describe('services relevant to a SPEC', () => {
   it('prefers services of the stated language and falls back to all', () => {
     assert.deepEqual(checkStack([input(specText(['language: typescript', 'framework: express', 'version: 4.19.2']))], stackOf(MONO), DEFAULT_CONFIG), []);
     assert.deepEqual(checkStack([input(specText(['language: typescript', 'framework: fastapi', 'version: 0.104.1']))], stackOf(MONO), DEFAULT_CONFIG), []);
-    const text = specText(['language: javascript'], 'Push updates as server-sent events over gRPC.');
+    const text = specText(['language: javascript'], 'The service SHALL push updates as server-sent events over gRPC.');
     // Express (the JavaScript service) streams SSE natively but has no gRPC; FastAPI is not considered.
     assert.deepEqual(checkStack([input(text)], stackOf(MONO), DEFAULT_CONFIG).map((d) => [d.code, d.range]), [['stack/architecture-mismatch', rangeOf(text, 'gRPC')]]);
   });

@@ -18,14 +18,22 @@ const METHOD_CELL = new RegExp(`^(?:${METHOD_NAMES})(?:\\s*[,/|&]\\s*(?:${METHOD
 const PATH_CELL = /^(?:https?:\/\/[^\s/]+)?(\/[A-Za-z0-9\-._~%{}:<>@$*+/[\]]*)$/;
 
 /**
- * True when `text` names an endpoint as `METHOD /path` outside the given ranges (`[start, end)`,
- * sorted): what makes a SPEC a backend SPEC.
+ * True when `text` names an API of its own: at least two distinct endpoints as `METHOD /path`
+ * (a path below `/`) outside the given ranges (`[start, end)`, sorted). What makes a SPEC a
+ * backend SPEC; one endpoint in passing (`gh api -X POST /repos/…`, a probe's `GET /status`) does not.
  */
 export function namesEndpoint(text: string, outside: readonly { readonly start: number; readonly end: number }[] = []): boolean {
   let k = 0;
+  const seen = new Set<string>();
   for (const match of text.matchAll(ENDPOINT)) {
     while (k < outside.length && outside[k]!.end <= match.index) k++;
-    if (k >= outside.length || outside[k]!.start > match.index) return true;
+    if (k < outside.length && outside[k]!.start <= match.index) continue;
+    const raw = match[2]!;
+    let end = raw.length;
+    while (end > 0 && '/.,:;)'.includes(raw[end - 1]!)) end--;
+    if (end === 0) continue;
+    seen.add(`${match[1]} ${raw.slice(0, end)}`);
+    if (seen.size >= 2) return true;
   }
   return false;
 }

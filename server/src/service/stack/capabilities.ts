@@ -26,14 +26,25 @@ export function capabilityLabel(name: string): string {
   return CAPABILITIES.find((c) => c.name === name)?.label ?? name;
 }
 
-/** A heading of a section that lists what the SPEC does not ask for. */
-const EXCLUSIONS = /out[- ]of[- ]scope|non[- ]goals?|exclusions?|not to build|not in scope|future work/i;
+/** A heading of a section that lists what the SPEC does not ask for, or the history of the document. */
+const EXCLUSIONS = /out[- ]of[- ]scope|non[- ]goals?|exclusions?|not to build|not in scope|future work|history|change ?log|revisions?|변경 ?이력|개정 ?이력/i;
+/** A line that states a requirement (EARS `SHALL`, `MUST`, Korean `해야`, …): only there does a SPEC ask for something. */
+const NORMATIVE = /\b(?:SHALL|MUST|shall|must)\b|해야|하여야|しなければ|必须/;
+/** What follows a capability used as a client (`Qdrant gRPC channel`, `OTLP gRPC exporter`), not served. */
+const CLIENT_SIDE = /^[ \t]*(?:client|channel|exporter|stub|connection|SDK)s?\b/i;
+/** An alternative to plain HTTP (`HTTP or gRPC request`, `REST/GraphQL`): not a request for the capability itself. */
+const ALTERNATIVE = /\b(?:HTTP|REST|JSON)[ \t]*(?:\/|or|and\/or)[ \t]*$/i;
+/** An unchecked task-list item: a wish, not a requirement (`- [ ] GraphQL API later`). */
+const UNCHECKED = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \]/;
 
 /**
  * Finds what a SPEC's text asks for (GraphQL, WebSocket, gRPC, server-sent events, server-side
- * rendering), every occurrence with its range, in text order. Words inside @TAG markers
- * (`@API:GRAPHQL-001`) are not requests and are skipped, and so are fenced code blocks (layouts,
- * sketches) and sections that list what is out of scope.
+ * rendering), every occurrence with its range, in text order. Only lines that state a requirement
+ * (`SHALL`, `MUST`, `해야` …) ask: a mention in a history entry, a table of decisions or a client's
+ * description (`OTLP gRPC exporter`, `Qdrant gRPC channel`) or an alternative to HTTP (`HTTP or
+ * gRPC request`) does not. Words inside @TAG markers (`@API:GRAPHQL-001`),
+ * fenced code blocks (layouts, sketches), unchecked task-list items (`- [ ] …`, wishes), history
+ * sections and sections that list what is out of scope are skipped.
  */
 export function scanCapabilities(text: string): { name: string; range: Range }[] {
   if (!ANY_CAPABILITY.test(text)) return [];
@@ -55,12 +66,13 @@ export function scanCapabilities(text: string): { name: string; range: Range }[]
       if (excludedBelow > 0 && level <= excludedBelow) excludedBelow = 0;
       if (excludedBelow === 0 && EXCLUSIONS.test(raw.slice(0, 300))) excludedBelow = level;
     }
-    if (excludedBelow > 0) return;
+    if (excludedBelow > 0 || UNCHECKED.test(raw) || !NORMATIVE.test(raw)) return;
     const masked = raw.replace(/@[A-Z][A-Z0-9]*:[A-Za-z0-9:-]+/g, (m) => ' '.repeat(m.length));
     for (const rule of CAPABILITIES) {
       for (const pattern of rule.patterns) {
         for (const m of masked.matchAll(pattern)) {
           const start = m.index;
+          if (CLIENT_SIDE.test(masked.slice(start + m[0].length, start + m[0].length + 24)) || ALTERNATIVE.test(masked.slice(Math.max(0, start - 12), start))) continue;
           found.push({ name: rule.name, offset: line * 1e6 + start, range: { start: { line, character: start }, end: { line, character: start + m[0].length } } });
         }
       }

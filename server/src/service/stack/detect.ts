@@ -184,7 +184,23 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
     auth: ids('auth'),
     testing: ids('testing'),
     graphql: ids('graphql'),
+    servers: [...ids('server'), ...(nextRouteHandlers(declaring, prefix, files) ? [NEXT_ROUTE_HANDLERS] : [])],
+    frontends: ids('frontend'),
+    capabilities: (['grpc', 'websocket', 'sse'] as const).filter((c) => ids(c).length > 0),
   };
+}
+
+/** What a Next.js app with route handlers serves: its own API, so the backend question is answered. */
+export const NEXT_ROUTE_HANDLERS = 'nextjs-route-handlers';
+
+/** Route handler files of a Next.js app: `app/…/route.ts` (App Router) or `pages/api/**` (Pages Router), also under `src/`. */
+const ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.(?:[cm]?[jt]sx?)|pages\/api\/.+\.(?:[cm]?[jt]sx?))$/;
+
+/** True when the service depends on Next.js and holds a route handler file. */
+function nextRouteHandlers(declaring: readonly ManifestFacts[], prefix: string, files: ReadonlySet<string>): boolean {
+  if (hitsFor(declaring, (eco) => (eco === 'npm' ? ['next'] : undefined), runtime).length === 0) return false;
+  for (const f of files) if (f.startsWith(prefix) && ROUTE_HANDLER.test(f.slice(prefix.length))) return true;
+  return false;
 }
 
 /** `a/b/../c` -> `a/c`; `.` for the root; undefined when it climbs out of the workspace. */

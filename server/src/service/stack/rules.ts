@@ -94,7 +94,11 @@ export function checkStack(specs: readonly StackSpecInput[], stack: StackReport,
       // Without a stated framework, only services of the stated language can supply one.
       // Only a backend SPEC (a stack block, or endpoints) needs a framework.
       const ids = unique(sameLanguage.flatMap((s) => s.frameworks.map((f) => f.name)));
-      if (ids.length === 0 && (block !== undefined || spec.doc.namesEndpoints === true)) {
+      // A backend of another kind (chi, Koa, Next.js route handlers) answers the question; a
+      // front-end-only workspace calls APIs it does not serve.
+      const served = sameLanguage.some((s) => s.servers.length > 0);
+      const frontEndOnly = stack.services.every((s) => s.frameworks.length === 0 && s.servers.length === 0) && stack.services.some((s) => s.frontends.length > 0);
+      if (ids.length === 0 && !served && !frontEndOnly && (block !== undefined || spec.doc.namesEndpoints === true)) {
         const elsewhere = unique(allDetected.map((d) => d.name));
         const where = language && elsewhere.length > 0 ? ` for ${language}` : '';
         emit(
@@ -105,7 +109,7 @@ export function checkStack(specs: readonly StackSpecInput[], stack: StackReport,
       }
       checked = ids.map((id) => FRAMEWORKS.find((f) => f.id === id)!);
     }
-    if (checked.length > 0) checkArchitecture(spec, label, checked, emit);
+    if (checked.length > 0) checkArchitecture(spec, label, checked, stack.services, emit);
   }
   return out;
 }
@@ -135,12 +139,24 @@ function checkVersion(spec: StackSpecInput, label: string, fw: Framework, matche
   );
 }
 
-function checkArchitecture(spec: StackSpecInput, label: string, frameworks: readonly Framework[], emit: Emit): void {
+/** True when a service offers the capability: its framework natively, or a library (grpc-go, Strawberry, ws …). */
+function offers(service: ServiceStack, capability: string): boolean {
+  if (service.frameworks.some((f) => (FRAMEWORKS.find((x) => x.id === f.name)?.capabilities as readonly string[] | undefined)?.includes(capability))) return true;
+  return capability === 'graphql' ? service.graphql.length > 0 : service.capabilities.includes(capability);
+}
+
+/**
+ * `stack/architecture-mismatch`: what the SPEC asks for that none of the checked frameworks does
+ * natively, unless some service of the workspace offers it (a Go service serving gRPC beside a
+ * FastAPI app answers a gRPC requirement: it is not FastAPI's gap).
+ */
+function checkArchitecture(spec: StackSpecInput, label: string, frameworks: readonly Framework[], services: readonly ServiceStack[], emit: Emit): void {
   const seen = new Set<string>();
   for (const asked of spec.capabilities) {
     if (seen.has(asked.name)) continue;
     seen.add(asked.name);
     if (frameworks.some((f) => (f.capabilities as readonly string[]).includes(asked.name))) continue;
+    if (services.some((s) => offers(s, asked.name))) continue;
     const fw = frameworks[0]!;
     const options = fw.options[asked.name as keyof Framework['options']] ?? [];
     const names = frameworks.map((f) => f.name).join(' / ');

@@ -10,7 +10,12 @@ import type { Ecosystem } from './manifests';
  */
 export type PackagePatterns = Readonly<Partial<Record<Ecosystem, readonly string[]>>>;
 
-export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing' | 'graphql';
+/**
+ * `server`: an HTTP server of another kind than the 15 frameworks (the backend question is
+ * answered, only not by a supported framework); `frontend`: a web or app front end; `grpc`,
+ * `websocket`, `sse`: libraries that add that capability to whatever framework runs.
+ */
+export type TechnologyCategory = 'database' | 'orm' | 'auth' | 'testing' | 'graphql' | 'server' | 'frontend' | 'grpc' | 'websocket' | 'sse';
 
 /** A detectable library or service: one declarative entry each. */
 export interface Technology {
@@ -274,6 +279,68 @@ export const TECHNOLOGIES: readonly Technology[] = [
   { id: 'sangria', category: 'graphql', name: 'Sangria', packages: { maven: ['org.sangria-graphql:*'] } },
   { id: 'caliban', category: 'graphql', name: 'Caliban', packages: { maven: ['com.github.ghostdogpr:caliban*'] } },
   { id: 'lighthouse', category: 'graphql', name: 'Lighthouse', packages: { packagist: ['nuwave/lighthouse'] } },
+  // HTTP servers other than the supported frameworks
+  { id: 'koa', category: 'server', name: 'Koa', packages: { npm: ['koa', '@koa/router'] } },
+  { id: 'hono', category: 'server', name: 'Hono', packages: { npm: ['hono'] } },
+  { id: 'hapi', category: 'server', name: 'hapi', packages: { npm: ['@hapi/hapi', 'hapi'] } },
+  { id: 'restify', category: 'server', name: 'Restify', packages: { npm: ['restify'] } },
+  { id: 'adonis', category: 'server', name: 'AdonisJS', packages: { npm: ['@adonisjs/core'] } },
+  { id: 'elysia', category: 'server', name: 'Elysia', packages: { npm: ['elysia'] } },
+  { id: 'trpc', category: 'server', name: 'tRPC', packages: { npm: ['@trpc/server'] } },
+  { id: 'feathers', category: 'server', name: 'Feathers', packages: { npm: ['@feathersjs/feathers'] } },
+  { id: 'loopback', category: 'server', name: 'LoopBack', packages: { npm: ['@loopback/core', '@loopback/rest'] } },
+  { id: 'starlette', category: 'server', name: 'Starlette', packages: { pypi: ['starlette'] } },
+  { id: 'aiohttp', category: 'server', name: 'aiohttp', packages: { pypi: ['aiohttp'] } },
+  { id: 'tornado', category: 'server', name: 'Tornado', packages: { pypi: ['tornado'] } },
+  { id: 'sanic', category: 'server', name: 'Sanic', packages: { pypi: ['sanic'] } },
+  { id: 'litestar', category: 'server', name: 'Litestar', packages: { pypi: ['litestar'] } },
+  { id: 'falcon', category: 'server', name: 'Falcon', packages: { pypi: ['falcon'] } },
+  { id: 'quart', category: 'server', name: 'Quart', packages: { pypi: ['quart'] } },
+  { id: 'bottle', category: 'server', name: 'Bottle', packages: { pypi: ['bottle'] } },
+  { id: 'pyramid', category: 'server', name: 'Pyramid', packages: { pypi: ['pyramid'] } },
+  { id: 'chi', category: 'server', name: 'chi', packages: { go: ['github.com/go-chi/chi*'] } },
+  { id: 'echo', category: 'server', name: 'Echo', packages: { go: ['github.com/labstack/echo*'] } },
+  { id: 'fiber', category: 'server', name: 'Fiber', packages: { go: ['github.com/gofiber/fiber*'] } },
+  { id: 'gorilla-mux', category: 'server', name: 'gorilla/mux', packages: { go: ['github.com/gorilla/mux'] } },
+  { id: 'httprouter', category: 'server', name: 'httprouter', packages: { go: ['github.com/julienschmidt/httprouter'] } },
+  { id: 'fasthttp', category: 'server', name: 'fasthttp', packages: { go: ['github.com/valyala/fasthttp'] } },
+  { id: 'go-zero', category: 'server', name: 'go-zero', packages: { go: ['github.com/zeromicro/go-zero'] } },
+  { id: 'hertz', category: 'server', name: 'Hertz', packages: { go: ['github.com/cloudwego/hertz'] } },
+  { id: 'iris', category: 'server', name: 'Iris', packages: { go: ['github.com/kataras/iris*'] } },
+  { id: 'templ', category: 'server', name: 'templ (net/http)', packages: { go: ['github.com/a-h/templ'] } },
+  { id: 'grpc-gateway', category: 'server', name: 'gRPC-Gateway', packages: { go: ['github.com/grpc-ecosystem/grpc-gateway*'] } },
+  { id: 'actix-web', category: 'server', name: 'Actix Web', packages: { cargo: ['actix-web'] } },
+  { id: 'warp', category: 'server', name: 'warp', packages: { cargo: ['warp'] } },
+  { id: 'poem', category: 'server', name: 'Poem', packages: { cargo: ['poem'] } },
+  { id: 'salvo', category: 'server', name: 'Salvo', packages: { cargo: ['salvo'] } },
+  { id: 'tide', category: 'server', name: 'Tide', packages: { cargo: ['tide'] } },
+  { id: 'ktor', category: 'server', name: 'Ktor', packages: { maven: ['io.ktor:ktor-server-*'] } },
+  { id: 'micronaut', category: 'server', name: 'Micronaut', packages: { maven: ['io.micronaut:micronaut-http-server*', 'io.micronaut.platform:*', 'io.micronaut.application'] } },
+  { id: 'quarkus', category: 'server', name: 'Quarkus', packages: { maven: ['io.quarkus:quarkus-rest*', 'io.quarkus:quarkus-resteasy*', 'io.quarkus:quarkus-vertx-http', 'io.quarkus'] } },
+  { id: 'vertx', category: 'server', name: 'Vert.x Web', packages: { maven: ['io.vertx:vertx-web'] } },
+  { id: 'javalin', category: 'server', name: 'Javalin', packages: { maven: ['io.javalin:javalin'] } },
+  { id: 'dropwizard', category: 'server', name: 'Dropwizard', packages: { maven: ['io.dropwizard:dropwizard-core'] } },
+  { id: 'jersey', category: 'server', name: 'Jersey', packages: { maven: ['org.glassfish.jersey.containers:*'] } },
+  { id: 'slim', category: 'server', name: 'Slim', packages: { packagist: ['slim/slim'] } },
+  { id: 'lumen', category: 'server', name: 'Lumen', packages: { packagist: ['laravel/lumen-framework'] } },
+  { id: 'cakephp', category: 'server', name: 'CakePHP', packages: { packagist: ['cakephp/cakephp'] } },
+  { id: 'codeigniter', category: 'server', name: 'CodeIgniter', packages: { packagist: ['codeigniter4/framework'] } },
+  { id: 'yii', category: 'server', name: 'Yii', packages: { packagist: ['yiisoft/yii2'] } },
+  // front ends
+  { id: 'react', category: 'frontend', name: 'React', packages: { npm: ['react', 'react-dom'] } },
+  { id: 'vue', category: 'frontend', name: 'Vue', packages: { npm: ['vue'] } },
+  { id: 'svelte', category: 'frontend', name: 'Svelte', packages: { npm: ['svelte', '@sveltejs/kit'] } },
+  { id: 'angular', category: 'frontend', name: 'Angular', packages: { npm: ['@angular/core'] } },
+  { id: 'nextjs', category: 'frontend', name: 'Next.js', packages: { npm: ['next'] } },
+  { id: 'nuxt', category: 'frontend', name: 'Nuxt', packages: { npm: ['nuxt'] } },
+  { id: 'solid', category: 'frontend', name: 'Solid', packages: { npm: ['solid-js'] } },
+  { id: 'preact', category: 'frontend', name: 'Preact', packages: { npm: ['preact'] } },
+  { id: 'astro', category: 'frontend', name: 'Astro', packages: { npm: ['astro'] } },
+  { id: 'react-native', category: 'frontend', name: 'React Native', packages: { npm: ['react-native', 'expo'] } },
+  // capabilities added by a library
+  { id: 'grpc', category: 'grpc', name: 'gRPC', packages: { npm: ['@grpc/grpc-js', 'grpc', '@connectrpc/connect*', '@nestjs/microservices'], pypi: ['grpcio', 'grpclib', 'betterproto', 'django-socio-grpc'], go: ['google.golang.org/grpc', 'connectrpc.com/connect'], cargo: ['tonic', 'grpcio'], maven: ['io.grpc:*', 'net.devh:grpc-*'], packagist: ['grpc/grpc', 'spiral/roadrunner-grpc'] } },
+  { id: 'websocket', category: 'websocket', name: 'WebSocket', packages: { npm: ['ws', 'socket.io', '@fastify/websocket', '@nestjs/websockets', '@nestjs/platform-socket.io', 'uWebSockets.js'], pypi: ['websockets', 'channels', 'flask-sock', 'flask-socketio', 'python-socketio'], go: ['github.com/gorilla/websocket', 'nhooyr.io/websocket', 'github.com/coder/websocket'], cargo: ['tokio-tungstenite', 'tungstenite', 'actix-ws', 'axum[ws]'], maven: ['org.springframework.boot:spring-boot-starter-websocket', 'jakarta.websocket:*', 'javax.websocket:*'], packagist: ['cboden/ratchet', 'beyondcode/laravel-websockets', 'laravel/reverb'] } },
+  { id: 'sse', category: 'sse', name: 'server-sent events', packages: { npm: ['better-sse', '@fastify/sse-v2', 'fastify-sse-v2'], pypi: ['sse-starlette', 'django-eventstream', 'flask-sse'], go: ['github.com/r3labs/sse*'], packagist: ['hhxsv5/php-sse'] } },
   // testing
   { id: 'pytest', category: 'testing', name: 'pytest', packages: { pypi: ['pytest', 'pytest-asyncio', 'pytest-django', 'pytest-cov'] } },
   { id: 'jest', category: 'testing', name: 'Jest', packages: { npm: ['jest', 'ts-jest', '@jest/globals'] } },
