@@ -2,28 +2,13 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { SpecTreeRequest } from '../../server/src/protocol';
 import { sharedPath } from '../unit/shared';
 import { MX_FILES, positionOf } from '../fixtures/mx';
-import { SERVER, TestClient, writeWorkspace } from './client';
+import { SERVER, TestClient, applyEdits, editsFor, writeWorkspace } from './client';
 
 type Position = { line: number; character: number };
-
-function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) out.push(...((change as TextDocumentEdit).edits as TextEdit[]));
-  for (const e of edit?.changes?.[uri] ?? []) out.push(e);
-  return out;
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 /** Requests of the features under test, over the protocol. */
 function requests(client: TestClient) {
