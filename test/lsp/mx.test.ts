@@ -48,6 +48,13 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     assert.match(req, /AC-ORDER-001/);
   });
 
+  it('mx/missing-reason: an @MX:REASON on the tag\'s own line counts, one on no line does not', async () => {
+    const path = 'src/orders/reasons.ts';
+    await client.open(path, '// @MX:ANCHOR: entry @MX:REASON: every route calls it\nexport function a(): void {}\n// @MX:ANCHOR: bare\nexport function b(): void {}\n', 'typescript');
+    const published = await client.diagnosticsOf(path, (d) => d.some((x) => x.code === 'mx/missing-reason'));
+    assert.deepEqual(published.filter((d) => d.code === 'mx/missing-reason').map((d) => d.range.start.line), [2]);
+  });
+
   it('definition of a REQ ID is its declaration line', async () => {
     const [loc] = await r.definition('src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-002'));
     assert.equal(loc!.uri, client.uri(SPEC));
