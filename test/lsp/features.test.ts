@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Location, CodeLens, SymbolInformation, TextEdit, WorkspaceEdit, RenameFile, CreateFile } from 'vscode-languageserver-protocol/node';
-import { IndexChangedNotification, PlanRequest, RefreshRequest, SpecAtRequest, SpecTreeRequest, StackRequest } from '../../server/src/protocol';
+import { IndexChangedNotification, PlanRequest, RefreshRequest, SpecAtRequest, SpecTreeRequest, StackRequest, parseCommandArguments } from '../../server/src/protocol';
 import { SERVER, TestClient, applyEdits, editsFor, writeWorkspace } from './client';
 import { FILES } from './fixture';
 
@@ -234,8 +234,11 @@ describe('language server over stdio', function () {
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0]!.range.start.line, 12);
     assert.equal(lenses[0]!.command!.title, '1 API · 1 TEST');
-    assert.equal(lenses[0]!.command!.command, 'editor.action.showReferences');
-    const [uri, , locations] = lenses[0]!.command!.arguments as [string, unknown, Location[]];
+    assert.equal(lenses[0]!.command!.command, 'specchain.showReferences');
+    const checked = parseCommandArguments('specchain.showReferences', lenses[0]!.command!.arguments ?? []);
+    assert.ok('ok' in checked, 'error' in checked ? checked.error : '');
+    const [uri, position, locations] = checked.ok;
+    assert.deepEqual(position, lenses[0]!.range.start);
     assert.equal(uri, client.uri(USER_SPEC));
     assert.deepEqual(locations.map((l) => l.uri), [client.uri('src/user.py'), client.uri('tests/test_user.py')]);
   });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { SpecTreeRequest } from '../../server/src/protocol';
+import { SpecTreeRequest, parseCommandArguments } from '../../server/src/protocol';
 import { sharedPath } from '../unit/shared';
 import { MX_FILES, positionOf } from '../fixtures/mx';
 import { SERVER, TestClient, applyEdits, editsFor, writeWorkspace } from './client';
@@ -84,6 +84,11 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
   it('code lenses, document links and workspace symbols', async () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(SPEC) } })) as CodeLens[];
     assert.ok(lenses.some((l) => l.command?.title === '1 code · 1 test · 1 AC'));
+    for (const lens of lenses) {
+      assert.equal(lens.command?.command, 'specchain.showReferences');
+      const checked = parseCommandArguments('specchain.showReferences', lens.command!.arguments ?? []);
+      assert.ok('ok' in checked && checked.ok[2].length > 0, `${lens.command!.title}: ${'error' in checked ? checked.error : 'no locations'}`);
+    }
     const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri('src/orders/api.ts') } })) as DocumentLink[];
     assert.equal(links.length, 3);
     assert.equal(links[1]!.target, `${client.uri(SPEC)}#L${at(SPEC, 'REQ-ORDER-001').line + 1}`);

@@ -1,45 +1,12 @@
 import * as vscode from 'vscode';
+import type { CommandArguments } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { CHAIN_FILTERS, type ChainFilter } from '../sidebar/messages';
 import { openInWorkspace } from '../sidebar/pages';
 
-/**
- * What VS Code passes to a `webview/context` command: the `data-vscode-context` of the row
- * right-clicked in the SPECs view (and of its parents), checked before use.
- */
-export interface RowContext {
-  readonly specId: string;
-  readonly tag?: string;
-  readonly uri?: string;
-  readonly line?: number;
-  readonly character?: number;
-}
-
-/** Reads a row context from a command argument: a `data-vscode-context` object, or a SPEC ID. */
-export function rowContext(arg: unknown): RowContext | undefined {
-  if (typeof arg === 'string' && arg.length > 0) return { specId: arg };
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const o = arg as Record<string, unknown>;
-  if (typeof o.specId !== 'string' || o.specId.length === 0) return undefined;
-  return {
-    specId: o.specId,
-    ...(typeof o.tag === 'string' ? { tag: o.tag } : {}),
-    ...(typeof o.uri === 'string' ? { uri: o.uri } : {}),
-    ...(Number.isInteger(o.line) && (o.line as number) >= 0 ? { line: o.line as number } : {}),
-    ...(Number.isInteger(o.character) && (o.character as number) >= 0 ? { character: o.character as number } : {}),
-  };
-}
-
-function required(arg: unknown): RowContext {
-  const context = rowContext(arg);
-  if (!context) throw new Error('this command runs from a row of the SPECs view');
-  return context;
-}
-
 /** "Open to the Side": the row's SPEC or tag in the editor group beside the active one. */
 export function openToSide(ctx: Ctx) {
-  return async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.openToSide'>): Promise<vscode.Uri | undefined> => {
     if (row.uri === undefined) return undefined;
     const uri = ctx.asUri(row.uri);
     const position = { line: row.line ?? 0, character: row.character ?? 0 };
@@ -50,8 +17,7 @@ export function openToSide(ctx: Ctx) {
 
 /** "Copy ID": the SPEC's ID. */
 export function copyId() {
-  return async (arg?: unknown): Promise<string> => {
-    const { specId } = required(arg);
+  return async (...[{ specId }]: CommandArguments<'specchain.sidebar.copyId'>): Promise<string> => {
     await vscode.env.clipboard.writeText(specId);
     return specId;
   };
@@ -59,8 +25,7 @@ export function copyId() {
 
 /** "Copy Tag": the tag of a tag row (`@API:USER-001`), or the SPEC's own tag (`@SPEC:USER-001`). */
 export function copyTag() {
-  return async (arg?: unknown): Promise<string> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.copyTag'>): Promise<string> => {
     const tag = row.tag ?? `@SPEC:${row.specId}`;
     await vscode.env.clipboard.writeText(tag);
     return tag;
@@ -69,8 +34,7 @@ export function copyTag() {
 
 /** "Reveal in Explorer": the row's file in the Explorer. */
 export function revealInExplorer(ctx: Ctx) {
-  return async (arg?: unknown): Promise<void> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.revealInExplorer'>): Promise<void> => {
     if (row.uri === undefined) return;
     await vscode.commands.executeCommand('revealInExplorer', ctx.asUri(row.uri));
   };

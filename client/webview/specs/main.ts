@@ -4,7 +4,7 @@
  * (arrows, Home/End, type-to-jump, `*`), VS Code context menus through `data-vscode-context`,
  * honest indexing and empty states.
  */
-import type { MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
+import type { MxRefNode, ReqDeclNode, ReqNode, RowMenuContext, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
 import { byFile, chainStages, coverage, coverageText, displayTitle, isPastDraft, reqCoverage, shownText, specMatches, typeToJump, type FileGroup, type Stage } from './model';
@@ -34,8 +34,8 @@ interface Node {
   readonly open?: { readonly uri: string; readonly range: TagNode['range'] };
   /** The SPEC the row belongs to; none for the rows of unknown SPECs. */
   readonly spec?: SpecNode;
-  /** `data-vscode-context` of the row, for the `webview/context` menu. */
-  readonly context?: Readonly<Record<string, string | number | boolean>>;
+  /** `data-vscode-context` of the row, for the `webview/context` menu (its commands' argument, `COMMAND_ARGUMENTS`). */
+  readonly context?: RowMenuContext;
 }
 
 const vscode = host<State>();

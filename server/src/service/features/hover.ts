@@ -1,3 +1,4 @@
+import { commandLink } from '../../protocol';
 import type { WorkspaceIndex } from '../index';
 import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
@@ -21,13 +22,6 @@ export interface HoverOptions {
 
 /** The most references or ACs a hover lists before saying how many more there are. */
 const LISTED = 8;
-
-/**
- * A `command:` link with its arguments, as VS Code's Markdown expects; parentheses are encoded
- * too, since a `)` in an argument would end the link.
- */
-const commandLink = (title: string, command: string, ...args: string[]): string =>
-  `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 
 /**
  * Hover on whatever names a SPEC, REQ or AC (a marker, an ID of an `@MX` line, a SPEC's ID or
