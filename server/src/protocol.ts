@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { natural, positionShape, rangeShape } from './service/shapes';
-import type { Range, StackReport } from './service/types';
+import type { DiagnosticCode, Range, Severity, StackReport } from './service/types';
 
 /** A tag marker as the sidebar shows it. */
 export interface TagNode {
@@ -65,6 +65,37 @@ export interface MxSpecNode {
   readonly broken: readonly MxRefNode[];
 }
 
+/**
+ * A broken link (`isBrokenLink` in `service/broken.ts`): a diagnostic of a link code at error or
+ * warning severity, as the sidebar's "Broken links" group shows it. The group holds every one
+ * of them, so its count is the status bar's.
+ */
+export interface BrokenLinkNode {
+  /** What the link names, as written: a SPEC, REQ or AC ID, or a header line's path. */
+  readonly id: string;
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly uri: string;
+  /** Workspace-relative path, for display. */
+  readonly path: string;
+  readonly range: Range;
+  /** The SPEC the link belongs to when one does (its own document, or the SPEC an `@MX` line names). */
+  readonly specId?: string;
+  /** True when the engine offers a quick fix for it (beyond disabling the line). */
+  readonly fixable: boolean;
+}
+
+/** The severity Problems shows for each kind of gap in a SPEC's chain; absent where no diagnostic reports it. */
+export interface ChainGaps {
+  /** A tag the SPEC declares that no code carries (`chain/declared-missing`). */
+  readonly declared?: Severity;
+  /** No marker in code belongs to the SPEC (`spec/no-implementation`). */
+  readonly code?: Severity;
+  /** Code but no test (`chain/missing-test`). */
+  readonly test?: Severity;
+}
+
 /** One SPEC with its chain. */
 export interface SpecNode {
   readonly id: string;
@@ -84,8 +115,13 @@ export interface SpecNode {
   readonly missing: readonly string[];
   /** `complete`: code and tests and nothing declared missing; `partial`: some; `none`: no code. */
   readonly completeness: 'complete' | 'partial' | 'none';
-  /** Diagnostics reported on the SPEC document, by severity. */
-  readonly problems: { readonly errors: number; readonly warnings: number };
+  /**
+   * Diagnostics reported on the SPEC document, by severity, and the broken links that belong to
+   * the SPEC (in its own files, or `@MX` REQ/AC IDs on lines naming it).
+   */
+  readonly problems: { readonly errors: number; readonly warnings: number; readonly broken: number };
+  /** The severity of each gap of its chain, as Problems reports it: the tree paints its empty slots with it. */
+  readonly gaps: ChainGaps;
   /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
   readonly framework?: string;
   /** True for a SPEC under `_archive/`. */
@@ -98,12 +134,12 @@ export interface SpecNode {
 
 export interface SpecTreeResult {
   readonly specs: readonly SpecNode[];
-  /** IDs of `@MX` lines that name no SPEC of the workspace (`mx/unknown-spec`), or REQs no SPEC can own. */
-  readonly unknownSpec: readonly MxRefNode[];
+  /** Every broken link of the workspace, both dialects, by ID then path then line. */
+  readonly broken: readonly BrokenLinkNode[];
   readonly totals: {
     readonly specs: number;
     readonly tags: number;
-    /** `tag/unknown-spec`, `tag/broken-path`, `mx/unknown-spec` and `mx/unknown-req` diagnostics. */
+    /** Broken links (`isBrokenLink`): the length of `broken`. */
     readonly brokenLinks: number;
     readonly errors: number;
     readonly warnings: number;
@@ -195,6 +231,7 @@ export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
+    /** Broken links (`isBrokenLink` in `service/broken.ts`) in the whole workspace. */
     readonly brokenLinks: number;
     /** Diagnostics of error severity in the whole workspace. */
     readonly errors: number;
@@ -212,20 +249,24 @@ const locationShape = z.object({ uri: uriShape, range: rangeShape });
 
 /**
  * What a row of the SPECs view gives the commands of its context menu (`data-vscode-context`,
- * which VS Code passes as the command's argument): its SPEC, and for a tag or reference row the
- * marker and where it stands.
+ * which VS Code passes as the command's argument): its SPEC (a broken link naming no SPEC has
+ * none, but then the `id` it names: a SPEC, REQ or AC ID, or a path), and for a tag, reference
+ * or broken-link row the marker and where it stands.
  */
-export const rowContextShape = z.object({
-  specId: specIdShape,
-  tag: z.optional(z.string().check(z.maxLength(400))),
-  uri: z.optional(uriShape),
-  line: z.optional(natural),
-  character: z.optional(natural),
-});
+export const rowContextShape = z
+  .object({
+    specId: z.optional(specIdShape),
+    id: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+    tag: z.optional(z.string().check(z.maxLength(400))),
+    uri: z.optional(uriShape),
+    line: z.optional(natural),
+    character: z.optional(natural),
+  })
+  .check(z.refine((row) => row.specId !== undefined || row.id !== undefined, 'a row names a SPEC or an ID'));
 export type RowContext = z.output<typeof rowContextShape>;
 
 /** A row's `data-vscode-context` as the page writes it: the row context, and what VS Code's menus read. */
-export type RowMenuContext = RowContext & { readonly webviewSection: 'spec' | 'tag'; readonly preventDefaultContextMenuItems: true };
+export type RowMenuContext = RowContext & { readonly webviewSection: 'spec' | 'tag' | 'broken' | 'brokenId'; readonly preventDefaultContextMenuItems: true };
 
 /**
  * The arguments of every command that something outside the extension's own code invokes with
@@ -254,7 +295,9 @@ export const COMMAND_ARGUMENTS = {
     z.optional(z.union([specIdShape, rowContextShape])),
     z.optional(z.object({ overwrite: z.optional(z.boolean()), open: z.optional(z.boolean()) })),
   ]),
+  'specchain.sidebar.open': z.tuple([rowContextShape]),
   'specchain.sidebar.openToSide': z.tuple([rowContextShape]),
+  'specchain.sidebar.quickFix': z.tuple([rowContextShape]),
   'specchain.sidebar.copyId': z.tuple([rowContextShape]),
   'specchain.sidebar.copyTag': z.tuple([rowContextShape]),
   'specchain.sidebar.revealInExplorer': z.tuple([rowContextShape]),

@@ -105,12 +105,13 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     await assert.rejects(r.rename('src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-001'), 'REQ-ORDER-011\nx'), /not a valid REQ ID/);
   });
 
-  it('the SPEC tree request carries the REQs of an @MX SPEC with URIs, and the unknown-SPEC references', async () => {
+  it('the SPEC tree request carries the REQs of an @MX SPEC with URIs, and every broken link', async () => {
     const tree = (await client.connection.sendRequest(SpecTreeRequest.method, {})) as SpecTreeRequest.Result;
     const order = tree.specs.find((s) => s.id === 'ORDER-001')!;
     assert.equal(order.mx!.reqs[0]!.code[0]!.uri, client.uri('src/orders/api.ts'));
     assert.equal(order.mx!.reqs[0]!.acs[0]!.uri, client.uri('.moai/specs/SPEC-ORDER-001/acceptance.md'));
-    assert.deepEqual(tree.unknownSpec.map((u) => u.uri), [client.uri('src/orders/broken.py')]);
+    assert.deepEqual(tree.broken.map((u) => `${u.id} ${u.uri}`), [`REQ-ORDER-009 ${client.uri('src/orders/broken.py')}`, `SPEC-ORDR-001 ${client.uri('src/orders/broken.py')}`]);
+    assert.equal(tree.totals.brokenLinks, 2);
   });
 });
 

@@ -1,6 +1,7 @@
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
+import { countProblems } from '../service/broken';
 import type { Diagnostic, Severity } from '../service/types';
 import { pathToFileURL } from 'node:url';
 import { codeDocUrl } from '../service/codeDocs';
@@ -225,8 +226,10 @@ export function formatText(result: CheckResult, color: boolean): string {
   if (lines.length) lines.push('');
   const files = new Set(result.diagnostics.map((d) => d.path)).size;
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  // The editor's status bar and sidebar count broken links the same way.
+  const { brokenLinks } = countProblems(result.diagnostics);
   lines.push(
-    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ${plural(brokenLinks, 'broken link')} · ` +
       `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${result.mxMarkers ? `${result.mxMarkers} @MX marker${result.mxMarkers === 1 ? '' : 's'}, ` : ''}${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,

@@ -39,7 +39,9 @@ export class FolderState {
   #workspace: FsWorkspace;
   readonly #hooks: FolderHooks;
   #loaded = false;
-  #loading: Promise<LoadReport> | undefined;
+  /** The load running now, and the one asked for meanwhile (its configuration the latest asked). */
+  #running: Promise<LoadReport> | undefined;
+  #queued: { config: SpecChainConfig | undefined; readonly promise: Promise<LoadReport> } | undefined;
   #generation = 0;
   #inFlight = false;
   readonly #pending = new Map<string, Pending>();
@@ -75,9 +77,13 @@ export class FolderState {
     return this.#loaded;
   }
 
-  /** Resolves when the current load finished. */
+  /**
+   * Resolves when the folder has an index to answer from: at once after the first load, since
+   * a reload keeps the previous index answering until the new one replaces it.
+   */
   whenLoaded(): Promise<unknown> {
-    return this.#loading ?? Promise.resolve();
+    if (this.#loaded) return Promise.resolve();
+    return this.#queued?.promise ?? this.#running ?? Promise.resolve();
   }
 
   /** Current diagnostics of every file (settled or not). */
@@ -95,12 +101,39 @@ export class FolderState {
 
   /**
    * (Re)loads the folder from disk with worker threads, optionally under a new configuration;
-   * the previous service answers requests until the new one is ready.
+   * the previous service answers requests until the new one is ready. Loads never overlap: one
+   * asked for while another runs is queued, and every further ask joins the queued one (under
+   * the latest configuration asked), so a burst of `.gitignore` events or Refresh requests costs
+   * at most two loads, not one each side by side.
    */
-  load(config: SpecChainConfig = this.#config): Promise<LoadReport> {
-    const loading = this.#doLoad(config, ++this.#generation);
-    this.#loading = loading;
-    return loading;
+  load(config?: SpecChainConfig): Promise<LoadReport> {
+    if (!this.#running) return this.#start(config);
+    if (this.#queued) {
+      if (config) this.#queued.config = config;
+      return this.#queued.promise;
+    }
+    const running = this.#running;
+    const generation = this.#generation;
+    const queued: { config: SpecChainConfig | undefined; promise: Promise<LoadReport> } = {
+      config,
+      promise: running
+        .catch(() => undefined)
+        .then(() => {
+          this.#queued = undefined;
+          if (generation !== this.#generation) throw new Error(`${this.paths.root}: the folder was closed`);
+          return this.#start(queued.config);
+        }),
+    };
+    this.#queued = queued;
+    return queued.promise;
+  }
+
+  #start(config: SpecChainConfig = this.#config): Promise<LoadReport> {
+    const running: Promise<LoadReport> = this.#doLoad(config, this.#generation).finally(() => {
+      if (this.#running === running) this.#running = undefined;
+    });
+    this.#running = running;
+    return running;
   }
 
   async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {

@@ -28,7 +28,7 @@ import {
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
-  type MxRefNode,
+  type BrokenLinkNode,
   type SpecNode,
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
@@ -42,7 +42,8 @@ import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
-import { countProblems, getSpecTree } from '../service/features/specTree';
+import { countProblems } from '../service/broken';
+import { getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
@@ -359,17 +360,17 @@ export class SpecChainServer {
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
       const specs: SpecNode[] = [];
-      const unknownSpec: MxRefNode[] = [];
+      const broken: BrokenLinkNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
         const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
-        append(unknownSpec, withUris<MxRefNode[]>(tree.unknownSpec, toUri));
+        append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, unknownSpec, totals };
+      return { specs, broken, totals };
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));

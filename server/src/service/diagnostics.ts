@@ -3,6 +3,7 @@ import { severityOf, type SpecChainConfig } from './config';
 import type { SpecEntry, WorkspaceIndex } from './index';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
+import { IdCache } from './idCache';
 import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUnknownDependencies } from './rules/specRules';
 import {
   checkMxDanglingSpec,
@@ -61,7 +62,7 @@ const SPEC_RULES: readonly SpecRule[] = [
  * SPEC or a manifest changes.
  */
 export class DiagnosticsEngine implements RuleContext {
-  #closest = new Map<string, string | undefined>();
+  readonly #closest: IdCache<string | undefined>;
   #closestGeneration = -1;
   #candidates = new Candidates([]);
   #stack: { specs: number; manifests: number; report: StackReport; byPath: Map<string, Diagnostic[]> } | undefined;
@@ -72,7 +73,9 @@ export class DiagnosticsEngine implements RuleContext {
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: SpecChainConfig,
-  ) {}
+  ) {
+    this.#closest = new IdCache(index.idCacheLimit);
+  }
 
   closestId(id: string): string | undefined {
     if (this.#closestGeneration !== this.index.specGeneration) {
@@ -80,8 +83,7 @@ export class DiagnosticsEngine implements RuleContext {
       this.#closest.clear();
       this.#candidates = new Candidates([...new Set(this.index.specs().map((s) => s.id))]);
     }
-    if (!this.#closest.has(id)) this.#closest.set(id, this.#candidates.closest(id));
-    return this.#closest.get(id);
+    return this.#closest.get(id, (broken) => this.#candidates.closest(broken));
   }
 
   closestReq(id: string, scope: readonly string[]): string | undefined {

@@ -1,4 +1,5 @@
 import { resolveHeaderPath } from './headerPaths';
+import { IdCache, MIN_ID_CACHE } from './idCache';
 import { namesReq } from './mx/ids';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
@@ -62,7 +63,7 @@ interface SpecTables {
   readonly byFolder: ReadonlyMap<string, string>;
   readonly types: ReadonlySet<string>;
   /** What `resolve` answered, by type then ID: thousands of markers share an ID. */
-  readonly resolved: Map<string, Map<string, readonly string[]>>;
+  readonly resolved: Map<string, IdCache<readonly string[]>>;
 }
 
 /**
@@ -200,11 +201,12 @@ export class WorkspaceIndex {
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
     let byId = tables.resolved.get(tag.type);
-    if (!byId) tables.resolved.set(tag.type, (byId = new Map()));
-    let found = byId.get(tag.id);
-    if (!found) byId.set(tag.id, (found = this.#resolve(tables, tag)));
-    return found;
+    if (!byId) tables.resolved.set(tag.type, (byId = new IdCache(this.idCacheLimit)));
+    return byId.get(tag.id, () => this.#resolve(tables, tag));
   }
+
+  /** How many answers a cache keyed by ID keeps: more than the workspace's files can hold at once, as a rule. */
+  readonly idCacheLimit = (): number => MIN_ID_CACHE + 2 * this.#facts.size;
 
   #resolve(tables: SpecTables, tag: { readonly type: string; readonly id: string }): readonly string[] {
     let out: string[] | undefined;

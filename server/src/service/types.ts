@@ -71,6 +71,8 @@ export interface Diagnostic {
   /** What a quick fix needs (`diagnosticData.ts` defines every kind). */
   readonly data?: DiagnosticData;
   readonly related?: readonly RelatedLocation[];
+  /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
+  readonly target?: string;
 }
 
 /** The tag types of the default configuration. */

@@ -198,6 +198,10 @@ describe('features', () => {
     assert.deepEqual(tree.totals.specs, 2);
     assert.equal(tree.totals.tags, 2);
     assert.equal(tree.totals.brokenLinks, 2, 'USER-009 and USERS-001');
+    assert.deepEqual(tree.broken.map((b) => `${b.id} ${b.code} ${b.severity} ${b.path}:${b.range.start.line + 1}`), ['USER-009 tag/unknown-spec error src/user.ts:3', 'USERS-001 tag/unknown-spec error db/schema.sql:1']);
+    const declared = service.diagnostics('.moai/specs/SPEC-USER-001/spec.md').find((d) => d.code === 'chain/declared-missing')!;
+    assert.equal(user.gaps.declared, declared.severity, 'the missing slot is painted with the severity Problems shows');
+    assert.equal(user.gaps.declared, 'warning');
   });
 
   it('SpecAt: marker, SPEC document, dependency item, else nothing', () => {

@@ -231,15 +231,22 @@ describe('features of the @MX dialect', () => {
     );
     assert.deepEqual(order.mx!.broken.map((b) => `${b.id}@${b.path}`), ['REQ-ORDER-009@src/orders/broken.py']);
     assert.equal(order.completeness, 'partial');
-    assert.deepEqual(tree.unknownSpec.map((b) => `${b.id}@${b.path}:${b.range.start.line + 1}`), ['SPEC-ORDR-001@src/orders/broken.py:2']);
+    assert.deepEqual(
+      tree.broken.map((b) => `${b.id}@${b.path}:${b.range.start.line + 1} ${b.code} ${b.severity} ${b.specId ?? '-'} ${b.fixable}`),
+      ['REQ-ORDER-009@src/orders/broken.py:3 mx/unknown-req warning ORDER-001 true', 'SPEC-ORDR-001@src/orders/broken.py:2 mx/unknown-spec error - true'],
+      'every broken link of the dialect, by ID, with the SPEC a REQ was looked up in',
+    );
+    assert.equal(order.problems.broken, 1, 'the unknown REQ belongs to ORDER-001');
     const pay = tree.specs.find((s) => s.id === 'PAY-002')!;
     assert.deepEqual(pay.mx!.reqs.map((r) => `${r.id}:${r.code.length}`), ['REQ-001:1', 'REQ-002:1']);
     const user = tree.specs.find((s) => s.id === 'USER-001')!;
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
-    assert.equal(tree.totals.brokenLinks, 2, 'mx/unknown-spec and mx/unknown-req count as broken links');
+    assert.equal(tree.totals.brokenLinks, tree.broken.length, 'the group holds what the status bar counts');
     const off = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().filter((d) => d.code !== 'mx/unknown-spec'))!;
-    assert.deepEqual(off.unknownSpec, [], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
+    assert.deepEqual(off.broken.map((b) => b.code), ['mx/unknown-req'], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
+    const hinted = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().map((d) => ({ ...d, severity: 'hint' as const })))!;
+    assert.deepEqual([hinted.broken, hinted.totals.brokenLinks, hinted.specs.find((s) => s.id === 'ORDER-001')!.problems.broken], [[], 0, 0], 'a hint is never broken');
   });
 });
 

@@ -1,5 +1,6 @@
 import { commandLink } from '../../protocol';
 import type { WorkspaceIndex } from '../index';
+import { plainRequirement } from '../reqText';
 import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
 import { chainCounts, formatCounts } from './chain';
@@ -67,12 +68,13 @@ function reqPart(index: WorkspaceIndex, subject: Subject): string {
   const lines = [`**${subject.id}** of SPEC-${subject.specId}${title ? `: ${escapeMarkdown(title)}` : ''}`, ''];
   if (!first) return [...lines, `${subject.id} is not declared in SPEC-${subject.specId}.`].join('\n');
   if (first.decl.id !== subject.id) lines.push(`Group of ${[...new Set(decls.map((d) => d.decl.id))].join(', ')}`, '');
-  if (first.decl.text) lines.push(`> ${escapeMarkdown(first.decl.text)}`, '');
+  const text = plainRequirement(first.decl.text);
+  if (text) lines.push(`> ${escapeMarkdown(text)}`, '');
   const coverage = idCoverage(index, subject.specId, subject.id);
   if (first.decl.kind === 'REQ') {
     if (coverage.acs.length > 0) {
       lines.push('Acceptance criteria:', '');
-      for (const ac of coverage.acs.slice(0, LISTED)) lines.push(`- **${ac.decl.id}**${ac.decl.text ? `: ${escapeMarkdown(clip(ac.decl.text))}` : ''}`);
+      for (const ac of coverage.acs.slice(0, LISTED)) lines.push(`- **${ac.decl.id}**${ac.decl.text ? `: ${escapeMarkdown(clip(plainRequirement(ac.decl.text)))}` : ''}`);
       if (coverage.acs.length > LISTED) lines.push(`- … and ${coverage.acs.length - LISTED} more`);
       lines.push('');
     }

@@ -25,7 +25,7 @@ export function finding(
   path: string,
   range: Range,
   message: string,
-  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity']; atMost?: Diagnostic['severity'] } = {},
+  extra: { data?: DiagnosticData; related?: RelatedLocation[]; severity?: Diagnostic['severity']; atMost?: Diagnostic['severity']; target?: string } = {},
 ): Finding {
   return { code, path, range, message, ...extra };
 }

@@ -27,7 +27,7 @@ export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
         path,
         link.ref.range,
         suggestion ? `@MX:${link.marker.kind} names ${name}, which is no SPEC in this workspace. Did you mean SPEC-${suggestion}?` : `@MX:${link.marker.kind} names ${name}, which is no SPEC in this workspace.`,
-        { data: suggestion ? { kind: 'replace-id', suggestion: `SPEC-${suggestion}` } : { kind: 'mx-broken-link', id: link.ref.id } },
+        { data: suggestion ? { kind: 'replace-id', suggestion: `SPEC-${suggestion}` } : { kind: 'mx-broken-link', id: link.ref.id }, target: name },
       ),
     );
   }
@@ -52,7 +52,7 @@ export function checkMxUnknownReq(ctx: RuleContext, path: string): Finding[] {
         path,
         link.ref.range,
         `${link.ref.id} is not declared in ${where}.${suggestion ? ` Did you mean ${suggestion}?` : ''}${link.ref.expanded ? ' (It is a member of this range.)' : ''}`,
-        suggestion && !link.ref.expanded ? { data: { kind: 'replace-id', suggestion } } : {},
+        suggestion && !link.ref.expanded ? { data: { kind: 'replace-id', suggestion }, target: link.ref.id } : { target: link.ref.id },
       ),
     );
   }

@@ -29,7 +29,7 @@ export function checkUnknownDependencies(ctx: RuleContext, spec: SpecEntry): Fin
         spec.path,
         ref.range,
         `${ref.field} names ${ref.id}, which is no SPEC in this workspace.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-        suggestion ? { data: { kind: 'replace-id', suggestion } } : {},
+        suggestion ? { data: { kind: 'replace-id', suggestion }, target: ref.id } : { target: ref.id },
       );
     });
 }

@@ -20,7 +20,7 @@ export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
       ? `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}. Did you mean ${suggestion}?`
       : `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}.`;
     const data = suggestion ? ({ kind: 'replace-id', suggestion } as const) : ({ kind: 'create-spec', id: tag.id } as const);
-    out.push(finding('tag/unknown-spec', path, tag.range, message, tag.role === 'mention' ? { data, severity: 'hint', atMost: 'hint' } : { data }));
+    out.push(finding('tag/unknown-spec', path, tag.range, message, tag.role === 'mention' ? { data, target: tag.id, severity: 'hint', atMost: 'hint' } : { data, target: tag.id }));
   }
   return out;
 }
@@ -41,5 +41,5 @@ export function checkMalformed(ctx: RuleContext, path: string): Finding[] {
 export function checkBrokenPaths(ctx: RuleContext, path: string): Finding[] {
   return (ctx.index.facts(path)?.headerPaths ?? [])
     .filter((header) => resolveHeaderPath(ctx.index, path, header.label, header.target) === undefined)
-    .map((header) => finding('tag/broken-path', path, header.range, `${header.label}: ${header.target} does not resolve to a file in the workspace.`));
+    .map((header) => finding('tag/broken-path', path, header.range, `${header.label}: ${header.target} does not resolve to a file in the workspace.`, { target: header.target }));
 }

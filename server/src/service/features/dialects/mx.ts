@@ -1,4 +1,5 @@
 import type { MxLink, WorkspaceIndex } from '../../index';
+import { plainRequirement } from '../../reqText';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type Position } from '../../types';
 import { declarationsNamed, uniqueReqs } from '../reqCoverage';
 import { uniqueLocations, type CompletionEntry, type Dialect, type PathLink, type RefAt, type RenameStart, type Subject } from '../refs';
@@ -128,7 +129,7 @@ function completeMx(index: WorkspaceIndex, linePrefix: string, position: Positio
     for (const specId of reqSpecs) {
       for (const r of uniqueReqs(index, specId)) {
         if (!r.decl.id.toUpperCase().startsWith(upper)) continue;
-        out.push({ kind: r.decl.kind === 'REQ' ? 'req-id' : 'ac-id', label: r.decl.id, detail: `SPEC-${specId}${r.decl.text ? `: ${clip(r.decl.text)}` : ''}`, newText: r.decl.id, range });
+        out.push({ kind: r.decl.kind === 'REQ' ? 'req-id' : 'ac-id', label: r.decl.id, detail: `SPEC-${specId}${r.decl.text ? `: ${clip(plainRequirement(r.decl.text))}` : ''}`, newText: r.decl.id, range });
       }
     }
   }
