@@ -21,6 +21,8 @@ export interface SpecChainApi {
   readonly badge: () => number | undefined;
   /** Fires when indexing starts, learns its file count (`{ files }`), or ends (`undefined`). */
   readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
+  /** The last failures of SpecChain commands (`<id>: <message>`), newest last. */
+  readonly commandErrors: () => readonly string[];
   /** How long `activate` took, in milliseconds (the budget is 300). */
   readonly activationMillis: number;
 }
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     specsView: () => current.sidebar.shown,
     badge: () => current.sidebar.badge?.value,
     onDidChangeIndexing: current.onDidChangeIndexing,
+    commandErrors: () => [...current.commandErrors],
   };
 }
 

@@ -62,7 +62,7 @@ export function registerCommands(ctx: Ctx): void {
           return await run(...args);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          ctx.outputChannel.error(`${id} failed: ${message}`);
+          ctx.commandFailed(id, message);
           void vscode.window.showErrorMessage(`SpecChain: ${message}`, 'Show output').then((choice) => {
             if (choice) ctx.outputChannel.show();
           });
