@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import type { GeneratePlanResult } from '../../../client/src/commands/generatePlan';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor } from './wait';
+import { exists, waitFor } from './wait';
 
 const EXTENSION_ID = 'specchain.specchain';
 
@@ -11,15 +11,6 @@ function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
   return folder.uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const codeOf = (d: vscode.Diagnostic): string | undefined =>

@@ -4,7 +4,7 @@ import type { SpecChainApi } from '../../../client/src/extension';
 import { rowContexts } from '../../../client/webview/specs/model';
 import { COMMAND_ARGUMENTS, HOVER_COMMANDS, SpecTreeRequest, type RowMenuContext, type SpecTreeResult } from '../../../server/src/protocol';
 import { DIALECT_FILES, QUICK_FIXES, type ExpectedFix } from '../../fixtures/quickFixes';
-import { waitFor } from './wait';
+import { exists, waitFor } from './wait';
 
 // What a user clicks, in the real editor: every @TAG and @MX quick fix through the editor's
 // code-action provider, and every command a code lens, a hover link or a SPECs-view row runs,
@@ -21,15 +21,6 @@ const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'objec
 const snapshot = (uri: vscode.Uri): string => JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.character]).sort());
 
 const DIALECT_FIXES = QUICK_FIXES.filter((f) => f.code.startsWith('tag/') || f.code.startsWith('mx/'));
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('every quick fix and command, where the user meets them', function () {
   this.timeout(180_000);
