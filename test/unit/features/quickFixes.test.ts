@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
 import { resolveConfig } from '../../../server/src/service/config';
@@ -46,6 +47,13 @@ describe('every quick fix of the engine', () => {
     }
   });
 
+  it('a dependency naming no SPEC is never pointed at the SPEC that names it (the fix would make it depend on itself)', () => {
+    const self = service.diagnostics('.moai/specs/SPEC-GO-001/spec.md').find((d) => d.code === 'spec/unknown-dependency' && d.message.includes('GO-002'));
+    assert.ok(self);
+    assert.equal(self.data, undefined);
+    assert.doesNotMatch(self.message, /Did you mean/);
+  });
+
   it('the language server sends the data of every kind and takes it back with a code-action request', () => {
     const paths = new FolderPaths('/tmp/specchain-quick-fixes');
     const kinds = new Set<string>();
@@ -76,8 +84,9 @@ describe('diagnostic data on real projects', function () {
     root = sharedPath(this, 'corpus');
   });
 
-  it('every diagnostic of the shared corpus carries data its definition accepts unchanged (none dropped on the way to the editor)', async () => {
+  it('every diagnostic of the shared corpus carries data its definition accepts unchanged, and a fix beyond Disable', async () => {
     const kinds = new Set<string>();
+    const unfixed: string[] = [];
     for (const project of ['moai/head-v3.1.2+', 'moai/legacy-v0.22.5', 'mx/GetKlai+klai', 'mx/elymas+universal-search']) {
       const { config } = resolveConfig({});
       const svc = new LanguageService({ workspace: new FsWorkspace(path.join(root, project), config), config });
@@ -85,9 +94,15 @@ describe('diagnostic data on real projects', function () {
       for (const d of svc.allDiagnostics()) {
         if (!d.data) continue;
         kinds.add(d.data.kind);
-        assert.deepEqual(checkedData(d.data), d.data, `${project}: ${d.code} at ${d.path}:${d.range.start.line + 1}`);
+        const where = `${project}: ${d.code} at ${d.path}:${d.range.start.line + 1}`;
+        assert.deepEqual(checkedData(d.data), d.data, where);
+        const text = readFileSync(path.join(root, project, d.path), 'utf8');
+        const read = async (p: string): Promise<string | undefined> => readFileSync(path.join(root, project, p), 'utf8');
+        const actions = await getCodeActions({ index: svc.index, path: d.path, text, diagnostics: [d], today: new Date(), readText: read });
+        if (!actions.some((a) => !a.title.startsWith('Disable '))) unfixed.push(`${where} (${d.data.kind})`);
       }
     }
     assert.ok(kinds.size >= 3, `kinds seen: ${[...kinds].join(', ')}`);
+    assert.deepEqual(unfixed, [], 'data that no fix reads');
   });
 });

@@ -69,6 +69,11 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
       const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
       fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
+    } else if (d.code === 'spec/unknown-dependency') {
+      // The item may be written `SPEC-<ID>`: the prefix stays, the ID changes.
+      const prefix = /^SPEC-/.test(rangeText) && !/^SPEC-/.test(data.suggestion) ? 'SPEC-' : '';
+      const start = lines.offsetAt(d.range.start) + prefix.length;
+      fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end)), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/id-mismatch') {
       const current = request.index.facts(request.path)?.spec?.id;
       const at = current !== undefined ? rangeText.indexOf(current) : -1;
