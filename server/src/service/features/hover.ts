@@ -3,11 +3,10 @@ import type { WorkspaceIndex } from '../index';
 import { plainRequirement } from '../reqText';
 import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
-import { chainCounts, formatCounts } from './chain';
-import { refAt } from './dialects';
+import { refAt, summariesOf } from './dialects';
 import { missingTestDraft } from './missingTest';
 import type { Subject } from './refs';
-import { declarationsNamed, formatCoverage, idCoverage, reqCoverageLine } from './reqCoverage';
+import { declarationsNamed, formatCoverage, idCoverage } from './reqCoverage';
 
 /** A hover: markdown and the range it is about. */
 export interface HoverResult {
@@ -45,10 +44,9 @@ function specPart(index: WorkspaceIndex, specId: string, options: HoverOptions):
   for (const spec of index.specsWithId(specId)) {
     const lines = [`**SPEC-${spec.id}**${spec.doc.title ? `: ${escapeMarkdown(spec.doc.title)}` : ''}`, ''];
     lines.push(`Status: ${spec.doc.status ?? 'not stated'}${spec.doc.version ? ` · version ${spec.doc.version}` : ''}${spec.doc.archived ? ' · archived' : ''}`, '');
-    const chain = formatCounts(chainCounts(index, spec.id));
-    const reqs = reqCoverageLine(index, spec.id);
-    if (chain !== undefined || reqs === undefined) lines.push(`Chain: ${chain ?? 'no code markers yet'}`, '');
-    if (reqs) lines.push(reqs, '');
+    const summaries = summariesOf(index, spec.id);
+    if (summaries.length === 0) lines.push('Chain: no code markers yet', '');
+    for (const summary of summaries) lines.push(summary.hover, '');
     lines.push(`File: \`${spec.path}\``);
     if (options.commandLinks) {
       const links = [commandLink('Open SPEC', 'specchain.openSpec', spec.id), commandLink('Reveal in sidebar', 'specchain.revealSpec', spec.id)];
