@@ -35,6 +35,8 @@ describe('every quick fix and command, where the user meets them', function () {
     api = await extension.activate();
     await api.ready;
     for (const [path, text] of Object.entries(DIALECT_FILES)) await vscode.workspace.fs.writeFile(workspaceFile(path), new TextEncoder().encode(text));
+    // Open, as a user fixing them has them: the server reads their text from the editor.
+    for (const path of Object.keys(DIALECT_FILES)) await vscode.workspace.openTextDocument(workspaceFile(path));
     await waitFor(
       () => `the diagnostics of every @TAG and @MX fix (${DIALECT_FIXES.filter((f) => !diagnosticOf(f)).map((f) => `${f.code} ${f.path}:${f.line + 1}`).join(', ')})`,
       () => (DIALECT_FIXES.every((f) => diagnosticOf(f)) ? true : undefined),
