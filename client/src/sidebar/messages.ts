@@ -8,8 +8,8 @@ import type { GuidanceView, SpecTreeResult } from '../../../server/src/protocol'
 import { rangeShape } from '../../../server/src/service/shapes';
 
 /** Chain states the SPECs view filters on; `errors`: the SPEC document has errors. */
-export type ChainFilter = 'complete' | 'partial' | 'none' | 'errors';
-export const CHAIN_FILTERS: readonly ChainFilter[] = ['complete', 'partial', 'none', 'errors'];
+export type ChainFilter = 'complete' | 'partial' | 'none' | 'errors' | 'tests-verified' | 'tests-failing' | 'tests-skipped' | 'tests-not-run' | 'tests-untested';
+export const CHAIN_FILTERS: readonly ChainFilter[] = ['complete', 'partial', 'none', 'errors', 'tests-verified', 'tests-failing', 'tests-skipped', 'tests-not-run', 'tests-untested'];
 
 export type ServerStateMessage = { readonly type: 'server'; readonly state: 'stopped' | 'starting' | 'running' | 'failed'; readonly message?: string };
 export type TrustMessage = { readonly type: 'trust'; readonly trusted: boolean };

@@ -125,7 +125,17 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const statuses = [...new Set((this.#tree?.specs ?? []).map((s) => s.status))].sort();
     const current = this.#shown?.filter ?? { text: '', ...this.#filter };
     type Item = vscode.QuickPickItem & ({ readonly status: string } | { readonly chain: ChainFilter });
-    const chainWords: Readonly<Record<ChainFilter, string>> = { complete: 'Chain complete', partial: 'Chain partial', none: 'No code yet', errors: 'Has errors or broken links' };
+    const chainWords: Readonly<Record<ChainFilter, string>> = {
+      complete: 'Chain complete',
+      partial: 'Chain partial',
+      none: 'No code yet',
+      errors: 'Has errors or broken links',
+      'tests-verified': 'Tests: verified',
+      'tests-failing': 'Tests: failing',
+      'tests-skipped': 'Tests: only skipped',
+      'tests-not-run': 'Tests: not run',
+      'tests-untested': 'Tests: untested',
+    };
     const items: (Item | vscode.QuickPickItem)[] = [
       { label: 'Chain state', kind: vscode.QuickPickItemKind.Separator },
       ...CHAIN_FILTERS.map((chain): Item => ({ label: chainWords[chain], chain, picked: current.chains.includes(chain) })),

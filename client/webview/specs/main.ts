@@ -7,7 +7,7 @@
 import type { BrokenLinkNode, MxRefNode, ReqDeclNode, ReqNode, RowMenuContext, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
-import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, reqCoverage, rowBadge, rowContexts, shownText, specMatches, tagText, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
+import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, rowContexts, shownText, specMatches, tagText, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
 
 interface State {
   expanded: string[];
@@ -197,6 +197,7 @@ function acNode(spec: SpecNode, ac: ReqDeclNode, key: string, level: number): No
 function reqNode(spec: SpecNode, req: ReqNode): Node {
   const key = `req:${spec.id}:${req.id}`;
   const c = reqCoverage(req);
+  const tests = evidenceBadge(req.evidence);
   const groups = (): Node[] => {
     const out: Node[] = [];
     for (const [name, refs, kind, stageIcon] of [['Code', req.code, 'code', 'code'], ['Tests', req.tests, 'test', 'beaker']] as const) {
@@ -225,8 +226,8 @@ function reqNode(spec: SpecNode, req: ReqNode): Node {
     label: req.id,
     ...(req.text ? { description: req.text } : {}),
     icon: 'symbol-key',
-    badge: { text: `${c.present}/${c.expected}` },
-    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}`,
+    badge: { text: `${c.present}/${c.expected}${tests ? ` · ${tests.text}` : ''}`, ...(tests?.alarm ? { className: 'broken' } : {}) },
+    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}${tests ? `\n${tests.words}` : ''}`,
     spoken: `${c.present} of ${c.expected} covered: code ${req.code.length}, tests ${req.tests.length}, acceptance criteria ${req.acs.length}`,
     open: { uri: req.uri, range: req.range },
     spec,
@@ -460,7 +461,17 @@ function renderChips(): void {
   }
 }
 
-const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = { complete: 'complete', partial: 'partial', none: 'no code', errors: 'errors or broken links' };
+const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = {
+  complete: 'complete',
+  partial: 'partial',
+  none: 'no code',
+  errors: 'errors or broken links',
+  'tests-verified': 'tests verified',
+  'tests-failing': 'tests failing',
+  'tests-skipped': 'tests skipped',
+  'tests-not-run': 'tests not run',
+  'tests-untested': 'untested',
+};
 
 function renderEmpty(total: number, shown: number): void {
   emptyEl.replaceChildren();

@@ -1,5 +1,7 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
 import type { ReadText } from '../service/features/types';
@@ -22,6 +24,8 @@ export interface FolderHooks {
 
 /** Edits closer together than this are diagnosed together (leading edge: a lone edit goes at once). */
 const THROTTLE_MS = 50;
+/** After a result file changes, how long to wait for the run's other files before reading them. */
+const RESULTS_SETTLE_MS = 150;
 /** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
 const CHUNK = 300;
 
@@ -55,6 +59,9 @@ export class FolderState {
   /** Opened documents not yet published since they opened. */
   readonly #announce = new Set<string>();
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** True for a path the `testResults` globs name; results are read again when one changes. */
+  #isResult: (path: string) => boolean = () => false;
+  #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
@@ -92,6 +99,11 @@ export class FolderState {
     return (function* () {
       for (const list of all.values()) yield* list;
     })();
+  }
+
+  /** True when a change of `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
+  watches(path: string): boolean {
+    return this.includes(path) || this.#isResult(path);
   }
 
   /** True when SpecChain reads `path`: not excluded by the settings, a built-in folder or `.gitignore`. */
@@ -160,6 +172,8 @@ export class FolderState {
     this.#config = config;
     this.#workspace = workspace;
     this.#loaded = true;
+    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
+    this.#readResults(service);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
@@ -198,7 +212,32 @@ export class FolderState {
     this.#apply(path, { kind: 'delete' });
   }
 
+  /**
+   * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
+   * service, and marks the SPEC files whose evidence may have changed.
+   */
+  #readResults(service: LanguageService): void {
+    const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
+    for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
+    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+  }
+
+  /** A result file changed: read them again shortly (a test run writes several at once). */
+  #resultsChanged(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
+    this.#resultsTimer = setTimeout(() => {
+      this.#resultsTimer = undefined;
+      if (!this.#loaded) return;
+      this.#readResults(this.#service);
+      this.#schedule(false);
+    }, RESULTS_SETTLE_MS);
+  }
+
   #apply(path: string, op: Pending): void {
+    if (op.kind !== 'text' && this.#isResult(path)) {
+      this.#resultsChanged();
+      if (!this.includes(path)) return;
+    }
     if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
       // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
@@ -303,6 +342,7 @@ export class FolderState {
 
   /** Stops pending passes. */
   dispose(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);
       clearImmediate(this.#timer as NodeJS.Immediate);

@@ -1,6 +1,7 @@
 import { append } from '../service/text';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -33,6 +34,8 @@ import {
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { getCodeActions } from '../service/features/codeActions';
+import { withEvidenceBadges } from '../service/evidence/badges';
+import type { EvidenceState } from '../service/evidence/states';
 import { getCodeLenses } from '../service/features/codeLens';
 import { getCompletions } from '../service/features/completion';
 import { getDefinition } from '../service/features/definition';
@@ -130,7 +133,7 @@ export class SpecChainServer {
       void this.#connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
       // Clients without watched-file events (Neovim before 0.9) still see disk changes.
-      this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.includes.bind(f)));
+      this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.watches.bind(f)));
     }
     const pulled = await this.#pullConfigs();
     // No folder, nothing to index: say so, so that clients do not wait for an index.
@@ -224,13 +227,21 @@ export class SpecChainServer {
       let specs = 0;
       let brokenLinks = 0;
       let errors = 0;
+      let evidence: Record<EvidenceState, number> | undefined;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
         const problems = countProblems(f.currentDiagnostics());
         brokenLinks += problems.brokenLinks;
         errors += problems.errors;
+        const totals = f.service.evidence()?.totals;
+        if (totals) {
+          evidence ??= { verified: 0, failing: 0, skipped: 0, 'not-run': 0, untested: 0 };
+          for (const k of Object.keys(totals) as EvidenceState[]) evidence[k] += totals[k];
+        }
       }
-      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors } satisfies IndexChangedNotification.Params);
+      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors, ...(evidence ? { evidence } : {}) } satisfies IndexChangedNotification.Params);
+      // Lenses carry evidence and counts: ask the client to fetch them again.
+      if (this.#capabilities.workspace?.codeLens?.refreshSupport) void this.#connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
     }, INDEX_CHANGED_MS);
   }
 
@@ -247,7 +258,13 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
+      const evidence = at?.folder.service.evidence();
+      const hover =
+        at &&
+        getHover(at.folder.service.index, at.path, position, {
+          commandLinks: this.#commandLinks,
+          ...(evidence ? { evidence, fileLink: (path: string, line: number) => `${at.folder.paths.toUri(path)}#L${line + 1}` } : {}),
+        });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
@@ -329,7 +346,7 @@ export class SpecChainServer {
     c.onCodeLens(({ textDocument }) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      return getCodeLenses(at.folder.service.index, at.path).map((lens) => ({
+      return getCodeLenses(at.folder.service.index, at.path, at.folder.service.evidence()).map((lens) => ({
         range: lens.range,
         command: lensCommand(lens.title, 'specchain.showReferences', textDocument.uri, lens.range.start, lens.locations.map((l) => this.#toLocation(at.folder, l))),
       }));
@@ -366,7 +383,8 @@ export class SpecChainServer {
         const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
-        for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
+        const evidence = folder.service.evidence();
+        for (const s of evidence ? withEvidenceBadges(tree.specs, evidence) : tree.specs) specs.push(withUris<SpecNode>(s, toUri));
         append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }

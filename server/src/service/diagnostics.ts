@@ -16,6 +16,8 @@ import {
   checkMxUnknownReq,
   checkMxUnknownSpec,
 } from './rules/mxRules';
+import { checkEvidenceFailing, checkStatusUnproven } from './evidence/rules';
+import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
@@ -46,6 +48,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkDuplicateReq,
   checkReqUncovered,
   checkAcUnknownReq,
+  checkEvidenceFailing,
 ];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
@@ -54,6 +57,7 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkDependencyCycles,
   checkNoImplementation,
   checkMissingTest,
+  checkStatusUnproven,
 ];
 
 /**
@@ -73,6 +77,7 @@ export class DiagnosticsEngine implements RuleContext {
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: SpecChainConfig,
+    readonly evidence: () => EvidenceReport | undefined = () => undefined,
   ) {
     this.#closest = new IdCache(index.idCacheLimit);
   }

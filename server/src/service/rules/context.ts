@@ -1,4 +1,5 @@
 import type { SpecChainConfig } from '../config';
+import type { EvidenceReport } from '../evidence/states';
 import type { WorkspaceIndex } from '../index';
 import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
 
@@ -12,6 +13,8 @@ export interface RuleContext {
   closestReq(id: string, scope: readonly string[]): string | undefined;
   /** True for a file the project's mx.yaml `exclude` leaves out of MoAI's @MX scan. */
   mxExcluded(path: string): boolean;
+  /** Test evidence from the result files given, or undefined when none were (no `evidence/*` finding then). */
+  evidence(): EvidenceReport | undefined;
 }
 
 /**

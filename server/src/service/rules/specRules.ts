@@ -1,9 +1,15 @@
 import type { SpecEntry } from '../index';
+import { frontmatterProblems } from '../specSchema';
 import { finding, type Finding, type RuleContext } from './context';
 
-/** `spec/frontmatter-invalid` and `spec/id-mismatch`: what the parser found in the document. */
-export function checkDocumentProblems(_ctx: RuleContext, spec: SpecEntry): Finding[] {
-  return spec.doc.problems.map((p) => finding(p.code, spec.path, p.range, p.message, p.data ? { data: p.data, severity: p.severity } : { severity: p.severity }));
+/**
+ * `spec/frontmatter-invalid` and `spec/id-mismatch`: what the parser found in the document, and
+ * what its frontmatter lacks for the template it follows in this project's MoAI release.
+ */
+export function checkDocumentProblems(ctx: RuleContext, spec: SpecEntry): Finding[] {
+  return [...spec.doc.problems, ...frontmatterProblems(spec.doc, ctx.index.moaiVersion())].map((p) =>
+    finding(p.code, spec.path, p.range, p.message, p.data ? { data: p.data, severity: p.severity } : { severity: p.severity }),
+  );
 }
 
 /** `spec/duplicate-id`: reported on each document that shares its ID. */
