@@ -87,7 +87,7 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     for (const lens of lenses) {
       assert.equal(lens.command?.command, 'specchain.showReferences');
       const checked = parseCommandArguments('specchain.showReferences', lens.command!.arguments ?? []);
-      assert.ok('ok' in checked && checked.ok[2].length > 0, `${lens.command!.title}: ${'error' in checked ? checked.error : 'no locations'}`);
+      assert.ok('ok' in checked, `${lens.command!.title}: ${'error' in checked ? checked.error : ''}`);
     }
     const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri('src/orders/api.ts') } })) as DocumentLink[];
     assert.equal(links.length, 3);
