@@ -23,6 +23,10 @@ export interface SpecChainApi {
   readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
   /** The last failures of SpecChain commands (`<id>: <message>`), newest last. */
   readonly commandErrors: () => readonly string[];
+  /** Fires with the counts the status bar shows whenever the server reports a changed index. */
+  readonly onDidChangeIndex: vscode.Event<{ readonly specs: number; readonly brokenLinks: number; readonly errors: number }>;
+  /** Fires when the SPECs view reports what it shows (after a render, a filter or a reveal). */
+  readonly onDidChangeSpecsView: vscode.Event<void>;
   /** How long `activate` took, in milliseconds (the budget is 300). */
   readonly activationMillis: number;
 }
@@ -53,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     badge: () => current.sidebar.badge?.value,
     onDidChangeIndexing: current.onDidChangeIndexing,
     commandErrors: () => [...current.commandErrors],
+    onDidChangeIndex: current.onDidChangeIndex,
+    onDidChangeSpecsView: current.sidebar.onDidChangeShown,
   };
 }
 

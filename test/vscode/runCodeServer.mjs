@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the extension-host suite (test/vscode/suite) in code-server + Chromium and exits with its
 // code. Builds the suite first; the extension itself must be built (`npm run build`).
-// Environment: SPECCHAIN_TEST_GREP (mocha grep), SPECCHAIN_VSCODE_TIMEOUT_MS (default 900000: a busy machine runs the suite slowly).
+// Environment: SPECCHAIN_TEST_GREP (mocha grep), SPECCHAIN_VSCODE_TIMEOUT_MS (default 240000).
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { buildTests } from '../../scripts/build-tests.mjs';
 
@@ -20,6 +20,6 @@ try {
 const testsIndex = await buildTests();
 const code = await runExtensionTestsInCodeServer({
   testsIndex,
-  timeoutMs: Number(process.env.SPECCHAIN_VSCODE_TIMEOUT_MS ?? 900_000),
+  timeoutMs: Number(process.env.SPECCHAIN_VSCODE_TIMEOUT_MS ?? 1_200_000),
 });
 process.exit(code);

@@ -65,11 +65,12 @@ const FROM_WEBVIEW = z.discriminatedUnion('type', [
   z.extend(specId, { type: z.literal('generatePlan') }),
   z.object({ type: z.literal('open'), uri: text, range: rangeShape, toSide: z._default(z.boolean(), false) }),
   z.object({ type: z.literal('openExternal'), url: text.check(z.regex(/^https:\/\//)) }),
-  /** The SPECs view shows `shown` of `total` SPECs under the current filter. */
+  /** The SPECs view shows `shown` of `total` SPECs under the current filter, and `broken` links in its group. */
   z.object({
     type: z.literal('shown'),
     shown: count,
     total: count,
+    broken: count,
     filter: specFilter,
   }),
   /** The SPECs view revealed the row of `key` (a reveal or following the editor). */

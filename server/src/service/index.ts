@@ -91,6 +91,7 @@ export class WorkspaceIndex {
   #specGeneration = 0;
   #manifestGeneration = 0;
   #generation = 0;
+  #routesGeneration = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -106,6 +107,11 @@ export class WorkspaceIndex {
   /** Increases when any file changes: what is computed from the whole index (test evidence) is kept until it does. */
   get generation(): number {
     return this.#generation;
+  }
+
+  /** Increases when a file with route facts changes (appears, goes, or changes its routes). */
+  get routesGeneration(): number {
+    return this.#routesGeneration;
   }
 
   /** Increases when a manifest changes. */
@@ -515,6 +521,7 @@ export class WorkspaceIndex {
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     this.#generation++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    if (old?.routes || next?.routes) this.#routesGeneration++;
     this.#mentions = undefined;
     // The MoAI release decides which template every SPEC's frontmatter is judged by.
     if (path === SYSTEM_SETTINGS_PATH && old?.moaiVersion !== next?.moaiVersion) {

@@ -26,6 +26,9 @@ export interface WireFacts {
   readonly tests?: FileFacts['tests'];
   readonly traces?: FileFacts['traces'];
   readonly moaiVersion?: string;
+  readonly routes?: FileFacts['routes'];
+  readonly endpoints?: FileFacts['endpoints'];
+  readonly specsIgnored?: FileFacts['specsIgnored'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -60,6 +63,9 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.tests) wire.tests = facts.tests;
   if (facts.traces?.length) wire.traces = facts.traces;
   if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
+  if (facts.routes) wire.routes = facts.routes;
+  if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
+  if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
   return wire;
 }
 
@@ -85,6 +91,9 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.tests) facts.tests = wire.tests;
   if (wire.traces) facts.traces = wire.traces;
   if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
+  if (wire.routes) facts.routes = wire.routes;
+  if (wire.endpoints) facts.endpoints = wire.endpoints;
+  if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
   return facts;
 }
 

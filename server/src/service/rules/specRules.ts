@@ -98,3 +98,9 @@ function dependentsOf(ctx: RuleContext): ReadonlyMap<string, readonly string[]> 
   reversed.set(ctx.index, { generation: ctx.index.specGeneration, dependents: lists });
   return lists;
 }
+
+/** `spec/no-specs`: said once, where the store is missing (the `.gitignore` line, else the first link). */
+export function checkNoSpecs(ctx: RuleContext, path: string): Finding[] {
+  const store = ctx.missingStore();
+  return store?.path === path ? [finding('spec/no-specs', path, store.range, store.message)] : [];
+}
