@@ -33,6 +33,8 @@ export class Ctx implements Session, vscode.Disposable {
   #client: LanguageClient | undefined;
   #starting: Promise<LanguageClient> | undefined;
   #state: ServerState = { kind: 'stopped' };
+  /** The last failures of commands (`<id>: <message>`), newest last; the test API reads them. */
+  readonly #commandErrors: string[] = [];
   /** Counts index notifications, so an older answer never overwrites a newer notification. */
   #indexVersion = 0;
 
@@ -187,6 +189,18 @@ export class Ctx implements Session, vscode.Disposable {
   /** Converts a protocol URI to a VS Code URI the way the client does. */
   asUri(uri: string): vscode.Uri {
     return this.#client ? this.#client.protocol2CodeConverter.asUri(uri) : vscode.Uri.parse(uri);
+  }
+
+  /** Logs a command that failed, and keeps it among the last failures. */
+  commandFailed(id: string, message: string): void {
+    this.outputChannel.error(`${id} failed: ${message}`);
+    this.#commandErrors.push(`${id}: ${message}`);
+    if (this.#commandErrors.length > 50) this.#commandErrors.shift();
+  }
+
+  /** The last failures of commands (`<id>: <message>`), newest last. */
+  get commandErrors(): readonly string[] {
+    return this.#commandErrors;
   }
 
   /** Registers something to be disposed with the context. */

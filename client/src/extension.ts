@@ -21,6 +21,8 @@ export interface SpecChainApi {
   readonly badge: () => number | undefined;
   /** Fires when indexing starts, learns its file count (`{ files }`), or ends (`undefined`). */
   readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
+  /** The last failures of SpecChain commands (`<id>: <message>`), newest last. */
+  readonly commandErrors: () => readonly string[];
   /** Fires with the counts the status bar shows whenever the server reports a changed index. */
   readonly onDidChangeIndex: vscode.Event<{ readonly specs: number; readonly brokenLinks: number; readonly errors: number }>;
   /** Fires when the SPECs view reports what it shows (after a render, a filter or a reveal). */
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     specsView: () => current.sidebar.shown,
     badge: () => current.sidebar.badge?.value,
     onDidChangeIndexing: current.onDidChangeIndexing,
+    commandErrors: () => [...current.commandErrors],
     onDidChangeIndex: current.onDidChangeIndex,
     onDidChangeSpecsView: current.sidebar.onDidChangeShown,
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HOVER_COMMANDS } from '../../server/src/protocol';
 import { configurationItems, readSettings } from './settings';
 
 /** Client id; also the prefix of the `specchain.trace.server` setting the library reads. */
@@ -24,7 +25,7 @@ export function createLanguageClient(extensionUri: vscode.Uri, outputChannel: vs
     },
     // Wrapped, so the server also learns that hovers may carry `command:` links.
     initializationOptions: () => ({ specchain: readSettings(), commandLinks: true }),
-    markdown: { isTrusted: { enabledCommands: ['specchain.openSpec', 'specchain.revealSpec', 'specchain.createMissingTest'] } },
+    markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } },
     middleware: {
       workspace: {
         configuration: (params, token, next) => (vscode.workspace.isTrusted ? next(params, token) : configurationItems(params.items)),

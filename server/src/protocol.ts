@@ -4,6 +4,8 @@
  *
  * URIs are `file:` URIs as LSP uses them; ranges are LSP ranges (0-based).
  */
+import * as z from 'zod/mini';
+import { natural, positionShape, rangeShape } from './service/shapes';
 import type { DiagnosticCode, Range, Severity, StackReport } from './service/types';
 
 /** A tag marker as the sidebar shows it. */
@@ -264,4 +266,106 @@ export namespace IndexChangedNotification {
     /** REQs and ACs per evidence state, when test result files were read. */
     readonly evidence?: Readonly<Record<EvidenceStateName, number>>;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands whose arguments cross a boundary.
+
+/** A URI as LSP writes it (`file:///…`). */
+const uriShape = z.string().check(z.minLength(1), z.maxLength(8192), z.regex(/^[A-Za-z][A-Za-z0-9+.-]*:/));
+const specIdShape = z.string().check(z.minLength(1), z.maxLength(200));
+/** An LSP location: a document and a range in it. */
+const locationShape = z.object({ uri: uriShape, range: rangeShape });
+
+/**
+ * What a row of the SPECs view gives the commands of its context menu (`data-vscode-context`,
+ * which VS Code passes as the command's argument): its SPEC (a broken link naming no SPEC has
+ * none, but then the `id` it names: a SPEC, REQ or AC ID, or a path), and for a tag, reference
+ * or broken-link row the marker and where it stands.
+ */
+export const rowContextShape = z
+  .object({
+    specId: z.optional(specIdShape),
+    id: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+    tag: z.optional(z.string().check(z.maxLength(400))),
+    uri: z.optional(uriShape),
+    line: z.optional(natural),
+    character: z.optional(natural),
+  })
+  .check(z.refine((row) => row.specId !== undefined || row.id !== undefined, 'a row names a SPEC or an ID'));
+export type RowContext = z.output<typeof rowContextShape>;
+
+/** A row's `data-vscode-context` as the page writes it: the row context, and what VS Code's menus read. */
+export type RowMenuContext = RowContext & { readonly webviewSection: 'spec' | 'tag' | 'broken' | 'brokenId'; readonly preventDefaultContextMenuItems: true };
+
+/**
+ * The arguments of every command that something outside the extension's own code invokes with
+ * arguments: the server (code lenses, `command:` links in hovers) and the SPECs view's rows
+ * (context menus). One tuple schema per command: the server and the page build arguments of its
+ * type (`lensCommand`, `commandLink`, `RowMenuContext`); the client checks them against it before
+ * the command runs (`parseCommandArguments`), and turns LSP shapes into VS Code's in one place
+ * (`client/src/commands/showReferences.ts`).
+ *
+ * To add such a command: add its entry here, its implementation to `COMMAND_FACTORIES` in
+ * `client/src/commands/index.ts` (the type-check fails until it takes these arguments), and build
+ * its arguments with the helpers below. A hover link's command also goes in the client's
+ * `markdown.isTrusted.enabledCommands`, which is read from this table.
+ */
+export const COMMAND_ARGUMENTS = {
+  /** A code lens: the references peek at `position` of `uri`, showing `locations`. */
+  'specchain.showReferences': z.tuple([uriShape, positionShape, z.array(locationShape).check(z.maxLength(100_000))]),
+  /** A hover link or a row: the SPEC's document at its title; with no argument, a SPEC is picked. */
+  'specchain.openSpec': z.tuple([z.optional(z.union([specIdShape, rowContextShape]))]),
+  /** A hover link: the SPEC in the SPECs view; with no argument, the SPEC at the cursor. */
+  'specchain.revealSpec': z.tuple([z.optional(specIdShape)]),
+  /** A hover link: an unsaved editor in VS Code's language `language` holding `content`. */
+  'specchain.createMissingTest': z.tuple([z.string().check(z.regex(/^[a-z][a-z0-9-]{0,40}$/)), z.string().check(z.maxLength(10_000))]),
+  /** A row (or a test): the plan of the SPEC; with no argument, a SPEC is picked. */
+  'specchain.generatePlan': z.tuple([
+    z.optional(z.union([specIdShape, rowContextShape])),
+    z.optional(z.object({ overwrite: z.optional(z.boolean()), open: z.optional(z.boolean()) })),
+  ]),
+  'specchain.sidebar.open': z.tuple([rowContextShape]),
+  'specchain.sidebar.openToSide': z.tuple([rowContextShape]),
+  'specchain.sidebar.quickFix': z.tuple([rowContextShape]),
+  'specchain.sidebar.copyId': z.tuple([rowContextShape]),
+  'specchain.sidebar.copyTag': z.tuple([rowContextShape]),
+  'specchain.sidebar.revealInExplorer': z.tuple([rowContextShape]),
+} as const;
+
+/** A command of `COMMAND_ARGUMENTS`. */
+export type CommandId = keyof typeof COMMAND_ARGUMENTS;
+/** The arguments of a command, as its implementation receives them. */
+export type CommandArguments<K extends CommandId> = z.output<(typeof COMMAND_ARGUMENTS)[K]>;
+
+/** The commands a hover may link to (VS Code runs only those a trusted hover names). */
+export const HOVER_COMMANDS: readonly CommandId[] = ['specchain.openSpec', 'specchain.revealSpec', 'specchain.createMissingTest'];
+
+/** True for a command of the table. */
+export function isCommandId(id: string): id is CommandId {
+  return Object.hasOwn(COMMAND_ARGUMENTS, id);
+}
+
+/** The arguments of `id` when they have its shape (unknown keys of objects dropped), else a sentence saying what is wrong. */
+export function parseCommandArguments<K extends CommandId>(id: K, args: readonly unknown[]): { readonly ok: CommandArguments<K> } | { readonly error: string } {
+  // Trailing `undefined`s are absent arguments (a menu may pass fewer, an API call explicit ones).
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  const parsed = COMMAND_ARGUMENTS[id].safeParse(args.slice(0, end));
+  if (parsed.success) return { ok: parsed.data as CommandArguments<K> };
+  const where = [...new Set(parsed.error.issues.map((i) => (i.path.length === 0 ? 'the argument list' : `argument ${Number(i.path[0]) + 1}${i.path.length > 1 ? ` (${i.path.slice(1).join('.')})` : ''}`)))];
+  return { error: `${id} does not take these arguments: ${where.join(', ')} ${where.length === 1 ? 'is' : 'are'} not what it expects.` };
+}
+
+/** A command a code lens runs, as LSP sends it. */
+export function lensCommand<K extends CommandId>(title: string, id: K, ...args: CommandArguments<K>): { title: string; command: K; arguments: CommandArguments<K> } {
+  return { title, command: id, arguments: args };
+}
+
+/**
+ * A `command:` link for a hover, as VS Code's Markdown reads it; parentheses are encoded too,
+ * since a `)` in an argument would end the link.
+ */
+export function commandLink<K extends CommandId>(title: string, id: K, ...args: CommandArguments<K>): string {
+  return `[${title}](command:${id}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }

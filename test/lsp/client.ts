@@ -18,6 +18,9 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = resolve(__dirname, '..', '..', 'dist', 'server.js');
@@ -31,6 +34,23 @@ export function writeWorkspace(files: Readonly<Record<string, string>>): string 
     writeFileSync(abs, text);
   }
   return root;
+}
+
+/** The text edits a workspace edit makes to one document, from `documentChanges` or `changes`. */
+export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) out.push(...((change as TextDocumentEdit).edits as TextEdit[]));
+  for (const e of edit?.changes?.[uri] ?? []) out.push(e);
+  return out;
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
 }
 
 export const CAPABILITIES: ClientCapabilities = {

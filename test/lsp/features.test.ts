@@ -1,27 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Location, CodeLens, SymbolInformation, TextEdit, WorkspaceEdit, TextDocumentEdit, RenameFile, CreateFile } from 'vscode-languageserver-protocol/node';
-import { IndexChangedNotification, PlanRequest, RefreshRequest, SpecAtRequest, SpecTreeRequest, StackRequest } from '../../server/src/protocol';
-import { SERVER, TestClient, writeWorkspace } from './client';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Location, CodeLens, SymbolInformation, TextEdit, WorkspaceEdit, RenameFile, CreateFile } from 'vscode-languageserver-protocol/node';
+import { IndexChangedNotification, PlanRequest, RefreshRequest, SpecAtRequest, SpecTreeRequest, StackRequest, parseCommandArguments } from '../../server/src/protocol';
+import { SERVER, TestClient, applyEdits, editsFor, writeWorkspace } from './client';
 import { FILES } from './fixture';
-
-/** Applies LSP text edits to a text (edits must not overlap). */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
-
-function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) out.push(...(change as TextDocumentEdit).edits as TextEdit[]);
-  for (const e of edit?.changes?.[uri] ?? []) out.push(e);
-  return out;
-}
 
 const USER_PY = FILES['src/user.py']!;
 const USER_SPEC = '.moai/specs/SPEC-USER-001/spec.md';
@@ -251,8 +234,11 @@ describe('language server over stdio', function () {
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0]!.range.start.line, 12);
     assert.equal(lenses[0]!.command!.title, '1 API · 1 TEST');
-    assert.equal(lenses[0]!.command!.command, 'editor.action.showReferences');
-    const [uri, , locations] = lenses[0]!.command!.arguments as [string, unknown, Location[]];
+    assert.equal(lenses[0]!.command!.command, 'specchain.showReferences');
+    const checked = parseCommandArguments('specchain.showReferences', lenses[0]!.command!.arguments ?? []);
+    assert.ok('ok' in checked, 'error' in checked ? checked.error : '');
+    const [uri, position, locations] = checked.ok;
+    assert.deepEqual(position, lenses[0]!.range.start);
     assert.equal(uri, client.uri(USER_SPEC));
     assert.deepEqual(locations.map((l) => l.uri), [client.uri('src/user.py'), client.uri('tests/test_user.py')]);
   });

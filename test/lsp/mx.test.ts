@@ -2,28 +2,13 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { SpecTreeRequest } from '../../server/src/protocol';
+import type { CodeLens, CompletionItem, DocumentLink, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { SpecTreeRequest, parseCommandArguments } from '../../server/src/protocol';
 import { sharedPath } from '../unit/shared';
 import { MX_FILES, positionOf } from '../fixtures/mx';
-import { SERVER, TestClient, writeWorkspace } from './client';
+import { SERVER, TestClient, applyEdits, editsFor, writeWorkspace } from './client';
 
 type Position = { line: number; character: number };
-
-function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) out.push(...((change as TextDocumentEdit).edits as TextEdit[]));
-  for (const e of edit?.changes?.[uri] ?? []) out.push(e);
-  return out;
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 /** Requests of the features under test, over the protocol. */
 function requests(client: TestClient) {
@@ -63,6 +48,13 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     assert.match(req, /AC-ORDER-001/);
   });
 
+  it('mx/missing-reason: an @MX:REASON on the tag\'s own line counts, one on no line does not', async () => {
+    const path = 'src/orders/reasons.ts';
+    await client.open(path, '// @MX:ANCHOR: entry @MX:REASON: every route calls it\nexport function a(): void {}\n// @MX:ANCHOR: bare\nexport function b(): void {}\n', 'typescript');
+    const published = await client.diagnosticsOf(path, (d) => d.some((x) => x.code === 'mx/missing-reason'));
+    assert.deepEqual(published.filter((d) => d.code === 'mx/missing-reason').map((d) => d.range.start.line), [2]);
+  });
+
   it('definition of a REQ ID is its declaration line', async () => {
     const [loc] = await r.definition('src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-002'));
     assert.equal(loc!.uri, client.uri(SPEC));
@@ -92,6 +84,11 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
   it('code lenses, document links and workspace symbols', async () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(SPEC) } })) as CodeLens[];
     assert.ok(lenses.some((l) => l.command?.title === '1 code · 1 test · 1 AC'));
+    for (const lens of lenses) {
+      assert.equal(lens.command?.command, 'specchain.showReferences');
+      const checked = parseCommandArguments('specchain.showReferences', lens.command!.arguments ?? []);
+      assert.ok('ok' in checked, `${lens.command!.title}: ${'error' in checked ? checked.error : ''}`);
+    }
     const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri('src/orders/api.ts') } })) as DocumentLink[];
     assert.equal(links.length, 3);
     assert.equal(links[1]!.target, `${client.uri(SPEC)}#L${at(SPEC, 'REQ-ORDER-001').line + 1}`);

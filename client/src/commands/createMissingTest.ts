@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandArguments } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 
 /**
@@ -7,8 +8,7 @@ import type { Ctx } from '../ctx';
  * SPEC's code. Nothing is written to disk until the user saves it where the tests live.
  */
 export function createMissingTest(_ctx: Ctx) {
-  return async (language?: unknown, content?: unknown): Promise<vscode.TextDocument | undefined> => {
-    if (typeof language !== 'string' || typeof content !== 'string' || content.length > 10_000) return undefined;
+  return async (...[language, content]: CommandArguments<'specchain.createMissingTest'>): Promise<vscode.TextDocument> => {
     const document = await vscode.workspace.openTextDocument({ language, content });
     await vscode.window.showTextDocument(document);
     return document;

@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
-import { PlanRequest, type PlanChoices } from '../../../server/src/protocol';
+import { PlanRequest, type CommandArguments, type PlanChoices } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
-import { rowContext } from './sidebarCommands';
 import { pickSpec } from './specAtCursor';
 import { readPlaced, refuse, workspacePlace, writePlaced } from './workspaceWrite';
-
-/** Options for programmatic callers (tests, the sidebar). */
-export interface GeneratePlanOptions {
-  /** Overwrite a differing existing plan without asking. */
-  readonly overwrite?: boolean;
-  /** Open the written plan in an editor (default true). */
-  readonly open?: boolean;
-}
 
 /** What the command did, for programmatic callers. */
 export interface GeneratePlanResult {
@@ -25,14 +16,15 @@ export interface GeneratePlanResult {
  * writes it where the plan belongs, asking first when a different plan is already there.
  */
 export function generatePlan(ctx: Ctx) {
-  return async (specId?: unknown, options: GeneratePlanOptions = {}): Promise<GeneratePlanResult | undefined> => {
+  // `options`: `overwrite` a differing plan without asking; `open` the written plan (default true).
+  return async (...[spec, options = {}]: CommandArguments<'specchain.generatePlan'>): Promise<GeneratePlanResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('SpecChain writes backend plans only in trusted workspaces.');
       return undefined;
     }
     // A SPEC ID, a row of the SPECs view (its context menu, with the row's file), or nothing: then ask.
-    const row = rowContext(specId);
-    const id = row?.specId ?? (await pickSpec(ctx, 'SPEC to plan the backend for'));
+    const row = typeof spec === 'string' ? undefined : spec;
+    const id = (typeof spec === 'string' ? spec : spec?.specId) ?? (await pickSpec(ctx, 'SPEC to plan the backend for'));
     if (!id) return undefined;
     const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `SpecChain: planning ${id}` }, () => requestPlan(ctx, id, row?.uri));
     if (!plan) return undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCommandId, parseCommandArguments, type CommandArguments, type CommandId } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { createMissingTest } from './createMissingTest';
 import { createSpec } from './createSpec';
@@ -6,14 +7,20 @@ import { generatePlan } from './generatePlan';
 import { openSpec } from './openSpec';
 import { refreshIndex } from './refreshIndex';
 import { revealSpec } from './revealSpec';
+import { showReferences } from './showReferences';
 import { copyId, copyTag, filterSpecs, openHere, openToSide, quickFix, revealInExplorer } from './sidebarCommands';
 import { showGraph } from '../graph/graphPanel';
 
-/** Makes a command's implementation from the context; the result runs with any arguments. */
-export type CommandFactory = (ctx: Ctx) => (...args: never[]) => unknown;
+/** Makes a command's implementation from the context: one of `COMMAND_ARGUMENTS` takes the arguments its schema gives. */
+export type CommandFactory<K extends string = string> = (ctx: Ctx) => K extends CommandId ? (...args: CommandArguments<K>) => unknown : (...args: never[]) => unknown;
 
-/** Every command of `contributes.commands`, by id. */
-export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
+/**
+ * Every command of `contributes.commands`, by id, and the internal `specchain.showReferences`
+ * of the server's code lenses. The type holds every command of `COMMAND_ARGUMENTS` to an
+ * implementation taking exactly its arguments.
+ */
+export const COMMAND_FACTORIES = {
+  'specchain.showReferences': showReferences,
   'specchain.generatePlan': generatePlan,
   'specchain.refreshIndex': refreshIndex,
   'specchain.revealSpec': revealSpec,
@@ -33,11 +40,12 @@ export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
   'specchain.showGraph': showGraph,
   'specchain.openSpec': openSpec,
   'specchain.createMissingTest': createMissingTest,
-};
+} satisfies { readonly [K in CommandId]: CommandFactory<K> } & Readonly<Record<string, CommandFactory>>;
 
 /**
  * Registers every command at activation, before the server is up: each one reaches the server
- * through the context (which starts it on demand), and failures become one error message
+ * through the context (which starts it on demand); the arguments of a command of
+ * `COMMAND_ARGUMENTS` are checked against its schema first; failures become one error message
  * rather than an unhandled rejection.
  */
 export function registerCommands(ctx: Ctx): void {
@@ -46,10 +54,15 @@ export function registerCommands(ctx: Ctx): void {
     ctx.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
+          if (isCommandId(id)) {
+            const checked = parseCommandArguments(id, args);
+            if ('error' in checked) throw new Error(checked.error);
+            return await run(...checked.ok);
+          }
           return await run(...args);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          ctx.outputChannel.error(`${id} failed: ${message}`);
+          ctx.commandFailed(id, message);
           void vscode.window.showErrorMessage(`SpecChain: ${message}`, 'Show output').then((choice) => {
             if (choice) ctx.outputChannel.show();
           });

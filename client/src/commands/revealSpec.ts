@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandArguments } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { specAtCursor } from './specAtCursor';
 
@@ -7,8 +8,8 @@ import { specAtCursor } from './specAtCursor';
  * selected, and the tag on the cursor's line when the cursor is on one.
  */
 export function revealSpec(ctx: Ctx) {
-  return async (specId?: unknown): Promise<string | undefined> => {
-    if (typeof specId === 'string' && specId.length > 0) {
+  return async (...[specId]: CommandArguments<'specchain.revealSpec'>): Promise<string | undefined> => {
+    if (specId !== undefined) {
       await ctx.sidebar.reveal({ specId, focus: true });
       return specId;
     }

@@ -1,49 +1,11 @@
 import * as vscode from 'vscode';
+import type { CommandArguments } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { CHAIN_FILTERS, type ChainFilter } from '../sidebar/messages';
 import { openInWorkspace } from '../sidebar/pages';
 
-/**
- * What VS Code passes to a `webview/context` command: the `data-vscode-context` of the row
- * right-clicked in the SPECs view (and of its parents), checked before use.
- */
-export interface RowContext {
-  /** The row's SPEC; a broken link naming no SPEC has none. */
-  readonly specId?: string;
-  /** What a broken link names (a SPEC, REQ or AC ID, or a path): what Copy ID copies there. */
-  readonly id?: string;
-  readonly tag?: string;
-  readonly uri?: string;
-  readonly line?: number;
-  readonly character?: number;
-}
-
-/** Reads a row context from a command argument: a `data-vscode-context` object, or a SPEC ID. */
-export function rowContext(arg: unknown): RowContext | undefined {
-  if (typeof arg === 'string' && arg.length > 0) return { specId: arg };
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const o = arg as Record<string, unknown>;
-  const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-  if (!text(o.specId) && !text(o.id)) return undefined;
-  return {
-    ...(text(o.specId) ? { specId: o.specId } : {}),
-    ...(text(o.id) ? { id: o.id } : {}),
-    ...(typeof o.tag === 'string' ? { tag: o.tag } : {}),
-    ...(typeof o.uri === 'string' ? { uri: o.uri } : {}),
-    ...(Number.isInteger(o.line) && (o.line as number) >= 0 ? { line: o.line as number } : {}),
-    ...(Number.isInteger(o.character) && (o.character as number) >= 0 ? { character: o.character as number } : {}),
-  };
-}
-
-function required(arg: unknown): RowContext {
-  const context = rowContext(arg);
-  if (!context) throw new Error('this command runs from a row of the SPECs view');
-  return context;
-}
-
 function openRow(ctx: Ctx, toSide: boolean) {
-  return async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.open'>): Promise<vscode.Uri | undefined> => {
     if (row.uri === undefined) return undefined;
     const uri = ctx.asUri(row.uri);
     const position = { line: row.line ?? 0, character: row.character ?? 0 };
@@ -60,8 +22,7 @@ export const openToSide = (ctx: Ctx) => openRow(ctx, true);
 
 /** "Copy ID": the SPEC's ID, or what a broken link names. */
 export function copyId() {
-  return async (arg?: unknown): Promise<string> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.copyId'>): Promise<string> => {
     const id = row.id ?? row.specId!;
     await vscode.env.clipboard.writeText(id);
     return id;
@@ -70,8 +31,7 @@ export function copyId() {
 
 /** "Quick Fix…": opens a broken link's line and shows the fixes the server offers there. */
 export function quickFix(ctx: Ctx) {
-  return async (arg?: unknown): Promise<void> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.quickFix'>): Promise<void> => {
     if (row.uri === undefined) return;
     await openHere(ctx)(row);
     await vscode.commands.executeCommand('editor.action.quickFix');
@@ -80,8 +40,7 @@ export function quickFix(ctx: Ctx) {
 
 /** "Copy Tag": the tag of a tag row (`@API:USER-001`), or the SPEC's own tag (`@SPEC:USER-001`). */
 export function copyTag() {
-  return async (arg?: unknown): Promise<string> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.copyTag'>): Promise<string> => {
     const tag = row.tag ?? (row.specId !== undefined ? `@SPEC:${row.specId}` : undefined);
     if (tag === undefined) throw new Error('this row has no tag');
     await vscode.env.clipboard.writeText(tag);
@@ -91,8 +50,7 @@ export function copyTag() {
 
 /** "Reveal in Explorer": the row's file in the Explorer. */
 export function revealInExplorer(ctx: Ctx) {
-  return async (arg?: unknown): Promise<void> => {
-    const row = required(arg);
+  return async (...[row]: CommandArguments<'specchain.sidebar.revealInExplorer'>): Promise<void> => {
     if (row.uri === undefined) return;
     await vscode.commands.executeCommand('revealInExplorer', ctx.asUri(row.uri));
   };

@@ -3,19 +3,13 @@
  * is an object tagged by `type`; data travels only this way, never inside the page's script
  * text. The pages import these types too, so a renamed field breaks the build, not the view.
  */
+import * as z from 'zod/mini';
 import type { GuidanceView, SpecTreeResult } from '../../../server/src/protocol';
-import type { Range } from '../../../server/src/service/types';
+import { rangeShape } from '../../../server/src/service/shapes';
 
 /** Chain states the SPECs view filters on; `errors`: the SPEC document has errors. */
 export type ChainFilter = 'complete' | 'partial' | 'none' | 'errors' | 'tests-verified' | 'tests-failing' | 'tests-skipped' | 'tests-not-run' | 'tests-untested';
 export const CHAIN_FILTERS: readonly ChainFilter[] = ['complete', 'partial', 'none', 'errors', 'tests-verified', 'tests-failing', 'tests-skipped', 'tests-not-run', 'tests-untested'];
-
-/** The SPECs view's filter: text typed in the view, statuses and chain states picked. */
-export interface SpecFilter {
-  readonly text: string;
-  readonly statuses: readonly string[];
-  readonly chains: readonly ChainFilter[];
-}
 
 export type ServerStateMessage = { readonly type: 'server'; readonly state: 'stopped' | 'starting' | 'running' | 'failed'; readonly message?: string };
 export type TrustMessage = { readonly type: 'trust'; readonly trusted: boolean };
@@ -42,61 +36,58 @@ export type ToGuidance =
 /** Extension to the dependency graph. */
 export type ToGraph = { readonly type: 'tree'; readonly tree: SpecTreeResult };
 
-/** Any webview to the extension. */
-export type FromWebview =
-  | { readonly type: 'ready' }
-  | { readonly type: 'refresh' }
-  | { readonly type: 'createSpec' }
-  | { readonly type: 'openDocs' }
-  | { readonly type: 'select'; readonly specId: string }
-  | { readonly type: 'open'; readonly uri: string; readonly range: Range; readonly toSide?: boolean }
-  | { readonly type: 'generatePlan'; readonly specId: string }
-  | { readonly type: 'openExternal'; readonly url: string }
+const text = z.string().check(z.minLength(1), z.maxLength(4095));
+const count = z.int().check(z.minimum(0));
+const textList = z.readonly(z.array(text).check(z.maxLength(255)));
+const specId = z.object({ specId: text });
+
+/** The SPECs view's filter: text typed in the view, statuses and chain states picked. */
+const specFilter = z.object({
+  text: z.string().check(z.maxLength(4096)),
+  statuses: textList,
+  // A chain state this build does not know is left out, not the whole message.
+  chains: z.pipe(textList, z.transform((list): readonly ChainFilter[] => list.filter((c): c is ChainFilter => (CHAIN_FILTERS as readonly string[]).includes(c)))),
+});
+export type SpecFilter = z.output<typeof specFilter>;
+
+/**
+ * Every message a webview sends the extension, one schema per `type`: the one definition, from
+ * which the pages' type (`ToExtension`, what they may post), the extension's type (`FromWebview`,
+ * what it handles) and the check (`parseFromWebview`) all follow. To add a message, add its
+ * schema here.
+ */
+const FROM_WEBVIEW = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('createSpec') }),
+  z.object({ type: z.literal('openDocs') }),
+  z.extend(specId, { type: z.literal('select') }),
+  z.extend(specId, { type: z.literal('generatePlan') }),
+  z.object({ type: z.literal('open'), uri: text, range: rangeShape, toSide: z._default(z.boolean(), false) }),
+  z.object({ type: z.literal('openExternal'), url: text.check(z.regex(/^https:\/\//)) }),
   /** The SPECs view shows `shown` of `total` SPECs under the current filter, and `broken` links in its group. */
-  | { readonly type: 'shown'; readonly shown: number; readonly total: number; readonly broken: number; readonly filter: SpecFilter }
+  z.object({
+    type: z.literal('shown'),
+    shown: count,
+    total: count,
+    broken: count,
+    filter: specFilter,
+  }),
   /** The SPECs view revealed the row of `key` (a reveal or following the editor). */
-  | { readonly type: 'revealed'; readonly key: string };
+  z.object({ type: z.literal('revealed'), key: text }),
+]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPosition = (v: unknown): boolean =>
-  isObject(v) && Number.isInteger(v.line) && Number.isInteger(v.character) && (v.line as number) >= 0 && (v.character as number) >= 0;
-const isRange = (v: unknown): v is Range => isObject(v) && isPosition(v.start) && isPosition(v.end);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 4096;
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.length < 256 && v.every(isText);
+/** A message a page may post to the extension. */
+export type ToExtension = z.input<typeof FROM_WEBVIEW>;
 
-function parseFilter(v: unknown): SpecFilter | undefined {
-  if (!isObject(v) || typeof v.text !== 'string' || v.text.length > 4096 || !isTextList(v.statuses) || !isTextList(v.chains)) return undefined;
-  const chains = v.chains.filter((c): c is ChainFilter => (CHAIN_FILTERS as readonly string[]).includes(c));
-  return { text: v.text, statuses: v.statuses, chains };
-}
+/** A message from a webview, as the extension handles it once checked. */
+export type FromWebview = z.output<typeof FROM_WEBVIEW>;
 
 /**
  * Checks a message from a webview. The page only sends what the extension gave it, but it
  * is still another process's input: anything malformed is dropped.
  */
 export function parseFromWebview(message: unknown): FromWebview | undefined {
-  if (!isObject(message) || typeof message.type !== 'string') return undefined;
-  switch (message.type) {
-    case 'ready':
-    case 'refresh':
-    case 'createSpec':
-    case 'openDocs':
-      return { type: message.type };
-    case 'select':
-    case 'generatePlan':
-      return isText(message.specId) ? { type: message.type, specId: message.specId } : undefined;
-    case 'open':
-      return isText(message.uri) && isRange(message.range) ? { type: 'open', uri: message.uri, range: message.range, toSide: message.toSide === true } : undefined;
-    case 'openExternal':
-      return isText(message.url) && /^https:\/\//.test(message.url) ? { type: 'openExternal', url: message.url } : undefined;
-    case 'revealed':
-      return isText(message.key) ? { type: 'revealed', key: message.key } : undefined;
-    case 'shown': {
-      const filter = parseFilter(message.filter);
-      return isCount(message.shown) && isCount(message.total) && isCount(message.broken) && filter ? { type: 'shown', shown: message.shown, total: message.total, broken: message.broken, filter } : undefined;
-    }
-    default:
-      return undefined;
-  }
+  const parsed = FROM_WEBVIEW.safeParse(message);
+  return parsed.success ? parsed.data : undefined;
 }

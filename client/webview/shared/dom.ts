@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /** DOM helpers shared by the SpecChain webviews. Text reaches the page only through textContent. */
-import type { FromWebview } from '../../src/sidebar/messages';
+import type { ToExtension } from '../../src/sidebar/messages';
 
 /** The webview host's API (`acquireVsCodeApi`), typed by the page's saved state. */
 export interface HostApi<State> {
-  postMessage(message: FromWebview): void;
+  postMessage(message: ToExtension): void;
   getState(): State | undefined;
   setState(state: State): void;
 }

@@ -4,10 +4,10 @@
  * (arrows, Home/End, type-to-jump, `*`), VS Code context menus through `data-vscode-context`,
  * honest indexing and empty states.
  */
-import type { BrokenLinkNode, MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, MxRefNode, ReqDeclNode, ReqNode, RowMenuContext, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
-import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, shownText, specMatches, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
+import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, rowContexts, shownText, specMatches, tagText, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
 
 interface State {
   expanded: string[];
@@ -35,8 +35,8 @@ interface Node {
   readonly open?: { readonly uri: string; readonly range: TagNode['range'] };
   /** The SPEC the row belongs to; none for the rows of unknown SPECs. */
   readonly spec?: SpecNode;
-  /** `data-vscode-context` of the row, for the `webview/context` menu. */
-  readonly context?: Readonly<Record<string, string | number | boolean>>;
+  /** `data-vscode-context` of the row, for the `webview/context` menu (its commands' argument, `COMMAND_ARGUMENTS`). */
+  readonly context?: RowMenuContext;
 }
 
 const vscode = host<State>();
@@ -82,15 +82,10 @@ const STAGE_ICONS: Readonly<Record<string, string>> = {
   DOC: 'book',
 };
 
-const tagText = (t: TagNode): string => `@${t.type}:${t.id}${t.sub ? `:${t.sub}` : ''}`;
 const lineOf = (t: TagNode): number => t.range.start.line + 1;
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const dirname = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function tagContext(spec: SpecNode, t: TagNode): Node['context'] {
-  return { webviewSection: 'tag', specId: spec.id, tag: tagText(t), uri: t.uri, line: t.range.start.line, character: t.range.start.character, preventDefaultContextMenuItems: true };
-}
 
 /** A tag as a leaf row: the marker's text, its line, and where it was borrowed from. */
 function tagNode(spec: SpecNode, t: TagNode, key: string, level: number, fileShown: boolean): Node {
@@ -109,7 +104,7 @@ function tagNode(spec: SpecNode, t: TagNode, key: string, level: number, fileSho
     spoken: `${tagText(t)} in ${t.path} line ${lineOf(t)}${t.borrowed ? ", borrowed from another SPEC's chain" : ''}`,
     open: { uri: t.uri, range: t.range },
     spec,
-    context: tagContext(spec, t),
+    context: rowContexts.tag(spec, t),
   };
 }
 
@@ -180,7 +175,7 @@ function mxRefNode(spec: SpecNode | undefined, ref: MxRefNode, key: string, leve
     tooltip: `${ref.id}\n${where}${kind === 'broken' ? '\nNames nothing that is declared' : ''}`,
     spoken: `${kind === 'broken' ? 'broken reference' : `${kind} reference`} ${ref.id} in ${where}`,
     open: { uri: ref.uri, range: ref.range },
-    ...(spec ? { spec, context: { webviewSection: 'tag', specId: spec.id, tag: ref.id, uri: ref.uri, line: ref.range.start.line, character: ref.range.start.character, preventDefaultContextMenuItems: true } } : {}),
+    ...(spec ? { spec, context: rowContexts.mxRef(spec, ref) } : {}),
   };
 }
 
@@ -307,7 +302,7 @@ function specNode(spec: SpecNode): Node {
     spoken: `${spec.status}, ${glyph.meaning}, ${badge.words}`,
     open: { uri: spec.uri, range: spec.range },
     spec,
-    context: { webviewSection: 'spec', specId: spec.id, uri: spec.uri, line: spec.range.start.line, character: spec.range.start.character, preventDefaultContextMenuItems: true },
+    context: rowContexts.spec(spec),
     children: () => {
       const out: Node[] = mxGroups(spec);
       // An @MX SPEC without @TYPE:ID markers has its chain at the REQ level only.
@@ -340,7 +335,7 @@ function brokenLeaf(link: BrokenLinkNode, key: string): Node {
     tooltip: `${link.message}\n${where} · ${link.code}${link.fixable ? '\nA quick fix is offered (right-click)' : ''}`,
     spoken: `${link.severity}: ${link.message}`,
     open: { uri: link.uri, range: link.range },
-    context: { webviewSection: 'broken', id: link.id, ...(link.specId ? { specId: link.specId } : {}), uri: link.uri, line: link.range.start.line, character: link.range.start.character, preventDefaultContextMenuItems: true },
+    context: rowContexts.broken(link),
   };
 }
 
@@ -357,7 +352,7 @@ function brokenIdNode(group: BrokenGroup): Node {
     badge: { text: String(group.links.length), className: group.severity === 'error' ? 'broken' : '' },
     tooltip: `${group.id}: ${kinds}\n${plural(group.links.length, 'broken link')}`,
     spoken: `${plural(group.links.length, 'broken link')} to ${group.id}, ${kinds}`,
-    context: { webviewSection: 'brokenId', id: group.id, preventDefaultContextMenuItems: true },
+    context: rowContexts.brokenId(group.id),
     children: () => group.links.map((l, i) => brokenLeaf(l, `${key}:${i}`)),
   };
 }

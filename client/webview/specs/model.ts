@@ -3,7 +3,7 @@
  * their fixed order with a slot for each missing link, tags grouped by file, coverage, the
  * filters and the type-to-jump match. The page (specs/main.ts) only turns this into rows.
  */
-import type { BrokenLinkNode, ChainGaps, EvidenceBadge, EvidenceStateName, ReqNode, SpecNode, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, ChainGaps, EvidenceBadge, EvidenceStateName, MxRefNode, ReqNode, RowMenuContext, SpecNode, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter } from '../../src/sidebar/messages';
 
 /** The chain's stages, in the order a chain runs; types not listed go between code and TEST. */
@@ -229,3 +229,27 @@ export function typeToJump(labels: readonly string[], from: number, prefix: stri
   }
   return undefined;
 }
+
+/** A marker as written: `@API:USER-001`, `@CODE:AUTH-001:SUB`. */
+export const tagText = (t: Pick<TagNode, 'type' | 'id' | 'sub'>): string => `@${t.type}:${t.id}${t.sub ? `:${t.sub}` : ''}`;
+
+/**
+ * The `data-vscode-context` of each kind of row: what VS Code passes to the commands of the
+ * row's context menu (their arguments are `rowContextShape` of the protocol). The extension-host
+ * tests run those commands with these very objects.
+ */
+export const rowContexts = {
+  spec: (spec: SpecNode): RowMenuContext => ({ webviewSection: 'spec', specId: spec.id, uri: spec.uri, line: spec.range.start.line, character: spec.range.start.character, preventDefaultContextMenuItems: true }),
+  tag: (spec: SpecNode, t: TagNode): RowMenuContext => ({ webviewSection: 'tag', specId: spec.id, tag: tagText(t), uri: t.uri, line: t.range.start.line, character: t.range.start.character, preventDefaultContextMenuItems: true }),
+  mxRef: (spec: SpecNode, ref: MxRefNode): RowMenuContext => ({ webviewSection: 'tag', specId: spec.id, tag: ref.id, uri: ref.uri, line: ref.range.start.line, character: ref.range.start.character, preventDefaultContextMenuItems: true }),
+  broken: (link: BrokenLinkNode): RowMenuContext => ({
+    webviewSection: 'broken',
+    id: link.id,
+    ...(link.specId ? { specId: link.specId } : {}),
+    uri: link.uri,
+    line: link.range.start.line,
+    character: link.range.start.character,
+    preventDefaultContextMenuItems: true,
+  }),
+  brokenId: (id: string): RowMenuContext => ({ webviewSection: 'brokenId', id, preventDefaultContextMenuItems: true }),
+};

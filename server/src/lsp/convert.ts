@@ -10,7 +10,8 @@ import type { ByPath } from '../protocol';
 import { codeDocUrl } from '../service/codeDocs';
 import type { ActionDiagnostic } from '../service/features/codeActions';
 import type { EditPlan } from '../service/features/types';
-import type { Diagnostic, DiagnosticData, Severity } from '../service/types';
+import { checkedData } from '../service/diagnosticData';
+import type { Diagnostic, Severity } from '../service/types';
 import type { FolderPaths } from './uris';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -20,8 +21,13 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A service diagnostic as LSP sends it: our code linked to its page, source `specchain`, the fix payload in `data`. */
+/**
+ * A service diagnostic as LSP sends it: our code linked to its page, source `specchain`, the fix
+ * payload in `data` when it has the shape of its kind (`diagnosticData.ts`, the same check the
+ * way back takes), so that nothing is sent that the code actions would then refuse.
+ */
 export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnostic {
+  const data = d.data && checkedData(d.data);
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -29,18 +35,18 @@ export function toLspDiagnostic(d: Diagnostic, paths: FolderPaths): LspDiagnosti
     codeDescription: { href: codeDocUrl(d.code) },
     source: 'specchain',
     message: d.message,
-    ...(d.data ? { data: d.data } : {}),
+    ...(data ? { data } : {}),
     ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: paths.toUri(r.path), range: r.range }, message: r.message })) } : {}),
   };
 }
 
-const DATA_KINDS = new Set(['replace-id', 'replace-marker', 'create-spec', 'quote-yaml', 'set-version', 'pick-framework']);
-
-/** A diagnostic the client sent back with a code action request; foreign ones give undefined. */
+/**
+ * A diagnostic the client sent back with a code action request, its `data` checked against the
+ * one definition of every kind (`diagnosticData.ts`); foreign diagnostics give undefined.
+ */
 export function fromLspDiagnostic(d: LspDiagnostic, paths: FolderPaths): ActionDiagnostic | undefined {
   if (d.source !== 'specchain' || typeof d.code !== 'string') return undefined;
-  const raw = d.data as { kind?: unknown } | undefined;
-  const data = raw && typeof raw === 'object' && typeof raw.kind === 'string' && DATA_KINDS.has(raw.kind) ? (raw as DiagnosticData) : undefined;
+  const data = checkedData(d.data);
   const related = (d.relatedInformation ?? []).flatMap((r) => {
     const path = paths.toPath(r.location.uri);
     return path === undefined ? [] : [{ path, range: r.location.range }];

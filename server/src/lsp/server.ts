@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   IndexChangedNotification,
   IndexProgressNotification,
+  lensCommand,
   PlanRequest,
   RefreshRequest,
   type PlanChoices,
@@ -376,11 +377,7 @@ export class SpecChainServer {
       if (!at) return null;
       return getCodeLenses(at.folder.service.index, at.path, at.folder.service.evidence()).map((lens) => ({
         range: lens.range,
-        command: {
-          title: lens.title,
-          command: 'editor.action.showReferences',
-          arguments: [textDocument.uri, lens.range.start, lens.locations.map((l) => this.#toLocation(at.folder, l))],
-        },
+        command: lensCommand(lens.title, 'specchain.showReferences', textDocument.uri, lens.range.start, lens.locations.map((l) => this.#toLocation(at.folder, l))),
       }));
     });
     c.onDocumentLinks(({ textDocument }) => {

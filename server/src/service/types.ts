@@ -5,6 +5,10 @@
  * Positions follow LSP conventions: 0-based line, 0-based UTF-16 character offset.
  */
 
+import type { DiagnosticData } from './diagnosticData';
+
+export type { DiagnosticData };
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -68,25 +72,12 @@ export interface Diagnostic {
   readonly message: string;
   readonly path: string;
   readonly range: Range;
-  /** What a quick fix needs; shape depends on `code` (see fixes in the LSP layer). */
+  /** What a quick fix needs (`diagnosticData.ts` defines every kind). */
   readonly data?: DiagnosticData;
   readonly related?: readonly RelatedLocation[];
   /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
   readonly target?: string;
 }
-
-/** Quick-fix payloads, discriminated by `kind`. */
-export type DiagnosticData =
-  | { readonly kind: 'replace-id'; readonly suggestion: string }
-  | { readonly kind: 'replace-marker'; readonly marker: string }
-  | { readonly kind: 'create-spec'; readonly id: string }
-  | { readonly kind: 'quote-yaml'; readonly replacement: string }
-  | { readonly kind: 'set-version'; readonly specVersion: string; readonly manifestVersion: string; readonly manifestPath: string; readonly manifestRange: Range }
-  | { readonly kind: 'pick-framework'; readonly choices: readonly string[] }
-  /** `mx/unknown-spec` without a close ID: MoAI's rule marks the tag legacy with a TODO. */
-  | { readonly kind: 'mx-broken-link'; readonly id: string }
-  /** `mx/missing-reason`: insert an `@MX:REASON:` line under the tag. */
-  | { readonly kind: 'mx-add-reason' };
 
 /** The tag types of the default configuration. */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['SPEC', 'API', 'DB', 'SERVICE', 'MIDDLEWARE', 'TEST', 'CODE', 'DOC'];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FolderPaths } from '../../../server/src/lsp/uris';
 import { readWorkspaceFile, writeWorkspaceFile, OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
-import { checkedData } from '../../../server/src/service/features/codeActions';
+import { checkedData } from '../../../server/src/service/diagnosticData';
 
 const SPEC = '---\nid: PAY-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:PAY-001: Payments\n';
 

@@ -75,6 +75,22 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(ds.find((d) => d.code === 'mx/missing-reason')!.data, { kind: 'mx-add-reason' });
   });
 
+  it('an @MX:REASON (or SPEC) on the tag\'s own line counts as its sub-line; quoted without a colon it stays text', async () => {
+    const text = '// @MX:ANCHOR: entry @MX:REASON: every route calls it\n// @MX:WARN: [AUTO] Secret. @MX:REASON: never logged @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n// @MX:WARN: see @MX:REASON in the docs\n';
+    const svc = await load({ ...SCHED, 'src/a.ts': text });
+    const markers = svc.index.facts('src/a.ts')!.mx!;
+    assert.deepEqual(markers.map((m) => [m.kind, m.value, m.parent]), [
+      ['ANCHOR', 'entry', -1],
+      ['REASON', 'every route calls it', 0],
+      ['WARN', 'Secret.', -1],
+      ['REASON', 'never logged', 2],
+      ['SPEC', 'SPEC-SCHED-001 REQ-SCHED-024', 2],
+      ['WARN', 'see @MX:REASON in the docs', -1],
+    ]);
+    assert.deepEqual(where(svc.diagnostics('src/a.ts'), 'mx/missing-reason'), ['src/a.ts:3:4-3:12']);
+    assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-024').map((l) => `${l.path}:${l.ref.range.start.line + 1}`), ['src/a.ts:2'], 'the chained SPEC line links');
+  });
+
   it('counts the three lines to a REASON from the end of the comment lines continuing the tag', async () => {
     const text = '# @MX:ANCHOR: validate_url — used by\n#   the connector,\n#   the portal\n#   and ingest.\n# @MX:REASON: one guard\n\n# @MX:WARN: w\nx = 1\n\n\n# @MX:REASON: too far, code between\n';
     const svc = await load({ 'app/a.py': text });

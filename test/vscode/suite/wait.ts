@@ -42,3 +42,13 @@ export async function waitFor<T>(what: string | (() => string), probe: () => T |
     await next();
   }
 }
+
+/** True when the file or folder exists. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

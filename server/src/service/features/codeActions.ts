@@ -1,7 +1,8 @@
 import type { WorkspaceIndex } from '../index';
 import { TAG_ID } from '../tags';
-import { LineIndex, append, joinPath } from '../text';
-import type { DiagnosticData, Range } from '../types';
+import { checkedData, type DataKind, type DiagnosticData } from '../diagnosticData';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
 import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
@@ -41,118 +42,115 @@ export interface CodeActionRequest {
 
 const MARKER = /^@([A-Z][A-Z0-9_]*):([A-Za-z0-9_-]*)/;
 
-/** Quick fixes for SpecChain diagnostics, matched by code and kind, respecting `only`. */
+/** What the fix of one diagnostic works with. */
+interface FixContext {
+  readonly request: CodeActionRequest;
+  readonly lines: LineIndex;
+  readonly diagnostic: ActionDiagnostic;
+  /** The text the diagnostic's range covers. */
+  readonly rangeText: string;
+  /** Offers a fix. */
+  readonly fix: (title: string, edit: EditPlan, isPreferred?: boolean) => void;
+}
+
+const single = (path: string, edits: TextEdit[]): EditPlan => ({ edits: new Map([[path, edits]]), operations: [] });
+
+/**
+ * The fixes of each kind of diagnostic data (`diagnosticData.ts`): one entry per kind, so a new
+ * kind does not type-check until it has its fix here.
+ */
+const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<DiagnosticData, { kind: K }>) => void | Promise<void> } = {
+  'replace-id': ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
+    if (REPLACE_WHOLE_ID.has(d.code)) {
+      fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
+      return;
+    }
+    const marker = MARKER.exec(rangeText);
+    if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
+      const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
+      fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
+    } else if (d.code === 'spec/unknown-dependency') {
+      // The item may be written `SPEC-<ID>`: the prefix stays, the ID changes.
+      const prefix = /^SPEC-/.test(rangeText) && !/^SPEC-/.test(data.suggestion) ? 'SPEC-' : '';
+      const start = lines.offsetAt(d.range.start) + prefix.length;
+      fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end)), newText: data.suggestion }]), true);
+    } else if (d.code === 'spec/id-mismatch') {
+      const current = request.index.facts(request.path)?.spec?.id;
+      const at = current !== undefined ? rangeText.indexOf(current) : -1;
+      const base = lines.offsetAt(d.range.start);
+      const range = at >= 0 ? lines.range(base + at, base + at + current!.length) : d.range;
+      fix(`Change the ID to ${data.suggestion} (the folder's)`, single(request.path, [{ range, newText: data.suggestion }]), true);
+    }
+  },
+  'replace-marker': ({ request, diagnostic: d, fix }, data) => {
+    if (d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
+  },
+  'create-spec': ({ request, diagnostic: d, fix }, data) => {
+    if (d.code === 'tag/unknown-spec') createSpecFix(request, data.id, fix, true);
+  },
+  'quote-yaml': ({ request, diagnostic: d, fix }, data) => {
+    fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
+  },
+  'set-version': async (c, data) => {
+    for (const f of await versionFixes(c.request, c.diagnostic, data)) c.fix(f.title, f.edit);
+  },
+  'pick-framework': ({ request, lines, fix }, data) => {
+    for (const choice of data.choices) {
+      const edit = frameworkEdit(request, lines, choice);
+      if (edit) fix(`Use ${choice} as stack.backend.framework`, single(request.path, [edit]));
+    }
+  },
+  'mx-broken-link': ({ request, lines, diagnostic: d, fix }, data) => {
+    const edit = mxLinesBelow(lines, d.range.start.line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], request.path);
+    fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [edit]));
+    const shape = workspaceSpecShape(request.index);
+    const path = specDocumentPath(data.id, shape.flat);
+    const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, schema: shape.schema });
+    fix(`Create SPEC-${data.id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] });
+  },
+  'mx-add-reason': ({ request, lines, diagnostic: d, fix }) => {
+    fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
+  },
+};
+
+/** "Create SPEC-<ID>" in the tag dialect's layout, for an ID of the model's syntax. */
+function createSpecFix(request: CodeActionRequest, id: string, fix: FixContext['fix'], isPreferred: boolean): void {
+  if (!TAG_ID.test(id)) return;
+  const path = specDocumentPath(id);
+  const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today });
+  fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, isPreferred);
+}
+
+/** Quick fixes for SpecChain diagnostics, matched by their data's kind and by code, respecting `only`. */
 export async function getCodeActions(request: CodeActionRequest): Promise<QuickFix[]> {
   if (request.only && !request.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k + '.') || k === '')) return [];
   const lines = new LineIndex(request.text);
   const out: QuickFix[] = [];
   for (const [i, d] of request.diagnostics.entries()) {
-    const single = (path: string, edits: TextEdit[]): EditPlan => ({ edits: new Map([[path, edits]]), operations: [] });
     const fix = (title: string, edit: EditPlan, isPreferred = false): void => {
       out.push({ title, kind: 'quickfix', diagnostic: i, ...(isPreferred ? { isPreferred } : {}), edit });
     };
     const data = checkedData(d.data);
     const rangeText = lines.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
-    if (data?.kind === 'replace-id' && REPLACE_WHOLE_ID.has(d.code)) {
-      fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
-    }
-    if (data?.kind === 'mx-broken-link') {
-      const edit = mxLinesBelow(lines, d.range.start.line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], request.path);
-      fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [edit]));
-      const shape = workspaceSpecShape(request.index);
-      const path = specDocumentPath(data.id, shape.flat);
-      const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, schema: shape.schema });
-      fix(`Create SPEC-${data.id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] });
-    }
-    if (data?.kind === 'mx-add-reason') {
-      fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
-    }
-    if (data?.kind === 'replace-id') {
-      const marker = MARKER.exec(rangeText);
-      if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
-        const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
-        fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
-      } else if (d.code === 'spec/id-mismatch') {
-        const current = request.index.facts(request.path)?.spec?.id;
-        const at = current !== undefined ? rangeText.indexOf(current) : -1;
-        const base = lines.offsetAt(d.range.start);
-        const range = at >= 0 ? lines.range(base + at, base + at + current!.length) : d.range;
-        fix(`Change the ID to ${data.suggestion} (the folder's)`, single(request.path, [{ range, newText: data.suggestion }]), true);
-      }
-    }
-    if (d.code === 'tag/unknown-spec') {
-      const id = data?.kind === 'create-spec' ? data.id : MARKER.exec(rangeText)?.[2];
-      if (id && TAG_ID.test(id)) {
-        const path = specDocumentPath(id);
-        const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today });
-        fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
-      }
-    }
-    if (data?.kind === 'replace-marker' && d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
-    if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
-    if (data?.kind === 'set-version') append(out, (await versionFixes(request, i, d, data)));
-    if (data?.kind === 'pick-framework') {
-      for (const choice of data.choices) {
-        const edit = frameworkEdit(request, lines, choice);
-        if (edit) fix(`Use ${choice} as stack.backend.framework`, single(request.path, [edit]));
-      }
+    const context: FixContext = { request, lines, diagnostic: d, rangeText, fix };
+    if (data) await (FIXES[data.kind] as (c: FixContext, data: DiagnosticData) => void | Promise<void>)(context, data);
+    // An unknown SPEC in a marker can always be created, close ID or not (the data may be gone too).
+    if (d.code === 'tag/unknown-spec' && data?.kind !== 'create-spec') {
+      const id = MARKER.exec(rangeText)?.[2];
+      if (id) createSpecFix(request, id, fix, false);
     }
     fix(`Disable ${d.code} for this line`, single(request.path, [disableEdit(request, lines, d)]));
   }
   return out;
 }
 
-const isString = (v: unknown, shape: RegExp): v is string => typeof v === 'string' && shape.test(v);
-const VERSION = /^[0-9A-Za-z.+~^<>=!* -]{1,64}$/;
-const isPosition = (p: unknown): boolean => {
-  const q = p as { line?: unknown; character?: unknown } | null;
-  return typeof q === 'object' && q !== null && Number.isSafeInteger(q.line) && Number.isSafeInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
-};
-
-/**
- * The diagnostic's data when it has the shape SpecChain gives it, else undefined: the client
- * sends `data` back with the request, so a forged one (an ID with `../`, a replacement with a
- * newline, a manifest path out of the workspace) must not become an edit or a new file.
- */
-export function checkedData(data: unknown): DiagnosticData | undefined {
-  const d = data as Record<string, unknown> | null | undefined;
-  if (typeof d !== 'object' || d === null) return undefined;
-  switch (d.kind) {
-    case 'replace-id':
-      return isString(d.suggestion, /^(?!.*\.\.)[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u) ? { kind: 'replace-id', suggestion: d.suggestion } : undefined;
-    case 'replace-marker':
-      return isString(d.marker, /^@[A-Za-z][A-Za-z0-9_]*:[^\s]{1,300}$/) ? { kind: 'replace-marker', marker: d.marker } : undefined;
-    case 'mx-broken-link':
-      return isString(d.id, /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,199}$/u) ? { kind: 'mx-broken-link', id: d.id } : undefined;
-    case 'mx-add-reason':
-      return { kind: 'mx-add-reason' };
-    case 'create-spec':
-      return isString(d.id, TAG_ID) && d.id.length <= 200 ? { kind: 'create-spec', id: d.id } : undefined;
-    case 'quote-yaml':
-      return isString(d.replacement, /^"[^\r\n]{0,10000}"$/) ? { kind: 'quote-yaml', replacement: d.replacement } : undefined;
-    case 'set-version': {
-      const range = d.manifestRange as { start?: unknown; end?: unknown } | undefined;
-      const path = d.manifestPath;
-      if (!isString(d.specVersion, VERSION) || !isString(d.manifestVersion, VERSION) || typeof path !== 'string' || joinPath('.', path) !== path || path === '') return undefined;
-      if (typeof range !== 'object' || range === null || !isPosition(range.start) || !isPosition(range.end)) return undefined;
-      return { kind: 'set-version', specVersion: d.specVersion, manifestVersion: d.manifestVersion, manifestPath: path, manifestRange: d.manifestRange as Range };
-    }
-    case 'pick-framework':
-      return Array.isArray(d.choices) && d.choices.length <= 50 && d.choices.every((c) => isString(c, /^[a-z0-9][a-z0-9.-]{0,40}$/i)) ? { kind: 'pick-framework', choices: d.choices as string[] } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-async function versionFixes(request: CodeActionRequest, i: number, d: ActionDiagnostic, data: Extract<DiagnosticData, { kind: 'set-version' }>): Promise<QuickFix[]> {
-  const out: QuickFix[] = [];
+async function versionFixes(request: CodeActionRequest, d: ActionDiagnostic, data: Extract<DiagnosticData, { kind: 'set-version' }>): Promise<{ title: string; edit: EditPlan }[]> {
+  const out: { title: string; edit: EditPlan }[] = [];
   const onManifest = request.path === data.manifestPath;
   const specSide = onManifest ? d.related?.[0] : { path: request.path, range: d.range };
   if (specSide) {
     out.push({
       title: `Set the SPEC's version to ${data.manifestVersion} (the manifest's)`,
-      kind: 'quickfix',
-      diagnostic: i,
       edit: { edits: new Map([[specSide.path, [{ range: specSide.range, newText: JSON.stringify(data.manifestVersion) }]]]), operations: [] },
     });
   }
@@ -167,8 +165,6 @@ async function versionFixes(request: CodeActionRequest, i: number, d: ActionDiag
       const start = lines.offsetAt(data.manifestRange.start) + operator.length;
       out.push({
         title: `Set ${data.manifestPath} to version ${data.specVersion} (the SPEC's)`,
-        kind: 'quickfix',
-        diagnostic: i,
         edit: { edits: new Map([[data.manifestPath, [{ range: lines.range(start, start + number.length), newText: data.specVersion.replace(/^[~^<>=!\s]+/, '') }]]]), operations: [] },
       });
     }

@@ -2,11 +2,10 @@ import { evidenceLensTitle } from '../evidence/present';
 import type { EvidenceReport } from '../evidence/states';
 import type { WorkspaceIndex } from '../index';
 import type { Range } from '../types';
-import { chainCounts, formatCounts } from './chain';
-import { referencesTo } from './dialects';
+import { referencesTo, summariesOf } from './dialects';
 import { reqCoverage } from '../mx/coverage';
 import { specSubject } from './refs';
-import { byPlace, formatCoverage, reqCoverageLine } from './reqCoverage';
+import { byPlace, formatCoverage } from './reqCoverage';
 import type { Location } from './types';
 
 /** A lens on a SPEC title: the chain counts, and the markers to show when clicked. */
@@ -18,18 +17,19 @@ export interface ChainLens {
 }
 
 /**
- * Code lenses of a SPEC's files: one on the SPEC document's title (its chain, or its REQ
- * coverage), and one on each REQ declaration (`2 code · 1 test · 3 AC`) showing them when clicked;
- * with test evidence, one more on each REQ/AC declaration (`3 tests · 1 failing`) showing its tests.
+ * Code lenses of a SPEC's files: one on the SPEC document's title (what each dialect says of its
+ * chain: markers per type, REQ coverage), and one on each REQ declaration (`2 code · 1 test · 3 AC`)
+ * showing them when clicked; with test evidence, one more on each REQ/AC declaration
+ * (`3 tests · 1 failing`) showing its tests.
  */
 export function getCodeLenses(index: WorkspaceIndex, path: string, evidence?: EvidenceReport): ChainLens[] {
   const facts = index.facts(path);
   const doc = facts?.spec;
   const out: ChainLens[] = [];
   if (doc?.id !== undefined) {
-    const counts = formatCounts(chainCounts(index, doc.id)) ?? reqCoverageLine(index, doc.id);
+    const summaries = summariesOf(index, doc.id).map((s) => s.lens);
     const locations = referencesTo(index, specSubject(doc.id));
-    out.push({ specId: doc.id, range: doc.titleRange, title: counts ?? 'no code markers yet', locations });
+    out.push({ specId: doc.id, range: doc.titleRange, title: summaries.length > 0 ? summaries.join(' · ') : 'no code markers yet', locations });
   }
   const specId = doc?.id ?? index.specOfFile(path);
   if (specId === undefined) return out;

@@ -1,14 +1,14 @@
+import { commandLink } from '../../protocol';
 import { evidenceHoverLines } from '../evidence/present';
 import type { EvidenceReport } from '../evidence/states';
 import type { WorkspaceIndex } from '../index';
 import { plainRequirement } from '../reqText';
 import { escapeMarkdown } from '../text';
 import type { Position, Range } from '../types';
-import { chainCounts, formatCounts } from './chain';
-import { refAt } from './dialects';
+import { refAt, summariesOf } from './dialects';
 import { missingTestDraft } from './missingTest';
 import type { Subject } from './refs';
-import { declarationsNamed, formatCoverage, idCoverage, reqCoverageLine } from './reqCoverage';
+import { declarationsNamed, formatCoverage, idCoverage } from './reqCoverage';
 
 /** A hover: markdown and the range it is about. */
 export interface HoverResult {
@@ -28,13 +28,6 @@ export interface HoverOptions {
 
 /** The most references or ACs a hover lists before saying how many more there are. */
 const LISTED = 8;
-
-/**
- * A `command:` link with its arguments, as VS Code's Markdown expects; parentheses are encoded
- * too, since a `)` in an argument would end the link.
- */
-const commandLink = (title: string, command: string, ...args: string[]): string =>
-  `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 
 /**
  * Hover on whatever names a SPEC, REQ or AC (a marker, an ID of an `@MX` line, a SPEC's ID or
@@ -57,10 +50,9 @@ function specPart(index: WorkspaceIndex, specId: string, options: HoverOptions):
   for (const spec of index.specsWithId(specId)) {
     const lines = [`**SPEC-${spec.id}**${spec.doc.title ? `: ${escapeMarkdown(spec.doc.title)}` : ''}`, ''];
     lines.push(`Status: ${spec.doc.status ?? 'not stated'}${spec.doc.version ? ` · version ${spec.doc.version}` : ''}${spec.doc.archived ? ' · archived' : ''}`, '');
-    const chain = formatCounts(chainCounts(index, spec.id));
-    const reqs = reqCoverageLine(index, spec.id);
-    if (chain !== undefined || reqs === undefined) lines.push(`Chain: ${chain ?? 'no code markers yet'}`, '');
-    if (reqs) lines.push(reqs, '');
+    const summaries = summariesOf(index, spec.id);
+    if (summaries.length === 0) lines.push('Chain: no code markers yet', '');
+    for (const summary of summaries) lines.push(summary.hover, '');
     if (options.evidence) lines.push(...evidenceHoverLines(options.evidence.spec(spec.id), options.fileLink ?? (() => undefined)));
     lines.push(`File: \`${spec.path}\``);
     if (options.commandLinks) {

@@ -89,6 +89,11 @@ export interface Dialect {
   renameSites?(index: WorkspaceIndex, subject: Subject, newId: string): Partial<RenameSites>;
   /** Document links of a file: paths and IDs that lead to another file. */
   links?(index: WorkspaceIndex, path: string): PathLink[];
+  /**
+   * What the dialect says of a SPEC's chain, for its lens (`2 API · 1 TEST`) and its hover
+   * (`Chain: 2 API · 1 TEST`); undefined when the dialect links nothing to it.
+   */
+  summary?(index: WorkspaceIndex, specId: string): { readonly lens: string; readonly hover: string } | undefined;
 }
 
 /** Orders locations by path, then line and column. */

@@ -75,6 +75,12 @@ export class MxTag implements MxMarker {
 /** `@MX:KIND`, then an optional colon. The kind is letters only; case is folded later. */
 const MARKER = /(?<![\w@])@MX:([A-Za-z]+)(?![\w-])([ \t]*:)?/g;
 const AUTO = /^\[AUTO\][ \t]*/i;
+/**
+ * A sub-line kind written with its colon after a tag on the same line
+ * (`// @MX:WARN: [AUTO] Secret. @MX:REASON: never logged @MX:SPEC: SPEC-ADP-010`): it ends the
+ * value before it and counts as a sub-line of that tag, as if on the next line.
+ */
+const CHAINED = new RegExp(`(?<![\\w@])@MX:(?:${MX_SUB_KINDS.join('|')})(?![\\w-])[ \\t]*:`, 'i');
 const LINKING = new Set(['SPEC', 'TEST']);
 
 /**
@@ -99,8 +105,10 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
       while (r < regions.length && regions[r]!.end <= at) r++;
       const region = regions[r];
       if (!region || region.start > at || region.kind === 'string') continue;
-      // Quoted mid-sentence (`// files tagged @MX:SPEC with …`), a marker is a mention: no tag, no link.
-      if (!onlyLeaders(text, Math.max(region.start, text.lastIndexOf('\n', at - 1) + 1), at)) continue;
+      // Quoted mid-sentence (`// files tagged @MX:SPEC with …`), a marker is a mention: no tag, no
+      // link; unless it is a sub-line chained to the tag this line starts with.
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      if (!onlyLeaders(text, Math.max(region.start, lineStart), at) && !chainedTo(markers.at(-1), lines.positionAt(at).line, m)) continue;
       place = region.kind === 'docstring' ? 'docstring' : commentPlace(text, region.start);
       limit = region.end;
     }
@@ -109,6 +117,8 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     const valueStart0 = at + m[0].length;
     let eol = text.indexOf('\n', valueStart0);
     if (eol === -1 || eol > limit) eol = limit;
+    const chained = CHAINED.exec(text.slice(valueStart0, eol));
+    if (chained) eol = valueStart0 + chained.index;
     let raw = text.slice(valueStart0, eol);
     const auto = AUTO.exec(raw.trimStart());
     const lead = raw.length - raw.trimStart().length + (auto ? auto[0].length : 0);
@@ -133,6 +143,11 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
     if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
   }
   return { markers, cut };
+}
+
+/** True when `m` is a sub-line kind with its colon standing on the line of the marker before it. */
+function chainedTo(previous: MxTag | undefined, line: number, m: RegExpExecArray): boolean {
+  return previous !== undefined && previous.line === line && m[2] !== undefined && MX_SUB_KINDS.includes(m[1]!.toUpperCase());
 }
 
 /** One comment leader or blank run: `//`, `#`, `--`, `*`, `/*`, `{/*`, `<!--`, docstring quotes. */

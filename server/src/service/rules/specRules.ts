@@ -29,7 +29,9 @@ export function checkUnknownDependencies(ctx: RuleContext, spec: SpecEntry): Fin
   return spec.doc.references
     .filter((ref) => ctx.index.specsWithId(ref.id).length === 0)
     .map((ref) => {
-      const suggestion = ctx.closestId(ref.id);
+      // The SPEC itself is never the dependency it meant: a fix to that would make a cycle of one.
+      const closest = ctx.closestId(ref.id);
+      const suggestion = closest !== spec.id ? closest : undefined;
       return finding(
         'spec/unknown-dependency',
         spec.path,

@@ -35,3 +35,8 @@ export function referencesTo(index: WorkspaceIndex, subject: Subject, token: Can
   }
   return uniqueLocations(all);
 }
+
+/** Every dialect's summary of a SPEC's chain, in the order of the dialects. */
+export function summariesOf(index: WorkspaceIndex, specId: string): { readonly lens: string; readonly hover: string }[] {
+  return DIALECTS.flatMap((d) => d.summary?.(index, specId) ?? []);
+}

@@ -1,7 +1,7 @@
 import type { MxLink, WorkspaceIndex } from '../../index';
 import { plainRequirement } from '../../reqText';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type Position } from '../../types';
-import { declarationsNamed, uniqueReqs } from '../reqCoverage';
+import { declarationsNamed, reqCoverageLine, uniqueReqs } from '../reqCoverage';
 import { uniqueLocations, type CompletionEntry, type Dialect, type PathLink, type RefAt, type RenameStart, type Subject } from '../refs';
 import type { Location } from '../types';
 import { contains } from '../types';
@@ -28,6 +28,12 @@ export const mxDialect: Dialect = {
   },
 
   complete: completeMx,
+
+  /** The SPEC's REQs that `@MX` lines reference. */
+  summary(index, specId) {
+    const line = reqCoverageLine(index, specId);
+    return line === undefined ? undefined : { lens: line, hover: line };
+  },
 
   renameSites(index, subject) {
     if (subject.kind === 'SPEC') return { within: specReferences(index, subject.specId) };

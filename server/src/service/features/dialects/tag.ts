@@ -1,6 +1,7 @@
 import { resolveHeaderPath } from '../../headerPaths';
 import type { WorkspaceIndex } from '../../index';
 import type { Range, TagOccurrence } from '../../types';
+import { chainCounts, formatCounts } from '../chain';
 import type { CompletionEntry, Dialect, PathLink, RefAt } from '../refs';
 import { specSubject } from '../refs';
 import { contains, type Location } from '../types';
@@ -72,6 +73,12 @@ export const tagDialect: Dialect = {
       }
     }
     return { exact };
+  },
+
+  /** Markers in code per tag type. */
+  summary(index, specId) {
+    const counts = formatCounts(chainCounts(index, specId));
+    return counts === undefined ? undefined : { lens: counts, hover: `Chain: ${counts}` };
   },
 
   /** Header paths that resolve to a file. */
