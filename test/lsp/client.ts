@@ -61,9 +61,11 @@ export class TestClient {
   stderr = '';
   #waiters: (() => void)[] = [];
 
-  constructor(root: string, options: { args?: string[] } = {}) {
+  /** `command`: what runs the server's script (default: this Node.js), as `setpriv … node` to drop privileges. */
+  constructor(root: string, options: { args?: string[]; command?: string[] } = {}) {
     this.root = root;
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command = process.execPath, ...before] = options.command ?? [];
+    this.child = spawn(command, [...before, SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

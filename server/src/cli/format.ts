@@ -1,3 +1,4 @@
+import { hasEscapedBytes, osBytes } from '../node/osPath';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
@@ -120,11 +121,15 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 
 /**
  * A workspace-relative path as a relative URI reference (RFC 3986): each segment percent-encoded,
- * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path.
+ * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path; the bytes of
+ * a name that is not UTF-8 are encoded as they are (`%E9`).
  */
 export function relativeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path.split('/').map((segment) => (hasEscapedBytes(segment) ? [...osBytes(segment)].map((b) => (UNRESERVED.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('') : encodeURIComponent(segment))).join('/');
 }
+
+/** What `encodeURIComponent` leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
 
 /** SARIF 2.1.0 for code scanning: ruleId is the code, artifact URIs relative to the root. */
 export function formatSarif(result: CheckResult, version: string): string {

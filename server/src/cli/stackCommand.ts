@@ -81,7 +81,10 @@ export async function stackCommand(args: readonly string[], io: StackIO): Promis
     const root = checkDirectory(positional[0] ?? '.');
     const { config, problems } = loadConfig(root, values.get('config'));
     for (const p of problems) io.err(`specchain: settings: ${p}`);
-    return await runStack(new FsWorkspace(root, config), format, io);
+    const workspace = new FsWorkspace(root, config);
+    const code = await runStack(workspace, format, io);
+    for (const problem of workspace.problems) io.err(`specchain stack: warning: ${problem}`);
+    return code;
   } catch (e) {
     io.err(`specchain stack: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

@@ -136,7 +136,7 @@ export class FolderState {
     if (this.#dirty.size === 0) this.#hooks.changed();
     else this.#schedule(true);
     this.#hooks.log(`${this.paths.root}: ${report.files} files indexed in ${report.millis} ms (${report.skipped.length} skipped)`);
-    for (const problem of analyzer.problems) this.#hooks.log(`${this.paths.root}: warning: ${problem}`);
+    for (const problem of [...workspace.problems, ...analyzer.problems]) this.#hooks.log(`${this.paths.root}: warning: ${problem}`);
     for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) this.#hooks.log(`${this.paths.root}: warning: ${e}`);
     return report;
   }

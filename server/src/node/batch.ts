@@ -2,26 +2,27 @@ import * as nodePath from 'node:path';
 import { analyzeFile, type FileClassifier } from '../service/analyze';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
-import { decodeText, readBytes } from './readText';
+import { toOsPath } from './osPath';
+import { decodeText, readBytes, utf16Order } from './readText';
 
 const AT = 0x40;
 const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@` and no disable comment has nothing to find, and is not decoded at all; SPEC
+ * file (in UTF-8) with no `@` and no disable comment has nothing to find, and is not decoded at all; SPEC
  * documents, their companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
-    const bytes = readBytes(nodePath.join(root, path), readLimitFor(path, classifier.config.maxFileSize));
+    const bytes = readBytes(toOsPath(nodePath.join(root, path)), readLimitFor(path, classifier.config.maxFileSize));
     if ('skip' in bytes) {
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path)) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path)) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

@@ -28,11 +28,12 @@ export async function loadFolder(
   }
 }
 
-/** Opens and loads a folder (see `openFolder` and `loadFolder`). */
+/** Opens and loads a folder (see `openFolder` and `loadFolder`); `problems` includes what the listing met. */
 export async function openWorkspace(
   dir: string,
   options: { configFile?: string; cache?: boolean } = {},
 ): Promise<{ service: LanguageService; load: LoadReport; problems: string[]; configProblems: string[] }> {
   const folder = openFolder(dir, options);
-  return { ...(await loadFolder(folder, { ...options, cache: options.cache !== false && !folder.cacheRefused })), configProblems: folder.configProblems };
+  const loaded = await loadFolder(folder, { ...options, cache: options.cache !== false && !folder.cacheRefused });
+  return { ...loaded, problems: [...folder.workspace.problems, ...loaded.problems], configProblems: folder.configProblems };
 }

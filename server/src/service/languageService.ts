@@ -4,6 +4,7 @@ import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex } from './index';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
+import { withLineFeeds } from './text';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
 
@@ -91,7 +92,7 @@ export class LanguageService {
    * SPEC's ID or chain changed).
    */
   update(path: string, text: string): Set<string> {
-    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, text, this.classifier))));
+    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, withLineFeeds(text), this.classifier))));
   }
 
   /**

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -29,3 +30,12 @@ export function specchain(args: readonly string[], options: SpawnSyncOptions = {
 /** A legacy-schema SPEC document with the ID `id`. */
 export const legacySpec = (id: string): string =>
   `---\nid: ${id}\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:${id}: ${id} title\n`;
+
+/** A temporary folder holding a workspace `ws` of `files` and, beside it, the cache folder `env` names. */
+export function tempWorkspace(prefix: string, files: Record<string, string | Buffer>): { base: string; ws: string; env: NodeJS.ProcessEnv; remove(): void } {
+  ensureBuilt();
+  const base = mkdtempSync(path.join(tmpdir(), `specchain-${prefix}-`));
+  const ws = path.join(base, 'ws');
+  writeTree(ws, files);
+  return { base, ws, env: { SPECCHAIN_CACHE_DIR: path.join(base, 'cache') }, remove: () => rmSync(base, { recursive: true, force: true }) };
+}

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { BIN, ensureBuilt, legacySpec, specchain, writeTree } from './cliProcess';
+import { BIN, legacySpec, specchain, tempWorkspace } from './cliProcess';
 
 /** Broken markers enough for reports far larger than a pipe's buffer (64 KB). */
 const BROKEN = Array.from({ length: 3000 }, (_, i) => `// @API:GHOST-${String(i).padStart(4, '0')}`).join('\n');
@@ -13,15 +12,10 @@ describe('hostile output: a report that cannot be written whole is never passed 
   let base: string;
   let ws: string;
   let env: NodeJS.ProcessEnv;
+  let remove: () => void;
 
-  before(() => {
-    ensureBuilt();
-    base = mkdtempSync(path.join(tmpdir(), 'specchain-output-'));
-    ws = path.join(base, 'ws');
-    writeTree(ws, { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/broken.ts': BROKEN + '\n// @API:PAY-001\n' });
-    env = { SPECCHAIN_CACHE_DIR: path.join(base, 'cache') };
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
+  before(() => ({ base, ws, env, remove } = tempWorkspace('output', { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/broken.ts': BROKEN + '\n// @API:PAY-001\n' })));
+  after(() => remove());
 
   const toDevFull = (args: string[]): ReturnType<typeof specchain> => {
     const fd = openSync('/dev/full', 'w');
