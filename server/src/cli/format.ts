@@ -1,4 +1,5 @@
 import { hasEscapedBytes, osBytes } from '../node/osPath';
+import { escapeInvisible } from '../service/invisible';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
@@ -96,7 +97,7 @@ function jsonRef(link: { readonly path: string; readonly ref: { readonly range: 
 
 /** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
 export function formatJson(result: CheckResult): string {
-  return JSON.stringify(
+  return jsonText(
     {
       root: result.root,
       specs: result.specs,
@@ -120,6 +121,14 @@ export function formatJson(result: CheckResult): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /**
+ * JSON text in which invisible characters (soft hyphens, zero-width spaces, bidi controls) are
+ * written as `\uXXXX` escapes: the same values for a parser, visible to whoever reads the report.
+ */
+export function jsonText(value: unknown, replacer: null, indent: number): string {
+  return escapeInvisible(JSON.stringify(value, replacer, indent), (n) => `\\u${n.toString(16).padStart(4, '0')}`);
+}
+
+/**
  * A workspace-relative path as a relative URI reference (RFC 3986): each segment percent-encoded,
  * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path; the bytes of
  * a name that is not UTF-8 are encoded as they are (`%E9`).
@@ -135,7 +144,7 @@ const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
 export function formatSarif(result: CheckResult, version: string): string {
   const rootHref = pathToFileURL(result.root).href;
   const rootUri = rootHref.endsWith('/') ? rootHref : `${rootHref}/`;
-  return JSON.stringify(
+  return jsonText(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -179,6 +188,7 @@ const RULE_SUMMARY: Record<string, string> = {
   'tag/unknown-spec': 'A @TAG marker belongs to no SPEC.',
   'tag/malformed': 'A marker of a known tag type breaks the ID syntax.',
   'tag/broken-path': 'A SPEC:/TEST: path in a header line does not resolve.',
+  'tag/invisible-char': 'An ID or marker has an invisible character inside.',
   'spec/duplicate-id': 'Two SPEC documents share one ID.',
   'spec/id-mismatch': "The SPEC's ID differs from its SPEC-<ID> folder.",
   'spec/frontmatter-invalid': 'Frontmatter is broken, incomplete or has a bad value.',

@@ -4,6 +4,7 @@ import { readStack } from '../service/stack/readStack';
 import { FRAMEWORKS } from '../service/stack/technologies';
 import type { StackReport } from '../service/types';
 import type { Workspace } from '../service/workspace';
+import { jsonText } from './format';
 import { ArgumentError, parseArgs, printable } from './io';
 
 /** Where the command writes: results to `out`, messages to `err`. */
@@ -27,7 +28,7 @@ export function stackJson(report: StackReport): string {
     testing: s.testing,
     graphql: s.graphql,
   }));
-  return JSON.stringify({ services, aggregators: report.aggregators ?? [] }, null, 2);
+  return jsonText({ services, aggregators: report.aggregators ?? [] }, null, 2);
 }
 
 /** The stack for people: one block per service, names escaped for a terminal. */

@@ -130,7 +130,7 @@ export class FolderState {
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.invisible) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
     // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
     if (this.#dirty.size === 0) this.#hooks.changed();

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { severityOf, type SpecChainConfig } from './config';
 import type { SpecEntry, WorkspaceIndex } from './index';
+import { hasInvisible, showInvisible } from './invisible';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
 import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUnknownDependencies } from './rules/specRules';
@@ -16,7 +17,7 @@ import {
   checkMxUnknownSpec,
 } from './rules/mxRules';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
-import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
+import { checkBrokenPaths, checkInvisible, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
@@ -32,6 +33,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkUnknownSpec,
   checkMalformed,
   checkBrokenPaths,
+  checkInvisible,
   checkDeclaredMissing,
   checkMxUnknownSpec,
   checkMxUnknownReq,
@@ -154,7 +156,7 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.invisible || this.#stackState().byPath.has(path)) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
   }
@@ -163,7 +165,9 @@ export class DiagnosticsEngine implements RuleContext {
     const out: Diagnostic[] = [];
     for (const { atMost, ...f } of findings) {
       const severity = severityOf(f.code, this.config, f.severity);
-      if (severity) out.push({ ...f, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
+      // An ID quoted with an invisible character in it is shown escaped, in every front end.
+      const message = hasInvisible(f.message) ? showInvisible(f.message) : f.message;
+      if (severity) out.push({ ...f, message, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
     }
     return this.#filterDisabled(path, out);
   }

@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'tag/unknown-spec'
   | 'tag/malformed'
   | 'tag/broken-path'
+  | 'tag/invisible-char'
   | 'spec/duplicate-id'
   | 'spec/id-mismatch'
   | 'spec/frontmatter-invalid'
@@ -359,6 +360,17 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** IDs and markers holding invisible characters (`tag/invisible-char`). */
+  readonly invisible?: readonly InvisibleInId[];
+}
+
+/** An ID or marker with invisible characters inside (a soft hyphen, a zero-width space, a bidi control). */
+export interface InvisibleInId {
+  readonly range: Range;
+  /** The text as written, invisible characters included. */
+  readonly raw: string;
+  /** The text as it shows: without them. */
+  readonly visible: string;
 }
 
 /** Why a file was not read. */

@@ -23,6 +23,7 @@ export interface WireFacts {
   readonly reqs?: FileFacts['reqs'];
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
+  readonly invisible?: FileFacts['invisible'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -54,6 +55,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.reqs?.length) wire.reqs = facts.reqs;
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
+  if (facts.invisible?.length) wire.invisible = facts.invisible;
   return wire;
 }
 
@@ -76,6 +78,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.reqs) facts.reqs = wire.reqs;
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
+  if (wire.invisible) facts.invisible = wire.invisible;
   return facts;
 }
 

@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../index';
+import { hasInvisible, withoutInvisible } from '../invisible';
 import { TAG_ID } from '../tags';
 import { LineIndex, append, joinPath } from '../text';
 import type { DiagnosticData, Range } from '../types';
@@ -88,6 +89,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
         fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, data?.kind === 'create-spec');
       }
     }
+    if (d.code === 'tag/invisible-char' && hasInvisible(rangeText)) fix('Delete the invisible characters', single(request.path, [{ range: d.range, newText: withoutInvisible(rangeText) }]), true);
     if (data?.kind === 'replace-marker' && d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
     if (data?.kind === 'quote-yaml') fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
     if (data?.kind === 'set-version') append(out, (await versionFixes(request, i, d, data)));
