@@ -61,11 +61,14 @@ export class TestClient {
   stderr = '';
   #waiters: (() => void)[] = [];
 
-  /** `command`: what runs the server's script (default: this Node.js), as `setpriv … node` to drop privileges. */
-  constructor(root: string, options: { args?: string[]; command?: string[] } = {}) {
+  /**
+   * `node` options go before the script (`--max-old-space-size=64`), `args` after `--stdio`;
+   * `command` is what runs Node.js (default: this one), as `setpriv … node` to drop privileges.
+   */
+  constructor(root: string, options: { args?: string[]; node?: string[]; command?: string[] } = {}) {
     this.root = root;
     const [command = process.execPath, ...before] = options.command ?? [];
-    this.child = spawn(command, [...before, SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(command, [...before, ...(options.node ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -73,7 +76,7 @@ export class TestClient {
       this.publications.push(params);
       this.#wake();
     });
-    for (const method of ['specchain/indexChanged', 'window/logMessage', 'window/showMessage']) {
+    for (const method of ['specchain/indexChanged', 'specchain/indexProgress', 'window/logMessage', 'window/showMessage']) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.#wake();

@@ -7,8 +7,8 @@ import type { GuidanceView, SpecTreeResult } from '../../../server/src/protocol'
 import type { Range } from '../../../server/src/service/types';
 
 /** Chain states the SPECs view filters on; `errors`: the SPEC document has errors. */
-export type ChainFilter = 'complete' | 'partial' | 'none' | 'errors';
-export const CHAIN_FILTERS: readonly ChainFilter[] = ['complete', 'partial', 'none', 'errors'];
+export type ChainFilter = 'complete' | 'partial' | 'none' | 'errors' | 'tests-verified' | 'tests-failing' | 'tests-skipped' | 'tests-not-run' | 'tests-untested';
+export const CHAIN_FILTERS: readonly ChainFilter[] = ['complete', 'partial', 'none', 'errors', 'tests-verified', 'tests-failing', 'tests-skipped', 'tests-not-run', 'tests-untested'];
 
 /** The SPECs view's filter: text typed in the view, statuses and chain states picked. */
 export interface SpecFilter {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import type { Ctx, Indexing } from '../ctx';
+import type { Indexing, Session } from '../session';
 import { CHAIN_FILTERS, type ChainFilter, type FromWebview, type SpecFilter, type ToSpecs } from './messages';
 import { loadPage, openInWorkspace } from './pages';
 
@@ -33,7 +33,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** The view's id in `contributes.views`. */
   static readonly viewId = 'specchain.sidebar';
 
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #selectEmitter = new vscode.EventEmitter<{ readonly specId: string; readonly title: string }>();
   #view: vscode.WebviewView | undefined;
@@ -51,7 +51,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Fires when the user selects a SPEC in the view. */
   readonly onDidSelect = this.#selectEmitter.event;
 
-  constructor(ctx: Ctx) {
+  constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#subscriptions.push(
       this.#selectEmitter,
@@ -100,7 +100,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (this.#view === view) this.#disposeView();
       }),
     ];
-    const counts = this.#ctx.statusBar.counts;
+    const counts = this.#ctx.counts;
     if (counts) this.#setBadge(counts.brokenLinks);
     this.#showIndexing(this.#ctx.indexing);
     // The sidebar is a reason to run the server even when nothing else started it.
@@ -125,7 +125,17 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const statuses = [...new Set((this.#tree?.specs ?? []).map((s) => s.status))].sort();
     const current = this.#shown?.filter ?? { text: '', ...this.#filter };
     type Item = vscode.QuickPickItem & ({ readonly status: string } | { readonly chain: ChainFilter });
-    const chainWords: Readonly<Record<ChainFilter, string>> = { complete: 'Chain complete', partial: 'Chain partial', none: 'No code yet', errors: 'Has errors' };
+    const chainWords: Readonly<Record<ChainFilter, string>> = {
+      complete: 'Chain complete',
+      partial: 'Chain partial',
+      none: 'No code yet',
+      errors: 'Has errors or broken links',
+      'tests-verified': 'Tests: verified',
+      'tests-failing': 'Tests: failing',
+      'tests-skipped': 'Tests: only skipped',
+      'tests-not-run': 'Tests: not run',
+      'tests-untested': 'Tests: untested',
+    };
     const items: (Item | vscode.QuickPickItem)[] = [
       { label: 'Chain state', kind: vscode.QuickPickItemKind.Separator },
       ...CHAIN_FILTERS.map((chain): Item => ({ label: chainWords[chain], chain, picked: current.chains.includes(chain) })),

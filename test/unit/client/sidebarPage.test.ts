@@ -21,7 +21,7 @@ const spec = specNode;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Users & "roles"';
 const LONG = 'A very long SPEC title that cannot possibly fit into a narrow sidebar at all, however it is cut';
 const tree: SpecTreeResult = {
-  unknownSpec: [],
+  broken: [],
   specs: [
     spec('AUTH-001', 'Login', {
       status: 'completed',
@@ -37,7 +37,7 @@ const tree: SpecTreeResult = {
       framework: 'fastapi',
       mentions: [tag('API', 'AUTH-001', 'tests/fixtures.py', 7, { role: 'mention' })],
     }),
-    spec('USER-001', HOSTILE, { tags: [tag('CODE', 'USER-001', 'src/users.ts', 1)], missing: ['@DB:USER-001', '@API:USER-001'], completeness: 'partial', problems: { errors: 1, warnings: 2 } }),
+    spec('USER-001', HOSTILE, { tags: [tag('CODE', 'USER-001', 'src/users.ts', 1)], missing: ['@DB:USER-001', '@API:USER-001'], completeness: 'partial', problems: { errors: 1, warnings: 2, broken: 0 }, gaps: { declared: 'error', test: 'warning' } }),
     spec('PAY-001', `@SPEC:PAY-001 \`Payments\` ${LONG}`, { status: 'draft' }),
     spec('ORDER-001', 'Orders', { completeness: 'partial', tags: [tag('API', 'ORDER-001', 'src/orders.py', 4)] }),
   ],
@@ -137,8 +137,9 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
   it('gives each SPEC one status glyph, a compact coverage badge and its meaning in the tooltip', async () => {
     const auth = page.locator('[data-key="spec:AUTH-001"] > .row');
     assert.equal(await auth.locator('.glyph').count(), 1);
-    assert.equal(await auth.locator('.badge').textContent(), '3/3');
-    assert.equal(await page.locator('[data-key="spec:USER-001"] > .row .badge').textContent(), '1/4 · 2 broken');
+    assert.equal(await auth.locator('.badge').textContent(), '3/3 links');
+    assert.equal(await page.locator('[data-key="spec:USER-001"] > .row .badge').textContent(), '1/4 links · 2 missing');
+    assert.equal(await page.locator('[data-key="spec:USER-001"] > .row .badge').getAttribute('title'), '1 of 4 chain links present, 2 declared tags not in code');
     assert.match((await page.locator('[data-key="spec:USER-001"] > .row .badge').getAttribute('class')) ?? '', /broken/);
     assert.match((await page.locator('[data-key="spec:USER-001"] > .row .glyph').getAttribute('class')) ?? '', /codicon-error/);
     assert.equal(await page.locator('.pill').count(), 0, 'no status and chain pill pair');
@@ -157,8 +158,9 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     assert.equal(await page.locator('[data-key="spec:USER-001"]').getAttribute('aria-expanded'), 'true', '* expanded the siblings');
     assert.deepEqual(await labels(page, '[data-parent=\"spec:AUTH-001\"]'), ['API', 'SERVICE', 'TEST', 'Mentions']);
     assert.deepEqual(await labels(page, '[data-parent=\"spec:USER-001\"]'), ['API', 'DB', 'CODE', 'TEST']);
-    // USER-001 is past draft: its missing links are errors; PAY-001 is a draft: they are not.
-    assert.equal(await page.locator('[data-key^="slot:USER-001:"] .row.slot.broken').count(), 3);
+    // Slots are painted as Problems reports them: USER-001's declared tags are errors, its test a warning.
+    assert.equal(await page.locator('[data-key^="slot:USER-001:"] .row.slot.broken').count(), 2);
+    assert.equal(await page.locator('[data-key^="slot:USER-001:TEST"] .glyph.codicon-warning').count(), 1);
     await page.locator('[data-key="spec:PAY-001"]').focus();
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await labels(page, '[data-parent=\"spec:PAY-001\"]'), ['CODE', 'TEST']);
@@ -247,7 +249,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
   });
 
   it('shows a welcome with Create SPEC and the docs when there is no SPEC', async () => {
-    await send(page, { type: 'tree', tree: { specs: [], unknownSpec: [], totals: { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 } } });
+    await send(page, { type: 'tree', tree: { specs: [], broken: [], totals: { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 } } });
     assert.match((await page.locator('#tree-empty').textContent()) ?? '', /No SPEC documents yet/);
     await page.locator('#tree-empty button.primary').click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'createSpec' });
@@ -259,7 +261,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     await send(page, { type: 'tree', tree });
   });
 
-  it('opens an @MX SPEC into its REQs, each into code, tests and ACs, with unknown-SPEC links apart', async () => {
+  it('opens an @MX SPEC into its REQs, each into code, tests and ACs, with every broken link in one group', async () => {
     const ref = (id: string, path: string, line: number, test = false) => ({ id, uri: `file:///ws/${path}`, path, range: range(line, 12, 12 + id.length), test });
     const decl = (id: string, text: string, path: string, line: number) => ({ id, text, uri: `file:///ws/${path}`, path, range: range(line, 4, 4 + id.length) });
     const specPath = '.moai/specs/SPEC-MXO-001/spec.md';
@@ -280,12 +282,15 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
           },
         }),
       ],
-      unknownSpec: [ref('SPEC-ORDR-001', 'src/orders/broken.py', 1)],
+      broken: [
+        { id: 'REQ-MXO-009', code: 'mx/unknown-req', severity: 'warning', message: 'REQ-MXO-009 is not declared in SPEC-MXO-001.', uri: 'file:///ws/src/orders/broken.py', path: 'src/orders/broken.py', range: range(2, 30, 41), specId: 'MXO-001', fixable: false },
+        { id: 'SPEC-ORDR-001', code: 'mx/unknown-spec', severity: 'error', message: '@MX:NOTE names SPEC-ORDR-001, which is no SPEC in this workspace.', uri: 'file:///ws/src/orders/broken.py', path: 'src/orders/broken.py', range: range(1, 12, 25), fixable: true },
+      ],
     };
     await send(page, { type: 'collapseAll' });
     await send(page, { type: 'tree', tree: mxTree });
-    assert.deepEqual((await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).slice(-2), ['spec:MXO-001', 'unknown-spec']);
-    assert.equal(await page.locator('[data-key="spec:MXO-001"] > .row .badge').textContent(), 'REQ 1/2 · 1 broken');
+    assert.deepEqual((await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).slice(-2), ['spec:MXO-001', 'broken']);
+    assert.equal(await page.locator('[data-key="spec:MXO-001"] > .row .badge').textContent(), 'REQs 1/2');
     await page.locator('[data-key="spec:MXO-001"]').focus();
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await labels(page, '[data-parent="spec:MXO-001"]'), ['REQ-MXO-001', 'REQ-MXO-002', 'Broken references'], 'the REQ level only: no CODE/TEST slots of the tag dialect');
@@ -303,9 +308,15 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     assert.deepEqual((await posted(page)).at(-1), { type: 'open', uri: 'file:///ws/tests/test_orders.py', range: range(1, 12, 23) });
-    await page.locator('[data-key="unknown-spec"]').focus();
+    await page.locator('[data-key="broken"]').focus();
     await page.keyboard.press('ArrowRight');
-    assert.deepEqual(await labels(page, '[data-parent="unknown-spec"]'), ['broken.py:2']);
+    assert.deepEqual(await labels(page, '[data-parent="broken"]'), ['REQ-MXO-009', 'SPEC-ORDR-001'], 'every broken link by ID');
+    assert.equal(await page.locator('[data-key="broken"] > .row .badge').textContent(), '2');
+    await page.locator('[data-key="broken:SPEC-ORDR-001"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await labels(page, '[data-parent="broken:SPEC-ORDR-001"]'), ['broken.py:2'], 'then by file');
+    const leaf = page.locator('[data-parent="broken:SPEC-ORDR-001"]');
+    assert.deepEqual(JSON.parse((await leaf.getAttribute('data-vscode-context')) ?? '{}'), { webviewSection: 'broken', id: 'SPEC-ORDR-001', uri: 'file:///ws/src/orders/broken.py', line: 1, character: 12, preventDefaultContextMenuItems: true });
     assert.equal(await page.locator('#tree b').count(), 0);
     assert.deepEqual(await page.evaluate(FIT_PROBE), { horizontalScroll: false, clipped: [] });
     await page.screenshot({ path: join(root, '.test-artifacts', 'specs-page-mx.png'), fullPage: true });

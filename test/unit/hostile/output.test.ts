@@ -26,7 +26,7 @@ describe('hostile output: a report that cannot be written whole is never passed 
     }
   };
 
-  for (const args of [['check'], ['check', '--format', 'json'], ['stack'], ['plan', 'PAY-001', '--stdout']]) {
+  for (const args of [['check'], ['check', '--format', 'json'], ['stack'], ['routes'], ['plan', 'PAY-001', '--stdout']]) {
     it(`${args.join(' ')} > /dev/full exits 2 with one line on stderr`, () => {
       const r = toDevFull([args[0]!, ...(args[0] === 'plan' ? [args[1]!, ws] : [ws]), ...args.slice(args[0] === 'plan' ? 2 : 1)]);
       assert.equal(r.code, 2, r.err);

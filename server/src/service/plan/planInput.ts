@@ -3,7 +3,7 @@ import type { LanguageService } from '../languageService';
 import type { SpecDoc } from '../types';
 import type { StatedStack } from './chooseFramework';
 import { mxPlanInput } from './mxInput';
-import type { ChainTag, PlanInput } from './generate';
+import type { ChainTag, PlanInput } from './facts';
 import { bareSpecId } from '../tags';
 
 /** What looking up a SPEC for its plan gives. */

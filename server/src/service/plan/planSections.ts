@@ -1,7 +1,7 @@
 import { append } from '../text';
 import { sameLanguage, type FrameworkCandidate } from './chooseFramework';
 import type { Endpoint } from './endpoints';
-import type { ChainTag, PlanFacts } from './generate';
+import type { ChainTag, PlanFacts } from './facts';
 import { guidanceSections, listGuidance, type PlanTagType } from './guidance';
 import { code, table } from './markdownText';
 import type { EarsKind, Requirement } from './requirements';
