@@ -81,10 +81,14 @@ export class TestClient {
   stderr = '';
   #waiters: (() => void)[] = [];
 
-  /** `node` options go before the script (`--max-old-space-size=64`), `args` after `--stdio`. */
-  constructor(root: string, options: { args?: string[]; node?: string[] } = {}) {
+  /**
+   * `node` options go before the script (`--max-old-space-size=64`), `args` after `--stdio`;
+   * `command` is what runs Node.js (default: this one), as `setpriv … node` to drop privileges.
+   */
+  constructor(root: string, options: { args?: string[]; node?: string[]; command?: string[] } = {}) {
     this.root = root;
-    this.child = spawn(process.execPath, [...(options.node ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command = process.execPath, ...before] = options.command ?? [];
+    this.child = spawn(command, [...before, ...(options.node ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

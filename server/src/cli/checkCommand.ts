@@ -35,8 +35,9 @@ export async function checkCommand(args: readonly string[], io: CliIO, version: 
   if (!outcome) {
     // The engine is loaded only when something has to be read.
     const { loadFolder } = await import('../node/open');
-    const { service, load } = await loadFolder(folder, { cache: useCache && !folder.cacheRefused, ...(listing ? { listing } : {}) });
+    const { service, load, problems } = await loadFolder(folder, { cache: useCache && !folder.cacheRefused, ...(listing ? { listing } : {}) });
     const checking = Date.now();
+    for (const problem of problems) io.err(`specchain check: warning: ${problem}`);
     if (resultGlobs) {
       const { loadResults, modificationTimes } = await import('../node/testResults');
       const { files, problems } = loadResults(folder.root, process.cwd(), resultArgs, resultGlobs);

@@ -1,3 +1,5 @@
+import { hasEscapedBytes, osBytes } from '../node/osPath';
+import { escapeInvisible } from '../service/invisible';
 import type { Route } from '../service/routes';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
@@ -167,7 +169,7 @@ function jsonRef(link: { readonly path: string; readonly ref: { readonly range: 
 
 /** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
 export function formatJson(result: CheckResult): string {
-  return JSON.stringify(
+  return jsonText(
     {
       root: result.root,
       specs: result.specs,
@@ -192,18 +194,30 @@ export function formatJson(result: CheckResult): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /**
+ * JSON text in which invisible characters (soft hyphens, zero-width spaces, bidi controls) are
+ * written as `\uXXXX` escapes: the same values for a parser, visible to whoever reads the report.
+ */
+export function jsonText(value: unknown, replacer: null, indent: number): string {
+  return escapeInvisible(JSON.stringify(value, replacer, indent), (n) => `\\u${n.toString(16).padStart(4, '0')}`);
+}
+
+/**
  * A workspace-relative path as a relative URI reference (RFC 3986): each segment percent-encoded,
- * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path.
+ * so that spaces, `#`, `?`, `%`, `:` and non-ASCII characters stay part of the path; the bytes of
+ * a name that is not UTF-8 are encoded as they are (`%E9`).
  */
 export function relativeUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path.split('/').map((segment) => (hasEscapedBytes(segment) ? [...osBytes(segment)].map((b) => (UNRESERVED.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('') : encodeURIComponent(segment))).join('/');
 }
+
+/** What `encodeURIComponent` leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
 
 /** SARIF 2.1.0 for code scanning: ruleId is the code, artifact URIs relative to the root. */
 export function formatSarif(result: CheckResult, version: string): string {
   const rootHref = pathToFileURL(result.root).href;
   const rootUri = rootHref.endsWith('/') ? rootHref : `${rootHref}/`;
-  return JSON.stringify(
+  return jsonText(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -247,6 +261,7 @@ const RULE_SUMMARY: Record<string, string> = {
   'tag/unknown-spec': 'A @TAG marker belongs to no SPEC.',
   'tag/malformed': 'A marker of a known tag type breaks the ID syntax.',
   'tag/broken-path': 'A SPEC:/TEST: path in a header line does not resolve.',
+  'tag/invisible-char': 'An ID or marker has an invisible character inside.',
   'spec/duplicate-id': 'Two SPEC documents share one ID.',
   'spec/id-mismatch': "The SPEC's ID differs from its SPEC-<ID> folder.",
   'spec/frontmatter-invalid': 'Frontmatter is broken, incomplete or has a bad value.',

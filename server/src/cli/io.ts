@@ -1,3 +1,5 @@
+import { escapeInvisible } from '../service/invisible';
+
 /** Where a command writes: stdout for results, stderr for messages. */
 export interface CliIO {
   out(text: string): void;
@@ -43,11 +45,15 @@ export class ArgumentError extends Error {}
 /**
  * Text safe for a terminal or a CI log: control characters (ESC, newline, carriage return, C1),
  * and the Unicode line separators and direction overrides, written as `\xNN` / `\u{NNNN}`, so a
- * file named with them can neither drive the terminal nor fake a line of output.
+ * file named with them can neither drive the terminal nor fake a line of output; invisible
+ * characters (soft hyphen, zero-width space, bidi marks) as `\u{NNNN}` too; a byte of a file
+ * name that is not UTF-8 (kept as a lone surrogate, see `node/osPath.ts`) as `\xNN`.
  */
 export function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  const shown = text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|(?<![\ud800-\udbff])[\udc80-\udcff]/g, (c) => {
     const n = c.charCodeAt(0);
+    if (n >= 0xdc80 && n <= 0xdcff) return `\\x${(n - 0xdc00).toString(16)}`;
     return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
   });
+  return escapeInvisible(shown, (n) => `\\u{${n.toString(16)}}`);
 }

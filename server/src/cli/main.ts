@@ -4,7 +4,9 @@
  */
 import { UsageError } from '../node/folder';
 import { checkCommand } from './checkCommand';
+import { isatty } from 'node:tty';
 import { ArgumentError, printable, type CliIO } from './io';
+import { Stdout, isClosedPipe, writeFailure } from './stdout';
 
 declare const SPECCHAIN_VERSION: string | undefined;
 const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0.0-dev';
@@ -47,7 +49,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.out(VERSION);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`specchain: unknown command "${name}" (try specchain --help)`);
     return 2;
@@ -66,13 +68,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
 /** Runs the process's command line with the real stdout and stderr. */
 export function main(): void {
+  const stdout = new Stdout();
+  // A closed or full stderr has nowhere to be reported: its errors must not end the run.
+  process.stderr.on('error', () => undefined);
   const io: CliIO = {
-    out: (text) => process.stdout.write(text + '\n'),
+    out: (text) => stdout.write(text + '\n'),
     // Messages are one line each: whatever they quote (file names, IDs) is escaped.
     err: (text) => process.stderr.write(printable(text) + '\n'),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    color: isatty(1) && !process.env.NO_COLOR,
   };
-  void run(process.argv.slice(2), io).then((code) => {
+  const argv = process.argv.slice(2);
+  void run(argv, io).then(async (code) => {
+    const failed = await stdout.finish();
+    // A reader that has gone (`| head -1`) took what it wanted: end quietly, with the run's own code.
+    if (failed && !isClosedPipe(failed)) {
+      io.err(`specchain${argv[0] && Object.hasOwn(COMMANDS, argv[0]) ? ` ${argv[0]}` : ''}: ${writeFailure(failed)}`);
+      code = 2;
+    }
     process.exitCode = code;
   });
 }

@@ -127,7 +127,8 @@ export async function planCommand(args: readonly string[], io: PlanIO): Promise<
     io.err(`specchain plan: ${e.message}`);
     return 2;
   }
-  const { service, configProblems } = opened;
+  const { service, configProblems, problems } = opened;
   for (const problem of configProblems) io.err(`specchain: settings: ${problem}`);
+  for (const problem of problems) io.err(`specchain plan: warning: ${problem}`);
   return runPlan(options, { lookup: (id) => planInputFor(service, id), ...fileAccess(service.workspace.root) }, io);
 }

@@ -4,6 +4,7 @@ import { readStack } from '../service/stack/readStack';
 import { FRAMEWORKS } from '../service/stack/technologies';
 import type { StackReport } from '../service/types';
 import type { Workspace } from '../service/workspace';
+import { jsonText } from './format';
 import { ArgumentError, parseArgs, printable } from './io';
 
 /** Where the command writes: results to `out`, messages to `err`. */
@@ -27,7 +28,7 @@ export function stackJson(report: StackReport): string {
     testing: s.testing,
     graphql: s.graphql,
   }));
-  return JSON.stringify({ services, aggregators: report.aggregators ?? [] }, null, 2);
+  return jsonText({ services, aggregators: report.aggregators ?? [] }, null, 2);
 }
 
 /** The stack for people: one block per service, names escaped for a terminal. */
@@ -81,7 +82,10 @@ export async function stackCommand(args: readonly string[], io: StackIO): Promis
     const root = checkDirectory(positional[0] ?? '.');
     const { config, problems } = loadConfig(root, values.get('config'));
     for (const p of problems) io.err(`specchain: settings: ${p}`);
-    return await runStack(new FsWorkspace(root, config), format, io);
+    const workspace = new FsWorkspace(root, config);
+    const code = await runStack(workspace, format, io);
+    for (const problem of workspace.problems) io.err(`specchain stack: warning: ${problem}`);
+    return code;
   } catch (e) {
     io.err(`specchain stack: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

@@ -232,12 +232,13 @@ export class FolderState {
     // In the order they happened (a folder deleted, then a file written in it again).
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored || f.invisible) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
     // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
     if (this.#dirty.size === 0) this.#hooks.changed();
     else this.#schedule(true);
     this.#hooks.log(`${this.paths.root}: ${report.files} files indexed in ${report.millis} ms (${report.skipped.length} skipped)`);
+    for (const problem of [...workspace.problems, ...analyzer.problems]) this.#hooks.log(`${this.paths.root}: warning: ${problem}`);
     for (const facts of service.index.allFacts()) for (const e of facts.manifest?.errors ?? []) this.#hooks.log(`${this.paths.root}: warning: ${e}`);
     return report;
   }

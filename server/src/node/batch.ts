@@ -4,14 +4,15 @@ import { mayHoldTests } from '../service/evidence/testDecls';
 import { routeSignals } from '../service/routes';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
-import { decodeText, readBytes } from './readText';
+import { toOsPath } from './osPath';
+import { decodeText, readBytes, utf16Order } from './readText';
 
 const AT = 0x40;
 const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@`, no disable comment and none of the words routes are declared with has
+ * file (in UTF-8) with no `@`, no disable comment and none of the words routes are declared with has
  * nothing to find, and is not decoded at all; SPEC documents, their companions (an
  * `acceptance.md` declares ACs without any `@`), manifests, test files and settings (`mx.yaml`,
  * `system.yaml`, the root `.gitignore`) are.
@@ -20,12 +21,12 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
   const facts: FileFacts[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
-    const bytes = readBytes(nodePath.join(root, path), readLimitFor(path, classifier.config.maxFileSize));
+    const bytes = readBytes(toOsPath(nodePath.join(root, path)), readLimitFor(path, classifier.config.maxFileSize));
     if ('skip' in bytes) {
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

@@ -2,7 +2,7 @@
 // named and written. Nothing here is ever written inside a workspace unless the user points
 // SPECCHAIN_CACHE_DIR there, and then the check leaves that folder out.
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import type { SpecChainConfig } from '../service/config';
@@ -26,15 +26,23 @@ export function cacheFile(dir: string, kind: string, root: string, config: SpecC
   return nodePath.join(dir, kind === 'facts' ? `${key}.json` : `${key}.${kind}.json`);
 }
 
-/** Writes a cache file atomically; false when it could not (a read-only or full cache folder only costs the next run time). */
+/**
+ * Writes a cache file atomically; false when it could not (a read-only or full cache folder only
+ * costs the next run time). The temporary file is removed whatever failed.
+ */
 export function writeCacheFile(file: string, text: string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(nodePath.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
     renameSync(tmp, file);
     return true;
   } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Not ours to remove any more (the folder went read-only): nothing else to do.
+    }
     return false;
   }
 }

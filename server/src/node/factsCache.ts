@@ -6,6 +6,7 @@ import { decodeFacts, encodeFacts, type WireFacts } from '../service/wire';
 import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 import { BUILD, FORMAT, RACY_MS, cacheDirectory, cacheFile, writeCacheFile } from './cacheFiles';
 import { changeStamp } from './fsWorkspace';
+import { toOsPath } from './osPath';
 
 /** What a file's version is known by: size, modification time, and its change stamp (see `WorkspaceEntry.change`). */
 export interface FileStamp {
@@ -207,7 +208,7 @@ const SKIP_REASONS: readonly unknown[] = ['too-large', 'binary', 'unreadable'];
 /** The stamp the listing gave, or one read from the disk when it gave none. */
 function stampOf(root: string, entry: WorkspaceEntry): FileStamp | undefined {
   if (entry.size !== undefined && entry.mtimeMs !== undefined && entry.change !== undefined) return { size: entry.size, mtimeMs: entry.mtimeMs, change: entry.change };
-  const stat = statSync(nodePath.join(root, entry.path), { throwIfNoEntry: false });
+  const stat = statSync(toOsPath(nodePath.join(root, entry.path)), { throwIfNoEntry: false });
   return stat && { size: stat.size, mtimeMs: stat.mtimeMs, change: changeStamp(stat) };
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
-import { cacheDirectory } from './cacheFiles';
+import { cacheDirectory, cacheFile } from './cacheFiles';
 import { FsWorkspace } from './fsWorkspace';
 import { readSmallFile } from './readText';
 import { isInside } from './workspaceFiles';
@@ -81,7 +81,7 @@ export function openFolder(dir: string, options: { configFile?: string; cache?: 
     config: settings,
     configProblems: refused ? [...problems, refused] : problems,
     ...(refused ? { cacheRefused: true } : {}),
-    workspace: new FsWorkspace(root, settings, { stat: options.cache !== false && !refused }),
+    workspace: new FsWorkspace(root, settings, options.cache !== false && !refused ? { stat: true, gitCache: cacheFile(cacheDirectory(), 'git', root, settings) } : {}),
   };
 }
 

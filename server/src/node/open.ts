@@ -6,12 +6,13 @@ import { WorkerAnalyzer } from './workerAnalyzer';
 
 /**
  * Loads a folder with worker threads and the facts cache (unless `cache: false`); `listing`
- * when the caller has listed it already.
+ * when the caller has listed it already. `problems` says what the user should know of how it was
+ * read (worker threads that could not start).
  */
 export async function loadFolder(
   folder: Folder,
   options: { cache?: boolean; listing?: readonly WorkspaceEntry[] } = {},
-): Promise<{ service: LanguageService; load: LoadReport }> {
+): Promise<{ service: LanguageService; load: LoadReport; problems: string[] }> {
   const { root, config, workspace } = folder;
   const workers = new WorkerAnalyzer(root, config);
   const cache = options.cache === false ? undefined : FactsCache.open(root, config);
@@ -21,17 +22,18 @@ export async function loadFolder(
   try {
     const service = new LanguageService({ workspace, config, analyzer });
     const load = await service.load(options.listing);
-    return { service, load };
+    return { service, load, problems: [...workers.problems] };
   } finally {
     await workers.dispose();
   }
 }
 
-/** Opens and loads a folder (see `openFolder` and `loadFolder`). */
+/** Opens and loads a folder (see `openFolder` and `loadFolder`); `problems` includes what the listing met. */
 export async function openWorkspace(
   dir: string,
   options: { configFile?: string; cache?: boolean } = {},
-): Promise<{ service: LanguageService; load: LoadReport; configProblems: string[] }> {
+): Promise<{ service: LanguageService; load: LoadReport; problems: string[]; configProblems: string[] }> {
   const folder = openFolder(dir, options);
-  return { ...(await loadFolder(folder, { ...options, cache: options.cache !== false && !folder.cacheRefused })), configProblems: folder.configProblems };
+  const loaded = await loadFolder(folder, { ...options, cache: options.cache !== false && !folder.cacheRefused });
+  return { ...loaded, problems: [...folder.workspace.problems, ...loaded.problems], configProblems: folder.configProblems };
 }

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isInside } from './workspaceFiles';
+import { withLineFeeds } from '../service/text';
 import type { SkipReason } from '../service/types';
 
 const shared = Buffer.allocUnsafe(256 * 1024);
@@ -10,7 +11,7 @@ const BINARY_PROBE = 8000;
  * NUL in its first 8000 bytes), or unreadable (vanished, a folder, a FIFO or device, no permission). The bytes of
  * small files live in a buffer shared by every call: use them before the next call.
  */
-export function readBytes(absPath: string, maxSize: number): Buffer | { readonly skip: SkipReason } {
+export function readBytes(absPath: string | Buffer, maxSize: number): Buffer | { readonly skip: SkipReason } {
   let fd: number;
   try {
     // Non-blocking, so that a FIFO put in a file's place never hangs the read; it is then refused below.
@@ -33,7 +34,8 @@ export function readBytes(absPath: string, maxSize: number): Buffer | { readonly
       for (let n = -1; n !== 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, length);
     }
     const bytes = buffer.subarray(0, length);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skip: 'binary' };
+    // UTF-16 text is half NUL bytes: its byte-order mark says it is text.
+    if (utf16Order(bytes) === undefined && bytes.subarray(0, BINARY_PROBE).includes(0)) return { skip: 'binary' };
     return bytes;
   } catch {
     return { skip: 'unreadable' };
@@ -42,14 +44,30 @@ export function readBytes(absPath: string, maxSize: number): Buffer | { readonly
   }
 }
 
-/** The bytes as text: UTF-8, without a byte-order mark. */
+/** `le` or `be` when the bytes start with a UTF-16 byte-order mark (and not UTF-32's). */
+export function utf16Order(bytes: Buffer): 'le' | 'be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.length >= 4 && bytes[2] === 0 && bytes[3] === 0 ? undefined : 'le';
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined;
+}
+
+/**
+ * The bytes as text, without a byte-order mark: UTF-16 (little- or big-endian) when a mark says
+ * so, else UTF-8; lone carriage returns read as line ends (see `withLineFeeds`).
+ */
 export function decodeText(bytes: Buffer): string {
+  const order = utf16Order(bytes);
+  if (order === 'le') return withLineFeeds(bytes.toString('utf16le', 2, bytes.length - (bytes.length % 2)));
+  if (order === 'be') {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return withLineFeeds(swapped.swap16().toString('utf16le'));
+  }
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.toString('utf8', start);
+  return withLineFeeds(bytes.toString('utf8', start));
 }
 
 /** Reads a text file (see `readBytes`). */
-export function readText(absPath: string, maxSize: number): string | { readonly skip: SkipReason } {
+export function readText(absPath: string | Buffer, maxSize: number): string | { readonly skip: SkipReason } {
   const bytes = readBytes(absPath, maxSize);
   return 'skip' in bytes ? bytes : decodeText(bytes);
 }
@@ -62,7 +80,7 @@ export const MAX_SMALL_FILE = 1024 * 1024;
  * must be a regular file (a link is followed only to a file inside `root`) of at most
  * `MAX_SMALL_FILE` bytes, so a link to /dev/zero, a FIFO or a file outside is never opened.
  */
-export function readSmallFile(root: string, absPath: string): { text: string } | { refused: string } | undefined {
+export function readSmallFile(root: string, absPath: string | Buffer): { text: string } | { refused: string } | undefined {
   let info;
   try {
     info = lstatSync(absPath);

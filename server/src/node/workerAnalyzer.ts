@@ -15,10 +15,18 @@ const BATCH = 200;
 /** Fewer files than this are read on the calling thread: booting workers would cost more. */
 const FEW = 1000;
 
+/** How a worker thread is made; tests put one in that fails as a container's limit makes it fail. */
+export type WorkerFactory = (script: string, init: WorkerInit) => Worker;
+
+const newWorker: WorkerFactory = (script, init) => new Worker(script, { workerData: init });
+
 /**
  * Reads and analyses files on worker threads, one per core besides the calling thread's, which
  * works through the same queue. The calling thread works alone for a few files (unless the
  * workers were started already) and when the worker script is missing (tests run from sources).
+ * When threads cannot be made (a container's limit on processes: `new Worker` throws EAGAIN,
+ * or a worker fails while booting or working), the calling thread does their share, and
+ * `problems` says so once.
  */
 export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #workers: Worker[] = [];
@@ -27,13 +35,19 @@ export class WorkerAnalyzer implements BulkAnalyzer {
   readonly #script: string;
   readonly #threads: number;
   readonly #few: number;
+  readonly #create: WorkerFactory;
+  /** Workers that failed: never sent another batch. */
+  readonly #failed = new WeakSet<Worker>();
+  /** Why some or all of the work ran on the calling thread, once. */
+  readonly problems = new Set<string>();
 
-  constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string; few?: number } = {}) {
+  constructor(root: string, config: SpecChainConfig, options: { threads?: number; script?: string; few?: number; create?: WorkerFactory } = {}) {
     this.#root = root;
     this.#config = config;
     this.#script = options.script ?? nodePath.join(__dirname, 'worker.js');
     this.#threads = options.threads ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
     this.#few = options.few ?? FEW;
+    this.#create = options.create ?? newWorker;
   }
 
   /**
@@ -43,45 +57,83 @@ export class WorkerAnalyzer implements BulkAnalyzer {
   start(): void {
     if (this.#workers.length > 0 || !existsSync(this.#script)) return;
     for (let i = 0; i < this.#threads; i++) {
-      const worker = new Worker(this.#script, { workerData: { root: this.#root, config: this.#config } satisfies WorkerInit });
+      let worker: Worker;
+      try {
+        worker = this.#create(this.#script, { root: this.#root, config: this.#config });
+      } catch (e) {
+        this.#fellBack(e);
+        return;
+      }
       worker.unref();
+      // A worker that fails before its first batch is dropped (its error would otherwise end the process).
+      worker.on('error', (e) => this.#lost(worker, e));
+      worker.on('exit', () => this.#lost(worker, undefined));
       this.#workers.push(worker);
     }
+  }
+
+  #lost(worker: Worker, error: unknown): void {
+    if (this.#failed.has(worker)) return;
+    this.#failed.add(worker);
+    if (error !== undefined) this.#fellBack(error);
+  }
+
+  #fellBack(error: unknown): void {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const limit = /EAGAIN/.test(why) || code === 'EAGAIN' ? ' (EAGAIN: a limit on processes or threads, as in a container, was reached)' : ` (${code && !why.includes(code) ? `${code}: ` : ''}${why.slice(0, 200)})`;
+    if (this.problems.size === 0) this.problems.add(`worker threads could not run${limit}, so files are analysed on one thread`);
   }
 
   async analyze(entries: readonly WorkspaceEntry[]): Promise<{ facts: FileFacts[]; skipped: SkippedFile[] }> {
     const paths = entries.map((e) => e.path);
     if (paths.length >= this.#few) this.start();
-    if (this.#workers.length === 0) return analyzeBatch(this.#root, new FileClassifier(this.#config), paths);
+    const live = this.#workers.filter((w) => !this.#failed.has(w));
+    const classifier = new FileClassifier(this.#config);
+    if (live.length === 0) return analyzeBatch(this.#root, classifier, paths);
     const batches: string[][] = [];
     for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
     const facts: FileFacts[] = [];
     const skipped: SkippedFile[] = [];
     let next = 0;
+    /** Batches handed back by a worker that failed with them in flight. */
+    const returned: number[] = [];
+    const take = (): number | undefined => returned.pop() ?? (next < batches.length ? next++ : undefined);
     const working = Promise.all(
-      this.#workers.map(
+      live.map(
         (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let inFlight = 0;
+          new Promise<void>((resolve) => {
+            const inFlight = new Set<number>();
+            const done = (): void => {
+              worker.off('message', onMessage);
+              worker.off('error', onFailure);
+              worker.off('exit', onFailure);
+              resolve();
+            };
             const send = (): void => {
-              if (next < batches.length) {
-                inFlight++;
-                worker.postMessage({ id: next, paths: batches[next++]! } satisfies BatchRequest);
-              } else if (inFlight === 0) {
-                worker.off('message', onMessage);
-                worker.off('error', reject);
-                resolve();
-              }
+              const id = this.#failed.has(worker) ? undefined : take();
+              if (id !== undefined) {
+                inFlight.add(id);
+                worker.postMessage({ id, paths: batches[id]! } satisfies BatchRequest);
+              } else if (inFlight.size === 0) done();
             };
             const onMessage = (result: BatchResult): void => {
-              inFlight--;
+              inFlight.delete(result.id);
               if (result.error) append(skipped, batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
               result.facts.forEach((f, i) => facts.push(decodeFacts(result.paths[i]!, f)));
               for (const s of result.skipped) skipped.push(s);
               send();
             };
+            // Its batches go back to the queue, for this thread to read.
+            const onFailure = (): void => {
+              for (const id of inFlight) returned.push(id);
+              inFlight.clear();
+              done();
+            };
+            if (this.#failed.has(worker)) return onFailure();
             worker.on('message', onMessage);
-            worker.once('error', reject);
+            worker.once('error', onFailure);
+            worker.once('exit', onFailure);
             // Two batches in flight, so that a worker never waits for this thread to hand it the next.
             send();
             send();
@@ -89,21 +141,27 @@ export class WorkerAnalyzer implements BulkAnalyzer {
       ),
     );
     // This thread takes batches too, from the start (workers need a while to boot), and yields
-    // between them so that the workers' results come in and requests are answered.
-    const classifier = new FileClassifier(this.#config);
-    while (next < batches.length) {
-      const own = analyzeBatch(this.#root, classifier, batches[next++]!);
-      for (const f of own.facts) facts.push(f);
-      for (const s of own.skipped) skipped.push(s);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // between them so that the workers' results come in and requests are answered; then it
+    // reads what failed workers handed back.
+    const work = async (): Promise<void> => {
+      for (let id = take(); id !== undefined; id = take()) {
+        const own = analyzeBatch(this.#root, classifier, batches[id]!);
+        for (const f of own.facts) facts.push(f);
+        for (const s of own.skipped) skipped.push(s);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await work();
     await working;
+    await work();
     return { facts, skipped };
   }
 
   /** Stops the workers. */
   async dispose(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
-    this.#workers.length = 0;
+    const workers = this.#workers.splice(0);
+    // Terminating is not failing.
+    for (const w of workers) this.#failed.add(w);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

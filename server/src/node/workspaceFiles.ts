@@ -1,7 +1,8 @@
 // Reading and writing the few files SpecChain writes into a workspace (plans, new SPECs) so
 // that nothing outside the workspace is ever read or written: a symlinked folder or file that
 // leads out of it is refused, and a file that is a link inside it is replaced, not written through.
-import { lstat, mkdir, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readFile, realpath, rename, rmdir, unlink } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 
 /** A write or read that would leave the workspace, refused; the message says which link. */
@@ -18,10 +19,11 @@ function errno(e: unknown): string | undefined {
 }
 
 /**
- * The real folder a workspace-relative file goes in, creating missing folders. Every existing
- * part is resolved with realpath and must stay inside the real root.
+ * The real folder a workspace-relative file goes in, creating missing folders (each added to
+ * `created`, outermost first). Every existing part is resolved with realpath and must stay inside
+ * the real root.
  */
-async function realParent(root: string, rel: string, create: boolean): Promise<string | undefined> {
+async function realParent(root: string, rel: string, create: boolean, created: string[] = []): Promise<string | undefined> {
   const realRoot = await realpath(root);
   let at = realRoot;
   const parts = rel.split('/');
@@ -34,6 +36,7 @@ async function realParent(root: string, rel: string, create: boolean): Promise<s
       if (errno(e) !== 'ENOENT') throw e;
       if (!create) return undefined;
       await mkdir(next);
+      created.push(next);
       at = next;
       continue;
     }
@@ -50,8 +53,8 @@ async function realParent(root: string, rel: string, create: boolean): Promise<s
 }
 
 /** Where the final name of `rel` stands, and whether it is a link leading out (or nowhere). */
-async function finalEntry(root: string, rel: string, create: boolean): Promise<{ path: string; link: boolean } | undefined> {
-  const parent = await realParent(root, rel, create);
+async function finalEntry(root: string, rel: string, create: boolean, created?: string[]): Promise<{ path: string; link: boolean } | undefined> {
+  const parent = await realParent(root, rel, create, created);
   if (parent === undefined) return undefined;
   const path = nodePath.join(parent, nodePath.basename(rel));
   let info;
@@ -87,17 +90,28 @@ export async function readWorkspaceFile(root: string, rel: string): Promise<stri
 /**
  * Writes a workspace-relative file: folders created as needed, the text written to a new file
  * beside it and renamed over it, so a link in its place is replaced rather than written through.
+ * When anything fails (a full disk, a file-size limit), the new file and the folders made for it
+ * are removed: a failed write leaves the workspace as it was.
  */
 export async function writeWorkspaceFile(root: string, rel: string, text: string): Promise<void> {
-  const entry = await finalEntry(root, rel, true);
-  if (!entry) throw new OutsideWorkspaceError(`${rel} has no folder to go in`);
-  const path = entry.path;
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+  const created: string[] = [];
+  let tmp: string | undefined;
   try {
-    await rename(tmp, path);
+    const entry = await finalEntry(root, rel, true, created);
+    if (!entry) throw new OutsideWorkspaceError(`${rel} has no folder to go in`);
+    // A name of its own (`wx`: never one that exists), so neither another run nor a leftover is written over.
+    const name = `${entry.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const file = await open(name, 'wx');
+    tmp = name;
+    try {
+      await file.writeFile(text, 'utf8');
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, entry.path);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    if (tmp !== undefined) await unlink(tmp).catch(() => undefined);
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { parseSpec } from './specDoc';
 import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
 import { ROOT_GITIGNORE, specsIgnoredBy } from './specStore';
 import { isManifestPath, parseManifest } from './stack/manifests';
+import { findInvisibleIds } from './invisible';
 import { scanTags, type Placement } from './tags';
 import { LineIndex, basename, dirname, append } from './text';
 import type { FileFacts, MxMarker, MxProblem, SkipReason, TagRole } from './types';
@@ -163,8 +164,16 @@ function fencedCode(regions: FileRegions): Region[] {
  * Generated and data files give no markers; a manifest among them (a lockfile) is still read.
  */
 export function analyzeFile(path: string, text: string, classifier: FileClassifier): FileFacts {
-  const config = classifier.config;
   const role = classifier.role(path, text);
+  const facts = analyzeByRole(path, text, classifier, role);
+  if (role === 'generated' || role === 'data') return facts;
+  // IDs hiding invisible characters: anywhere in SPEC documents and their companions, around markers elsewhere.
+  const invisible = findInvisibleIds(text, role === 'spec' || role === 'spec-companion' ? 'whole' : 'markers');
+  return invisible.length > 0 ? { ...facts, invisible } : facts;
+}
+
+function analyzeByRole(path: string, text: string, classifier: FileClassifier, role: FileRole): FileFacts {
+  const config = classifier.config;
   const regions = new FileRegions(path, text);
   if (role === 'spec') {
     let parsed;

@@ -36,6 +36,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'tag/unknown-spec': 'error',
   'tag/malformed': 'warning',
   'tag/broken-path': 'warning',
+  'tag/invisible-char': 'warning',
   'spec/duplicate-id': 'error',
   'spec/id-mismatch': 'warning',
   'spec/frontmatter-invalid': 'warning',

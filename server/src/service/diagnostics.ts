@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { severityOf, type SpecChainConfig } from './config';
 import type { SpecEntry, WorkspaceIndex } from './index';
+import { hasInvisible, showInvisible } from './invisible';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
 import { IdCache } from './idCache';
@@ -21,7 +22,7 @@ import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
 import { checkRouteMissing } from './rules/routeRules';
 import { WorkspaceRoutes, bindSpec, composeRoutes, specServices, type SpecBinding } from './routes';
-import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
+import { checkBrokenPaths, checkInvisible, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
@@ -41,6 +42,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkNoSpecs,
   checkMalformed,
   checkBrokenPaths,
+  checkInvisible,
   checkDeclaredMissing,
   checkMxUnknownSpec,
   checkMxUnknownReq,
@@ -231,7 +233,7 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || facts.invisible || this.#stackState().byPath.has(path)) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
   }
@@ -240,7 +242,9 @@ export class DiagnosticsEngine implements RuleContext {
     const out: Diagnostic[] = [];
     for (const { atMost, ...f } of findings) {
       const severity = severityOf(f.code, this.config, f.severity);
-      if (severity) out.push({ ...f, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
+      // An ID quoted with an invisible character in it is shown escaped, in every front end.
+      const message = hasInvisible(f.message) ? showInvisible(f.message) : f.message;
+      if (severity) out.push({ ...f, message, severity: atMost !== undefined && RANK[severity] > RANK[atMost] ? atMost : severity });
     }
     return this.#filterDisabled(path, out);
   }

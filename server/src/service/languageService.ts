@@ -7,6 +7,7 @@ import { computeEvidence, type EvidenceReport } from './evidence/states';
 import type { ResultFile } from './evidence/resultTypes';
 import type { SpecBinding, WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
+import { withLineFeeds } from './text';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
 
@@ -97,7 +98,7 @@ export class LanguageService {
    * SPEC's ID or chain changed).
    */
   update(path: string, text: string): Set<string> {
-    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, text, this.classifier))));
+    return this.#apply(path, () => this.index.set(this.#markGenerated(analyzeFile(path, withLineFeeds(text), this.classifier))));
   }
 
   /**

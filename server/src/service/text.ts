@@ -5,7 +5,15 @@ export class LineIndex {
   readonly #starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+      return;
+    }
+    // A lone CR ends a line too, as in editors (and the LSP): `\r\n` is one line end.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.#starts.push(i + 1);
+    }
   }
 
   get lineCount(): number {
@@ -45,6 +53,18 @@ export class LineIndex {
   lineRange(line: number): Range {
     return { start: { line, character: 0 }, end: { line, character: this.lineText(line).length } };
   }
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The text with lone carriage returns (old Mac line ends) as line feeds: the same length, so
+ * every offset stays, and lines counted as editors count them by every reader of the text.
+ */
+export function withLineFeeds(text: string): string {
+  if (!text.includes('\r')) return text;
+  LONE_CR.lastIndex = 0;
+  return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
 }
 
 /** Posix dirname of a workspace-relative path (`.` at the top). */

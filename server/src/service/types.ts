@@ -26,6 +26,7 @@ export type DiagnosticCode =
   | 'tag/unknown-spec'
   | 'tag/malformed'
   | 'tag/broken-path'
+  | 'tag/invisible-char'
   | 'spec/duplicate-id'
   | 'spec/id-mismatch'
   | 'spec/frontmatter-invalid'
@@ -453,6 +454,8 @@ export interface FileFacts {
   readonly moaiVersion?: string;
   /** For the root `.gitignore`: the line that keeps `.moai/specs` out of git, when one does. */
   readonly specsIgnored?: SpecsIgnored;
+  /** IDs and markers holding invisible characters (`tag/invisible-char`). */
+  readonly invisible?: readonly InvisibleInId[];
 }
 
 /** The `.gitignore` line (0-based, with the pattern's column) that keeps `.moai/specs` out of git, and its pattern. */
@@ -460,6 +463,15 @@ export interface SpecsIgnored {
   readonly line: number;
   readonly start: number;
   readonly pattern: string;
+}
+
+/** An ID or marker with invisible characters inside (a soft hyphen, a zero-width space, a bidi control). */
+export interface InvisibleInId {
+  readonly range: Range;
+  /** The text as written, invisible characters included. */
+  readonly raw: string;
+  /** The text as it shows: without them. */
+  readonly visible: string;
 }
 
 /** Why a file was not read. */

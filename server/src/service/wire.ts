@@ -29,6 +29,7 @@ export interface WireFacts {
   readonly routes?: FileFacts['routes'];
   readonly endpoints?: FileFacts['endpoints'];
   readonly specsIgnored?: FileFacts['specsIgnored'];
+  readonly invisible?: FileFacts['invisible'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -66,6 +67,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.routes) wire.routes = facts.routes;
   if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
   if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
+  if (facts.invisible?.length) wire.invisible = facts.invisible;
   return wire;
 }
 
@@ -94,6 +96,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.routes) facts.routes = wire.routes;
   if (wire.endpoints) facts.endpoints = wire.endpoints;
   if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
+  if (wire.invisible) facts.invisible = wire.invisible;
   return facts;
 }
 

@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../index';
+import { hasInvisible, withoutInvisible } from '../invisible';
 import { TAG_ID } from '../tags';
 import { checkedData, type DataKind, type DiagnosticData } from '../diagnosticData';
 import { LineIndex } from '../text';
@@ -139,6 +140,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
       const id = MARKER.exec(rangeText)?.[2];
       if (id) createSpecFix(request, id, fix, false);
     }
+    if (d.code === 'tag/invisible-char' && hasInvisible(rangeText)) fix('Delete the invisible characters', single(request.path, [{ range: d.range, newText: withoutInvisible(rangeText) }]), true);
     fix(`Disable ${d.code} for this line`, single(request.path, [disableEdit(request, lines, d)]));
   }
   return out;

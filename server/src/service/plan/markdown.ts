@@ -24,10 +24,48 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 
 /** The blocks of a markdown document in document order; frontmatter and HTML are skipped. */
 export function specBlocks(markdown: string): readonly SpecBlock[] {
-  const tree: Root = processor.parse(markdown);
+  const bounded = boundNesting(markdown);
+  const tree: Root = processor.parse(bounded);
   const blocks: SpecBlock[] = [];
-  collect(tree, markdown, blocks);
+  collect(tree, bounded, blocks);
   return blocks;
+}
+
+/** Containers (quotes, lists) nested deeper than this on one line are cut back to it. */
+const MAX_NESTING = 32;
+const CONTAINER = /[ \t]*(?:>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))/y;
+
+/**
+ * The text with what would nest past `MAX_NESTING` cut back: the container markers of a line past
+ * that depth (`> > > … x`, `- - - … x`), and indentation past four columns a level. The parser's
+ * time grows with the square of the depth (a 3,000-deep list took 40 s); real SPECs nest a few
+ * levels and are left as they are. Lines keep their number, so the plan's line references hold.
+ */
+export function boundNesting(text: string): string {
+  let out: string[] | undefined;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const eol = text.indexOf('\n', start);
+    const end = eol === -1 ? text.length : eol;
+    let depth = 0;
+    let cut = -1;
+    let last = start;
+    CONTAINER.lastIndex = start;
+    while (CONTAINER.exec(text) && CONTAINER.lastIndex <= end) {
+      last = CONTAINER.lastIndex;
+      if (++depth === MAX_NESTING) cut = last;
+    }
+    let indent = start;
+    while (indent < end && (text[indent] === ' ' || text[indent] === '\t')) indent++;
+    if (depth > MAX_NESTING || indent - start > 4 * MAX_NESTING) {
+      out ??= text.split('\n');
+      const kept = depth > MAX_NESTING ? text.slice(start, cut) + text.slice(last, end) : text.slice(start, end);
+      out[line] = kept.replace(/^[ \t]+/, (ws) => ws.slice(0, 4 * MAX_NESTING));
+    }
+    if (eol === -1) break;
+    start = eol + 1;
+  }
+  return out ? out.join('\n') : text;
 }
 
 /** The 1-based document line of an offset in a flattened text. */
@@ -42,29 +80,36 @@ export function lineAt(flat: FlatText, offset: number): number {
   return line;
 }
 
-function collect(node: Nodes, source: string, out: SpecBlock[]): void {
-  switch (node.type) {
-    case 'paragraph':
-      append(out, proseOrRows(flatten(node)));
-      return;
-    case 'heading':
-      out.push({ kind: 'heading', parts: [flatten(node)] });
-      return;
-    case 'tableRow':
-      out.push({ kind: 'row', parts: node.children.map((cell) => flatten(cell)) });
-      return;
-    case 'code': {
-      const start = node.position?.start;
-      const fenced = start !== undefined && /^[ \t]*(```|~~~)/.test(source.slice(start.offset ?? 0));
-      out.push({ kind: 'code', parts: [{ text: node.value, anchors: [[0, (start?.line ?? 1) + (fenced ? 1 : 0)]] }] });
-      return;
+/**
+ * The blocks under `root`, in document order. Iterative, with a stack of its own: a SPEC nesting
+ * blockquotes or lists 10,000 deep must not exhaust the call stack.
+ */
+function collect(root: Nodes, source: string, out: SpecBlock[]): void {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    switch (node.type) {
+      case 'paragraph':
+        append(out, proseOrRows(flatten(node)));
+        break;
+      case 'heading':
+        out.push({ kind: 'heading', parts: [flatten(node)] });
+        break;
+      case 'tableRow':
+        out.push({ kind: 'row', parts: node.children.map((cell) => flatten(cell)) });
+        break;
+      case 'code': {
+        const start = node.position?.start;
+        const fenced = start !== undefined && /^[ \t]*(```|~~~)/.test(source.slice(start.offset ?? 0));
+        out.push({ kind: 'code', parts: [{ text: node.value, anchors: [[0, (start?.line ?? 1) + (fenced ? 1 : 0)]] }] });
+        break;
+      }
+      case 'yaml':
+      case 'html':
+      case 'definition':
+        break;
+      default:
+        if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
-    case 'yaml':
-    case 'html':
-    case 'definition':
-      return;
-    default:
-      if ('children' in node) for (const child of node.children) collect(child as Nodes, source, out);
   }
 }
 
@@ -101,34 +146,31 @@ function proseOrRows(flat: FlatText): SpecBlock[] {
   return blocks;
 }
 
-/** Concatenates the visible text of phrasing content, recording the line each piece starts on. */
+/** Concatenates the visible text of phrasing content, recording the line each piece starts on (iterative, as `collect`). */
 function flatten(node: Nodes): FlatText {
   let text = '';
   const anchors: [number, number][] = [];
-  const visit = (n: Nodes): void => {
+  const stack: Nodes[] = [node];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     const line = n.position?.start.line;
-    const mark = (): void => {
-      if (line !== undefined) anchors.push([text.length, line]);
-    };
     switch (n.type) {
       case 'text':
       case 'inlineCode':
       case 'html':
-        mark();
+        if (line !== undefined) anchors.push([text.length, line]);
         text += n.value;
-        return;
+        break;
       case 'break':
         text += '\n';
-        return;
+        break;
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
-        return;
+        break;
       default:
-        if ('children' in n) for (const child of n.children) visit(child as Nodes);
+        if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
     }
-  };
-  visit(node);
+  }
   if (anchors.length === 0 && node.position) anchors.push([0, node.position.start.line]);
   return { text, anchors };
 }

@@ -1,4 +1,5 @@
 import { resolveHeaderPath } from '../headerPaths';
+import { describeInvisible, showInvisible } from '../invisible';
 import { adviseMalformed } from '../suggest';
 import { TAG_ID } from '../tags';
 import type { DiagnosticData } from '../types';
@@ -37,6 +38,22 @@ export function checkMalformed(ctx: RuleContext, path: string): Finding[] {
     const data: DiagnosticData | undefined = advice.id !== undefined ? { kind: 'replace-id', suggestion: advice.id } : advice.replacement !== undefined ? { kind: 'replace-marker', marker: advice.replacement } : undefined;
     return finding('tag/malformed', path, m.range, advice.message, data ? { data } : {});
   });
+}
+
+/**
+ * `tag/invisible-char`: an ID or marker with an invisible character inside (a soft hyphen, a
+ * zero-width space, a bidi control): it reads as one ID and links as another, or not at all.
+ * The message shows the characters escaped.
+ */
+export function checkInvisible(ctx: RuleContext, path: string): Finding[] {
+  return (ctx.index.facts(path)?.invisible ?? []).map((found) =>
+    finding(
+      'tag/invisible-char',
+      path,
+      found.range,
+      `${showInvisible(found.raw)} holds ${describeInvisible(found.raw).join(', ')} inside: it shows as ${found.visible} but is not that text, so what it links to is not what it reads. Delete the invisible character${describeInvisible(found.raw).length > 1 || found.raw.length - found.visible.length > 1 ? 's' : ''}.`,
+    ),
+  );
 }
 
 /** `tag/broken-path`: a `SPEC:`/`TEST:` path in a header line that resolves to nothing. */
