@@ -42,6 +42,7 @@ import { getReferences } from '../service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
 import { countProblems } from '../service/broken';
+import { getRouteDefinition, getRouteHover, getRouteReferences } from '../service/features/routes';
 import { getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
@@ -246,17 +247,17 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
+      const hover = at && (getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks }) ?? getRouteHover(at.folder.service, at.path, position));
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      return at ? getDefinition(at.folder.service.index, at.path, position).map((l) => this.#toLocation(at.folder, l)) : null;
+      return at ? [...getDefinition(at.folder.service.index, at.path, position), ...getRouteDefinition(at.folder.service, at.path, position)].map((l) => this.#toLocation(at.folder, l)) : null;
     });
     c.onReferences(({ textDocument, position, context }, token) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      const found = getReferences(at.folder.service.index, at.path, position, context.includeDeclaration, token);
+      const found = [...getReferences(at.folder.service.index, at.path, position, context.includeDeclaration, token), ...getRouteReferences(at.folder.service, at.path, position, context.includeDeclaration)];
       return token.isCancellationRequested ? null : found.map((l) => this.#toLocation(at.folder, l));
     });
     c.onCompletion(({ textDocument, position }) => {
@@ -366,7 +367,7 @@ export class SpecChainServer {
       const broken: BrokenLinkNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
-        const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
+        const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token, folder.service);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
