@@ -3,7 +3,7 @@ import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex, type SpecEntry } from './index';
-import type { SpecBinding, WorkspaceRoutes } from './routes';
+import { routeLayout, type RouteFolder, type SpecBinding, type WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
@@ -147,6 +147,14 @@ export class LanguageService {
   /** Every route of the workspace with its full path, composed across files per service. */
   routes(): WorkspaceRoutes {
     return this.#engine.routes();
+  }
+
+  /**
+   * Where this repository keeps its handlers: per service, the folders whose files declare
+   * routes, with their frameworks, files and an example route to cite (for the backend plan).
+   */
+  routeLayout(): RouteFolder[] {
+    return routeLayout(this.#engine.routes().all);
   }
 
   /** The endpoints a SPEC document names, bound to the routes of its services. */
