@@ -6,7 +6,7 @@ import { SpecTreeRequest, type SpecNode, type SpecTreeResult } from '../../../se
 // Routes of the code bound to a SPEC's endpoints, in the real editor: the test writes a small
 // FastAPI service and a SPEC naming two endpoints (one served, one not), and removes them at the end.
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -32,7 +32,7 @@ const FILES: Readonly<Record<string, string>> = {
 };
 
 describe('SpecChain and the routes of the code', function () {
-  this.timeout(90_000);
+  this.timeout(300_000);
   let api: SpecChainApi;
   let spec: SpecNode;
 
