@@ -36,8 +36,22 @@ export interface MxRefNode {
 }
 
 /** A REQ or AC declaration in one of a SPEC's files. */
+/** Where a SPEC, REQ or AC stands against the test results (see `service/evidence/states.ts`). */
+export type EvidenceStateName = 'verified' | 'failing' | 'skipped' | 'not-run' | 'untested';
+
+/** A SPEC's, REQ's or AC's evidence as the sidebar shows it: present when test result files were read. */
+export interface EvidenceBadge {
+  readonly state: EvidenceStateName;
+  readonly stale: boolean;
+  readonly tests: number;
+  readonly failed: number;
+  readonly notRun: number;
+}
+
 export interface ReqDeclNode {
   readonly id: string;
+  /** Its test evidence, when result files were read. */
+  readonly evidence?: EvidenceBadge;
   /** The requirement's or criterion's sentence (may be empty). */
   readonly text: string;
   readonly uri: string;
@@ -126,6 +140,8 @@ export interface SpecNode {
   readonly archived?: boolean;
   /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
   readonly mx?: MxSpecNode;
+  /** Its test evidence (the worst of its REQs and ACs), when result files were read. */
+  readonly evidence?: EvidenceBadge;
   /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
   readonly references?: readonly { readonly field: string; readonly id: string }[];
   /** The endpoints the SPEC names, each with the handlers serving it in the code (the chain's API level). */
@@ -267,5 +283,7 @@ export namespace IndexChangedNotification {
     readonly brokenLinks: number;
     /** Diagnostics of error severity in the whole workspace. */
     readonly errors: number;
+    /** REQs and ACs per evidence state, when test result files were read. */
+    readonly evidence?: Readonly<Record<EvidenceStateName, number>>;
   }
 }

@@ -7,7 +7,7 @@
 import type { BrokenLinkNode, EndpointNode, MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
-import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, reqCoverage, rowBadge, shownText, specMatches, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
+import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, shownText, specMatches, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
 
 interface State {
   expanded: string[];
@@ -202,6 +202,7 @@ function acNode(spec: SpecNode, ac: ReqDeclNode, key: string, level: number): No
 function reqNode(spec: SpecNode, req: ReqNode): Node {
   const key = `req:${spec.id}:${req.id}`;
   const c = reqCoverage(req);
+  const tests = evidenceBadge(req.evidence);
   const groups = (): Node[] => {
     const out: Node[] = [];
     for (const [name, refs, kind, stageIcon] of [['Code', req.code, 'code', 'code'], ['Tests', req.tests, 'test', 'beaker']] as const) {
@@ -230,8 +231,8 @@ function reqNode(spec: SpecNode, req: ReqNode): Node {
     label: req.id,
     ...(req.text ? { description: req.text } : {}),
     icon: 'symbol-key',
-    badge: { text: `${c.present}/${c.expected}` },
-    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}`,
+    badge: { text: `${c.present}/${c.expected}${tests ? ` · ${tests.text}` : ''}`, ...(tests?.alarm ? { className: 'broken' } : {}) },
+    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}${tests ? `\n${tests.words}` : ''}`,
     spoken: `${c.present} of ${c.expected} covered: code ${req.code.length}, tests ${req.tests.length}, acceptance criteria ${req.acs.length}`,
     open: { uri: req.uri, range: req.range },
     spec,
@@ -431,10 +432,15 @@ function rowFor(node: Node, expandable: boolean): HTMLDivElement {
   if (node.badge) {
     const badge = el('span', `badge${node.badge.className ? ` ${node.badge.className}` : ''}`);
     if (node.badge.title) badge.title = node.badge.title;
-    // What follows " · " gives way in narrow sidebars, so that the SPEC's ID keeps its room.
-    const cut = node.badge.text.indexOf(' · ');
-    badge.append(document.createTextNode(cut === -1 ? node.badge.text : node.badge.text.slice(0, cut)));
-    if (cut !== -1) badge.append(el('span', 'badge-word', node.badge.text.slice(cut)));
+    // In a narrow sidebar only the badge's first count stays ("0/3" of "REQs 0/3 · +5 @MX"):
+    // its words give way so that the SPEC's ID keeps its room; the tooltip says them all.
+    const text = node.badge.text;
+    const count = /\d+(?:\/\d+)?/.exec(text);
+    const at = count?.index ?? 0;
+    const end = count ? at + count[0].length : text.length;
+    if (at > 0) badge.append(el('span', 'badge-word', text.slice(0, at)));
+    badge.append(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) badge.append(el('span', 'badge-word', text.slice(end)));
     row.append(badge);
   }
   return row;
@@ -499,7 +505,17 @@ function renderChips(): void {
   }
 }
 
-const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = { complete: 'complete', partial: 'partial', none: 'no code', errors: 'errors or broken links' };
+const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = {
+  complete: 'complete',
+  partial: 'partial',
+  none: 'no code',
+  errors: 'errors or broken links',
+  'tests-verified': 'tests verified',
+  'tests-failing': 'tests failing',
+  'tests-skipped': 'tests skipped',
+  'tests-not-run': 'tests not run',
+  'tests-untested': 'untested',
+};
 
 function renderEmpty(total: number, shown: number): void {
   emptyEl.replaceChildren();
@@ -539,7 +555,7 @@ function renderTree(): void {
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
-  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, filter: state.filter });
+  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, broken: broken.length, filter: state.filter });
 }
 
 function renderStatus(): void {

@@ -3,7 +3,7 @@
  * their fixed order with a slot for each missing link, tags grouped by file, coverage, the
  * filters and the type-to-jump match. The page (specs/main.ts) only turns this into rows.
  */
-import type { BrokenLinkNode, ChainGaps, ReqNode, SpecNode, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, ChainGaps, EvidenceBadge, EvidenceStateName, ReqNode, SpecNode, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter } from '../../src/sidebar/messages';
 
 /** The chain's stages, in the order a chain runs; types not listed go between code and TEST. */
@@ -99,8 +99,8 @@ export function coverage(spec: Pick<SpecNode, 'tags' | 'missing'>): Coverage {
 }
 
 /**
- * What a SPEC row's badge says, in words that name what it counts: the badge's text (the part
- * after ` · ` gives way in a narrow sidebar), its tooltip line, and whether it is an alarm (a
+ * What a SPEC row's badge says, in words that name what it counts: the badge's text (in a narrow
+ * sidebar only its first count stays), its tooltip line, and whether it is an alarm (a
  * gap Problems reports as an error, or a broken link of the SPEC).
  */
 export interface RowBadge {
@@ -114,7 +114,13 @@ export interface RowBadge {
  * `@MX` SPEC without markers counts its REQs that `@MX` lines reference (`REQs 2/5`), and
  * says apart how many lines link to the SPEC itself, which is no REQ's coverage.
  */
-export function rowBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems'>): RowBadge {
+export function rowBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems' | 'evidence'>): RowBadge {
+  const chain = chainBadge(spec);
+  const tests = evidenceBadge(spec.evidence);
+  return tests ? { text: `${chain.text} · ${tests.text}`, words: `${chain.words}; ${tests.words}`, alarm: chain.alarm || tests.alarm } : chain;
+}
+
+function chainBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems'>): RowBadge {
   const brokenWords = spec.problems.broken > 0 ? `, ${spec.problems.broken} broken link${spec.problems.broken === 1 ? '' : 's'}` : '';
   const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 ? spec.mx : undefined;
   if (mx) {
@@ -143,10 +149,21 @@ export function rowBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps'
  * The chain states the filter offers; `errors` is an error diagnostic in the SPEC document or a
  * broken link of the SPEC (with the "Broken links" group, what the status bar counts).
  */
-export function chainStatesOf(spec: Pick<SpecNode, 'completeness' | 'problems'>): ChainFilter[] {
+export function chainStatesOf(spec: Pick<SpecNode, 'completeness' | 'problems' | 'evidence'>): ChainFilter[] {
   const states: ChainFilter[] = [spec.completeness];
   if (spec.problems.errors > 0 || spec.problems.broken > 0) states.push('errors');
+  // With test results read, the SPEC's evidence state is a filter too.
+  if (spec.evidence) states.push(`tests-${spec.evidence.state}`);
   return states;
+}
+
+const EVIDENCE_WORDS: Readonly<Record<EvidenceStateName, string>> = { verified: 'verified', failing: 'failing', skipped: 'skipped', 'not-run': 'not run', untested: 'untested' };
+
+/** A SPEC's, REQ's or AC's evidence for its badge: `tests failing` and, in words, the counts. */
+export function evidenceBadge(evidence: EvidenceBadge | undefined): { text: string; words: string; alarm: boolean } | undefined {
+  if (!evidence) return undefined;
+  const counts = evidence.tests === 0 ? 'no linked test' : `${evidence.tests} linked test${evidence.tests === 1 ? '' : 's'}, ${evidence.failed} failing, ${evidence.notRun} not run`;
+  return { text: `tests ${EVIDENCE_WORDS[evidence.state]}${evidence.stale ? ' (stale)' : ''}`, words: `Tests ${EVIDENCE_WORDS[evidence.state]}: ${counts}${evidence.stale ? '; results older than the code' : ''}`, alarm: evidence.state === 'failing' };
 }
 
 /** Broken links of one ID, by file. */

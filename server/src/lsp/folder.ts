@@ -1,5 +1,7 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
 import type { ReadText } from '../service/features/types';
@@ -22,6 +24,8 @@ export interface FolderHooks {
 
 /** Edits closer together than this are diagnosed together (leading edge: a lone edit goes at once). */
 const THROTTLE_MS = 50;
+/** After a result file changes, how long to wait for the run's other files before reading them. */
+const RESULTS_SETTLE_MS = 150;
 /** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
 const CHUNK = 300;
 
@@ -55,7 +59,12 @@ export class FolderState {
   /** Opened documents not yet published since they opened. */
   readonly #announce = new Set<string>();
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** True for a path the `testResults` globs name; results are read again when one changes. */
+  #isResult: (path: string) => boolean = () => false;
+  #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
+  /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
+  #version = 0;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
     this.paths = new FolderPaths(root);
@@ -86,12 +95,22 @@ export class FolderState {
     return this.#queued?.promise ?? this.#running ?? Promise.resolve();
   }
 
+  /** Changes with every change of the index or of the current diagnostics. */
+  get version(): number {
+    return this.#version;
+  }
+
   /** Current diagnostics of every file (settled or not). */
   currentDiagnostics(): Iterable<Diagnostic> {
     const all = this.#current;
     return (function* () {
       for (const list of all.values()) yield* list;
     })();
+  }
+
+  /** True when a change of `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
+  watches(path: string): boolean {
+    return this.includes(path) || this.#isResult(path);
   }
 
   /** True when SpecChain reads `path`: not excluded by the settings, a built-in folder or `.gitignore`. */
@@ -156,14 +175,17 @@ export class FolderState {
     // A newer load (or dispose) superseded this one.
     if (generation !== this.#generation) return report;
     this.#inFlight = false;
+    this.#version++;
     this.#service = service;
     this.#config = config;
     this.#workspace = workspace;
     this.#loaded = true;
+    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
+    this.#readResults(service);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
     // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
     if (this.#dirty.size === 0) this.#hooks.changed();
@@ -198,7 +220,32 @@ export class FolderState {
     this.#apply(path, { kind: 'delete' });
   }
 
+  /**
+   * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
+   * service, and marks the SPEC files whose evidence may have changed.
+   */
+  #readResults(service: LanguageService): void {
+    const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
+    for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
+    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+  }
+
+  /** A result file changed: read them again shortly (a test run writes several at once). */
+  #resultsChanged(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
+    this.#resultsTimer = setTimeout(() => {
+      this.#resultsTimer = undefined;
+      if (!this.#loaded) return;
+      this.#readResults(this.#service);
+      this.#schedule(false);
+    }, RESULTS_SETTLE_MS);
+  }
+
   #apply(path: string, op: Pending): void {
+    if (op.kind !== 'text' && this.#isResult(path)) {
+      this.#resultsChanged();
+      if (!this.includes(path)) return;
+    }
     if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
       // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
@@ -212,6 +259,7 @@ export class FolderState {
 
   #applyNow(path: string, op: Pending): void {
     const service = this.#service;
+    this.#version++;
     this.#oversized.delete(path);
     if (op.kind === 'text' && op.text.length > service.config.maxFileSize) {
       // Too large to check as typed: said in the editor, as the CLI skips it (a SPEC stays listed with an error).
@@ -234,6 +282,7 @@ export class FolderState {
   }
 
   #markDirty(paths: Iterable<string>): void {
+    this.#version++;
     for (const p of paths) this.#dirty.add(p);
     this.#schedule(false);
   }
@@ -246,9 +295,9 @@ export class FolderState {
     return typeof text === 'string' ? text : undefined;
   };
 
-  /** Diagnostics of one file, current as of now (not waiting for the next pass). */
-  diagnosticsOf(path: string): Diagnostic[] {
-    return this.#loaded ? this.#service.diagnostics(path) : [];
+  /** The diagnostics of one file as last published (what Problems shows), computed by no new pass. */
+  currentOf(path: string): readonly Diagnostic[] {
+    return this.#current.get(path) ?? [];
   }
 
   #schedule(background: boolean): void {
@@ -286,6 +335,7 @@ export class FolderState {
     }
     if (diagnostics.length > 0) this.#current.set(path, diagnostics);
     else this.#current.delete(path);
+    this.#version++;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const size = this.#oversized.get(path);
     if (size !== undefined && !diagnostics.length) {
@@ -303,6 +353,7 @@ export class FolderState {
 
   /** Stops pending passes. */
   dispose(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);
       clearImmediate(this.#timer as NodeJS.Immediate);

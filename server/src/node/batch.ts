@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
-import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { analyzeFile, isSettingsPath, type FileClassifier } from '../service/analyze';
+import { mayHoldTests } from '../service/evidence/testDecls';
 import { routeSignals } from '../service/routes';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
@@ -12,7 +13,8 @@ const DISABLE = 'specchain-disable';
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
  * file with no `@`, no disable comment and none of the words routes are declared with has
  * nothing to find, and is not decoded at all; SPEC documents, their companions (an
- * `acceptance.md` declares ACs without any `@`) and manifests are.
+ * `acceptance.md` declares ACs without any `@`), manifests, test files and settings (`mx.yaml`,
+ * `system.yaml`, the root `.gitignore`) are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
@@ -23,7 +25,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

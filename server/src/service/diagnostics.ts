@@ -4,7 +4,7 @@ import type { SpecEntry, WorkspaceIndex } from './index';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
 import { IdCache } from './idCache';
-import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUnknownDependencies } from './rules/specRules';
+import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkNoSpecs, checkUnknownDependencies } from './rules/specRules';
 import {
   checkMxDanglingSpec,
   checkMxMissingReason,
@@ -16,6 +16,8 @@ import {
   checkMxUnknownReq,
   checkMxUnknownSpec,
 } from './rules/mxRules';
+import { checkEvidenceFailing, checkStatusUnproven } from './evidence/rules';
+import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
 import { checkRouteMissing } from './rules/routeRules';
 import { WorkspaceRoutes, bindSpec, composeRoutes, specServices, type SpecBinding } from './routes';
@@ -24,7 +26,8 @@ import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
 import { append } from './text';
-import type { Diagnostic, FileFacts, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+import { ROOT_GITIGNORE, missingStore, type MissingStore } from './specStore';
+import type { Diagnostic, FileFacts, ManifestFacts, MxSettings, Range, Severity, StackReport } from './types';
 
 const NO_BINDING: SpecBinding = { endpoints: [], services: [], scoped: false };
 
@@ -35,6 +38,7 @@ type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
 
 const FILE_RULES: readonly FileRule[] = [
   checkUnknownSpec,
+  checkNoSpecs,
   checkMalformed,
   checkBrokenPaths,
   checkDeclaredMissing,
@@ -50,6 +54,7 @@ const FILE_RULES: readonly FileRule[] = [
   checkDuplicateReq,
   checkReqUncovered,
   checkAcUnknownReq,
+  checkEvidenceFailing,
 ];
 const SPEC_RULES: readonly SpecRule[] = [
   checkDocumentProblems,
@@ -58,6 +63,7 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkDependencyCycles,
   checkNoImplementation,
   checkMissingTest,
+  checkStatusUnproven,
   checkRouteMissing,
 ];
 
@@ -77,10 +83,12 @@ export class DiagnosticsEngine implements RuleContext {
   #routes: { routes: number; manifests: number; value: WorkspaceRoutes } | undefined;
   #bindings = new Map<string, SpecBinding>();
   #bindingsKey = '';
+  #store: { generation: number; found: MissingStore | undefined } | undefined;
 
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: SpecChainConfig,
+    readonly evidence: () => EvidenceReport | undefined = () => undefined,
   ) {
     this.#closest = new IdCache(index.idCacheLimit);
   }
@@ -108,6 +116,33 @@ export class DiagnosticsEngine implements RuleContext {
       this.#reqCandidates.set(key, (candidates = new Candidates([...ids])));
     }
     return candidates.closest(id);
+  }
+
+  missingStore(): MissingStore | undefined {
+    if (this.#store?.generation !== this.index.generation) {
+      this.#store = { generation: this.index.generation, found: this.#findMissingStore() };
+    }
+    return this.#store.found;
+  }
+
+  /** Counts the links that name SPECs (claims, `@MX` link lines in code), only when no SPEC exists. */
+  #findMissingStore(): MissingStore | undefined {
+    if (this.index.specs().length > 0) return undefined;
+    let links = 0;
+    let firstLink: { path: string; range: Range } | undefined;
+    for (const facts of this.index.allFacts()) {
+      const ranges = [...facts.tags.filter((t) => t.role === 'claim'), ...(facts.mx ?? []).filter((m) => m.place !== 'markdown' && m.refs.some((r) => r.kind === 'SPEC'))].map((x) => x.range);
+      links += ranges.length;
+      if (ranges.length > 0 && (!firstLink || facts.path < firstLink.path)) firstLink = { path: facts.path, range: ranges[0]! };
+    }
+    return missingStore({
+      specCount: 0,
+      links,
+      firstLink,
+      ignored: this.index.facts(ROOT_GITIGNORE)?.specsIgnored,
+      moaiPresent: this.index.exists('.moai'),
+      specGlobs: this.config.specGlobs,
+    });
   }
 
   mxExcluded(path: string): boolean {
@@ -196,7 +231,7 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || this.#stackState().byPath.has(path)) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
   }

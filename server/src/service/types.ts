@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'spec/duplicate-req'
   | 'spec/req-uncovered'
   | 'spec/ac-unknown-req'
+  | 'spec/no-specs'
   | 'mx/unknown-spec'
   | 'mx/unknown-req'
   | 'mx/dangling-spec'
@@ -50,6 +51,8 @@ export type DiagnosticCode =
   | 'stack/unsupported-framework'
   | 'stack/architecture-mismatch'
   | 'stack/not-detected'
+  | 'evidence/failing'
+  | 'evidence/status-unproven'
   | 'api/route-missing';
 
 export interface RelatedLocation {
@@ -248,6 +251,34 @@ export const MX_SUB_KINDS: readonly string[] = ['SPEC', 'REASON', 'TEST', 'PRIOR
 /** Where an `@MX` marker stands: which kind of comment, or prose of a markdown file. */
 export type MxPlace = 'line' | 'block' | 'docstring' | 'html' | 'markdown';
 
+/** Why MoAI's scanner takes no link (or not the one written) from an `@MX:SPEC`/`@MX:TEST` line. */
+export type MoaiMiss =
+  /** MoAI scans no file of this extension (`.tsx`, `.jsx`, `.c`, `.h`, `.vue`, …). */
+  | 'extension'
+  /** A folder on the path is one `moai mx scan` skips (`out/`, `coverage/`, `.cache/`, …). */
+  | 'folder'
+  /** The extension's line-comment prefix (`//` or `#`) does not stand before `@MX:` on the line: JSDoc ` * `, block, HTML and PHP `#` comments, bare docstring lines. */
+  | 'no-prefix'
+  /** No colon after the kind (`@MX:SPEC SPEC-X-001`): not a tag line for MoAI. */
+  | 'no-colon'
+  /** `@MX:TEST`: MoAI reads no link from it. */
+  | 'test'
+  /** The kind is not written `SPEC` in capitals (`@MX:Spec:`): MoAI's SPEC pattern is case-sensitive. */
+  | 'kind-case'
+  /** The value does not start with an upper-case SPEC ID (`@MX:SPEC: REQ-…`, `(SPEC-…)`, `spec-x-001`). */
+  | 'value'
+  /** No tag MoAI sees stands above the line in the file, so it drops the link. */
+  | 'no-tag'
+  /** A later `@MX:SPEC` line naming another SPEC under the same tag replaces this one's link. */
+  | 'replaced';
+
+/** MoAI's reading of one `@MX:SPEC`/`@MX:TEST` line: the SPEC ID it links, or why none. */
+export interface MoaiReading {
+  readonly miss?: MoaiMiss;
+  /** The SPEC ID MoAI links from the line (`SPEC-ADP-001` of `SPEC-ADP-001b`). */
+  readonly read?: string;
+}
+
 /** One `@MX:<KIND>` marker. */
 export interface MxMarker {
   /** Upper-cased kind as written (`SPEC`, `ANCHOR`, or an unknown one such as `TASK`). */
@@ -269,6 +300,8 @@ export interface MxMarker {
   readonly refs: readonly IdRef[];
   /** Comment lines below the marker that continue its text (no marker on them, not blank); 0 for most. */
   readonly continued: number;
+  /** For an `@MX:SPEC`/`@MX:TEST` line of a source file: the SPEC ID MoAI's own scanner links from it, or why none. */
+  readonly moai?: MoaiReading;
 }
 
 /** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */
@@ -346,6 +379,61 @@ export interface ModuleInfo {
   readonly aggregatorOnly?: boolean;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Evidence: the tests of a file and the traceability rows of a SPEC, for binding test results.
+
+/** A test the runner reports on: a test function or method, or a JavaScript `it`/`test` call. */
+export interface TestDecl {
+  /** The function or method name, or the `it`/`test` title as written (placeholders kept). */
+  readonly name: string;
+  /** A second name the runner may report: JUnit 5 `@DisplayName`, .NET `DisplayName`. */
+  readonly title?: string;
+  /** Indexes into `TestFileFacts.suites`, outermost first: enclosing classes, `describe` calls, Rust modules. */
+  readonly suites: readonly number[];
+  /** Where the name (or title) stands. */
+  readonly range: Range;
+  /** First line of its doc (comments, decorators, annotations above it) and last line of its body. */
+  readonly lines: readonly [number, number];
+  /** SPEC/REQ/AC IDs in its doc comments, docstring, body comments, title or name (REQ/AC as written). */
+  readonly ids: readonly IdRef[];
+}
+
+/** A class, `describe` block or Rust module holding tests. */
+export interface TestSuiteDecl {
+  readonly name: string;
+  readonly lines: readonly [number, number];
+  /** IDs in its title and in its comments outside any test. */
+  readonly ids: readonly IdRef[];
+}
+
+/** A comment block between tests that opens with an ID, as a heading: it covers the tests below it up to the next one. */
+export interface TestSection {
+  readonly lines: readonly [number, number];
+  readonly ids: readonly IdRef[];
+}
+
+/** The tests of a source file, with the IDs around them. */
+export interface TestFileFacts {
+  readonly tests: readonly TestDecl[];
+  readonly suites: readonly TestSuiteDecl[];
+  /** IDs in the comments and docstrings above the first test (the file's header and preamble). */
+  readonly header: readonly IdRef[];
+  /** Last line of the header: a marker at or above it covers every test of the file. */
+  readonly headerEnd: number;
+  readonly sections: readonly TestSection[];
+  /** Java/Kotlin package, C# namespace, Go package clause. */
+  readonly namespace?: string;
+}
+
+/** A table row of a SPEC document or `acceptance.md` naming tests for its REQs/ACs (`| REQ-X-001 | … | `x_test.go::TestY` |`). */
+export interface TraceRow {
+  /** The REQ/AC IDs of the row. */
+  readonly ids: readonly IdRef[];
+  /** Test files (`tests/test_x.py`, `x_test.go`) and functions (`TestY`, `test_y`, `file::name`) it names. */
+  readonly tests: readonly { readonly file?: string; readonly name?: string }[];
+  readonly line: number;
+}
+
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
 export interface FileFacts {
   /** Routes, prefixes and imports a source file declares (see `service/routes`). */
@@ -366,6 +454,21 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** The tests of a test file (test functions, `it` calls, annotated methods). */
+  readonly tests?: TestFileFacts;
+  /** Traceability rows of a SPEC document or `acceptance.md` that name tests. */
+  readonly traces?: readonly TraceRow[];
+  /** The project's MoAI-ADK release (`template_version`), when this file is `.moai/config/sections/system.yaml`. */
+  readonly moaiVersion?: string;
+  /** For the root `.gitignore`: the line that keeps `.moai/specs` out of git, when one does. */
+  readonly specsIgnored?: SpecsIgnored;
+}
+
+/** The `.gitignore` line (0-based, with the pattern's column) that keeps `.moai/specs` out of git, and its pattern. */
+export interface SpecsIgnored {
+  readonly line: number;
+  readonly start: number;
+  readonly pattern: string;
 }
 
 /** Why a file was not read. */

@@ -113,7 +113,7 @@ describe('specchain CLI', function () {
     for (const [args, message] of [
       [['check', path.join(ws, 'nope')], /nope: no such directory/],
       [['check', path.join(ws, '.gitignore')], /\.gitignore: not a directory/],
-      [['check', ws, '--format', 'xml'], /--format must be text, json or sarif/],
+      [['check', ws, '--format', 'xml'], /--format must be text, json, sarif or markdown/],
       [['check', ws, '--bogus'], /unknown option --bogus/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ] as const) {

@@ -1,3 +1,5 @@
+import { evidenceHoverLines } from '../evidence/present';
+import type { EvidenceReport } from '../evidence/states';
 import type { WorkspaceIndex } from '../index';
 import { plainRequirement } from '../reqText';
 import { escapeMarkdown } from '../text';
@@ -18,6 +20,10 @@ export interface HoverResult {
 export interface HoverOptions {
   /** The client runs `command:` links (VS Code): add Open SPEC, Reveal in sidebar and Create missing test. */
   readonly commandLinks?: boolean;
+  /** Test evidence, when result files were given: state and failing tests in SPEC and REQ/AC hovers. */
+  readonly evidence?: EvidenceReport;
+  /** A link target for a place in a workspace file (the LSP layer makes it a URI), for links to tests. */
+  readonly fileLink?: (path: string, line: number) => string | undefined;
 }
 
 /** The most references or ACs a hover lists before saying how many more there are. */
@@ -40,7 +46,7 @@ const commandLink = (title: string, command: string, ...args: string[]): string 
 export function getHover(index: WorkspaceIndex, path: string, position: Position, options: HoverOptions = {}): HoverResult | undefined {
   const ref = refAt(index, path, position);
   if (!ref) return undefined;
-  const parts = ref.subjects.map((s) => (s.kind === 'SPEC' ? specPart(index, s.specId, options) : reqPart(index, s))).filter((p) => p !== '');
+  const parts = ref.subjects.map((s) => (s.kind === 'SPEC' ? specPart(index, s.specId, options) : reqPart(index, s, options))).filter((p) => p !== '');
   for (const sentence of ref.unresolved ?? []) parts.push(sentence);
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n---\n\n'), range: ref.range };
@@ -55,6 +61,7 @@ function specPart(index: WorkspaceIndex, specId: string, options: HoverOptions):
     const reqs = reqCoverageLine(index, spec.id);
     if (chain !== undefined || reqs === undefined) lines.push(`Chain: ${chain ?? 'no code markers yet'}`, '');
     if (reqs) lines.push(reqs, '');
+    if (options.evidence) lines.push(...evidenceHoverLines(options.evidence.spec(spec.id), options.fileLink ?? (() => undefined)));
     lines.push(`File: \`${spec.path}\``);
     if (options.commandLinks) {
       const links = [commandLink('Open SPEC', 'specchain.openSpec', spec.id), commandLink('Reveal in sidebar', 'specchain.revealSpec', spec.id)];
@@ -67,7 +74,7 @@ function specPart(index: WorkspaceIndex, specId: string, options: HoverOptions):
   return out.join('\n\n---\n\n');
 }
 
-function reqPart(index: WorkspaceIndex, subject: Subject): string {
+function reqPart(index: WorkspaceIndex, subject: Subject, options: HoverOptions): string {
   const decls = declarationsNamed(index, subject.specId, subject.id);
   const first = decls[0];
   const title = index.specsWithId(subject.specId)[0]?.doc.title;
@@ -92,6 +99,7 @@ function reqPart(index: WorkspaceIndex, subject: Subject): string {
   for (const link of refs.slice(0, LISTED)) lines.push(`- \`${link.path}:${link.ref.range.start.line + 1}\`${link.test ? ' (test)' : ''}`);
   if (refs.length > LISTED) lines.push(`- … and ${refs.length - LISTED} more`);
   if (refs.length > 0) lines.push('');
+  if (options.evidence) lines.push(...evidenceHoverLines(options.evidence.item(subject.specId, first.decl.id), options.fileLink ?? (() => undefined)));
   lines.push(`Declared in \`${first.path}:${first.decl.range.start.line + 1}\``);
   return lines.join('\n');
 }

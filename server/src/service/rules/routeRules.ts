@@ -1,5 +1,5 @@
 import type { SpecEntry } from '../index';
-import { normalStatus } from '../specDoc';
+import { normalStatus } from '../specSchema';
 import { finding, type Finding, type RuleContext } from './context';
 
 /** Statuses under which a SPEC's endpoints should exist in the code (`implemented`, `completed`, "Implementation Complete"). */
