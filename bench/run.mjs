@@ -16,7 +16,7 @@
 // 6. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
-// 6. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
+// 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
