@@ -12,10 +12,11 @@
 // 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
 //    in code-server (when the test tools are installed).
 // 4. Runs the @MX row (bench/mx.mjs) on its own generated 20,000-file @MX workspace.
-// 5. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
+// 5. Runs the routes row (bench/routes.mjs) on a generated route-heavy workspace of six frameworks.
+// 6. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
-// 6. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
+// 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -249,6 +250,16 @@ try {
 } catch {
   console.error(`bench: bench/mx.mjs printed no JSON (exit ${mxRow.status})`);
 }
+// The routes row: a route-heavy generated workspace of six frameworks (bench/routes.mjs).
+const routesRow = spawnSync(process.execPath, [join(ROOT, 'bench', 'routes.mjs'), '--no-build', '--runs', String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const routesLines = (routesRow.stdout ?? '').trim().split('\n');
+let routes = null;
+try {
+  routes = JSON.parse(routesLines.pop());
+  console.log(routesLines.join('\n'));
+} catch {
+  console.error(`bench: bench/routes.mjs printed no JSON (exit ${routesRow.status})`);
+}
 row(`real-shaped tree (${shaped.files} files): ripgrep`, `${shaped.rgMs} ms`, '');
 row('  specchain check, cold', `${shaped.coldMs} ms`, `≤ ${LIMITS.shapedRatio}× rg`, shaped.coldRatio <= LIMITS.shapedRatio);
 row('  ratio to ripgrep', `${shaped.coldRatio}×`, '');
@@ -266,8 +277,8 @@ if (evidence) {
   row('evidence: server update after a result file changes', `${evidence.serverUpdateMs} ms`, '≤ 1000 ms', evidence.serverUpdateMs <= 1000);
 }
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, mx, realShaped: shaped, evidence }));
+console.log(JSON.stringify({ ...report, lsp, activationMs, mx, routes, realShaped: shaped, evidence }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
-process.exitCode = countsOk && mx?.countsOk !== false && shapedOk ? 0 : 1;
+process.exitCode = countsOk && mx?.countsOk !== false && routes?.countsOk !== false && shapedOk ? 0 : 1;

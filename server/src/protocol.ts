@@ -146,6 +146,40 @@ export interface SpecNode {
   readonly evidence?: EvidenceBadge;
   /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
   readonly references?: readonly { readonly field: string; readonly id: string }[];
+  /** The endpoints the SPEC names, each with the handlers serving it in the code (the chain's API level). */
+  readonly endpoints?: readonly EndpointNode[];
+}
+
+/** An endpoint a SPEC names (`POST /api/users`) where it is written, with its handlers. */
+export interface EndpointNode {
+  readonly method: string;
+  /** The endpoint's path as the SPEC writes it (`/api/users/{id}`). */
+  readonly endpoint: string;
+  /** The SPEC document and the range of the endpoint in it. */
+  readonly uri: string;
+  readonly path: string;
+  readonly range: Range;
+  /** The REQ whose line names it, when one does. */
+  readonly req?: string;
+  /** The routes serving it; empty: "no route found". */
+  readonly handlers: readonly HandlerNode[];
+}
+
+/** A route of the code serving an endpoint: where it is declared, and its tests. */
+export interface HandlerNode {
+  readonly method: string;
+  /** The route's full path as the code composes it. */
+  readonly route: string;
+  readonly framework: string;
+  /** The handler's name as written, when one is named. */
+  readonly handler?: string;
+  /** False when part of the route's path is computed at run time. */
+  readonly static: boolean;
+  readonly uri: string;
+  readonly path: string;
+  readonly range: Range;
+  /** Test files of the handler's file, by naming convention (`test_users.py`, `users.controller.spec.ts`). */
+  readonly tests: readonly { readonly uri: string; readonly path: string }[];
 }
 
 export interface SpecTreeResult {

@@ -65,7 +65,8 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
       ['extensionDevelopmentPath', remoteUri(server, run.extensionPath ?? REPO_ROOT)],
       ['extensionTestsPath', remoteUri(server, run.testsIndex)],
     ]);
-    await browser.page.goto(url);
+    // A busy machine loads the workbench slowly: as generous as the browser tests (e2e harness).
+    await browser.page.goto(url, { timeout: 120_000 });
     const timedOut = new Promise<number>((resolve) => {
       timer = setTimeout(() => {
         write(`[vscode-tests] TIMEOUT: the extension tests did not finish within ${timeoutMs / 1000}s; last output:`);

@@ -25,6 +25,8 @@ function factsOf(service: ServiceStack): StackItem[] {
     ['GraphQL', service.graphql, 'type-hierarchy'],
   ];
   for (const [label, values, icon] of lists) if (values.length > 0) facts.push({ kind: 'fact', label, value: values.join(', '), icon });
+  // Routes read from the service's code (`specchain routes` lists them).
+  if (service.routes !== undefined) facts.push({ kind: 'fact', label: 'Routes', value: String(service.routes), icon: 'symbol-interface' });
   for (const manifest of service.manifests) facts.push({ kind: 'fact', label: manifest.slice(manifest.lastIndexOf('/') + 1), value: manifest, icon: 'file', open: { path: manifest, line: 0 } });
   return facts;
 }
@@ -54,7 +56,8 @@ export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vs
     if (item.kind === 'service') {
       const name = item.service.root === '.' ? '(workspace root)' : item.service.root;
       const tree = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
-      tree.description = item.service.role === 'library' ? `${item.service.language}, library` : item.service.language;
+      const routes = item.service.routes ? ` · ${item.service.routes} route${item.service.routes === 1 ? '' : 's'}` : '';
+      tree.description = `${item.service.role === 'library' ? `${item.service.language}, library` : item.service.language}${routes}`;
       tree.iconPath = new vscode.ThemeIcon('server-process');
       tree.tooltip = `${name}: ${item.service.language}, ${item.service.manifests.join(', ')}`;
       tree.id = `service:${item.service.root}`;

@@ -4,7 +4,7 @@
  * (arrows, Home/End, type-to-jump, `*`), VS Code context menus through `data-vscode-context`,
  * honest indexing and empty states.
  */
-import type { BrokenLinkNode, MxRefNode, ReqDeclNode, ReqNode, RowMenuContext, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, EndpointNode, MxRefNode, ReqDeclNode, ReqNode, RowMenuContext, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
 import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, rowContexts, shownText, specMatches, tagText, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
@@ -257,6 +257,39 @@ function mxGroups(spec: SpecNode): Node[] {
   return out;
 }
 
+/** The chain's API level: each endpoint the SPEC names with the handler serving it, or "no route found". */
+function endpointsNode(spec: SpecNode, endpoints: readonly EndpointNode[]): Node {
+  const key = `endpoints:${spec.id}`;
+  const served = endpoints.filter((e) => e.handlers.length > 0).length;
+  return {
+    key,
+    level: 2,
+    label: 'Endpoints',
+    icon: 'symbol-interface',
+    badge: { text: `${served}/${endpoints.length}`, ...(served < endpoints.length ? { className: 'broken' } : {}) },
+    tooltip: `${served} of ${plural(endpoints.length, 'endpoint')} the SPEC names have a route in the code`,
+    spoken: `${served} of ${plural(endpoints.length, 'endpoint')} served`,
+    spec,
+    children: () =>
+      endpoints.map((e, i): Node => {
+        const first = e.handlers[0];
+        const where = first ? `${first.path}:${first.range.start.line + 1}` : 'no route found';
+        return {
+          key: `${key}:${i}`,
+          level: 3,
+          label: `${e.method} ${e.endpoint}`,
+          description: first ? `${first.handler ?? where}${e.handlers.length > 1 ? ` +${e.handlers.length - 1}` : ''}` : 'no route found',
+          icon: first ? 'symbol-method' : 'circle-large-outline',
+          ...(first ? {} : { iconClass: 'muted', rowClass: 'slot' }),
+          tooltip: `${e.method} ${e.endpoint}${e.req ? ` (${e.req})` : ''}\n${first ? e.handlers.map((h) => `${h.method} ${h.route} · ${h.framework} · ${h.path}:${h.range.start.line + 1}${h.static ? '' : ' (prefix not static)'}${h.tests.length ? ` · tests: ${h.tests.map((t) => t.path).join(', ')}` : ''}`).join('\n') : 'No route in the code serves it'}`,
+          spoken: first ? `served by ${where}` : 'no route found',
+          open: first ? { uri: first.uri, range: first.range } : { uri: e.uri, range: e.range },
+          spec,
+        };
+      }),
+  };
+}
+
 function mentionsNode(spec: SpecNode, mentions: readonly TagNode[]): Node {
   const key = `mentions:${spec.id}`;
   return {
@@ -307,6 +340,7 @@ function specNode(spec: SpecNode): Node {
       const out: Node[] = mxGroups(spec);
       // An @MX SPEC without @TYPE:ID markers has its chain at the REQ level only.
       if (!spec.mx || spec.tags.length > 0 || spec.missing.length > 0) out.push(...chainStages(spec).map((s, i) => stageNode(spec, s, i)));
+      if (spec.endpoints && spec.endpoints.length > 0) out.push(endpointsNode(spec, spec.endpoints));
       if (spec.mentions && spec.mentions.length > 0) out.push(mentionsNode(spec, spec.mentions));
       return out;
     },

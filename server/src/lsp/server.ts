@@ -48,6 +48,7 @@ import { getReferences } from '../service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
 import { countProblems } from '../service/broken';
+import { getRouteDefinition, getRouteHover, getRouteReferences } from '../service/features/routes';
 import { getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
@@ -290,20 +291,20 @@ export class SpecChainServer {
       const evidence = at?.folder.service.evidence();
       const hover =
         at &&
-        getHover(at.folder.service.index, at.path, position, {
+        (getHover(at.folder.service.index, at.path, position, {
           commandLinks: this.#commandLinks,
           ...(evidence ? { evidence, fileLink: (path: string, line: number) => `${at.folder.paths.toUri(path)}#L${line + 1}` } : {}),
-        });
+        }) ?? getRouteHover(at.folder.service, at.path, position));
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      return at ? getDefinition(at.folder.service.index, at.path, position).map((l) => this.#toLocation(at.folder, l)) : null;
+      return at ? [...getDefinition(at.folder.service.index, at.path, position), ...getRouteDefinition(at.folder.service, at.path, position)].map((l) => this.#toLocation(at.folder, l)) : null;
     });
     c.onReferences(({ textDocument, position, context }, token) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      const found = getReferences(at.folder.service.index, at.path, position, context.includeDeclaration, token);
+      const found = [...getReferences(at.folder.service.index, at.path, position, context.includeDeclaration, token), ...getRouteReferences(at.folder.service, at.path, position, context.includeDeclaration)];
       return token.isCancellationRequested ? null : found.map((l) => this.#toLocation(at.folder, l));
     });
     c.onCompletion(({ textDocument, position }) => {
@@ -413,7 +414,7 @@ export class SpecChainServer {
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
         // The diagnostics Problems shows, so that the tree and Problems agree and nothing is diagnosed again.
-        const tree = getSpecTree(folder.service.index, (p) => folder.currentOf(p), folder.currentDiagnostics(), token);
+        const tree = getSpecTree(folder.service.index, (p) => folder.currentOf(p), folder.currentDiagnostics(), token, folder.service);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         const evidence = folder.service.evidence();

@@ -5,7 +5,7 @@ import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex, type SpecEntry } from './index';
 import { computeEvidence, type EvidenceReport } from './evidence/states';
 import type { ResultFile } from './evidence/resultTypes';
-import type { SpecBinding, WorkspaceRoutes } from './routes';
+import { routeLayout, type RouteFolder, type SpecBinding, type WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import { withLineFeeds } from './text';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
@@ -178,6 +178,14 @@ export class LanguageService {
   /** Every route of the workspace with its full path, composed across files per service. */
   routes(): WorkspaceRoutes {
     return this.#engine.routes();
+  }
+
+  /**
+   * Where this repository keeps its handlers: per service, the folders whose files declare
+   * routes, with their frameworks, files and an example route to cite (for the backend plan).
+   */
+  routeLayout(): RouteFolder[] {
+    return routeLayout(this.#engine.routes().all);
   }
 
   /** The endpoints a SPEC document names, bound to the routes of its services. */

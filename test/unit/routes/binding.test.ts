@@ -76,3 +76,14 @@ describe('routes: SPEC endpoints bound to routes', () => {
     assert.equal(svc.diagnostics('.moai/specs/SPEC-F-003/spec.md').filter((d) => d.code === 'api/route-missing').length, 0);
   });
 });
+
+describe('routes: the layout facts for the plan', () => {
+  it('names, per service, the folders holding routes, most first, with an example to cite', async () => {
+    const svc = await load({
+      ...FASTAPI,
+      'backend/app/admin/stats.py': 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.get("/stats")\ndef stats():\n    ...\n',
+    });
+    const layout = svc.routeLayout().map((f) => `${f.service} ${f.folder} ${f.frameworks.join(',')} ${f.routes} ${f.files.join(',')} ${f.example.file}:${f.example.line}`);
+    assert.deepEqual(layout, ['backend backend/app/routers fastapi 2 backend/app/routers/follows.py backend/app/routers/follows.py:5', 'backend backend/app/admin fastapi 1 backend/app/admin/stats.py backend/app/admin/stats.py:5']);
+  });
+});

@@ -76,7 +76,7 @@ export const FIXTURES: Readonly<Record<string, RouteFixture>> = {
     frameworks: ['django'],
     files: {
       'site_conf/settings.py': 'ROOT_URLCONF = "site_conf.urls"\n',
-      'site_conf/urls.py': 'from django.urls import include, path, re_path\n\nurlpatterns = [\n    path("api/", include("library.urls")),\n    re_path(r"^legacy/(?P<slug>[-\\w]+)/$", legacy_view),\n]\n',
+      'site_conf/urls.py': 'from django.urls import include, path, re_path\n\nurlpatterns = [\n    path("api/", include("library.urls")),\n    re_path(r"^legacy/(?P<slug>[-\\w]+)/$", legacy_view),\n    re_path(r"^feed/?$", feed),\n]\n',
       'library/urls.py': [
         'from django.urls import include, path',
         'from rest_framework.routers import DefaultRouter',
@@ -111,6 +111,7 @@ export const FIXTURES: Readonly<Record<string, RouteFixture>> = {
       ].join('\n'),
     },
     routes: [
+      'ANY /feed site_conf/urls.py:6',
       'ANY /legacy/{slug}/ site_conf/urls.py:5',
       'DELETE /api/books/{pk}/ library/urls.py:6',
       'GET /api/authors/{pk}/ library/urls.py:10',

@@ -1,18 +1,20 @@
 import { companionPaths } from '../analyze';
 import { countProblems, isBrokenLink } from '../broken';
-import type { Link, WorkspaceIndex } from '../index';
+import type { Link, SpecEntry, WorkspaceIndex } from '../index';
 import { baseOfSubId } from '../tags';
-import type { BrokenLinkNode, ByPath, ChainGaps, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
+import type { BrokenLinkNode, ByPath, ChainGaps, EndpointNode, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
 import type { Diagnostic, DiagnosticCode } from '../types';
 import { chainClaims, chainCounts, missingTags } from './chain';
 import { brokenMxRefs, mxSpecNode } from './mxSpecTree';
+import { endpointNodes, type RouteView } from './routes';
 import { NEVER_CANCELLED, type Cancellation } from './types';
 
 /** A marker of a SPEC's chain, by path (the LSP layer adds URIs). */
 export type ChainTag = Omit<TagNode, 'uri'>;
 
 /** One SPEC with its chain, by path (the LSP layer adds URIs). */
-export type SpecTreeEntry = Omit<SpecNode, 'uri' | 'tags' | 'mentions' | 'mx'> & {
+export type SpecTreeEntry = Omit<SpecNode, 'uri' | 'tags' | 'mentions' | 'mx' | 'endpoints'> & {
+  readonly endpoints?: readonly ByPath<EndpointNode>[];
   readonly tags: readonly ChainTag[];
   readonly mentions: readonly ChainTag[];
   readonly mx?: ByPath<MxSpecNode>;
@@ -54,11 +56,18 @@ const CODE_TYPES: ReadonlySet<string> = new Set(['API', 'DB', 'SERVICE', 'MIDDLE
  * the current diagnostics of a file; `all` every current diagnostic, for the totals and the
  * broken `@MX` references.
  */
+/** The SPEC's endpoints with their handlers, when it names any. */
+function withEndpoints(routes: RouteView | undefined, spec: SpecEntry): { endpoints?: ByPath<EndpointNode>[] } {
+  const endpoints = routes ? endpointNodes(routes, spec) : [];
+  return endpoints.length ? { endpoints } : {};
+}
+
 export function getSpecTree(
   index: WorkspaceIndex,
   diagnostics: (path: string) => readonly Diagnostic[],
   all: Iterable<Diagnostic>,
   token: Cancellation = NEVER_CANCELLED,
+  routes?: RouteView,
 ): SpecTree | undefined {
   const specs: SpecTreeEntry[] = [];
   let tagCount = 0;
@@ -97,6 +106,7 @@ export function getSpecTree(
       ...(spec.doc.archived ? { archived: true } : {}),
       ...(mx ? { mx } : {}),
       ...(spec.doc.references.length > 0 ? { references: spec.doc.references.map((r) => ({ field: r.field, id: r.id })) } : {}),
+      ...withEndpoints(routes, spec),
     });
   }
   const totals = { specs: specs.length, tags: tagCount, ...countProblems(current) };

@@ -190,22 +190,41 @@ export function passOwners(src: Source, out: RouteCollector, keyOf: (name: strin
   const known = new Set<OwnerKey>([...out.owners.keys(), ...out.routes.map((r) => r.owner), ...out.mounts.map((m) => m.parent)]);
   if (known.size === 0) return;
   const t = src.tokens;
-  for (let k = 0; k + 1 < t.length; k++) {
-    if (t[k]!.kind !== 'id' || !src.is(k + 1, '(') || skip(k)) continue;
+  const passTo = (open: number, index: number, key: OwnerKey): void => {
+    const k = open - 1;
+    if (t[k]?.kind !== 'id' || skip(k)) return;
     let start = k;
     while (start >= 2 && src.is(start - 1, '.') && t[start - 2]!.kind === 'id') start -= 2;
     const callee = src.dotted([start, k + 1]);
-    if (!callee) continue;
-    const args = src.args(k + 1);
-    args.forEach((span, index) => {
-      const inline = spanKey?.(span);
-      if (inline !== undefined) {
-        out.mount(inline, { value: '' }, { pass: callee, index }, src.line(k));
-        return;
-      }
-      if (span[1] - span[0] !== 1 || t[span[0]]!.kind !== 'id') return;
-      const key = keyOf(t[span[0]]!.text, span[0]);
-      if (known.has(key)) out.mount(key, { value: '' }, { pass: callee, index }, src.line(k));
-    });
+    if (callee) out.mount(key, { value: '' }, { pass: callee, index }, src.line(k));
+  };
+  // Inline arguments (`f(v1.Group("/users"))`): only where the language gives such keys.
+  if (spanKey) {
+    for (let k = 0; k + 1 < t.length; k++) {
+      if (t[k]!.kind !== 'id' || !src.is(k + 1, '(') || skip(k)) continue;
+      src.args(k + 1).forEach((span, index) => {
+        const inline = spanKey(span);
+        if (inline !== undefined) passTo(k + 1, index, inline);
+      });
+    }
+  }
+  // A lone name as an argument (`register(app)`): only names that are owners cost more than a look.
+  for (let k = 1; k + 1 < t.length; k++) {
+    if (t[k]!.kind !== 'id') continue;
+    const before = t[k - 1]!.text;
+    const after = t[k + 1]!.text;
+    if ((before !== '(' && before !== ',') || (after !== ')' && after !== ',') || t[k - 1]!.kind !== 'punct') continue;
+    const key = keyOf(t[k]!.text, k);
+    if (!known.has(key)) continue;
+    // The call's `(`: the nearest opener before `k` whose pair closes after it.
+    let open = k - 1;
+    while (open >= 0 && !(src.is(open, '(') && src.close(open) > k)) open--;
+    if (open < 0) continue;
+    let index = 0;
+    for (const [from] of src.args(open)) {
+      if (from === k) break;
+      index++;
+    }
+    passTo(open, index, key);
   }
 }

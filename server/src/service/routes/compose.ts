@@ -145,6 +145,9 @@ class ServiceComposer {
   /** The framework a route is reported under in this service, or undefined when the service does not use its family. */
   #framework(found: RouteFramework): RouteFramework | undefined {
     const fw = this.frameworks;
+    // Calls like `x.get('/path', h)` are Express's or Fastify's only in a service that uses one:
+    // elsewhere they are API clients.
+    if ((found === 'express' || found === 'fastify') && fw !== undefined && !fw.some((f) => f === 'express' || f === 'fastify' || f === 'nestjs' || f === 'sails')) return undefined;
     if (found === 'nextjs' || fw === undefined || fw.length === 0 || fw.includes(found)) return found;
     const family = FAMILIES.find((f) => f.includes(found));
     return family?.find((f) => fw.includes(f));

@@ -14,6 +14,7 @@ export interface GoFunc {
 export class GoScopes {
   readonly functions: GoFunc[] = [];
   readonly #locals = new Set<string>();
+  readonly #fnOf: Int32Array;
 
   constructor(readonly src: Source) {
     const t = src.tokens;
@@ -40,6 +41,8 @@ export class GoScopes {
       if (!src.is(body, '{')) continue;
       this.functions.push({ name, ...(receiver ? { receiver } : {}), params, open: body, close: src.close(body) });
     }
+    this.#fnOf = new Int32Array(t.length).fill(-1);
+    this.functions.forEach((fn, i) => this.#fnOf.fill(i, fn.open + 1, Math.max(fn.open + 1, fn.close)));
     for (let k = 0; k + 1 < t.length; k++) {
       if (t[k]!.kind === 'id' && (src.is(k + 1, ':=') || (src.is(k + 1, ':') && src.is(k + 2, '=')))) {
         const fn = this.fnAt(k);
@@ -49,8 +52,8 @@ export class GoScopes {
   }
 
   fnAt(k: number): GoFunc | undefined {
-    for (const fn of this.functions) if (fn.open < k && k < fn.close) return fn;
-    return undefined;
+    const i = this.#fnOf[k] ?? -1;
+    return i === -1 ? undefined : this.functions[i];
   }
 
   ownerKey(name: string, k: number): OwnerKey {

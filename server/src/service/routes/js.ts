@@ -20,6 +20,7 @@ export interface JsFunction {
 export class JsScopes {
   readonly functions: JsFunction[] = [];
   readonly #assigned = new Set<string>();
+  #fnOf = new Int32Array(0);
 
   constructor(readonly src: Source) {
     const t = src.tokens;
@@ -52,6 +53,9 @@ export class JsScopes {
       this.#addArrow(this.#nameBefore(start), params, arrow + 1);
     }
     this.functions.sort((a, b) => a.open - b.open);
+    // Per token, the innermost function holding it: later (inner) functions overwrite outer ones.
+    this.#fnOf = new Int32Array(t.length).fill(-1);
+    this.functions.forEach((fn, i) => this.#fnOf.fill(i, fn.open + 1, Math.max(fn.open + 1, fn.close)));
     for (const fn of this.functions) {
       for (let k = fn.open + 1; k < fn.close; k++) {
         if ((t[k]!.text === 'const' || t[k]!.text === 'let' || t[k]!.text === 'var') && t[k + 1]?.kind === 'id') this.#assigned.add(`${this.fnAt(k + 1)?.name}/${t[k + 1]!.text}`);
@@ -105,12 +109,8 @@ export class JsScopes {
 
   /** The innermost named function holding token `k`. */
   fnAt(k: number): JsFunction | undefined {
-    let best: JsFunction | undefined;
-    for (const fn of this.functions) {
-      if (fn.open > k) break;
-      if (k < fn.close) best = fn;
-    }
-    return best;
+    const i = this.#fnOf[k] ?? -1;
+    return i === -1 ? undefined : this.functions[i];
   }
 
   /** A name's owner key where it is used: a parameter (`fn#0`), a local (`fn/x`), or module level. */

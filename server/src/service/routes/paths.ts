@@ -7,6 +7,8 @@
 /** Normalises the parameters of one path or prefix as written in any supported framework. */
 export function normalisePath(raw: string): string {
   let p = raw.trim();
+  // Most paths have no parameter and no pattern: nothing to rewrite.
+  if (!/[<[:{$*(^]/.test(p)) return p;
   // Django and Rails-like regular expressions: anchors out, named groups to parameters.
   p = p.replace(/^\^/, '').replace(/\$$/, '');
   p = p.replace(/\(\?P<(\w+)>[^()]*(?:\([^()]*\)[^()]*)*\)/g, '{$1}');

@@ -63,7 +63,16 @@ export class PyScopes {
 
   /** The `def` or `class` a decorator at token `k` decorates: the first block starting after it. */
   decorated(k: number): PyBlock | undefined {
-    return this.blocks.find((b) => b.start > k && b.start - k < 400);
+    // Blocks are in source order: the first starting after `k`, by bisection.
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blocks[mid]!.start <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = this.blocks[lo];
+    return b && b.start - k < 400 ? b : undefined;
   }
 
   /**

@@ -163,7 +163,8 @@ function includeTarget(src: Source, span: readonly [number, number]): { module: 
 
 /** A `re_path`/`url` regular expression as a path: anchors and groups turned into parameters. */
 function regexToPath(re: string): string {
-  return re.replace(/^\^/, '').replace(/\$$/, '').replace(/\\([./-])/g, '$1').replace(/\(\?:[^()]*\)\??/g, '');
+  // An optional trailing slash (`feed/?$`) is the path without it.
+  return re.replace(/^\^/, '').replace(/\$$/, '').replace(/\/\?$/, '').replace(/\\([./-])/g, '$1').replace(/\(\?:[^()]*\)\??/g, '');
 }
 
 /** Classes that answer requests (views, viewsets) and decorated function views. */

@@ -7,12 +7,13 @@ const SHAPE: JsRouterShape = {
   apps: ['express'],
   routers: ['Router', 'express.Router', 'Express.Router'],
   mounts: { use: 'prefix-first' },
-  receivers: /^(?:app|router|server|routes|api|\w+Router|\w+App|\w+Routes)$/,
+  receivers: /^(?:app|router|server|routes|\w+Router|\w+App|\w+Routes)$/,
 };
 
 export const express: RouteExtractor = {
   framework: 'express',
-  files: (path) => /\.[cm]?[jt]sx?$/.test(path),
+  // Not `.jsx`/`.tsx`: components call APIs, they do not serve them.
+  files: (path) => /\.[cm]?[jt]s$/.test(path),
   signals: ['express', 'Router', '.get(', '.post(', '.put(', '.patch(', '.delete(', '.all(', '.route(', '.use('],
   precheck: /\b(?:express|Router)\b|\.(?:get|post|put|patch|delete|all|route|use)\(\s*['"`]\//,
   extract: (src, out) => readJsRouters(SHAPE, src, out),

@@ -15,7 +15,7 @@ const SHAPE: JsRouterShape = {
 
 export const fastify: RouteExtractor = {
   framework: 'fastify',
-  files: (path) => /\.[cm]?[jt]sx?$/.test(path),
+  files: (path) => /\.[cm]?[jt]s$/.test(path),
   signals: ['fastify', 'Fastify', 'register'],
   precheck: /\b(?:fastify|Fastify|FastifyInstance|FastifyPlugin\w*|register)\b/,
   extract: (src, out) => readJsRouters(SHAPE, src, out),

@@ -24,8 +24,8 @@ const RESOURCE: readonly (readonly [string, RouteMethod, string])[] = [
 export const laravel: RouteExtractor = {
   framework: 'laravel',
   files: (path) => path.endsWith('.php'),
-  signals: ['Route::', '$router->', 'withRouting'],
-  precheck: /\bRoute::|\$router->|withRouting\s*\(/,
+  signals: ['Route::', '$router->', 'withRouting', 'require'],
+  precheck: /\bRoute::|\$router->|withRouting\s*\(|\brequire(?:_once)?\s*\(?\s*__DIR__/,
   extract: readLaravel,
 };
 
@@ -49,7 +49,8 @@ function readLaravel(src: Source, out: RouteCollector): void {
       readWithRouting(src, out, k + 1);
       continue;
     }
-    if (tok.text === 'require' || tok.text === 'require_once' || tok.text === 'include') {
+    // A route file that only gathers others (`require __DIR__.'/admin.php'`): in a `routes/` folder.
+    if ((tok.text === 'require' || tok.text === 'require_once' || tok.text === 'include') && /(?:^|\/)routes\//.test(src.path)) {
       const file = phpFile(src, [k + 1, statementEnd(src, k + 1)]);
       if (file) out.mount('*', groupPrefix(groups), { module: file }, src.line(k));
       continue;
