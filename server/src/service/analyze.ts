@@ -6,6 +6,7 @@ import { scanDeclarations } from './mx/reqs';
 import { scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
+import { scanCode } from './conventions/scan';
 import { parseSpec } from './specDoc';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
@@ -173,15 +174,17 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
+  const code = role === 'docs' || role === 'spec-companion' ? undefined : scanCode(path, text);
+  const withCode = code ? { code } : {};
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
-    if (manifest) return { path, ...scan, manifest };
+    if (manifest) return { path, ...scan, manifest, ...withCode };
   }
   if (path === MX_SETTINGS_PATH) {
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  return { path, ...scan, ...mxOf(path, text, role, regions) };
+  return { path, ...scan, ...mxOf(path, text, role, regions), ...withCode };
 }
 
 /**

@@ -5,6 +5,8 @@
  * Positions follow LSP conventions: 0-based line, 0-based UTF-16 character offset.
  */
 
+import type { SignalKind } from './conventions/signals';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -343,6 +345,28 @@ export interface ModuleInfo {
   readonly aggregatorOnly?: boolean;
 }
 
+/** A module a source file imports: a package (`mongoose`, `@novu/dal`), a Python or Java package, a Go import path. */
+export interface ImportRef {
+  readonly module: string;
+  /** 0-based line of its first import. */
+  readonly line: number;
+}
+
+/** A line of code that tells a convention of the repository (see `conventions/signals.ts`). */
+export interface CodeSignal {
+  readonly kind: SignalKind;
+  /** 0-based line. */
+  readonly line: number;
+  /** What the line names: the guard, the exception, the paging parameter, the base class. */
+  readonly value: string;
+}
+
+/** What a source or configuration file says about the repository's conventions. */
+export interface CodeFacts {
+  readonly imports?: readonly ImportRef[];
+  readonly signals?: readonly CodeSignal[];
+}
+
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
 export interface FileFacts {
   readonly path: string;
@@ -359,6 +383,8 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** Imports and convention signals of a source or configuration file (`conventions/scan.ts`). */
+  readonly code?: CodeFacts;
 }
 
 /** Why a file was not read. */

@@ -23,6 +23,7 @@ export interface WireFacts {
   readonly reqs?: FileFacts['reqs'];
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
+  readonly code?: FileFacts['code'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -54,6 +55,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.reqs?.length) wire.reqs = facts.reqs;
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
+  if (facts.code) wire.code = facts.code;
   return wire;
 }
 
@@ -76,6 +78,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.reqs) facts.reqs = wire.reqs;
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
+  if (wire.code) facts.code = wire.code;
   return facts;
 }
 
