@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { mayHoldConventions } from '../service/conventions/scan';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
 import { decodeText, readBytes } from './readText';
@@ -9,8 +10,9 @@ const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@` and no disable comment has nothing to find, and is not decoded at all; SPEC
- * documents, their companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
+ * file with no `@`, no disable comment and nothing a convention is read from (an import, see
+ * `mayHoldConventions`) has nothing to find, and is not decoded at all; SPEC documents, their
+ * companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
@@ -21,7 +23,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path)) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

@@ -24,7 +24,7 @@ const BY_NAME: readonly (readonly [Layer, RegExp])[] = [
   ['handler', /Controller\.(?:java|kt|scala|php)$|\.controller\.[cm]?[jt]s$|_controller\.(?:go|py)$|^(?:apis|views|api|viewsets|endpoints|handlers)\.py$|_handler\.go$|\.handler\.[cm]?[jt]s$/],
   ['route', /^urls\.py$|\.routes?\.[cm]?[jt]s$|_routes?\.(?:go|py)$|^(?:routes?|router)\.(?:go|py|[cm]?[jt]s)$/],
   ['service', /Service(?:Impl)?\.(?:java|kt|php|scala)$|\.service\.[cm]?[jt]s$|_service\.(?:go|py)$|^services?\.py$|\.use-?case\.[cm]?[jt]s$|UseCase\.(?:java|kt)$|_usecase\.go$/],
-  ['repository', /(?:Repository|Mapper|Dao|DAO)\.(?:java|kt|php|scala|xml)$|\.repository\.[cm]?[jt]s$|_(?:repository|repo|dao|store)\.(?:go|py)$|^(?:selectors|repositories|repository|crud|queries|dao)\.py$/],
+  ['repository', /(?:Repository|Mapper|Dao|DAO)\.(?:java|kt|php|scala|xml)$|\.repository\.[cm]?[jt]s$|_(?:repository|repo|dao)\.(?:go|py)$|^(?:selectors|repositories|repository|crud|queries|dao)\.py$/],
   ['model', /\.(?:entity|model|schema)\.[cm]?[jt]s$|^models?\.py$|Entity\.(?:java|kt)$|_model\.go$/],
   ['schema', /\.dto\.[cm]?[jt]s$|(?:Dto|DTO|Param|Params|Request|Response|Query|VO|Vo)\.(?:java|kt)$|^(?:serializers|schemas|forms|validators)\.py$|\.(?:validation|validator)\.[cm]?[jt]s$|Request\.php$/],
 ];
@@ -36,7 +36,7 @@ const BY_FOLDER: Readonly<Record<string, Layer>> = Object.fromEntries(
     ['handler', ['controller', 'controllers', 'handler', 'handlers', 'views', 'apis', 'endpoints', 'resolvers']],
     ['route', ['routes', 'router', 'routers', 'urls', 'routing']],
     ['service', ['service', 'services', 'usecase', 'usecases', 'use-cases', 'use_cases', 'logic', 'biz', 'interactors']],
-    ['repository', ['repository', 'repositories', 'dao', 'daos', 'mapper', 'mappers', 'selectors', 'crud', 'persistence', 'queries', 'dal', 'store', 'stores']],
+    ['repository', ['repository', 'repositories', 'dao', 'daos', 'mapper', 'mappers', 'selectors', 'crud', 'persistence', 'queries', 'dal']],
     ['model', ['model', 'models', 'entity', 'entities']],
     ['schema', ['dto', 'dtos', 'schema', 'schemas', 'serializers', 'validation', 'validations', 'validators', 'request', 'requests', 'response', 'responses', 'payload', 'payloads', 'vo', 'param', 'params', 'forms', 'inputs']],
   ] as const).flatMap(([layer, names]) => names.map((n) => [n, layer as Layer])),
@@ -56,6 +56,11 @@ const BY_SIGNAL: readonly (readonly [SignalKind, Layer])[] = [
  * folders, then what its code declares, then its name, then the nearest folder that says one.
  * Undefined for a file of no layer (configuration, utilities) or not source.
  */
+/** True for a test file by its name (`test_x.py`, `x_test.go`, `x.spec.ts`, `XTest.java`). */
+export function isTestName(path: string): boolean {
+  return TEST_NAME.test(basename(path));
+}
+
 export function layerOf(path: string, signals: ReadonlySet<SignalKind>): Layer | undefined {
   const name = basename(path);
   if (PACKAGE_MARKER.test(name)) return undefined;
@@ -134,11 +139,12 @@ function placeOf(layer: Layer, root: string, prefix: string, group: readonly Spl
     }
   }
   if (members.length === 0) return undefined;
-  const file = nameTemplate(members, placeholders, styles);
+  const file = members.length === 1 && layer === 'test' ? singleTest(members[0]!.name, styles) : nameTemplate(layer, members, placeholders, styles);
   if (members.length === 0) return undefined;
   const template = `${prefix}${[...parts, file].join('/')}`;
   const examples = [...members].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : 1)).slice(0, 3).map((m) => m.path);
-  return { layer, template, styles, count: members.length, examples, root };
+  const values = Object.fromEntries(placeholders.map((p) => [p.name, ranked(members.map((m) => m.folders[p.index]!)).slice(0, 5)]));
+  return { layer, template, styles, count: members.length, examples, files: members.map((m) => m.path).sort(), values, root };
 }
 
 /**
@@ -147,13 +153,13 @@ function placeOf(layer: Layer, root: string, prefix: string, group: readonly Spl
  * folder's placeholder when the stems repeat that folder (`<feature>.controller.ts`), or
  * `<name>` written as the stems are.
  */
-function nameTemplate(members: Split[], placeholders: readonly { name: string; index: number }[], styles: Record<string, NameStyle>): string {
+function nameTemplate(layer: Layer, members: Split[], placeholders: readonly { name: string; index: number }[], styles: Record<string, NameStyle>): string {
   const [same, count] = mostCommon(members.map((m) => m.name));
   if (count >= MAJORITY * members.length && (count > 1 || members.length === 1)) {
     members.splice(0, members.length, ...members.filter((m) => m.name === same));
     return same;
   }
-  const suffix = sharedEnd(members.map((m) => m.name));
+  const suffix = sharedEnd(members.map((m) => m.name), layer);
   members.splice(0, members.length, ...members.filter((m) => m.name.endsWith(suffix) && m.name.length > suffix.length));
   const names = members.map((m) => m.name);
   const prefix = sharedStart(names.map((n) => n.slice(0, n.length - suffix.length)));
@@ -171,11 +177,25 @@ function nameTemplate(members: Split[], placeholders: readonly { name: string; i
   return `${prefix}<${label}>${suffix}`;
 }
 
+/** A lone test file's name as a template (`PmsDaoTests.java` → `<Name>Tests.java`), by the test naming conventions; else the name itself. */
+function singleTest(name: string, styles: Record<string, NameStyle>): string {
+  const forms: readonly RegExp[] = [/^(test_)(.+)(\.py)$/, /^()(.+?)(_test\.(?:go|py))$/, /^()(.+?)(\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?)$/, /^()(.+?)((?:Tests?|IT|Spec)\.(?:java|kt|scala|php))$/];
+  for (const form of forms) {
+    const m = form.exec(name);
+    if (!m) continue;
+    const style = styleOf([m[2]!]);
+    const label = style.case === 'pascal' ? 'Name' : 'name';
+    styles[label] = style;
+    return `${m[1]}<${label}>${m[3]}`;
+  }
+  return name;
+}
+
 /**
  * The longest ending most names share that starts at a boundary (a `.`, `_`, `-` or a capital)
  * and leaves a stem: `Controller.java`, `.controller.ts`, `.py`.
  */
-function sharedEnd(names: readonly string[]): string {
+function sharedEnd(names: readonly string[], layer: Layer): string {
   const counts = new Map<string, number>();
   for (const name of names) {
     const seen = new Set<string>();
@@ -184,11 +204,32 @@ function sharedEnd(names: readonly string[]): string {
     }
     for (const end of seen) counts.set(end, (counts.get(end) ?? 0) + 1);
   }
+  const all = new Set(names);
+  const ext = (n: string): string => n.slice(n.lastIndexOf('.'));
+  // An ending most of whose files have a base beside them (`CmsHelpExample.java` beside `CmsHelp.java`) is an add-on, not the convention.
+  const addOn = (end: string): boolean => {
+    const withIt = names.filter((n) => n.endsWith(end) && n.length > end.length && end !== ext(n));
+    if (withIt.length === 0) return false;
+    return withIt.filter((n) => all.has(n.slice(0, n.length - end.length) + ext(n))).length >= MAJORITY * withIt.length;
+  };
+  // A kind of file most siblings share (`.repository.ts` beside a `types.ts` in each folder) is the
+  // convention: the longest such ending, one naming the layer first.
+  const score = (end: string): number => (LAYER_WORD[layer]?.test(end) ? 1000 : 0) + end.length;
   let best = '';
-  // A kind of file most siblings share (`.repository.ts` beside a `types.ts` in each folder) is the convention.
-  for (const [end, n] of counts) if (n >= SUFFIX_SHARE * names.length && end.length > best.length) best = end;
+  for (const [end, n] of counts) {
+    if (n >= SUFFIX_SHARE * names.length && !addOn(end) && score(end) > score(best)) best = end;
+  }
   return best;
 }
+
+/** Words a layer's file endings use: between `.command.ts` and `.usecase.ts`, business logic is the use case. */
+const LAYER_WORD: Partial<Record<Layer, RegExp>> = {
+  handler: /controller|handler|api|view/i,
+  service: /service|use-?case|logic/i,
+  repository: /repositor|dao|mapper|store|selector/i,
+  model: /model|entity|schema/i,
+  test: /test|spec|e2e/i,
+};
 
 /** The start most names share when it ends at a separator (`test_`, `sys_`); otherwise none. */
 function sharedStart(stems: readonly string[]): string {
@@ -240,7 +281,8 @@ export function styleOf(values: readonly string[]): NameStyle {
   }
   if (most === 0 && values.some((v) => /[_]/.test(v))) best = 'snake';
   const plurals = count((v) => /[^s]s$/i.test(v) && !/(?:ss|us|is)$/i.test(v));
-  return { case: best, plural: plurals * 2 > values.length };
+  // As many plural names as singular ones: the feature keeps the number it is written in.
+  return plurals * 2 === values.length ? { case: best } : { case: best, plural: plurals * 2 > values.length };
 }
 
 /** A name of words (`order items`) written in a style. */
@@ -248,7 +290,7 @@ export function writeName(words: readonly string[], style: NameStyle): string {
   const ws = words.map((w) => w.toLowerCase()).filter((w) => w !== '');
   if (ws.length === 0) return '';
   const last = ws.length - 1;
-  ws[last] = style.plural ? plural(singular(ws[last]!)) : singular(ws[last]!);
+  if (style.plural !== undefined) ws[last] = style.plural ? plural(singular(ws[last]!)) : singular(ws[last]!);
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   switch (style.case) {
     case 'pascal':
@@ -262,6 +304,13 @@ export function writeName(words: readonly string[], style: NameStyle): string {
     default:
       return ws.join('');
   }
+}
+
+/** Distinct values, the most common first. */
+function ranked(values: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
 }
 
 /** The value that occurs most often (the first of them by order), with its count. */

@@ -1,7 +1,7 @@
 import type { FileFacts, ServiceStack, StackReport } from '../types';
 import { dirname } from '../text';
 import { LIBRARIES, importMatches, type LibraryConcern, type LibraryEntry } from './libraries';
-import { layerOf, placesOf } from './layout';
+import { isTestName, layerOf, placesOf } from './layout';
 import { migrationsOf } from './migrations';
 import { codeLanguageOf } from './scan';
 import type { SignalKind } from './signals';
@@ -109,7 +109,11 @@ function layersOf(files: Files, service: ServiceStack, lenders: readonly Workspa
       if (list) list.push(f.path);
       else byLayer.set(layer, [f.path]);
     }
-    return [...byLayer].flatMap(([layer, paths]) => placesOf(layer, root, paths));
+    // Test folders hold fixtures and helpers too: the tests themselves say how tests are named.
+    return [...byLayer].flatMap(([layer, paths]) => {
+      const tests = layer === 'test' ? paths.filter(isTestName) : [];
+      return placesOf(layer, root, tests.length > 0 ? tests : paths);
+    });
   };
   const own = group(service.root, files.under(service.root));
   const lent = lenders.flatMap((l) => group(l.root, files.under(l.root), LENT));

@@ -40,9 +40,8 @@ const MAX_LINE = 1000;
  */
 export function scanCode(path: string, text: string): CodeFacts | undefined {
   const language = codeLanguageOf(path);
-  if (language === undefined) return undefined;
+  if (language === undefined || !mayHoldConventions(path, (k) => text.includes(k))) return undefined;
   const keywords = IMPORT_KEYWORDS[language];
-  if (keywords && !keywords.some((k) => text.includes(k))) return undefined;
   const lines = new LazyLines(text);
 
   const imports: ImportRef[] = [];
@@ -60,6 +59,18 @@ export function scanCode(path: string, text: string): CodeFacts | undefined {
   if (imports.length > 0 || !keywords) scanSignals(language, basename(path), lines, signals);
   if (imports.length === 0 && signals.length === 0) return undefined;
   return { ...(imports.length ? { imports } : {}), ...(signals.length ? { signals } : {}) };
+}
+
+/**
+ * True when a file can hold conventions: a file of a language conventions are read in which,
+ * for a language that imports, holds an import keyword. `holds` searches the file (its text or
+ * its bytes), so a reader can skip decoding a file that cannot.
+ */
+export function mayHoldConventions(path: string, holds: (needle: string) => boolean): boolean {
+  const language = codeLanguageOf(path);
+  if (language === undefined) return false;
+  const keywords = IMPORT_KEYWORDS[language];
+  return keywords === undefined || keywords.some(holds);
 }
 
 /** The words an import statement of each language holds; a module without one is not read. */

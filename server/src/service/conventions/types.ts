@@ -19,7 +19,8 @@ export type Layer = 'handler' | 'route' | 'service' | 'repository' | 'model' | '
 /** How the values of one placeholder of a path are written. */
 export interface NameStyle {
   readonly case: 'pascal' | 'camel' | 'snake' | 'kebab' | 'lower';
-  readonly plural: boolean;
+  /** Whether most names are plural; absent when as many are singular. */
+  readonly plural?: boolean;
 }
 
 /**
@@ -36,6 +37,10 @@ export interface LayerPlace {
   readonly count: number;
   /** A few of them, the most typical first. */
   readonly examples: readonly string[];
+  /** Every file that follows it. */
+  readonly files: readonly string[];
+  /** The values each folder placeholder takes in those files, the most common first (at most five). */
+  readonly values: Readonly<Record<string, readonly string[]>>;
   /** The service folder or workspace library it belongs to. */
   readonly root: string;
 }

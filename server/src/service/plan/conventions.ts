@@ -27,7 +27,7 @@ export function specConventions(text: string): SpecConventions {
       else {
         const body = /\{\s*\\?"(detail|error|errors|message|code)\\?"\s*:[^\n]{0,160}/.exec(line);
         const nearError = lines.slice(Math.max(0, i - 4), i + 1).some((l) => /\berror|\bfail|\b4\d\d\b/i.test(l));
-        if (body && nearError) errorBody = body[0].replace(/`+\s*$/, '').trim();
+        if (body && nearError) errorBody = body[0].replace(/[`.,;\s]+$/, '').trim();
       }
     }
     if (paging === undefined) {
