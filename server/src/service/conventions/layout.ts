@@ -217,7 +217,7 @@ function sharedEnd(names: readonly string[], layer: Layer): string {
   const score = (end: string): number => (LAYER_WORD[layer]?.test(end) ? 1000 : 0) + end.length;
   let best = '';
   for (const [end, n] of counts) {
-    if (n >= SUFFIX_SHARE * names.length && !addOn(end) && score(end) > score(best)) best = end;
+    if (n >= SUFFIX_SHARE * names.length && (n > 1 || names.length === 1) && !addOn(end) && score(end) > score(best)) best = end;
   }
   return best;
 }

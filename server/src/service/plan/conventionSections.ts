@@ -66,7 +66,7 @@ export function layoutSection(facts: PlanFacts): string[] {
     }
   }
   if (rows.length === 0) return ['Where the code goes', `No layer of ${serviceName(c.root)} could be told from its folders and code: place new files beside the ones that do the same job.`];
-  return ['Where the code goes', `Paths follow the layout of ${serviceName(c.root)}: each new file sits beside its siblings and is named as they are.`, '', ...table(['Layer', 'In this repository', `For SPEC-${facts.id}`], rows)];
+  return ['Where the code goes', ...table(['Layer', 'In this repository', `For SPEC-${facts.id}`], rows)];
 }
 
 /** A fact's value and where it is written. */
@@ -109,7 +109,7 @@ export function dataSection(facts: PlanFacts): string[] {
     const place = scripts(facts)!;
     lines.push(`- **Migrations:** no schema migration tool; the repository keeps migration scripts as ${code(place.template)} (e.g. ${code(place.examples[0]!)}): a new one goes there.`);
   } else if (primary) {
-    lines.push(`- **Migrations:** no migration tool or schema script in the repository${suggested(facts, 'migrations')}.`);
+    lines.push(`- **Migrations:** no migration tool or schema script beside ${primary.name}${primary.declared ? ` (${at(primary.declared)})` : ''}${suggested(facts, 'migrations')}.`);
   }
   return lines;
 }
@@ -151,7 +151,7 @@ export function apiSection(facts: PlanFacts): string[] {
   const { errorBody, paging, ids } = facts.specConventions;
   const lines = ['API conventions'];
   const base = basePathOf(facts);
-  if (base) lines.push(`- **Base path:** ${code(base)}, the prefix the SPEC's endpoints share.`);
+  if (base) lines.push(`- **Base path:** ${code(base)}, shared by the SPEC's ${facts.endpoints.length} endpoint${facts.endpoints.length === 1 ? '' : 's'} (${facts.endpoints.slice(0, 2).map((e) => code(`${e.method} ${e.path}`)).join(', ')}${facts.endpoints.length > 2 ? ', …' : ''}).`);
 
   const mentions = AUTH_MENTIONS.filter(([, p]) => p.test(facts.input.specText)).map(([n]) => n);
   const authIn = c ? [...c.auth.mechanisms.slice(0, 3).map(factText), ...c.auth.libraries.slice(0, 2).map(libraryText)] : [];
@@ -178,8 +178,8 @@ export function apiSection(facts: PlanFacts): string[] {
     lines.push(`- **Paging:** ${paging.map(code).join(' and ')}, as the SPEC states${existing ? (agrees ? `, as existing list endpoints do: ${pagingText(existing)}` : `; existing list endpoints use ${pagingText(existing)}`) : ''}.`);
   } else if (existing) {
     lines.push(`- **Paging:** as existing list endpoints do: ${pagingText(existing)}.`);
-  } else if (facts.endpoints.some((e) => e.method === 'GET')) {
-    lines.push(`- **Paging:** the SPEC sets none and no list endpoint of the repository pages${suggested(facts, 'paging')}.`);
+  } else if (c && facts.endpoints.some((e) => e.method === 'GET')) {
+    lines.push(`- **Paging:** the SPEC sets none and no list endpoint of ${serviceName(c.root)} pages${suggested(facts, 'paging')}.`);
   }
   const validation = c?.validation[0];
   if (validation) {
@@ -216,7 +216,8 @@ export function testsSection(facts: PlanFacts, refs: (rs: readonly Requirement[]
     if (file) lines.push(`- **Where:** ${plannedText(file)}, beside ${code(file.place.examples[0]!)}.`);
     if (runners.length === 0 && !file) lines.push(`- ${serviceName(c.root)} has no test yet${suggested(facts, 'tests')}.`);
   }
-  if (facts.requirements.length > 0) lines.push(`- **Cover:** ${refs(facts.requirements)}, each by at least one test named after it.`);
+  const where = filesOf(facts, 'test')[0]?.path;
+  if (facts.requirements.length > 0) lines.push(`- **Cover:** ${refs(facts.requirements)}, one test or more each${where ? ` in ${code(where)}` : ''}, named after the requirement.`);
   return lines.length > 1 ? lines : [];
 }
 
@@ -272,12 +273,14 @@ export function suggestionsFor(facts: Omit<PlanFacts, 'suggestions'>): Suggestio
   const fits = (item: string): boolean => used.size === 0 || !others.some((name) => new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(item));
   const first = (items: readonly string[]): string | undefined => withoutRivals(items, facts.service).filter(fits)[0];
   if (!c) {
-    out.push({ topic: 'layout', text: `No ${g.displayName} service is in this repository yet; ${g.displayName}'s usual layout: ${g.layout.map((l) => `${code(l.path)} (${l.purpose})`).join(', ')}.` });
+    const none = facts.service ? `The code of ${serviceName(facts.service.root)} was not read` : `No ${g.displayName} service is in this repository yet`;
+    out.push({ topic: 'layout', text: `${none}; ${g.displayName}'s usual layout: ${g.layout.map((l) => `${code(l.path)} (${l.purpose})`).join(', ')}.` });
   }
   if (c && c.data.length === 0) out.push({ topic: 'data', text: `${g.dataAccess.orm} for data access.` });
   if (c && !c.migrations && c.schemaScripts.length === 0 && !scripts(facts) && c.data[0]) {
     const text = ORM_MIGRATIONS[c.data[0].id] ?? first([g.dataAccess.migrations]);
-    if (text) out.push({ topic: 'migrations', text: `${text}, for ${c.data[0].name}.` });
+    const declared = c.data[0].declared ? ` (${at(c.data[0].declared)})` : '';
+    if (text) out.push({ topic: 'migrations', text: `${text}, for ${c.data[0].name}${declared}.` });
   }
   const authAsked = AUTH_MENTIONS.some(([, p]) => p.test(facts.input.specText));
   const auth = first(g.authentication);
@@ -312,25 +315,44 @@ export function suggestionsSection(facts: PlanFacts): string[] {
   ];
 }
 
+/** How a failure is answered, in words: the SPEC's body, else the repository's way, else a body of the service's own. */
+function errorWay(facts: PlanFacts): string {
+  const body = facts.specConventions.errorBody;
+  if (body === 'problem-details') return 'answered with problem details as the SPEC states';
+  if (body) return `answered with the SPEC's ${code(body)}`;
+  const c = facts.conventions;
+  const way = c?.errors.bodies[0] ?? c?.errors.raises[0] ?? c?.errors.handlers[0];
+  return way ? `through ${code(way.value)} as the repository does` : 'with one error body for all of them';
+}
+
+/** The tag types a layer's code carries. */
+type TagLayer = 'API' | 'SERVICE' | 'DB' | 'TEST';
+
 /** The order to build in, each step naming its files. */
-export function orderSection(facts: PlanFacts, refs: (rs: readonly Requirement[]) => string, mark: (type: 'API' | 'SERVICE' | 'DB' | 'TEST') => string, settle: string | undefined): string[] {
+export function orderSection(facts: PlanFacts, refs: (rs: readonly Requirement[]) => string, mark: (type: TagLayer) => string, place: (type: TagLayer) => string, settle: string | undefined): string[] {
   const byKind = (...kinds: EarsKind[]): Requirement[] => facts.requirements.filter((r) => kinds.includes(r.kind));
-  const paths = (layer: Layer): string => filesOf(facts, layer).map((f) => code(f.exists || !f.related ? f.path : f.related)).join(' and ');
+  // Without the service's code read (no service of the framework yet), the framework's usual places, said as suggestions.
+  const fallback = facts.conventions ? undefined : (layer: Layer): TagLayer | undefined => ({ model: 'DB', service: 'SERVICE', handler: 'API', test: 'TEST' } as Partial<Record<Layer, TagLayer>>)[layer];
+  const has = (layer: Layer): boolean => filesOf(facts, layer).length > 0 || fallback?.(layer) !== undefined;
+  const paths = (layer: Layer): string => {
+    const type = fallback?.(layer);
+    return type ? place(type) : filesOf(facts, layer).map((f) => code(f.exists || !f.related ? f.path : f.related)).join(' and ');
+  };
   const steps: string[] = [];
   if (settle) steps.push(settle);
   const m = facts.conventions?.migrations;
   const schema = m?.tool === 'GORM AutoMigrate' ? `, registered in \`AutoMigrate\` (${at(m.where[0]!)})` : m?.folder ? `, with a new migration (${m.tool}) in ${code(migrationFolder(facts)!)}` : facts.conventions?.schemaScripts[0] ? `, with its tables in ${at(facts.conventions.schemaScripts[0])}` : '';
-  if (filesOf(facts, 'model').length > 0) steps.push(`Models in ${paths('model')}${schema} (${mark('DB')}).`);
+  if (has('model')) steps.push(`Models in ${paths('model')}${schema} (${mark('DB')}).`);
   if (filesOf(facts, 'repository').length > 0) steps.push(`Data access in ${paths('repository')}.`);
   const core = byKind('ubiquitous', 'event');
-  if (filesOf(facts, 'service').length > 0) steps.push(`Business logic in ${paths('service')}${core.length > 0 ? ` for ${refs(core)}` : ''} (${mark('SERVICE')}).`);
-  if (facts.endpoints.length > 0 && filesOf(facts, 'handler').length > 0) {
+  if (has('service')) steps.push(`Business logic in ${paths('service')}${core.length > 0 ? ` for ${refs(core)}` : ''} (${mark('SERVICE')}).`);
+  if (facts.endpoints.length > 0 && has('handler')) {
     const routes = filesOf(facts, 'route').length > 0 ? `, routed in ${paths('route')}` : '';
     steps.push(`Handlers for ${facts.endpoints.map((e) => code(`${e.method} ${e.path}`)).join(', ')} in ${paths('handler')}${routes}${filesOf(facts, 'schema').length > 0 ? `, with their shapes in ${paths('schema')}` : ''} (${mark('API')}).`);
   }
   const guards = byKind('unwanted', 'state');
-  if (guards.length > 0) steps.push(`Failure and state handling for ${refs(guards)}, with the error convention above.`);
-  if (filesOf(facts, 'test').length > 0) steps.push(`Tests in ${paths('test')} (${mark('TEST')}).`);
+  if (guards.length > 0) steps.push(`Failure and state handling for ${refs(guards)}, ${errorWay(facts)}.`);
+  if (has('test')) steps.push(`Tests in ${paths('test')} (${mark('TEST')}).`);
   const optional = byKind('optional');
   if (optional.length > 0) steps.push(`Optional features: ${refs(optional)}.`);
   if (steps.length === 0) return [];

@@ -160,7 +160,7 @@ export function generatePlan(input: PlanInput): string {
     mx ? mxSections.acceptanceTestPlan(facts) : [],
     repo.performanceSection(facts, (r) => sections.requirementRef(r, facts)),
     mx ? mxSections.mxAnnotations(facts) : sections.tagChain(facts),
-    repo.orderSection(facts, refs, (type) => sections.traceMark(facts, type), sections.settleStep(facts)),
+    repo.orderSection(facts, refs, (type) => sections.traceMark(facts, type), (type) => sections.layoutPlace(facts, type), sections.settleStep(facts)),
     repo.versionsSection(facts),
     repo.suggestionsSection(facts),
   ];

@@ -74,11 +74,13 @@ export function plannedFiles(conventions: ServiceConventions, words: readonly st
     const chosen = [main];
     // A layer written in two files of one name (a MyBatis DAO and its XML, a service and its implementation) asks for both.
     for (const other of ranked.slice(1)) if (other.root === main.root && other.template !== main.template && paired(main, other)) chosen.push(other);
-    // Data access lent by a library, and the service's own beside it (generated mappers there, custom queries here).
-    const own = ranked.find((p) => ownRoot(p) && isCode(p.template) && p.count >= 3);
-    if (!ownRoot(main) && own && layer === 'repository') {
-      chosen.push(own);
-      for (const other of ranked) if (other !== own && ownRoot(other) && other.template !== own.template && paired(own, other)) chosen.push(other);
+    // Data access kept both in the service and in a library it uses (custom queries here, generated mappers there): both.
+    if (layer === 'repository') {
+      const second = ownRoot(main) ? ranked.find((p) => !ownRoot(p) && isCode(p.template) && p.count >= 3) : ranked.find((p) => ownRoot(p) && isCode(p.template) && p.count >= 3);
+      if (second) {
+        chosen.push(second);
+        for (const other of ranked) if (other !== second && other.root === second.root && other.template !== second.template && paired(second, other)) chosen.push(other);
+      }
     }
     out.set(layer, chosen.map((p) => fill(perFeature(p, features), words, existing, action)));
   }
@@ -116,7 +118,9 @@ function colocated(test: PlannedFile, code: PlannedFile): PlannedFile {
   const m = /^(.*)<(?:name|Name|feature|group)>(.*)$/.exec(name);
   if (!m) return test;
   const codeName = basename(code.path).replace(/\.[^.]*$/, '');
-  const path = `${code.path.slice(0, code.path.length - basename(code.path).length)}${m[1]}${codeName}${m[2]}`;
+  // The test's prefix (`sys_` of `sys_<name>_test.go`) may be the code's own already.
+  const named = codeName.startsWith(m[1]!) ? codeName : `${m[1]}${codeName}`;
+  const path = `${code.path.slice(0, code.path.length - basename(code.path).length)}${named}${m[2]}`;
   return { layer: test.layer, path, exists: false, place: test.place, open: [] };
 }
 

@@ -78,6 +78,8 @@ export function guidanceSections(guidance: FrameworkGuidance): readonly { readon
     { title: 'Authentication', items: guidance.authentication },
     { title: 'Testing', items: guidance.testing },
     { title: 'Middleware', items: guidance.middleware },
+    { title: 'Data access', items: [`ORM: ${guidance.dataAccess.orm}`, `Migrations: ${guidance.dataAccess.migrations}`, `Connection pool: ${guidance.dataAccess.pool}`] },
+    { title: 'Commands', items: [`Coverage (85% of lines): ${guidance.coverageCommand.replaceAll('{target}', '85')}`, `Dependency audit: ${guidance.auditCommand}`] },
     { title: 'Project layout', items: guidance.layout.map((entry) => `\`${entry.path}\`: ${entry.purpose}`) },
   ];
 }
