@@ -1,6 +1,7 @@
-import type { GuidanceView } from '../../protocol';
+import type { ByPath, ConventionsView, GuidanceView } from '../../protocol';
 import type { LanguageService } from '../languageService';
 import { generatePlan, planFacts } from '../plan/generate';
+import { conventionsView } from '../plan/conventionsView';
 import { toGuidanceView } from '../plan/guidance';
 import { planInputFor } from '../plan/planInput';
 import { planTargetPath } from '../plan/targetPath';
@@ -14,6 +15,8 @@ export interface PlanPreview {
   /** Workspace-relative `.moai/docs/backend-architecture-<ID>.md`. */
   readonly targetPath: string;
   readonly guidance: GuidanceView | null;
+  /** The conventions of the SPEC's service, by path (the adapter adds URIs), or null when none were read. */
+  readonly conventions: ByPath<ConventionsView> | null;
 }
 
 /** Why no plan can be made. */
@@ -33,5 +36,6 @@ export async function getPlan(service: LanguageService, specId: string, readText
     markdown: generatePlan(found.input),
     targetPath,
     guidance: facts.guidance ? toGuidanceView(facts.guidance) : null,
+    conventions: conventionsView(facts) ?? null,
   };
 }
