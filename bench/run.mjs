@@ -15,6 +15,7 @@
 // 5. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
+// 6. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -252,8 +253,20 @@ row(`real-shaped tree (${shaped.files} files): ripgrep`, `${shaped.rgMs} ms`, ''
 row('  specchain check, cold', `${shaped.coldMs} ms`, `≤ ${LIMITS.shapedRatio}× rg`, shaped.coldRatio <= LIMITS.shapedRatio);
 row('  ratio to ripgrep', `${shaped.coldRatio}×`, '');
 row('  errors: the broken claims only, none from generated files', `${shaped.errors}`, `${shaped.expectedErrors}`, shapedOk);
+// Test evidence (bench/evidence.mjs): 10,000 results added to a check, and the server's update after a result file changes.
+const evRun = spawnSync(process.execPath, [join(ROOT, 'bench', 'evidence.mjs'), '--workspace', dir, '--runs', '3'], { encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+let evidence = null;
+try {
+  evidence = JSON.parse((evRun.stdout ?? '').trim().split('\n').pop());
+} catch {
+  console.error(`bench: bench/evidence.mjs printed no JSON (exit ${evRun.status})`);
+}
+if (evidence) {
+  row(`evidence: ${evidence.cases} test results added to check`, `${evidence.resultsAddMs} ms`, '≤ 300 ms', evidence.resultsAddMs <= 300);
+  row('evidence: server update after a result file changes', `${evidence.serverUpdateMs} ms`, '≤ 1000 ms', evidence.serverUpdateMs <= 1000);
+}
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, mx, realShaped: shaped }));
+console.log(JSON.stringify({ ...report, lsp, activationMs, mx, realShaped: shaped, evidence }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });

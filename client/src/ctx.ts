@@ -6,16 +6,7 @@ import { SpecStatusBar } from './statusBar';
 import { GuidanceProvider } from './sidebar/guidanceProvider';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { StackTreeProvider } from './sidebar/stackTree';
-
-/** Where the server is in its life, for the status bar and the sidebar. */
-export type ServerState =
-  | { readonly kind: 'stopped' }
-  | { readonly kind: 'starting' }
-  | { readonly kind: 'running' }
-  | { readonly kind: 'failed'; readonly message: string };
-
-/** The index is being read (`files` once the server has listed them), or undefined when it is ready. */
-export type Indexing = { readonly files?: number } | undefined;
+import type { Indexing, ServerState, Session } from './session';
 
 /**
  * Owns everything of the extension that lives as long as it is active: the language client
@@ -23,7 +14,7 @@ export type Indexing = { readonly files?: number } | undefined;
  * server only through {@link Ctx.sendRequest}, which starts it when needed, so commands stay
  * registered and answer sensibly while the server is down.
  */
-export class Ctx implements vscode.Disposable {
+export class Ctx implements Session, vscode.Disposable {
   readonly extensionContext: vscode.ExtensionContext;
   readonly outputChannel: vscode.LogOutputChannel;
   readonly statusBar: SpecStatusBar;
@@ -34,7 +25,9 @@ export class Ctx implements vscode.Disposable {
   readonly #stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly #indexEmitter = new vscode.EventEmitter<IndexChangedNotification.Params>();
   readonly #indexingEmitter = new vscode.EventEmitter<Indexing>();
+  readonly #loadedEmitter = new vscode.EventEmitter<void>();
   #indexing: Indexing = {};
+  #counts: IndexChangedNotification.Params | undefined;
   /** Folder loads the server has started and not finished. */
   #loadsInFlight = 0;
   #client: LanguageClient | undefined;
@@ -49,13 +42,18 @@ export class Ctx implements vscode.Disposable {
   readonly onDidChangeIndex = this.#indexEmitter.event;
   /** Fires when indexing starts, learns its file count, or ends. */
   readonly onDidChangeIndexing = this.#indexingEmitter.event;
+  /**
+   * Fires when the server has read a folder: its SPECs are known, its diagnostics follow (then
+   * `onDidChangeIndex`). The SPECs view lists them at once rather than after every diagnostic.
+   */
+  readonly onDidLoadFolder = this.#loadedEmitter.event;
 
   constructor(extensionContext: vscode.ExtensionContext) {
     this.extensionContext = extensionContext;
     this.outputChannel = vscode.window.createOutputChannel('SpecChain', { log: true });
     this.statusBar = new SpecStatusBar(this);
     this.sidebar = new SidebarProvider(this);
-    this.guidance = new GuidanceProvider(this);
+    this.guidance = new GuidanceProvider(this, this.sidebar.onDidSelect);
     this.stack = new StackTreeProvider(this);
     this.#disposables.push(
       this.outputChannel,
@@ -66,6 +64,7 @@ export class Ctx implements vscode.Disposable {
       this.#stateEmitter,
       this.#indexEmitter,
       this.#indexingEmitter,
+      this.#loadedEmitter,
       vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, this.sidebar, {
         webviewOptions: { retainContextWhenHidden: false },
       }),
@@ -74,6 +73,10 @@ export class Ctx implements vscode.Disposable {
       }),
       vscode.window.createTreeView(StackTreeProvider.viewId, { treeDataProvider: this.stack, showCollapseAll: true }),
     );
+  }
+
+  get counts(): IndexChangedNotification.Params | undefined {
+    return this.#counts;
   }
 
   get state(): ServerState {
@@ -115,6 +118,7 @@ export class Ctx implements vscode.Disposable {
       client.onNotification(IndexProgressNotification.method, ({ files, done }: IndexProgressNotification.Params) => {
         if (done) {
           this.#loadsInFlight = Math.max(0, this.#loadsInFlight - 1);
+          this.#loadedEmitter.fire();
           return;
         }
         this.#loadsInFlight++;
@@ -124,7 +128,7 @@ export class Ctx implements vscode.Disposable {
         this.#indexVersion++;
         // The first change after every load finished carries the index's diagnostics: ready.
         if (this.#loadsInFlight === 0 && this.#indexing) this.#setIndexing(undefined);
-        this.#indexEmitter.fire(params);
+        this.#reportIndex(params);
       });
       await client.start();
     } catch (error) {
@@ -151,7 +155,7 @@ export class Ctx implements vscode.Disposable {
     const version = this.#indexVersion;
     void client.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}).then(
       (tree) => {
-        if (tree && version === this.#indexVersion) this.#indexEmitter.fire({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks, errors: tree.totals.errors });
+        if (tree && version === this.#indexVersion) this.#reportIndex({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks, errors: tree.totals.errors });
       },
       (error: unknown) => this.outputChannel.warn(`first SPEC tree request failed: ${String(error)}`),
     );
@@ -188,6 +192,11 @@ export class Ctx implements vscode.Disposable {
   /** Registers something to be disposed with the context. */
   push(...disposables: vscode.Disposable[]): void {
     this.#disposables.push(...disposables);
+  }
+
+  #reportIndex(counts: IndexChangedNotification.Params): void {
+    this.#counts = counts;
+    this.#indexEmitter.fire(counts);
   }
 
   #setState(state: ServerState): void {

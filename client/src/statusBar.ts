@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexChangedNotification } from '../../server/src/protocol';
-import type { Ctx, Indexing, ServerState } from './ctx';
+import type { Indexing, ServerState, Session } from './session';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 
 const number = (n: number): string => n.toLocaleString('en-US');
@@ -12,12 +12,27 @@ export function describeCounts(counts: IndexChangedNotification.Params): { text:
   const broken = `${number(counts.brokenLinks)} broken`;
   const errors = plural(counts.errors, 'error');
   const alarm = counts.brokenLinks > 0 || counts.errors > 0;
+  const tests = describeEvidence(counts.evidence);
   return {
-    text: counts.brokenLinks > 0 ? `$(link) ${specs} · $(error) ${broken}` : `$(link) ${specs}${counts.errors > 0 ? ` · $(error) ${errors}` : ' · $(check) no broken links'}`,
-    tooltip: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors} in the workspace. Click to open the SPECs view.`,
-    label: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors}`,
+    text: (counts.brokenLinks > 0 ? `$(link) ${specs} · $(error) ${broken}` : `$(link) ${specs}${counts.errors > 0 ? ` · $(error) ${errors}` : ' · $(check) no broken links'}`) + (tests ? ` · $(beaker) ${tests.short}` : ''),
+    tooltip: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors} in the workspace${tests ? `; REQs and ACs: ${tests.long}` : ''}. Click to open the SPECs view.`,
+    label: `SpecChain: ${specs}, ${plural(counts.brokenLinks, 'broken link')}, ${errors}${tests ? `, REQs and ACs ${tests.long}` : ''}`,
     alarm,
   };
+}
+
+/** The evidence counts, when test results were read: `12 verified · 1 failing` (short) and every state (long). */
+export function describeEvidence(evidence: IndexChangedNotification.Params['evidence']): { short: string; long: string } | undefined {
+  if (!evidence) return undefined;
+  const states = [
+    ['verified', evidence.verified],
+    ['failing', evidence.failing],
+    ['skipped', evidence.skipped],
+    ['not run', evidence['not-run']],
+    ['untested', evidence.untested],
+  ] as const;
+  const long = states.filter(([, n]) => n > 0).map(([w, n]) => `${number(n)} ${w}`).join(', ') || 'none';
+  return { short: `${number(evidence.verified)} verified${evidence.failing > 0 ? ` · ${number(evidence.failing)} failing` : ''}`, long };
 }
 
 /** What the status bar item shows while the index is read. */
@@ -30,10 +45,10 @@ export function describeIndexing(indexing: NonNullable<Indexing>): { text: strin
 export class SpecStatusBar implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   readonly #subscriptions: vscode.Disposable[];
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   #counts: IndexChangedNotification.Params | undefined;
 
-  constructor(ctx: Ctx) {
+  constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#item = vscode.window.createStatusBarItem('specchain.status', vscode.StatusBarAlignment.Left, 10);
     this.#item.name = 'SpecChain';

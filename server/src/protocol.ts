@@ -4,7 +4,7 @@
  *
  * URIs are `file:` URIs as LSP uses them; ranges are LSP ranges (0-based).
  */
-import type { Range, StackReport } from './service/types';
+import type { DiagnosticCode, Range, Severity, StackReport } from './service/types';
 
 /** A tag marker as the sidebar shows it. */
 export interface TagNode {
@@ -36,8 +36,22 @@ export interface MxRefNode {
 }
 
 /** A REQ or AC declaration in one of a SPEC's files. */
+/** Where a SPEC, REQ or AC stands against the test results (see `service/evidence/states.ts`). */
+export type EvidenceStateName = 'verified' | 'failing' | 'skipped' | 'not-run' | 'untested';
+
+/** A SPEC's, REQ's or AC's evidence as the sidebar shows it: present when test result files were read. */
+export interface EvidenceBadge {
+  readonly state: EvidenceStateName;
+  readonly stale: boolean;
+  readonly tests: number;
+  readonly failed: number;
+  readonly notRun: number;
+}
+
 export interface ReqDeclNode {
   readonly id: string;
+  /** Its test evidence, when result files were read. */
+  readonly evidence?: EvidenceBadge;
   /** The requirement's or criterion's sentence (may be empty). */
   readonly text: string;
   readonly uri: string;
@@ -63,6 +77,37 @@ export interface MxSpecNode {
   readonly broken: readonly MxRefNode[];
 }
 
+/**
+ * A broken link (`isBrokenLink` in `service/broken.ts`): a diagnostic of a link code at error or
+ * warning severity, as the sidebar's "Broken links" group shows it. The group holds every one
+ * of them, so its count is the status bar's.
+ */
+export interface BrokenLinkNode {
+  /** What the link names, as written: a SPEC, REQ or AC ID, or a header line's path. */
+  readonly id: string;
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly uri: string;
+  /** Workspace-relative path, for display. */
+  readonly path: string;
+  readonly range: Range;
+  /** The SPEC the link belongs to when one does (its own document, or the SPEC an `@MX` line names). */
+  readonly specId?: string;
+  /** True when the engine offers a quick fix for it (beyond disabling the line). */
+  readonly fixable: boolean;
+}
+
+/** The severity Problems shows for each kind of gap in a SPEC's chain; absent where no diagnostic reports it. */
+export interface ChainGaps {
+  /** A tag the SPEC declares that no code carries (`chain/declared-missing`). */
+  readonly declared?: Severity;
+  /** No marker in code belongs to the SPEC (`spec/no-implementation`). */
+  readonly code?: Severity;
+  /** Code but no test (`chain/missing-test`). */
+  readonly test?: Severity;
+}
+
 /** One SPEC with its chain. */
 export interface SpecNode {
   readonly id: string;
@@ -82,26 +127,33 @@ export interface SpecNode {
   readonly missing: readonly string[];
   /** `complete`: code and tests and nothing declared missing; `partial`: some; `none`: no code. */
   readonly completeness: 'complete' | 'partial' | 'none';
-  /** Diagnostics reported on the SPEC document, by severity. */
-  readonly problems: { readonly errors: number; readonly warnings: number };
+  /**
+   * Diagnostics reported on the SPEC document, by severity, and the broken links that belong to
+   * the SPEC (in its own files, or `@MX` REQ/AC IDs on lines naming it).
+   */
+  readonly problems: { readonly errors: number; readonly warnings: number; readonly broken: number };
+  /** The severity of each gap of its chain, as Problems reports it: the tree paints its empty slots with it. */
+  readonly gaps: ChainGaps;
   /** Framework the SPEC states (`stack.backend.framework`), when it states one. */
   readonly framework?: string;
   /** True for a SPEC under `_archive/`. */
   readonly archived?: boolean;
   /** Its REQ-level chain, for a SPEC of the `@MX` dialect (both dialects may show on one SPEC). */
   readonly mx?: MxSpecNode;
+  /** Its test evidence (the worst of its REQs and ACs), when result files were read. */
+  readonly evidence?: EvidenceBadge;
   /** SPECs its frontmatter names (`depends_on`, `dependencies`, `blocks`, `related_specs`), for the graph. */
   readonly references?: readonly { readonly field: string; readonly id: string }[];
 }
 
 export interface SpecTreeResult {
   readonly specs: readonly SpecNode[];
-  /** IDs of `@MX` lines that name no SPEC of the workspace (`mx/unknown-spec`), or REQs no SPEC can own. */
-  readonly unknownSpec: readonly MxRefNode[];
+  /** Every broken link of the workspace, both dialects, by ID then path then line. */
+  readonly broken: readonly BrokenLinkNode[];
   readonly totals: {
     readonly specs: number;
     readonly tags: number;
-    /** `tag/unknown-spec`, `tag/broken-path`, `mx/unknown-spec` and `mx/unknown-req` diagnostics. */
+    /** Broken links (`isBrokenLink`): the length of `broken`. */
     readonly brokenLinks: number;
     readonly errors: number;
     readonly warnings: number;
@@ -222,8 +274,11 @@ export namespace IndexChangedNotification {
   export const method = 'specchain/indexChanged';
   export interface Params {
     readonly specs: number;
+    /** Broken links (`isBrokenLink` in `service/broken.ts`) in the whole workspace. */
     readonly brokenLinks: number;
     /** Diagnostics of error severity in the whole workspace. */
     readonly errors: number;
+    /** REQs and ACs per evidence state, when test result files were read. */
+    readonly evidence?: Readonly<Record<EvidenceStateName, number>>;
   }
 }

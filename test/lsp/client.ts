@@ -61,9 +61,10 @@ export class TestClient {
   stderr = '';
   #waiters: (() => void)[] = [];
 
-  constructor(root: string, options: { args?: string[] } = {}) {
+  /** `node` options go before the script (`--max-old-space-size=64`), `args` after `--stdio`. */
+  constructor(root: string, options: { args?: string[]; node?: string[] } = {}) {
     this.root = root;
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(options.node ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -71,7 +72,7 @@ export class TestClient {
       this.publications.push(params);
       this.#wake();
     });
-    for (const method of ['specchain/indexChanged', 'window/logMessage', 'window/showMessage']) {
+    for (const method of ['specchain/indexChanged', 'specchain/indexProgress', 'window/logMessage', 'window/showMessage']) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.#wake();

@@ -108,12 +108,13 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     await assert.rejects(r.rename('src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-001'), 'REQ-ORDER-011\nx'), /not a valid REQ ID/);
   });
 
-  it('the SPEC tree request carries the REQs of an @MX SPEC with URIs, and the unknown-SPEC references', async () => {
+  it('the SPEC tree request carries the REQs of an @MX SPEC with URIs, and every broken link', async () => {
     const tree = (await client.connection.sendRequest(SpecTreeRequest.method, {})) as SpecTreeRequest.Result;
     const order = tree.specs.find((s) => s.id === 'ORDER-001')!;
     assert.equal(order.mx!.reqs[0]!.code[0]!.uri, client.uri('src/orders/api.ts'));
     assert.equal(order.mx!.reqs[0]!.acs[0]!.uri, client.uri('.moai/specs/SPEC-ORDER-001/acceptance.md'));
-    assert.deepEqual(tree.unknownSpec.map((u) => u.uri), [client.uri('src/orders/broken.py')]);
+    assert.deepEqual(tree.broken.map((u) => `${u.id} ${u.uri}`), [`REQ-ORDER-009 ${client.uri('src/orders/broken.py')}`, `SPEC-ORDR-001 ${client.uri('src/orders/broken.py')}`]);
+    assert.equal(tree.totals.brokenLinks, 2);
   });
 });
 
@@ -182,5 +183,28 @@ describe('language server over stdio: the @MX dialect on a real project (elymas+
     assert.match(renamedDoc.split('\n')[569]!, /^\| \*\*REQ-ADPDOC-070\*\* \|/);
     assert.doesNotMatch(renamedDoc, /REQ-ADPDOC-007\b/);
     assert.ok(editsFor(edit, client.uri('tools/gen-adapter-ref/extract.go')).length > 0);
+  });
+});
+
+describe('language server over stdio: SPECs kept outside the clone', function () {
+  this.timeout(30_000);
+  let client: TestClient;
+  after(async () => client?.dispose());
+
+  it('publishes one spec/no-specs on the .gitignore line and no broken link', async () => {
+    client = new TestClient(
+      writeWorkspace({
+        '.gitignore': 'node_modules/\n.moai/\n',
+        'svc/pay.go': '// @MX:NOTE: pay\n// @MX:SPEC: SPEC-PAY-002\n',
+        'svc/orders.py': '# @MX:ANCHOR: orders\n# @MX:REASON: clients\n# @MX:SPEC: SPEC-ORD-001 REQ-ORD-001\n',
+      }),
+    );
+    await client.initialize();
+    const found = await client.diagnosticsOf('.gitignore', (d) => d.some((x) => x.code === 'spec/no-specs'));
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.line, d.severity]), [['spec/no-specs', 1, 2]]);
+    assert.match(String(found[0]!.message), /yet 2 links name SPECs: \.gitignore line 2/);
+    await client.open('svc/pay.go', '// @MX:NOTE: pay\n// @MX:SPEC: SPEC-PAY-002\n', 'go');
+    const pay = await client.diagnosticsOf('svc/pay.go', () => true);
+    assert.deepEqual(pay.filter((d) => d.code === 'mx/unknown-spec'), []);
   });
 });

@@ -6,7 +6,7 @@ import { generatePlan } from './generatePlan';
 import { openSpec } from './openSpec';
 import { refreshIndex } from './refreshIndex';
 import { revealSpec } from './revealSpec';
-import { copyId, copyTag, filterSpecs, openToSide, revealInExplorer } from './sidebarCommands';
+import { copyId, copyTag, filterSpecs, openHere, openToSide, quickFix, revealInExplorer } from './sidebarCommands';
 import { showGraph } from '../graph/graphPanel';
 
 /** Makes a command's implementation from the context; the result runs with any arguments. */
@@ -22,10 +22,12 @@ export const COMMAND_FACTORIES: Readonly<Record<string, CommandFactory>> = {
     await ctx.restart();
   },
   'specchain.showOutput': (ctx) => () => ctx.outputChannel.show(),
+  'specchain.sidebar.open': openHere,
   'specchain.sidebar.openToSide': openToSide,
   'specchain.sidebar.copyId': copyId,
   'specchain.sidebar.copyTag': copyTag,
   'specchain.sidebar.revealInExplorer': revealInExplorer,
+  'specchain.sidebar.quickFix': quickFix,
   'specchain.sidebar.filter': filterSpecs,
   'specchain.sidebar.collapseAll': (ctx) => () => ctx.sidebar.collapseAll(),
   'specchain.showGraph': showGraph,

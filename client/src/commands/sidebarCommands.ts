@@ -8,7 +8,10 @@ import { openInWorkspace } from '../sidebar/pages';
  * right-clicked in the SPECs view (and of its parents), checked before use.
  */
 export interface RowContext {
-  readonly specId: string;
+  /** The row's SPEC; a broken link naming no SPEC has none. */
+  readonly specId?: string;
+  /** What a broken link names (a SPEC, REQ or AC ID, or a path): what Copy ID copies there. */
+  readonly id?: string;
   readonly tag?: string;
   readonly uri?: string;
   readonly line?: number;
@@ -20,9 +23,11 @@ export function rowContext(arg: unknown): RowContext | undefined {
   if (typeof arg === 'string' && arg.length > 0) return { specId: arg };
   if (typeof arg !== 'object' || arg === null) return undefined;
   const o = arg as Record<string, unknown>;
-  if (typeof o.specId !== 'string' || o.specId.length === 0) return undefined;
+  const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  if (!text(o.specId) && !text(o.id)) return undefined;
   return {
-    specId: o.specId,
+    ...(text(o.specId) ? { specId: o.specId } : {}),
+    ...(text(o.id) ? { id: o.id } : {}),
     ...(typeof o.tag === 'string' ? { tag: o.tag } : {}),
     ...(typeof o.uri === 'string' ? { uri: o.uri } : {}),
     ...(Number.isInteger(o.line) && (o.line as number) >= 0 ? { line: o.line as number } : {}),
@@ -36,24 +41,40 @@ function required(arg: unknown): RowContext {
   return context;
 }
 
-/** "Open to the Side": the row's SPEC or tag in the editor group beside the active one. */
-export function openToSide(ctx: Ctx) {
+function openRow(ctx: Ctx, toSide: boolean) {
   return async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     const row = required(arg);
     if (row.uri === undefined) return undefined;
     const uri = ctx.asUri(row.uri);
     const position = { line: row.line ?? 0, character: row.character ?? 0 };
-    await openInWorkspace(uri, { start: position, end: position }, true);
+    await openInWorkspace(uri, { start: position, end: position }, toSide);
     return uri;
   };
 }
 
-/** "Copy ID": the SPEC's ID. */
+/** "Open": the row's SPEC, tag or broken link in the active editor group. */
+export const openHere = (ctx: Ctx) => openRow(ctx, false);
+
+/** "Open to the Side": the row's SPEC, tag or broken link in the editor group beside the active one. */
+export const openToSide = (ctx: Ctx) => openRow(ctx, true);
+
+/** "Copy ID": the SPEC's ID, or what a broken link names. */
 export function copyId() {
   return async (arg?: unknown): Promise<string> => {
-    const { specId } = required(arg);
-    await vscode.env.clipboard.writeText(specId);
-    return specId;
+    const row = required(arg);
+    const id = row.id ?? row.specId!;
+    await vscode.env.clipboard.writeText(id);
+    return id;
+  };
+}
+
+/** "Quick Fix…": opens a broken link's line and shows the fixes the server offers there. */
+export function quickFix(ctx: Ctx) {
+  return async (arg?: unknown): Promise<void> => {
+    const row = required(arg);
+    if (row.uri === undefined) return;
+    await openHere(ctx)(row);
+    await vscode.commands.executeCommand('editor.action.quickFix');
   };
 }
 
@@ -61,7 +82,8 @@ export function copyId() {
 export function copyTag() {
   return async (arg?: unknown): Promise<string> => {
     const row = required(arg);
-    const tag = row.tag ?? `@SPEC:${row.specId}`;
+    const tag = row.tag ?? (row.specId !== undefined ? `@SPEC:${row.specId}` : undefined);
+    if (tag === undefined) throw new Error('this row has no tag');
     await vscode.env.clipboard.writeText(tag);
     return tag;
   };

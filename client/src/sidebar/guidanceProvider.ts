@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PlanRequest } from '../../../server/src/protocol';
-import type { Ctx } from '../ctx';
+import type { Session } from '../session';
 import type { FromWebview, ToGuidance } from './messages';
 import { loadPage, openInWorkspace } from './pages';
 
@@ -11,17 +11,18 @@ import { loadPage, openInWorkspace } from './pages';
 export class GuidanceProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'specchain.guidance';
 
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   readonly #subscriptions: vscode.Disposable[] = [];
   #view: vscode.WebviewView | undefined;
   #viewSubscriptions: vscode.Disposable[] = [];
   #ready = false;
   #selected: { readonly specId: string; readonly title: string } | undefined;
 
-  constructor(ctx: Ctx) {
+  /** `selection` fires when the SPECs view selects a SPEC. */
+  constructor(ctx: Session, selection: vscode.Event<{ readonly specId: string; readonly title: string }>) {
     this.#ctx = ctx;
     this.#subscriptions.push(
-      ctx.sidebar.onDidSelect((spec) => {
+      selection((spec) => {
         this.#selected = spec;
         void this.#send();
       }),

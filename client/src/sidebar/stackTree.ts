@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { StackRequest } from '../../../server/src/protocol';
 import type { ServiceStack } from '../../../server/src/service/types';
-import type { Ctx } from '../ctx';
+import type { Session } from '../session';
 
 /** A row of the Stack view: a service, or one fact of it (a framework opens its manifest line). */
 export type StackItem =
@@ -33,12 +33,12 @@ function factsOf(service: ServiceStack): StackItem[] {
 export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vscode.Disposable {
   static readonly viewId = 'specchain.stack';
 
-  readonly #ctx: Ctx;
+  readonly #ctx: Session;
   readonly #changed = new vscode.EventEmitter<void>();
   readonly #subscriptions: vscode.Disposable[];
   readonly onDidChangeTreeData = this.#changed.event;
 
-  constructor(ctx: Ctx) {
+  constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#subscriptions = [this.#changed, ctx.onDidChangeIndex(() => this.#changed.fire())];
   }

@@ -4,10 +4,10 @@
  * (arrows, Home/End, type-to-jump, `*`), VS Code context menus through `data-vscode-context`,
  * honest indexing and empty states.
  */
-import type { MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, MxRefNode, ReqDeclNode, ReqNode, SpecNode, SpecTreeResult, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter, ToSpecs } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
-import { byFile, chainStages, coverage, coverageText, displayTitle, isPastDraft, reqCoverage, shownText, specMatches, typeToJump, type FileGroup, type Stage } from './model';
+import { brokenGroups, brokenMatches, byFile, chainStages, displayTitle, evidenceBadge, reqCoverage, rowBadge, shownText, specMatches, typeToJump, type BrokenGroup, type FileGroup, type Stage } from './model';
 
 interface State {
   expanded: string[];
@@ -25,7 +25,8 @@ interface Node {
   readonly icon: string;
   readonly iconClass?: string;
   readonly rowClass?: string;
-  readonly badge?: { readonly text: string; readonly className?: string };
+  /** `title`: what the badge counts, in words (its tooltip). */
+  readonly badge?: { readonly text: string; readonly className?: string; readonly title?: string };
   /** Hover text: the full label, path and line. */
   readonly tooltip: string;
   /** What a screen reader hears after the row's visible text. */
@@ -134,18 +135,21 @@ function fileNode(spec: SpecNode, file: FileGroup, keyPrefix: string, level: num
 function stageNode(spec: SpecNode, stage: Stage, index: number): Node {
   const stageIcon = STAGE_ICONS[stage.type] ?? 'tag';
   if (stage.kind === 'missing') {
-    const red = isPastDraft(spec.status);
+    // Painted with the severity Problems shows for this gap, so that tree and Problems agree.
+    const severity = spec.gaps[stage.gap];
+    const look = severity === 'error' ? { icon: 'error', cls: 'broken' } : severity === 'warning' ? { icon: 'warning', cls: 'warned' } : { icon: 'circle-large-outline', cls: 'muted' };
     const text = stage.declared ?? 'missing';
+    const reported = severity ? `\nProblems: ${severity === 'info' ? 'an info' : `a ${severity}`}` : '';
     return {
       key: `slot:${spec.id}:${stage.type}:${index}`,
       level: 2,
       label: stage.type || 'link',
       description: text,
-      icon: red ? 'error' : 'circle-large-outline',
-      iconClass: red ? 'broken' : 'muted',
-      rowClass: red ? 'slot broken' : 'slot',
-      tooltip: `${stage.type} missing: ${stage.reason}${stage.declared ? ` (${stage.declared})` : ''}${red ? `\nAn error: ${spec.id} is ${spec.status}, past draft` : ''}`,
-      spoken: `missing link: ${stage.reason}${red ? ', an error since the SPEC is past draft' : ''}`,
+      icon: look.icon,
+      iconClass: look.cls,
+      rowClass: `slot${severity === 'error' ? ' broken' : ''}`,
+      tooltip: `${stage.type} missing: ${stage.reason}${stage.declared ? ` (${stage.declared})` : ''}${reported}`,
+      spoken: `missing link: ${stage.reason}${severity === 'error' || severity === 'warning' ? `, reported as ${severity === 'error' ? 'an error' : 'a warning'}` : ''}`,
       spec,
     };
   }
@@ -198,6 +202,7 @@ function acNode(spec: SpecNode, ac: ReqDeclNode, key: string, level: number): No
 function reqNode(spec: SpecNode, req: ReqNode): Node {
   const key = `req:${spec.id}:${req.id}`;
   const c = reqCoverage(req);
+  const tests = evidenceBadge(req.evidence);
   const groups = (): Node[] => {
     const out: Node[] = [];
     for (const [name, refs, kind, stageIcon] of [['Code', req.code, 'code', 'code'], ['Tests', req.tests, 'test', 'beaker']] as const) {
@@ -226,8 +231,8 @@ function reqNode(spec: SpecNode, req: ReqNode): Node {
     label: req.id,
     ...(req.text ? { description: req.text } : {}),
     icon: 'symbol-key',
-    badge: { text: `${c.present}/${c.expected}` },
-    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}`,
+    badge: { text: `${c.present}/${c.expected}${tests ? ` · ${tests.text}` : ''}`, ...(tests?.alarm ? { className: 'broken' } : {}) },
+    tooltip: `${req.id}${req.text ? `: ${req.text}` : ''}\n${req.path}:${req.range.start.line + 1}\ncode ${req.code.length} · tests ${req.tests.length} · ACs ${req.acs.length}${tests ? `\n${tests.words}` : ''}`,
     spoken: `${c.present} of ${c.expected} covered: code ${req.code.length}, tests ${req.tests.length}, acceptance criteria ${req.acs.length}`,
     open: { uri: req.uri, range: req.range },
     spec,
@@ -279,6 +284,7 @@ const CHAIN_WORDS: Readonly<Record<SpecNode['completeness'], string>> = { comple
 /** One status glyph for a SPEC: errors first, then warnings, then the chain's state. */
 function specGlyph(spec: SpecNode): { readonly icon: string; readonly cls: string; readonly meaning: string } {
   if (spec.problems.errors > 0) return { icon: 'error', cls: 'broken', meaning: `${plural(spec.problems.errors, 'error')} in the SPEC document` };
+  if (spec.problems.broken > 0) return { icon: 'warning', cls: 'warned', meaning: `${plural(spec.problems.broken, 'broken link')} of the SPEC` };
   if (spec.problems.warnings > 0) return { icon: 'warning', cls: 'warned', meaning: `${plural(spec.problems.warnings, 'warning')} in the SPEC document` };
   if (spec.completeness === 'complete') return { icon: 'pass-filled', cls: 'complete', meaning: CHAIN_WORDS.complete };
   if (spec.completeness === 'partial') return { icon: 'pie-chart', cls: 'partial', meaning: CHAIN_WORDS.partial };
@@ -287,16 +293,8 @@ function specGlyph(spec: SpecNode): { readonly icon: string; readonly cls: strin
 
 function specNode(spec: SpecNode): Node {
   const glyph = specGlyph(spec);
-  const c = coverage(spec);
   const title = displayTitle(spec);
-  // An @MX SPEC without @TYPE:ID markers counts its REQs; any other counts its chain's links.
-  const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 ? spec.mx : undefined;
-  const mxBroken = mx ? mx.broken.length : 0;
-  const redBadge = mx ? mxBroken > 0 : c.broken > 0 || (isPastDraft(spec.status) && c.present < c.expected);
-  const coverageWords = mx
-    ? `${mx.coverage.referenced} of ${mx.coverage.declared} REQs referenced${mxBroken > 0 ? `, ${mxBroken} broken reference${mxBroken === 1 ? '' : 's'}` : ''}`
-    : `${c.present} of ${c.expected} links${c.broken > 0 ? `, ${c.broken} declared link${c.broken === 1 ? '' : 's'} not in code` : ''}`;
-  const badgeText = mx ? `REQ ${mx.coverage.referenced}/${mx.coverage.declared}${mxBroken > 0 ? ` · ${mxBroken} broken` : ''}` : coverageText(c);
+  const badge = rowBadge(spec);
   return {
     key: `spec:${spec.id}`,
     level: 1,
@@ -304,9 +302,9 @@ function specNode(spec: SpecNode): Node {
     description: title,
     icon: glyph.icon,
     iconClass: glyph.cls,
-    badge: { text: badgeText, className: redBadge ? 'broken' : '' },
-    tooltip: `${spec.id}${title ? `: ${title}` : ''}\nStatus: ${spec.status} · ${CHAIN_WORDS[spec.completeness]}\n${glyph.meaning === CHAIN_WORDS[spec.completeness] ? '' : `${glyph.meaning}\n`}${coverageWords}\n${spec.path}:${spec.range.start.line + 1}`,
-    spoken: `${spec.status}, ${glyph.meaning}, ${coverageWords}`,
+    badge: { text: badge.text, className: badge.alarm ? 'broken' : '', title: badge.words },
+    tooltip: `${spec.id}${title ? `: ${title}` : ''}\nStatus: ${spec.status} · ${CHAIN_WORDS[spec.completeness]}\n${glyph.meaning === CHAIN_WORDS[spec.completeness] ? '' : `${glyph.meaning}\n`}${badge.words}\n${spec.path}:${spec.range.start.line + 1}`,
+    spoken: `${spec.status}, ${glyph.meaning}, ${badge.words}`,
     open: { uri: spec.uri, range: spec.range },
     spec,
     context: { webviewSection: 'spec', specId: spec.id, uri: spec.uri, line: spec.range.start.line, character: spec.range.start.character, preventDefaultContextMenuItems: true },
@@ -320,18 +318,68 @@ function specNode(spec: SpecNode): Node {
   };
 }
 
-/** `@MX` lines that name no SPEC of the workspace, apart below the SPECs. */
-function unknownSpecNode(refs: readonly MxRefNode[]): Node {
+const BROKEN_KINDS: Readonly<Record<string, string>> = {
+  'tag/unknown-spec': 'no such SPEC',
+  'tag/broken-path': 'no such file',
+  'mx/unknown-spec': 'no such SPEC',
+  'mx/unknown-req': 'REQ/AC not declared',
+  'spec/unknown-dependency': 'no such SPEC',
+  'spec/ac-unknown-req': 'REQ not declared',
+};
+
+/** A broken link as a leaf: its file and line, the SPEC it belongs to, with the row's context menu. */
+function brokenLeaf(link: BrokenLinkNode, key: string): Node {
+  const where = `${link.path}:${link.range.start.line + 1}`;
   return {
-    key: 'unknown-spec',
+    key,
+    level: 3,
+    label: `${basename(link.path)}:${link.range.start.line + 1}`,
+    description: dirname(link.path),
+    icon: link.severity === 'error' ? 'error' : 'warning',
+    iconClass: link.severity === 'error' ? 'broken' : 'warned',
+    tooltip: `${link.message}\n${where} · ${link.code}${link.fixable ? '\nA quick fix is offered (right-click)' : ''}`,
+    spoken: `${link.severity}: ${link.message}`,
+    open: { uri: link.uri, range: link.range },
+    context: { webviewSection: 'broken', id: link.id, ...(link.specId ? { specId: link.specId } : {}), uri: link.uri, line: link.range.start.line, character: link.range.start.character, preventDefaultContextMenuItems: true },
+  };
+}
+
+function brokenIdNode(group: BrokenGroup): Node {
+  const key = `broken:${group.id}`;
+  const kinds = [...new Set(group.links.map((l) => BROKEN_KINDS[l.code] ?? l.code))].join(', ');
+  return {
+    key,
+    level: 2,
+    label: group.id,
+    description: kinds,
+    icon: group.severity === 'error' ? 'error' : 'warning',
+    iconClass: group.severity === 'error' ? 'broken' : 'warned',
+    badge: { text: String(group.links.length), className: group.severity === 'error' ? 'broken' : '' },
+    tooltip: `${group.id}: ${kinds}\n${plural(group.links.length, 'broken link')}`,
+    spoken: `${plural(group.links.length, 'broken link')} to ${group.id}, ${kinds}`,
+    context: { webviewSection: 'brokenId', id: group.id, preventDefaultContextMenuItems: true },
+    children: () => group.links.map((l, i) => brokenLeaf(l, `${key}:${i}`)),
+  };
+}
+
+/**
+ * Every broken link of the workspace, both dialects, by what it names then by file: the
+ * status bar's and the badge's count, below the SPECs.
+ */
+function brokenLinksNode(links: readonly BrokenLinkNode[]): Node {
+  const groups = brokenGroups(links);
+  const errors = links.some((l) => l.severity === 'error');
+  return {
+    key: 'broken',
     level: 1,
-    label: 'Unknown SPEC',
-    icon: 'warning',
-    iconClass: 'broken',
-    badge: { text: String(refs.length), className: 'broken' },
-    tooltip: '@MX lines that name no SPEC of the workspace',
-    spoken: `${plural(refs.length, 'reference')} to no SPEC of the workspace`,
-    children: () => refs.map((r, i) => mxRefNode(undefined, r, `unknown-spec:${i}`, 2, 'broken')),
+    label: 'Broken links',
+    description: `${plural(groups.length, 'ID')}`,
+    icon: errors ? 'error' : 'warning',
+    iconClass: errors ? 'broken' : 'warned',
+    badge: { text: String(links.length), className: 'broken' },
+    tooltip: `${plural(links.length, 'broken link')}: references to a SPEC, REQ, AC or file the workspace does not have`,
+    spoken: `${plural(links.length, 'broken link')} to ${plural(groups.length, 'ID')}`,
+    children: () => groups.map(brokenIdNode),
   };
 }
 
@@ -349,10 +397,16 @@ function rowFor(node: Node, expandable: boolean): HTMLDivElement {
   if (node.description) row.append(el('span', 'description', node.description));
   if (node.badge) {
     const badge = el('span', `badge${node.badge.className ? ` ${node.badge.className}` : ''}`);
-    // The word "broken" gives way in narrow sidebars, so that the SPEC's ID keeps its room.
-    const [count, word] = node.badge.text.split(/(?= broken$)/);
-    badge.append(document.createTextNode(count ?? ''));
-    if (word) badge.append(el('span', 'badge-word', word));
+    if (node.badge.title) badge.title = node.badge.title;
+    // In a narrow sidebar only the badge's first count stays ("0/3" of "REQs 0/3 · +5 @MX"):
+    // its words give way so that the SPEC's ID keeps its room; the tooltip says them all.
+    const text = node.badge.text;
+    const count = /\d+(?:\/\d+)?/.exec(text);
+    const at = count?.index ?? 0;
+    const end = count ? at + count[0].length : text.length;
+    if (at > 0) badge.append(el('span', 'badge-word', text.slice(0, at)));
+    badge.append(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) badge.append(el('span', 'badge-word', text.slice(end)));
     row.append(badge);
   }
   return row;
@@ -391,6 +445,13 @@ function visibleSpecs(): SpecNode[] {
   return tree ? tree.specs.filter((s) => specMatches(s, state.filter)) : [];
 }
 
+/** The broken links shown: all of them unless a status or another chain state is picked, matching the text. */
+function visibleBroken(): BrokenLinkNode[] {
+  const { statuses, chains, text } = state.filter;
+  if (!tree || statuses.length > 0 || (chains.length > 0 && !chains.includes('errors'))) return [];
+  return tree.broken.filter((l) => brokenMatches(l, text));
+}
+
 function renderChips(): void {
   chipsEl.replaceChildren();
   const chips: { label: string; remove: () => void }[] = [
@@ -410,7 +471,17 @@ function renderChips(): void {
   }
 }
 
-const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = { complete: 'complete', partial: 'partial', none: 'no code', errors: 'has errors' };
+const CHAIN_FILTER_WORDS: Readonly<Record<ChainFilter, string>> = {
+  complete: 'complete',
+  partial: 'partial',
+  none: 'no code',
+  errors: 'errors or broken links',
+  'tests-verified': 'tests verified',
+  'tests-failing': 'tests failing',
+  'tests-skipped': 'tests skipped',
+  'tests-not-run': 'tests not run',
+  'tests-untested': 'untested',
+};
 
 function renderEmpty(total: number, shown: number): void {
   emptyEl.replaceChildren();
@@ -443,14 +514,14 @@ function renderTree(): void {
   const total = tree?.specs.length ?? 0;
   renderEmpty(total, specs.length);
   treeEl.setAttribute('aria-label', tree ? `SPECs, ${shownText(specs.length, total)}` : 'SPECs');
-  const unknown = tree?.unknownSpec ?? [];
-  const setSize = specs.length + (unknown.length > 0 ? 1 : 0);
+  const broken = visibleBroken();
+  const setSize = specs.length + (broken.length > 0 ? 1 : 0);
   specs.forEach((spec, i) => renderNode(specNode(spec), setSize, i, null));
-  if (unknown.length > 0) renderNode(unknownSpecNode(unknown), setSize, specs.length, null);
+  if (broken.length > 0) renderNode(brokenLinksNode(broken), setSize, specs.length, null);
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
-  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, filter: state.filter });
+  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, broken: broken.length, filter: state.filter });
 }
 
 function renderStatus(): void {

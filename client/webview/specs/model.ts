@@ -3,7 +3,7 @@
  * their fixed order with a slot for each missing link, tags grouped by file, coverage, the
  * filters and the type-to-jump match. The page (specs/main.ts) only turns this into rows.
  */
-import type { ReqNode, SpecNode, TagNode } from '../../../server/src/protocol';
+import type { BrokenLinkNode, ChainGaps, EvidenceBadge, EvidenceStateName, ReqNode, SpecNode, TagNode } from '../../../server/src/protocol';
 import type { ChainFilter, SpecFilter } from '../../src/sidebar/messages';
 
 /** The chain's stages, in the order a chain runs; types not listed go between code and TEST. */
@@ -21,14 +21,8 @@ export interface FileGroup {
 /** One link of a chain: the tags of a type, or a slot where a link is missing. */
 export type Stage =
   | { readonly kind: 'present'; readonly type: string; readonly files: readonly FileGroup[]; readonly count: number }
-  | { readonly kind: 'missing'; readonly type: string; readonly reason: string; readonly declared?: string };
+  | { readonly kind: 'missing'; readonly type: string; readonly reason: string; readonly declared?: string; readonly gap: keyof ChainGaps };
 
-/** Statuses that still count as drafts: their missing links are not yet an error. */
-const DRAFT_STATUSES = new Set(['draft', 'planned', 'proposed', 'unknown', '']);
-
-export function isPastDraft(status: string): boolean {
-  return !DRAFT_STATUSES.has(status.trim().toLowerCase());
-}
 
 /** A SPEC's title for display: without `@SPEC:ID` markers and code backticks. */
 export function displayTitle(spec: Pick<SpecNode, 'id' | 'title'>): string {
@@ -48,15 +42,21 @@ function stageRank(type: string): number {
   return j >= 0 ? STAGE_ORDER.length + 1 + j : STAGE_ORDER.length;
 }
 
+/** Items by a key, keys in the order first seen, items in their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Tags grouped by file, files in path order, tags in line order (Todo Tree style). */
 export function byFile(tags: readonly TagNode[]): FileGroup[] {
-  const files = new Map<string, TagNode[]>();
-  for (const tag of tags) {
-    const list = files.get(tag.path);
-    if (list) list.push(tag);
-    else files.set(tag.path, [tag]);
-  }
-  return [...files.entries()]
+  return [...groupBy(tags, (t) => t.path).entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([path, list]) => ({ path, tags: [...list].sort((a, b) => a.range.start.line - b.range.start.line) }));
 }
@@ -70,21 +70,16 @@ const declaredType = (text: string): string => /^@([A-Za-z][A-Za-z0-9_]*):/.exec
  * when there is none and one for tests when there are none.
  */
 export function chainStages(spec: Pick<SpecNode, 'tags' | 'missing'>): Stage[] {
-  const byType = new Map<string, TagNode[]>();
-  for (const tag of spec.tags) {
-    const list = byType.get(tag.type);
-    if (list) list.push(tag);
-    else byType.set(tag.type, [tag]);
-  }
+  const byType = groupBy(spec.tags, (t) => t.type);
   const stages: Stage[] = [...byType.entries()].map(([type, tags]) => ({ kind: 'present', type, files: byFile(tags), count: tags.length }));
   for (const declared of spec.missing) {
-    stages.push({ kind: 'missing', type: declaredType(declared), reason: 'declared in the SPEC, not in code', declared });
+    stages.push({ kind: 'missing', type: declaredType(declared), reason: 'declared in the SPEC, not in code', declared, gap: 'declared' });
   }
   if (![...byType.keys()].some((t) => CODE_STAGES.has(t)) && !spec.missing.some((d) => CODE_STAGES.has(declaredType(d)))) {
-    stages.push({ kind: 'missing', type: 'CODE', reason: 'no code carries this SPEC yet' });
+    stages.push({ kind: 'missing', type: 'CODE', reason: 'no code carries this SPEC yet', gap: 'code' });
   }
   if (!byType.has('TEST') && !spec.missing.some((d) => declaredType(d) === 'TEST')) {
-    stages.push({ kind: 'missing', type: 'TEST', reason: 'no test carries this SPEC yet' });
+    stages.push({ kind: 'missing', type: 'TEST', reason: 'no test carries this SPEC yet', gap: 'test' });
   }
   return stages.sort((a, b) => stageRank(a.type) - stageRank(b.type) || a.type.localeCompare(b.type) || (a.kind === 'present' ? -1 : b.kind === 'present' ? 1 : 0));
 }
@@ -93,25 +88,102 @@ export function chainStages(spec: Pick<SpecNode, 'tags' | 'missing'>): Stage[] {
 export interface Coverage {
   readonly present: number;
   readonly expected: number;
-  readonly broken: number;
+  /** Tags the SPEC declares that no code carries: gaps, not broken links. */
+  readonly missing: number;
 }
 
 export function coverage(spec: Pick<SpecNode, 'tags' | 'missing'>): Coverage {
   const stages = chainStages(spec);
   const present = stages.filter((s) => s.kind === 'present').length;
-  return { present, expected: stages.length, broken: spec.missing.length };
+  return { present, expected: stages.length, missing: spec.missing.length };
 }
 
-/** `3/4 · 2 broken`: the row's badge. */
-export function coverageText(c: Coverage): string {
-  return c.broken > 0 ? `${c.present}/${c.expected} · ${c.broken} broken` : `${c.present}/${c.expected}`;
+/**
+ * What a SPEC row's badge says, in words that name what it counts: the badge's text (in a narrow
+ * sidebar only its first count stays), its tooltip line, and whether it is an alarm (a
+ * gap Problems reports as an error, or a broken link of the SPEC).
+ */
+export interface RowBadge {
+  readonly text: string;
+  readonly words: string;
+  readonly alarm: boolean;
 }
 
-/** The chain states the filter offers; `errors` is any error diagnostic in the SPEC document. */
-export function chainStatesOf(spec: Pick<SpecNode, 'completeness' | 'problems'>): ChainFilter[] {
+/**
+ * The badge of a SPEC row. A chain of `@TYPE:ID` markers counts its links (`3/4 links`); an
+ * `@MX` SPEC without markers counts its REQs that `@MX` lines reference (`REQs 2/5`), and
+ * says apart how many lines link to the SPEC itself, which is no REQ's coverage.
+ */
+export function rowBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems' | 'evidence'>): RowBadge {
+  const chain = chainBadge(spec);
+  const tests = evidenceBadge(spec.evidence);
+  return tests ? { text: `${chain.text} · ${tests.text}`, words: `${chain.words}; ${tests.words}`, alarm: chain.alarm || tests.alarm } : chain;
+}
+
+function chainBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems'>): RowBadge {
+  const brokenWords = spec.problems.broken > 0 ? `, ${spec.problems.broken} broken link${spec.problems.broken === 1 ? '' : 's'}` : '';
+  const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 ? spec.mx : undefined;
+  if (mx) {
+    const { referenced, declared } = mx.coverage;
+    const lines = mx.specRefs.length;
+    const onSpec = lines > 0 ? `${lines} @MX line${lines === 1 ? '' : 's'} name the SPEC without a REQ` : '';
+    if (declared === 0) {
+      return { text: `${lines} @MX`, words: `No REQ declared${onSpec ? `; ${onSpec}` : ''}${brokenWords}`, alarm: spec.problems.broken > 0 };
+    }
+    return {
+      text: `REQs ${referenced}/${declared}${lines > 0 ? ` · +${lines} @MX` : ''}`,
+      words: `${referenced} of ${declared} REQs referenced by @MX lines${onSpec ? `; ${onSpec} (not REQ coverage)` : ''}${brokenWords}`,
+      alarm: spec.problems.broken > 0,
+    };
+  }
+  const c = coverage(spec);
+  const errorGap = chainStages(spec).some((s) => s.kind === 'missing' && spec.gaps[s.gap] === 'error');
+  return {
+    text: `${c.present}/${c.expected} links${c.missing > 0 ? ` · ${c.missing} missing` : ''}`,
+    words: `${c.present} of ${c.expected} chain links present${c.missing > 0 ? `, ${c.missing} declared tag${c.missing === 1 ? '' : 's'} not in code` : ''}${brokenWords}`,
+    alarm: errorGap || spec.problems.broken > 0,
+  };
+}
+
+/**
+ * The chain states the filter offers; `errors` is an error diagnostic in the SPEC document or a
+ * broken link of the SPEC (with the "Broken links" group, what the status bar counts).
+ */
+export function chainStatesOf(spec: Pick<SpecNode, 'completeness' | 'problems' | 'evidence'>): ChainFilter[] {
   const states: ChainFilter[] = [spec.completeness];
-  if (spec.problems.errors > 0) states.push('errors');
+  if (spec.problems.errors > 0 || spec.problems.broken > 0) states.push('errors');
+  // With test results read, the SPEC's evidence state is a filter too.
+  if (spec.evidence) states.push(`tests-${spec.evidence.state}`);
   return states;
+}
+
+const EVIDENCE_WORDS: Readonly<Record<EvidenceStateName, string>> = { verified: 'verified', failing: 'failing', skipped: 'skipped', 'not-run': 'not run', untested: 'untested' };
+
+/** A SPEC's, REQ's or AC's evidence for its badge: `tests failing` and, in words, the counts. */
+export function evidenceBadge(evidence: EvidenceBadge | undefined): { text: string; words: string; alarm: boolean } | undefined {
+  if (!evidence) return undefined;
+  const counts = evidence.tests === 0 ? 'no linked test' : `${evidence.tests} linked test${evidence.tests === 1 ? '' : 's'}, ${evidence.failed} failing, ${evidence.notRun} not run`;
+  return { text: `tests ${EVIDENCE_WORDS[evidence.state]}${evidence.stale ? ' (stale)' : ''}`, words: `Tests ${EVIDENCE_WORDS[evidence.state]}: ${counts}${evidence.stale ? '; results older than the code' : ''}`, alarm: evidence.state === 'failing' };
+}
+
+/** Broken links of one ID, by file. */
+export interface BrokenGroup {
+  readonly id: string;
+  readonly links: readonly BrokenLinkNode[];
+  /** The worst severity among them. */
+  readonly severity: BrokenLinkNode['severity'];
+}
+
+/** The "Broken links" group's rows: by ID (the server's order), then path and line. */
+export function brokenGroups(links: readonly BrokenLinkNode[]): BrokenGroup[] {
+  return [...groupBy(links, (l) => l.id).entries()].map(([id, list]) => ({ id, links: list, severity: list.some((l) => l.severity === 'error') ? 'error' : 'warning' }));
+}
+
+/** Broken links whose ID, path or message has every word of the filter text. */
+export function brokenMatches(link: BrokenLinkNode, text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${link.id} ${link.path} ${link.message}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
 }
 
 /**

@@ -1,10 +1,14 @@
+import type { Route } from '../service/routes';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
+import { countProblems } from '../service/broken';
 import type { Diagnostic, Severity } from '../service/types';
 import { pathToFileURL } from 'node:url';
 import { codeDocUrl } from '../service/codeDocs';
 import { DEFAULT_SEVERITY } from '../service/config';
+import { evidenceJson, evidenceMarkdown, evidenceSummaryLine, type JsonEvidence } from '../service/evidence/summary';
+import type { EvidenceState } from '../service/evidence/states';
 
 /** A reference in the JSON output: file relative to the root, 1-based line. */
 export interface JsonRef {
@@ -19,11 +23,60 @@ export interface JsonReq {
   readonly refs: readonly JsonRef[];
   readonly testRefs: readonly JsonRef[];
   readonly acs: readonly string[];
+  /** With test results given: the REQ's state and its linked tests. */
+  readonly evidence?: JsonEvidence;
+}
+
+/** An AC of a SPEC in the JSON output, with test results given. */
+export interface JsonAc {
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  readonly evidence: JsonEvidence;
+}
+
+/** What the result files gave, with test results given. */
+export interface JsonEvidenceSummary {
+  readonly files: readonly { readonly path: string; readonly format?: string; readonly cases: number; readonly problem?: string }[];
+  readonly cases: number;
+  readonly unmatched: number;
+  /** REQs and ACs of the workspace per state. */
+  readonly totals: Readonly<Record<EvidenceState, number>>;
+  /** The text summary line. */
+  readonly line: string;
+  /** The markdown summary's lines. */
+  readonly markdown: readonly string[];
 }
 
 /** What `specchain check` found: everything it prints but the root and the time taken. */
+/** One route as `routes --format json` and `check --format json` print it. */
+export function jsonRoute(r: Route): { method: string; path: string; framework: string; file: string; line: number; static: boolean; reason?: string; handler?: string; service: string } {
+  return {
+    method: r.method,
+    path: r.path,
+    framework: r.framework,
+    file: r.file,
+    line: r.line,
+    static: r.static,
+    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.handler !== undefined ? { handler: r.handler } : {}),
+    service: r.service,
+  };
+}
+
+/** An endpoint a SPEC names, with the routes it binds to, in `check --format json`. */
+export interface JsonEndpoint {
+  readonly method: string;
+  readonly path: string;
+  readonly line: number;
+  readonly req?: string;
+  readonly routes: readonly ReturnType<typeof jsonRoute>[];
+}
+
 export interface CheckOutcome {
-  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[] }[];
+  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[]; acs?: readonly JsonAc[]; endpoints?: readonly JsonEndpoint[]; evidence?: JsonEvidence }[];
+  /** Present when test results were given. */
+  readonly evidence?: JsonEvidenceSummary;
   readonly tags: number;
   /** `@MX` markers in code (markdown mentions aside); absent in results saved before it existed. */
   readonly mxMarkers?: number;
@@ -68,6 +121,7 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
     if (f.mx?.[0]?.place !== 'markdown') mxMarkers += f.mx?.length ?? 0;
     for (const e of f.manifest?.errors ?? []) warnings.push(e);
   }
+  const report = service.evidence();
   return {
     specs: service.index.specs().map((s) => {
       const base = { id: s.id, file: s.path, title: s.doc.title ?? '', status: s.doc.status ?? '' };
@@ -77,9 +131,27 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
         refs: c.refs.map(jsonRef),
         testRefs: c.testRefs.map(jsonRef),
         acs: c.acs.map((a) => a.decl.id),
+        ...(report ? { evidence: evidenceJson(report.item(s.id, c.entry.decl.id)) } : {}),
       }));
-      return reqs.length > 0 ? { ...base, reqs } : base;
+      const endpoints = service.endpointsOf(s).endpoints.map((b) => ({
+        method: b.endpoint.method,
+        path: b.endpoint.path,
+        line: b.endpoint.range.start.line + 1,
+        ...(b.req ? { req: b.req } : {}),
+        routes: b.routes.map(jsonRoute),
+      }));
+      const withEndpoints = endpoints.length > 0 ? { endpoints } : {};
+      if (!report) return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...withEndpoints };
+      const seen = new Set<string>();
+      const acs = service.index
+        .reqsOf(s.id)
+        .filter((r) => r.decl.kind === 'AC' && !seen.has(r.decl.id) && seen.add(r.decl.id))
+        .map((r) => ({ id: r.decl.id, file: r.path, line: r.decl.range.start.line + 1, evidence: evidenceJson(report.item(s.id, r.decl.id)) }));
+      return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...(acs.length > 0 ? { acs } : {}), ...withEndpoints, evidence: evidenceJson(report.spec(s.id)) };
     }),
+    ...(report
+      ? { evidence: { files: report.files, cases: report.cases, unmatched: report.unmatched, totals: report.totals, line: evidenceSummaryLine(report), markdown: evidenceMarkdown(service.index, report) } }
+      : {}),
     tags,
     mxMarkers,
     files,
@@ -100,6 +172,7 @@ export function formatJson(result: CheckResult): string {
       root: result.root,
       specs: result.specs,
       tags: result.tags,
+      ...(result.evidence ? { evidence: { files: result.evidence.files, cases: result.evidence.cases, unmatched: result.evidence.unmatched, totals: result.evidence.totals } } : {}),
       diagnostics: result.diagnostics.map((d) => ({
         code: d.code,
         severity: d.severity,
@@ -188,6 +261,7 @@ const RULE_SUMMARY: Record<string, string> = {
   'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
   'stack/not-detected': 'No framework stated or detected.',
   'spec/no-frontmatter': 'A SPEC document has no frontmatter block.',
+  'spec/no-specs': 'No SPEC is in the workspace while links name SPECs, and .moai/ is git-ignored or absent: the SPECs are kept outside this clone.',
   'spec/title-mismatch': "The title's @SPEC:<ID> differs from the SPEC's ID.",
   'spec/duplicate-req': 'One REQ or AC ID is declared twice in a SPEC.',
   'spec/req-uncovered': 'No acceptance criterion maps this REQ.',
@@ -202,6 +276,8 @@ const RULE_SUMMARY: Record<string, string> = {
   'mx/moai-invisible': "A link MoAI's own scanner will not read.",
   'mx/config-invalid': 'mx.yaml is not YAML or has a value of the wrong type.',
   'mx/range-cut': 'A REQ/AC range names more IDs than are read.',
+  'evidence/failing': 'A test linked to this REQ or AC failed.',
+  'evidence/status-unproven': "The SPEC's status says done while a REQ is failing, not run or untested (or a draft is all verified).",
 };
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -225,11 +301,36 @@ export function formatText(result: CheckResult, color: boolean): string {
   if (lines.length) lines.push('');
   const files = new Set(result.diagnostics.map((d) => d.path)).size;
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  // The editor's status bar and sidebar count broken links the same way.
+  const { brokenLinks } = countProblems(result.diagnostics);
   lines.push(
-    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ` +
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ${plural(brokenLinks, 'broken link')} · ` +
       `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${result.mxMarkers ? `${result.mxMarkers} @MX marker${result.mxMarkers === 1 ? '' : 's'}, ` : ''}${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,
   );
+  if (result.evidence) lines.push(printable(result.evidence.line));
   return lines.join('\n');
+}
+
+const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+
+/**
+ * A short markdown summary for a CI job summary (`$GITHUB_STEP_SUMMARY`): the counts, the first
+ * findings of error and warning severity, and the test evidence when results were given.
+ */
+export function formatMarkdown(result: CheckResult, limit = 50): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of result.diagnostics) counts[d.severity]++;
+  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const lines = ['## SpecChain', '', `**${counts.error} errors, ${counts.warning} warnings**, ${counts.info + counts.hint} info · ${result.specs.length} SPECs, ${result.files} files.`, ''];
+  const serious = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+  if (serious.length > 0) {
+    lines.push('| | Code | Where | Message |', '|---|---|---|---|');
+    for (const d of serious.slice(0, limit)) lines.push(`| ${SEVERITY_WORD[d.severity]} | [\`${d.code}\`](${codeDocUrl(d.code)}) | ${cell(d.path)}:${d.range.start.line + 1} | ${cell(d.message)} |`);
+    if (serious.length > limit) lines.push('', `… and ${serious.length - limit} more.`);
+    lines.push('');
+  }
+  if (result.evidence) for (const line of result.evidence.markdown) lines.push(line);
+  return lines.join('\n').trimEnd();
 }

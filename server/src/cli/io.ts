@@ -6,12 +6,16 @@ export interface CliIO {
   readonly color: boolean;
 }
 
-/** Splits `--name value`, `--name=value` and flags from positional arguments. */
+/**
+ * Splits `--name value`, `--name=value` and flags from positional arguments. A value option
+ * given twice keeps its last value in `values`; `repeated` keeps every one (`--results a --results b`).
+ */
 export function parseArgs(
   args: readonly string[],
   spec: { readonly values: readonly string[]; readonly flags: readonly string[] },
-): { values: Map<string, string>; flags: Set<string>; positional: string[] } {
+): { values: Map<string, string>; repeated: Map<string, string[]>; flags: Set<string>; positional: string[] } {
   const values = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -27,9 +31,10 @@ export function parseArgs(
       const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new ArgumentError(`--${name} needs a value`);
       values.set(name, value);
+      repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else throw new ArgumentError(`unknown option --${name}`);
   }
-  return { values, flags, positional };
+  return { values, repeated, flags, positional };
 }
 
 /** A command line that cannot be understood: exit code 2. */

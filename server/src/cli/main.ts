@@ -12,8 +12,10 @@ const VERSION = typeof SPECCHAIN_VERSION === 'string' ? SPECCHAIN_VERSION : '0.0
 const HELP = `specchain ${VERSION}: SPEC and @TAG chain checks for SPEC-first backends
 
 Usage:
-  specchain check [DIR] [--format text|json|sarif] [--fail-on error|warning|never] [--config FILE] [--no-cache] [--timings]
+  specchain check [DIR] [--format text|json|sarif|markdown] [--fail-on error|warning|never] [--results FILE|GLOB]... [--config FILE] [--no-cache] [--timings]
+  specchain report --html DIR [WORKSPACE] [--results FILE|GLOB]... [--config FILE]
   specchain stack [DIR] [--format text|json]
+  specchain routes [DIR] [--format text|json] [--no-cache]
   specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
   specchain lsp --stdio
   specchain --version | --help
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   lsp: async (args, io) => (await import('./lspCommand')).lspCommand(args, io),
   stack: async (args, io) => (await import('./stackCommand')).stackCommand(args, io),
   plan: async (args, io) => (await import('./planCommand')).planCommand(args, io),
+  report: async (args, io) => (await import('./reportCommand')).reportCommand(args, io),
+  routes: async (args, io) => (await import('./routesCommand')).routesCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -1,5 +1,7 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
 import type { ReadText } from '../service/features/types';
@@ -22,6 +24,8 @@ export interface FolderHooks {
 
 /** Edits closer together than this are diagnosed together (leading edge: a lone edit goes at once). */
 const THROTTLE_MS = 50;
+/** After a result file changes, how long to wait for the run's other files before reading them. */
+const RESULTS_SETTLE_MS = 150;
 /** Files diagnosed per turn of the event loop in background passes, so requests interleave. */
 const CHUNK = 300;
 
@@ -39,7 +43,9 @@ export class FolderState {
   #workspace: FsWorkspace;
   readonly #hooks: FolderHooks;
   #loaded = false;
-  #loading: Promise<LoadReport> | undefined;
+  /** The load running now, and the one asked for meanwhile (its configuration the latest asked). */
+  #running: Promise<LoadReport> | undefined;
+  #queued: { config: SpecChainConfig | undefined; readonly promise: Promise<LoadReport> } | undefined;
   #generation = 0;
   #inFlight = false;
   readonly #pending = new Map<string, Pending>();
@@ -53,7 +59,12 @@ export class FolderState {
   /** Opened documents not yet published since they opened. */
   readonly #announce = new Set<string>();
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** True for a path the `testResults` globs name; results are read again when one changes. */
+  #isResult: (path: string) => boolean = () => false;
+  #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
+  /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
+  #version = 0;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
     this.paths = new FolderPaths(root);
@@ -75,9 +86,18 @@ export class FolderState {
     return this.#loaded;
   }
 
-  /** Resolves when the current load finished. */
+  /**
+   * Resolves when the folder has an index to answer from: at once after the first load, since
+   * a reload keeps the previous index answering until the new one replaces it.
+   */
   whenLoaded(): Promise<unknown> {
-    return this.#loading ?? Promise.resolve();
+    if (this.#loaded) return Promise.resolve();
+    return this.#queued?.promise ?? this.#running ?? Promise.resolve();
+  }
+
+  /** Changes with every change of the index or of the current diagnostics. */
+  get version(): number {
+    return this.#version;
   }
 
   /** Current diagnostics of every file (settled or not). */
@@ -88,6 +108,11 @@ export class FolderState {
     })();
   }
 
+  /** True when a change of `path` matters: a file SpecChain reads, or a test result file (ignored or not). */
+  watches(path: string): boolean {
+    return this.includes(path) || this.#isResult(path);
+  }
+
   /** True when SpecChain reads `path`: not excluded by the settings, a built-in folder or `.gitignore`. */
   includes(path: string): boolean {
     return !this.#workspace.isIgnored(path);
@@ -95,12 +120,39 @@ export class FolderState {
 
   /**
    * (Re)loads the folder from disk with worker threads, optionally under a new configuration;
-   * the previous service answers requests until the new one is ready.
+   * the previous service answers requests until the new one is ready. Loads never overlap: one
+   * asked for while another runs is queued, and every further ask joins the queued one (under
+   * the latest configuration asked), so a burst of `.gitignore` events or Refresh requests costs
+   * at most two loads, not one each side by side.
    */
-  load(config: SpecChainConfig = this.#config): Promise<LoadReport> {
-    const loading = this.#doLoad(config, ++this.#generation);
-    this.#loading = loading;
-    return loading;
+  load(config?: SpecChainConfig): Promise<LoadReport> {
+    if (!this.#running) return this.#start(config);
+    if (this.#queued) {
+      if (config) this.#queued.config = config;
+      return this.#queued.promise;
+    }
+    const running = this.#running;
+    const generation = this.#generation;
+    const queued: { config: SpecChainConfig | undefined; promise: Promise<LoadReport> } = {
+      config,
+      promise: running
+        .catch(() => undefined)
+        .then(() => {
+          this.#queued = undefined;
+          if (generation !== this.#generation) throw new Error(`${this.paths.root}: the folder was closed`);
+          return this.#start(queued.config);
+        }),
+    };
+    this.#queued = queued;
+    return queued.promise;
+  }
+
+  #start(config: SpecChainConfig = this.#config): Promise<LoadReport> {
+    const running: Promise<LoadReport> = this.#doLoad(config, this.#generation).finally(() => {
+      if (this.#running === running) this.#running = undefined;
+    });
+    this.#running = running;
+    return running;
   }
 
   async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {
@@ -123,14 +175,17 @@ export class FolderState {
     // A newer load (or dispose) superseded this one.
     if (generation !== this.#generation) return report;
     this.#inFlight = false;
+    this.#version++;
     this.#service = service;
     this.#config = config;
     this.#workspace = workspace;
     this.#loaded = true;
+    this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
+    this.#readResults(service);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
     // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
     if (this.#dirty.size === 0) this.#hooks.changed();
@@ -165,7 +220,32 @@ export class FolderState {
     this.#apply(path, { kind: 'delete' });
   }
 
+  /**
+   * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
+   * service, and marks the SPEC files whose evidence may have changed.
+   */
+  #readResults(service: LanguageService): void {
+    const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
+    for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
+    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+  }
+
+  /** A result file changed: read them again shortly (a test run writes several at once). */
+  #resultsChanged(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
+    this.#resultsTimer = setTimeout(() => {
+      this.#resultsTimer = undefined;
+      if (!this.#loaded) return;
+      this.#readResults(this.#service);
+      this.#schedule(false);
+    }, RESULTS_SETTLE_MS);
+  }
+
   #apply(path: string, op: Pending): void {
+    if (op.kind !== 'text' && this.#isResult(path)) {
+      this.#resultsChanged();
+      if (!this.includes(path)) return;
+    }
     if (op.kind !== 'text' && /(?:^|\/)\.git(?:ignore|attributes)$/.test(path)) {
       // Other files are read, ignored or generated now: read the folder again under the new rules.
       void this.load().catch((e) => this.#hooks.log(`${this.paths.root}: reload failed: ${String(e)}`));
@@ -179,6 +259,7 @@ export class FolderState {
 
   #applyNow(path: string, op: Pending): void {
     const service = this.#service;
+    this.#version++;
     this.#oversized.delete(path);
     if (op.kind === 'text' && op.text.length > service.config.maxFileSize) {
       // Too large to check as typed: said in the editor, as the CLI skips it (a SPEC stays listed with an error).
@@ -201,6 +282,7 @@ export class FolderState {
   }
 
   #markDirty(paths: Iterable<string>): void {
+    this.#version++;
     for (const p of paths) this.#dirty.add(p);
     this.#schedule(false);
   }
@@ -213,9 +295,9 @@ export class FolderState {
     return typeof text === 'string' ? text : undefined;
   };
 
-  /** Diagnostics of one file, current as of now (not waiting for the next pass). */
-  diagnosticsOf(path: string): Diagnostic[] {
-    return this.#loaded ? this.#service.diagnostics(path) : [];
+  /** The diagnostics of one file as last published (what Problems shows), computed by no new pass. */
+  currentOf(path: string): readonly Diagnostic[] {
+    return this.#current.get(path) ?? [];
   }
 
   #schedule(background: boolean): void {
@@ -253,6 +335,7 @@ export class FolderState {
     }
     if (diagnostics.length > 0) this.#current.set(path, diagnostics);
     else this.#current.delete(path);
+    this.#version++;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const size = this.#oversized.get(path);
     if (size !== undefined && !diagnostics.length) {
@@ -270,6 +353,7 @@ export class FolderState {
 
   /** Stops pending passes. */
   dispose(): void {
+    if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);
       clearImmediate(this.#timer as NodeJS.Immediate);

@@ -1,6 +1,7 @@
 import { append } from '../service/text';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -28,11 +29,13 @@ import {
   SpecTreeRequest,
   StackRequest,
   type ConventionsView,
-  type MxRefNode,
+  type BrokenLinkNode,
   type SpecNode,
 } from '../protocol';
 import { resolveConfig, type SpecChainConfig } from '../service/config';
 import { getCodeActions } from '../service/features/codeActions';
+import { withEvidenceBadges } from '../service/evidence/badges';
+import type { EvidenceState } from '../service/evidence/states';
 import { getCodeLenses } from '../service/features/codeLens';
 import { getCompletions } from '../service/features/completion';
 import { getDefinition } from '../service/features/definition';
@@ -40,10 +43,10 @@ import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
-import { getReqRenameEdits } from '../service/features/mxRename';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
 import { getSpecAt } from '../service/features/specAt';
-import { countProblems, getSpecTree } from '../service/features/specTree';
+import { countProblems } from '../service/broken';
+import { getSpecTree } from '../service/features/specTree';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
@@ -69,6 +72,8 @@ export class SpecChainServer {
   /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
   #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
+  /** The last SPEC tree and the folders' versions it was built from. */
+  #specTree: { readonly key: string; readonly result: SpecTreeRequest.Result } | undefined;
   #watchers: DiskWatcher[] = [];
 
   constructor(connection: Connection) {
@@ -130,7 +135,7 @@ export class SpecChainServer {
       void this.#connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
       // Clients without watched-file events (Neovim before 0.9) still see disk changes.
-      this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.includes.bind(f)));
+      this.#watchers = this.#folders.map((f) => new DiskWatcher(f.paths.root, (path, deleted) => (deleted ? f.deleteFile(path) : this.#isOpen(f, path) ? undefined : f.reloadFile(path)), f.watches.bind(f)));
     }
     const pulled = await this.#pullConfigs();
     // No folder, nothing to index: say so, so that clients do not wait for an index.
@@ -224,13 +229,21 @@ export class SpecChainServer {
       let specs = 0;
       let brokenLinks = 0;
       let errors = 0;
+      let evidence: Record<EvidenceState, number> | undefined;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
         const problems = countProblems(f.currentDiagnostics());
         brokenLinks += problems.brokenLinks;
         errors += problems.errors;
+        const totals = f.service.evidence()?.totals;
+        if (totals) {
+          evidence ??= { verified: 0, failing: 0, skipped: 0, 'not-run': 0, untested: 0 };
+          for (const k of Object.keys(totals) as EvidenceState[]) evidence[k] += totals[k];
+        }
       }
-      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors } satisfies IndexChangedNotification.Params);
+      void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors, ...(evidence ? { evidence } : {}) } satisfies IndexChangedNotification.Params);
+      // Lenses carry evidence and counts: ask the client to fetch them again.
+      if (this.#capabilities.workspace?.codeLens?.refreshSupport) void this.#connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
     }, INDEX_CHANGED_MS);
   }
 
@@ -247,7 +260,13 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onHover(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);
-      const hover = at && getHover(at.folder.service.index, at.path, position, { commandLinks: this.#commandLinks });
+      const evidence = at?.folder.service.evidence();
+      const hover =
+        at &&
+        getHover(at.folder.service.index, at.path, position, {
+          commandLinks: this.#commandLinks,
+          ...(evidence ? { evidence, fileLink: (path: string, line: number) => `${at.folder.paths.toUri(path)}#L${line + 1}` } : {}),
+        });
       return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
@@ -277,7 +296,7 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const target = prepareRename(at.folder.service.index, at.path, position, this.#documents.get(textDocument.uri)?.getText());
-        return { range: target.range, placeholder: target.reqId ?? target.specId };
+        return { range: target.range, placeholder: target.subject.id };
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
@@ -288,8 +307,8 @@ export class SpecChainServer {
       if (!at) return null;
       try {
         const index = at.folder.service.index;
-        const { specId, reqId } = prepareRename(index, at.path, position);
-        const plan = reqId !== undefined ? await getReqRenameEdits(index, specId, reqId, newName, at.folder.readText, token) : await getRenameEdits(index, specId, newName, at.folder.readText, token);
+        const { subject } = prepareRename(index, at.path, position);
+        const plan = await getRenameEdits(index, subject, newName, at.folder.readText, token);
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');
@@ -329,7 +348,7 @@ export class SpecChainServer {
     c.onCodeLens(({ textDocument }) => {
       const at = this.#locate(textDocument.uri);
       if (!at) return null;
-      return getCodeLenses(at.folder.service.index, at.path).map((lens) => ({
+      return getCodeLenses(at.folder.service.index, at.path, at.folder.service.evidence()).map((lens) => ({
         range: lens.range,
         command: {
           title: lens.title,
@@ -363,18 +382,25 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
+      // The status bar, the sidebar and the graph ask at once after a change: one tree serves them all.
+      const key = this.#folders.map((f) => `${f.paths.root}@${f.version}`).join('\n');
+      if (this.#specTree?.key === key) return this.#specTree.result;
       const specs: SpecNode[] = [];
-      const unknownSpec: MxRefNode[] = [];
+      const broken: BrokenLinkNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
-        const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
+        // The diagnostics Problems shows, so that the tree and Problems agree and nothing is diagnosed again.
+        const tree = getSpecTree(folder.service.index, (p) => folder.currentOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
-        for (const s of tree.specs) specs.push(withUris<SpecNode>(s, toUri));
-        append(unknownSpec, withUris<MxRefNode[]>(tree.unknownSpec, toUri));
+        const evidence = folder.service.evidence();
+        for (const s of evidence ? withEvidenceBadges(tree.specs, evidence) : tree.specs) specs.push(withUris<SpecNode>(s, toUri));
+        append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, unknownSpec, totals };
+      const result = { specs, broken, totals };
+      this.#specTree = { key, result };
+      return result;
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));

@@ -1,6 +1,8 @@
 import * as nodePath from 'node:path';
-import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { analyzeFile, isSettingsPath, type FileClassifier } from '../service/analyze';
 import { mayHoldConventions } from '../service/conventions/scan';
+import { mayHoldTests } from '../service/evidence/testDecls';
+import { routeSignals } from '../service/routes';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
 import { decodeText, readBytes } from './readText';
@@ -10,9 +12,10 @@ const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@`, no disable comment and nothing a convention is read from (an import, see
- * `mayHoldConventions`) has nothing to find, and is not decoded at all; SPEC documents, their
- * companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
+ * file with no `@`, no disable comment, none of the words routes are declared with and no import
+ * keyword (`mayHoldConventions`) has nothing to find, and is not decoded at all; SPEC documents, their companions (an
+ * `acceptance.md` declares ACs without any `@`), manifests, test files and settings (`mx.yaml`,
+ * `system.yaml`, the root `.gitignore`) are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
@@ -23,7 +26,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s)) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

@@ -11,7 +11,7 @@ declare const SPECCHAIN_BUILD: string | undefined;
 /** Caches written by another build of SpecChain are never read. */
 export const BUILD = typeof SPECCHAIN_BUILD === 'string' ? SPECCHAIN_BUILD : 'source';
 /** The layout of the cache files; raise it when it changes. */
-export const FORMAT = 5;
+export const FORMAT = 6;
 /** Files changed this recently may change again within the same mtime tick: not cached. */
 export const RACY_MS = 2000;
 

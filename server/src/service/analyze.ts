@@ -1,17 +1,23 @@
 import picomatch from 'picomatch';
 import type { SpecChainConfig } from './config';
 import { fileRole, lexRegions, type FileRole, type Region, type RegionKind } from './lexer';
+import { scanTests } from './evidence/testDecls';
+import { scanTraceRows } from './evidence/traceRows';
 import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
 import { scanDeclarations } from './mx/reqs';
-import { scanMx, type TextRegion } from './mx/scanner';
+import { moaiReadings } from './mx/moaiScan';
+import { MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
 import { scanCode } from './conventions/scan';
+import { extractRouteFacts, specEndpoints } from './routes';
 import { parseSpec } from './specDoc';
+import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
+import { ROOT_GITIGNORE, specsIgnoredBy } from './specStore';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
 import { LineIndex, basename, dirname, append } from './text';
-import type { FileFacts, MxProblem, SkipReason, TagRole } from './types';
+import type { FileFacts, MxMarker, MxProblem, SkipReason, TagRole } from './types';
 
 /** Files beside a `spec.md` that belong to the same SPEC. */
 export const COMPANIONS: readonly string[] = ['plan.md', 'acceptance.md', 'design.md', 'research.md', 'progress.md', 'tasks.md', 'spec-compact.md'];
@@ -171,7 +177,8 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { doc, titleLine } = parsed;
     const scan = scanTags(text, config.tagTypes, placement(role, regions), titleLine);
     const spec = namesEndpoint(text, fencedCode(regions)) ? { ...doc, namesEndpoints: true } : doc;
-    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true) };
+    const endpoints = specEndpoints(text);
+    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text), ...(endpoints.length ? { endpoints } : {}) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
   const code = role === 'docs' || role === 'spec-companion' ? undefined : scanCode(path, text);
@@ -180,11 +187,33 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest, ...withCode };
   }
+  if (path === ROOT_GITIGNORE) {
+    const specsIgnored = specsIgnoredBy(text);
+    return { path, ...scan, ...(specsIgnored ? { specsIgnored } : {}) };
+  }
+  if (path === SYSTEM_SETTINGS_PATH) {
+    const moaiVersion = readMoaiVersion(text);
+    return { path, ...scan, ...(moaiVersion !== undefined ? { moaiVersion } : {}) };
+  }
   if (path === MX_SETTINGS_PATH) {
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  return { path, ...scan, ...mxOf(path, text, role, regions), ...withCode };
+  const routes = role === 'source' || role === 'docs' ? extractRouteFacts(path, text, () => regions.all) : undefined;
+  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions), ...(routes ? { routes } : {}), ...withCode };
+}
+
+/** The tests of a source file (test functions, `it` calls, annotated methods), for binding test results. */
+function testFacts(path: string, text: string, role: FileRole, regions: FileRegions): Pick<FileFacts, 'tests'> {
+  if (role !== 'source') return {};
+  const tests = scanTests(path, text, regions.all);
+  return tests ? { tests } : {};
+}
+
+/** The traceability rows of a SPEC document or `acceptance.md` that name tests. */
+function traceFacts(text: string): Pick<FileFacts, 'traces'> {
+  const traces = scanTraceRows(text);
+  return traces.length > 0 ? { traces } : {};
 }
 
 /**
@@ -192,12 +221,24 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
  * markers of comments and docstrings (the lexer's regions); in prose and SPEC companions
  * mentions (and the ACs of `acceptance.md`); generated and data files hold none.
  */
-function mxOf(path: string, text: string, role: FileRole, regions: FileRegions): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems'> {
+function mxOf(path: string, text: string, role: FileRole, regions: FileRegions): Pick<FileFacts, 'mx' | 'reqs' | 'mxProblems' | 'traces'> {
   const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
   if (!acceptance && !text.includes('@MX:')) return {};
-  if (role === 'source') return mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
-  if (role === 'docs' || role === 'spec-companion') return mxFacts(text, 'markdown', acceptance ? 'acs' : false);
+  if (role === 'source') {
+    const facts = mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
+    withMoaiReadings(path, text, facts.mx);
+    return facts;
+  }
+  if (role === 'docs' || role === 'spec-companion') return { ...mxFacts(text, 'markdown', acceptance ? 'acs' : false), ...(acceptance ? traceFacts(text) : {}) };
   return {};
+}
+
+/** Gives each `@MX:SPEC`/`@MX:TEST` link line of a source file what MoAI's own scanner reads of it. */
+function withMoaiReadings(path: string, text: string, markers: readonly MxMarker[] | undefined): void {
+  const links = markers?.filter((m): m is MxTag => m instanceof MxTag && (m.kind === 'SPEC' || m.kind === 'TEST') && m.refs.some((r) => r.kind === 'SPEC'));
+  if (!links?.length) return;
+  const readings = moaiReadings(path, text);
+  for (const m of links) m.moai = readings.get(m.line) ?? { miss: 'no-prefix' };
 }
 
 /**
@@ -224,6 +265,11 @@ function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', decl
   }
   if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
   return out;
+}
+
+/** Settings files read whatever they hold: MoAI's `mx.yaml` and `system.yaml`, and the root `.gitignore` (does it keep SPECs out?). */
+export function isSettingsPath(path: string): boolean {
+  return path === MX_SETTINGS_PATH || path === SYSTEM_SETTINGS_PATH || path === ROOT_GITIGNORE;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */

@@ -15,6 +15,8 @@ export interface SpecChainConfig {
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are skipped and counted. */
   readonly maxFileSize: number;
+  /** Globs of test result files (JUnit XML, `go test -json`, `.trx`), relative to the workspace root. */
+  readonly testResults: readonly string[];
 }
 
 /** Folders never read, whatever the configuration says. */
@@ -26,6 +28,7 @@ export const DEFAULT_CONFIG: SpecChainConfig = {
   rules: {},
   exclude: [],
   maxFileSize: 1024 * 1024,
+  testResults: ['**/junit*.xml', '**/TEST-*.xml', 'test-results/**/*.xml', '**/*.trx'],
 };
 
 /** Default severity of every code, from the model. */
@@ -40,6 +43,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'spec/dependency-cycle': 'warning',
   'spec/no-implementation': 'info',
   'spec/no-frontmatter': 'info',
+  'spec/no-specs': 'warning',
   'spec/title-mismatch': 'warning',
   'spec/duplicate-req': 'warning',
   'spec/req-uncovered': 'info',
@@ -61,6 +65,9 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'stack/unsupported-framework': 'warning',
   'stack/architecture-mismatch': 'info',
   'stack/not-detected': 'info',
+  'evidence/failing': 'warning',
+  'evidence/status-unproven': 'warning',
+  'api/route-missing': 'warning',
 };
 
 export const ALL_CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];
@@ -114,6 +121,7 @@ export function resolveConfig(input: unknown): { config: SpecChainConfig; proble
       rules,
       exclude: strings('exclude', DEFAULT_CONFIG.exclude),
       maxFileSize,
+      testResults: strings('testResults', DEFAULT_CONFIG.testResults),
     },
     problems,
   };

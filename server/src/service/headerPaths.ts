@@ -1,12 +1,20 @@
-import type { WorkspaceIndex } from './index';
 import { dirname, joinPath } from './text';
+
+/** What resolving a header path asks of the workspace index (which calls it while linking). */
+export interface PathLookup {
+  /** The facts of an indexed file, or undefined. */
+  facts(path: string): object | undefined;
+  /** True for a known file or a folder holding one. */
+  exists(path: string): boolean;
+  specsWithId(id: string): readonly { readonly path: string }[];
+}
 
 /**
  * The file a header path (`| SPEC: path | TEST: path`) in `fromPath` names: relative to the file's
  * folder or any folder above it (a service root, the workspace), under `.moai/specs/`, or for
  * `SPEC:` a SPEC named by its ID (`SPEC-AUTH-001.md`). Undefined when it names nothing.
  */
-export function resolveHeaderPath(index: WorkspaceIndex, fromPath: string, label: string, target: string): string | undefined {
+export function resolveHeaderPath(index: PathLookup, fromPath: string, label: string, target: string): string | undefined {
   const clean = target.replace(/[),.;]+$/, '').replace(/#.*$/, '').replace(/:\d+$/, '');
   const candidates: string[] = [];
   for (let at = dirname(fromPath); ; at = dirname(at)) {

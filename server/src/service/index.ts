@@ -1,7 +1,9 @@
 import { resolveHeaderPath } from './headerPaths';
-import { namesReq } from './mx/coverage';
+import { IdCache, MIN_ID_CACHE } from './idCache';
+import { namesReq } from './mx/ids';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
+import { SYSTEM_SETTINGS_PATH } from './specSchema';
 import { baseOfSubId } from './tags';
 import { append, dirname } from './text';
 import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
@@ -62,7 +64,7 @@ interface SpecTables {
   readonly byFolder: ReadonlyMap<string, string>;
   readonly types: ReadonlySet<string>;
   /** What `resolve` answered, by type then ID: thousands of markers share an ID. */
-  readonly resolved: Map<string, Map<string, readonly string[]>>;
+  readonly resolved: Map<string, IdCache<readonly string[]>>;
 }
 
 /**
@@ -88,6 +90,8 @@ export class WorkspaceIndex {
   readonly #grouped = new Map<string, ReadonlyMap<string, readonly Link[]>>();
   #specGeneration = 0;
   #manifestGeneration = 0;
+  #generation = 0;
+  #routesGeneration = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -98,6 +102,16 @@ export class WorkspaceIndex {
   /** Increases when a SPEC document or companion changes. */
   get specGeneration(): number {
     return this.#specGeneration;
+  }
+
+  /** Increases when any file changes: what is computed from the whole index (test evidence) is kept until it does. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Increases when a file with route facts changes (appears, goes, or changes its routes). */
+  get routesGeneration(): number {
+    return this.#routesGeneration;
   }
 
   /** Increases when a manifest changes. */
@@ -200,11 +214,12 @@ export class WorkspaceIndex {
   resolve(tag: { readonly type: string; readonly id: string }): readonly string[] {
     const tables = this.#specTables();
     let byId = tables.resolved.get(tag.type);
-    if (!byId) tables.resolved.set(tag.type, (byId = new Map()));
-    let found = byId.get(tag.id);
-    if (!found) byId.set(tag.id, (found = this.#resolve(tables, tag)));
-    return found;
+    if (!byId) tables.resolved.set(tag.type, (byId = new IdCache(this.idCacheLimit)));
+    return byId.get(tag.id, () => this.#resolve(tables, tag));
   }
+
+  /** How many answers a cache keyed by ID keeps: more than the workspace's files can hold at once, as a rule. */
+  readonly idCacheLimit = (): number => MIN_ID_CACHE + 2 * this.#facts.size;
 
   #resolve(tables: SpecTables, tag: { readonly type: string; readonly id: string }): readonly string[] {
     let out: string[] | undefined;
@@ -272,6 +287,11 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /** The project's MoAI-ADK release from `system.yaml` (`2.14.0`, `v3.1.2`), or undefined. */
+  moaiVersion(): string | undefined {
+    return this.#facts.get(SYSTEM_SETTINGS_PATH)?.moaiVersion;
+  }
+
   /** The project's `mx.yaml` settings, or MoAI's defaults. */
   mxSettings(): MxSettings {
     return this.#facts.get(MX_SETTINGS_PATH)?.mxSettings ?? DEFAULT_MX_SETTINGS;
@@ -301,6 +321,9 @@ export class WorkspaceIndex {
           const scope = this.#reqScope(path, ref.id, named, marker.refs.some((r) => r.kind === 'SPEC'));
           const resolved = scope.map((id) => this.resolveReq(id, ref.id));
           const specIds = scope.filter((_, i) => resolved[i] !== undefined);
+          // An unwritten member of a range over sparse numbering (`REQ-014-001~033` where the SPEC
+          // declares 001-003, 010-012, …) names nothing: no link, no finding.
+          if (ref.expanded && specIds.length === 0 && scope.length > 0) continue;
           // A short ID links under the declared ID, when the SPECs it resolves in agree on one.
           const declared = new Set(resolved.filter((id) => id !== undefined));
           const id = declared.size === 1 ? [...declared][0]! : ref.id;
@@ -496,8 +519,15 @@ export class WorkspaceIndex {
 
 
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
+    this.#generation++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    if (old?.routes || next?.routes) this.#routesGeneration++;
     this.#mentions = undefined;
+    // The MoAI release decides which template every SPEC's frontmatter is judged by.
+    if (path === SYSTEM_SETTINGS_PATH && old?.moaiVersion !== next?.moaiVersion) {
+      this.#specGeneration++;
+      return true;
+    }
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
       this.#tables = undefined;
@@ -545,13 +575,32 @@ export class WorkspaceIndex {
     modules.sort((a, b) => b[0].length - a[0].length);
     const reqs = new Map<string, ReqEntry[]>();
     const reqOwners = new Map<string, string[]>();
+    const declaring: [string, FileFacts][] = [];
+    // SPECs declaring each ID in a heading, list item or bold paragraph, and the kinds each SPEC
+    // declares so. In a SPEC that declares its REQs that way, a table row naming first an ID that
+    // only another SPEC declares so (`| REQ-AI-033 | SPEC-AI-001 | … |`) cites it: a traceability
+    // row, not a declaration. SPECs declaring only in tables (`| AC-7 | … |`) keep their rows.
+    const stated = new Map<string, Set<string>>();
+    const statesKinds = new Set<string>();
     for (const facts of this.#facts.values()) {
       if (!facts.reqs?.length) continue;
       const owner = facts.spec?.id ?? byFolder.get(dirname(facts.path));
       if (owner === undefined) continue;
+      declaring.push([owner, facts]);
+      for (const decl of facts.reqs) {
+        if (decl.form === 'table') continue;
+        statesKinds.add(`${owner}\n${decl.kind}`);
+        const set = stated.get(decl.id);
+        if (set) set.add(owner);
+        else stated.set(decl.id, new Set([owner]));
+      }
+    }
+    for (const [owner, facts] of declaring) {
       let list = reqs.get(owner);
       if (!list) reqs.set(owner, (list = []));
-      for (const decl of facts.reqs) {
+      for (const decl of facts.reqs!) {
+        const elsewhere = decl.form === 'table' && statesKinds.has(`${owner}\n${decl.kind}`) ? stated.get(decl.id) : undefined;
+        if (elsewhere && !elsewhere.has(owner)) continue;
         list.push({ specId: owner, path: facts.path, decl });
         // `REQ-32` names the group `REQ-32.1`, `REQ-32.2`, …; `AC-1-01` the ACs `AC-1-01.a`, ….
         let id = decl.id;
@@ -616,25 +665,47 @@ function numberTable(list: readonly ReqEntry[]): Map<string, string[]> {
   return out;
 }
 
-/** The one declared ID a short `REQ-005`/`AC-04` (kind and number only) stands for. */
+/**
+ * The one declared ID a short reference stands for: `REQ-005`/`AC-04` (kind and number only) the
+ * declared ID of that kind ending in the same number; `REQ-D-005` (a tail of groups) the declared
+ * ID ending in those groups and that number (`REQ-IMG-LOAD-2-D-005`). None or several: undefined.
+ */
 function shortMatch(numbers: ReadonlyMap<string, readonly string[]> | undefined, id: string): string | undefined {
-  if (!numbers || !/^(?:REQ|AC)-\d+$/.test(id)) return undefined;
-  const ids = numbers.get(numberKey(id)!);
-  return ids?.length === 1 ? ids[0] : undefined;
+  const key = numbers && numberKey(id);
+  if (key === undefined) return undefined;
+  const tail = /^(?:REQ|AC)-(.*?)-?\d+$/.exec(id)![1]!;
+  const ids = (numbers!.get(key) ?? NONE).filter((d) => d !== id && (tail === '' || endsWithGroups(d, tail)));
+  return ids.length === 1 ? ids[0] : undefined;
 }
 
-/** An AC whose short REQ IDs (`(REQ-001)`) are rewritten to the IDs its SPEC declares. */
+/** True when a declared ID's groups before its number end in `tail` (`IMG-LOAD-2-D` ends in `D`). */
+function endsWithGroups(declared: string, tail: string): boolean {
+  const head = /^(?:REQ|AC)-(.*)-\d+$/.exec(declared)?.[1];
+  return head !== undefined && head.length > tail.length && head.endsWith(`-${tail}`);
+}
+
+/**
+ * An AC's mappings as its SPEC declares them: a short REQ ID (`(REQ-001)`, `(REQ-D-005)`) becomes
+ * the declared ID; a REQ only another SPEC declares is a citation (`still holds, REQ-05.4`), and an
+ * unwritten member of a range the SPEC numbers sparsely (`REQ-014-001~033`) names nothing: both
+ * are dropped, so neither maps nor is reported.
+ */
 function withResolvedMaps(entry: ReqEntry, numbers: ReadonlyMap<string, readonly string[]>, owners: ReadonlyMap<string, readonly string[]>): ReqEntry {
   const { decl } = entry;
   if (decl.kind !== 'AC' || decl.maps.length === 0) return entry;
   let changed = false;
-  const maps = decl.maps.map((m) => {
-    if (owners.get(m.id)?.includes(entry.specId)) return m;
-    const id = shortMatch(numbers, m.id);
-    if (id === undefined) return m;
+  const maps: IdRef[] = [];
+  for (const m of decl.maps) {
+    const declaring = owners.get(m.id);
+    if (declaring?.includes(entry.specId)) {
+      maps.push(m);
+      continue;
+    }
     changed = true;
-    return { ...m, id };
-  });
+    const id = shortMatch(numbers, m.id);
+    if (id !== undefined) maps.push({ ...m, id });
+    else if (!m.expanded && !declaring?.length) maps.push(m);
+  }
   return changed ? { ...entry, decl: { ...decl, maps } } : entry;
 }
 

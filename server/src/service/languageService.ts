@@ -2,7 +2,10 @@ import { FileClassifier, analyzeFile, companionPaths, isSkippedByName, unreadabl
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
-import { WorkspaceIndex } from './index';
+import { WorkspaceIndex, type SpecEntry } from './index';
+import { computeEvidence, type EvidenceReport } from './evidence/states';
+import type { ResultFile } from './evidence/resultTypes';
+import type { SpecBinding, WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
@@ -37,13 +40,16 @@ export class LanguageService {
   readonly #analyzer: BulkAnalyzer | undefined;
   /** What the workspace's `.gitattributes` files mark `linguist-generated`, read on each load. */
   #generated = new GeneratedAttributes();
+  /** Test result files given (undefined: none, and no evidence is computed). */
+  #results: { files: readonly ResultFile[]; modifiedAt?: (path: string) => number | undefined } | undefined;
+  #evidence: { generation: number; report: EvidenceReport } | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
     this.config = options.config;
     this.classifier = new FileClassifier(options.config);
     this.index = new WorkspaceIndex(options.config.tagTypes);
-    this.#engine = new DiagnosticsEngine(this.index, options.config);
+    this.#engine = new DiagnosticsEngine(this.index, options.config, () => this.evidence());
     this.#analyzer = options.analyzer;
   }
 
@@ -100,7 +106,7 @@ export class LanguageService {
    */
   #markGenerated(facts: FileFacts): FileFacts {
     if (this.#generated.empty || !this.#generated.isGenerated(facts.path)) return facts;
-    const { mx: _mx, reqs: _reqs, mxProblems: _problems, ...rest } = facts;
+    const { mx: _mx, reqs: _reqs, mxProblems: _problems, tests: _tests, ...rest } = facts;
     return { ...rest, tags: [], malformed: [], headerPaths: [], disables: [] };
   }
 
@@ -128,6 +134,31 @@ export class LanguageService {
     return false;
   }
 
+  /**
+   * Sets the test result files the evidence comes from (an empty list still turns evidence on:
+   * every test is then not run). `modifiedAt` gives a workspace file's modification time, for
+   * staleness. Returns the SPEC files whose evidence diagnostics may change.
+   */
+  setTestResults(files: readonly ResultFile[], modifiedAt?: (path: string) => number | undefined): Set<string> {
+    this.#results = { files, ...(modifiedAt ? { modifiedAt } : {}) };
+    this.#evidence = undefined;
+    return this.#specFiles();
+  }
+
+  /** The evidence of every SPEC, REQ and AC from the result files set, or undefined when none were. */
+  evidence(): EvidenceReport | undefined {
+    if (!this.#results) return undefined;
+    if (this.#evidence?.generation !== this.index.generation) this.#evidence = { generation: this.index.generation, report: computeEvidence(this.index, this.#results.files, this.#results.modifiedAt) };
+    return this.#evidence.report;
+  }
+
+  /** SPEC documents and the companions that declare REQs/ACs: where evidence is reported. */
+  #specFiles(): Set<string> {
+    const out = new Set<string>();
+    for (const f of this.index.allFacts()) if (f.spec || f.reqs?.length) out.add(f.path);
+    return out;
+  }
+
   diagnostics(path: string): Diagnostic[] {
     return this.#engine.forFile(path);
   }
@@ -136,8 +167,21 @@ export class LanguageService {
     return this.#engine.all();
   }
 
+  /** The detected stack, each service with the number of routes read from its code. */
   stack(): StackReport {
-    return this.#engine.stack();
+    const report = this.#engine.stack();
+    const counts = this.#engine.routes().counts();
+    return { ...report, services: report.services.map((s) => ({ ...s, routes: counts.get(s.root) ?? 0 })) };
+  }
+
+  /** Every route of the workspace with its full path, composed across files per service. */
+  routes(): WorkspaceRoutes {
+    return this.#engine.routes();
+  }
+
+  /** The endpoints a SPEC document names, bound to the routes of its services. */
+  endpointsOf(spec: SpecEntry): SpecBinding {
+    return this.#engine.endpointsOf(spec);
   }
 
   /** Closest SPEC ID to a broken one. */
@@ -159,8 +203,12 @@ export class LanguageService {
       return f?.manifest !== undefined || f?.spec !== undefined;
     };
     const hadStackInput = shapesStack();
+    const hadTests = this.index.facts(path)?.tests !== undefined;
+    const hadRoutes = this.index.facts(path)?.routes !== undefined;
     const tablesChanged = change();
     const affected = new Set<string>([path]);
+    // A test file's tests (and the result files' view of them) decide the SPECs' evidence.
+    if (this.#results && (hadTests || this.index.facts(path)?.tests !== undefined)) for (const p of this.#specFiles()) affected.add(p);
     if (tablesChanged) {
       for (const f of this.index.allFacts()) if (f.tags.length || f.malformed.length || f.spec || f.mx || f.reqs) affected.add(f.path);
       return affected;
@@ -174,6 +222,10 @@ export class LanguageService {
     }
     if (hadStackInput || shapesStack()) {
       for (const f of this.index.allFacts()) if (f.spec || f.manifest) affected.add(f.path);
+    }
+    // Routes bind to the endpoints SPECs name: a route file's change re-checks those SPECs.
+    if (hadRoutes || this.index.facts(path)?.routes !== undefined) {
+      for (const f of this.index.allFacts()) if (f.endpoints) affected.add(f.path);
     }
     return affected;
   }

@@ -83,3 +83,11 @@ export function escapeMarkdown(text: string): string {
 export function append<T>(out: T[], items: Iterable<T>): void {
   for (const item of items) out.push(item);
 }
+
+/** Numeric character references (`&#48;`, `&#x30;`), which fast-xml-parser leaves as written, decoded. */
+export function decodeNumeric(s: string): string {
+  return s.replace(/&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (all, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}

@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'spec/duplicate-req'
   | 'spec/req-uncovered'
   | 'spec/ac-unknown-req'
+  | 'spec/no-specs'
   | 'mx/unknown-spec'
   | 'mx/unknown-req'
   | 'mx/dangling-spec'
@@ -51,7 +52,10 @@ export type DiagnosticCode =
   | 'stack/framework-mismatch'
   | 'stack/unsupported-framework'
   | 'stack/architecture-mismatch'
-  | 'stack/not-detected';
+  | 'stack/not-detected'
+  | 'evidence/failing'
+  | 'evidence/status-unproven'
+  | 'api/route-missing';
 
 export interface RelatedLocation {
   readonly path: string;
@@ -69,6 +73,8 @@ export interface Diagnostic {
   /** What a quick fix needs; shape depends on `code` (see fixes in the LSP layer). */
   readonly data?: DiagnosticData;
   readonly related?: readonly RelatedLocation[];
+  /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
+  readonly target?: string;
 }
 
 /** Quick-fix payloads, discriminated by `kind`. */
@@ -247,6 +253,34 @@ export const MX_SUB_KINDS: readonly string[] = ['SPEC', 'REASON', 'TEST', 'PRIOR
 /** Where an `@MX` marker stands: which kind of comment, or prose of a markdown file. */
 export type MxPlace = 'line' | 'block' | 'docstring' | 'html' | 'markdown';
 
+/** Why MoAI's scanner takes no link (or not the one written) from an `@MX:SPEC`/`@MX:TEST` line. */
+export type MoaiMiss =
+  /** MoAI scans no file of this extension (`.tsx`, `.jsx`, `.c`, `.h`, `.vue`, …). */
+  | 'extension'
+  /** A folder on the path is one `moai mx scan` skips (`out/`, `coverage/`, `.cache/`, …). */
+  | 'folder'
+  /** The extension's line-comment prefix (`//` or `#`) does not stand before `@MX:` on the line: JSDoc ` * `, block, HTML and PHP `#` comments, bare docstring lines. */
+  | 'no-prefix'
+  /** No colon after the kind (`@MX:SPEC SPEC-X-001`): not a tag line for MoAI. */
+  | 'no-colon'
+  /** `@MX:TEST`: MoAI reads no link from it. */
+  | 'test'
+  /** The kind is not written `SPEC` in capitals (`@MX:Spec:`): MoAI's SPEC pattern is case-sensitive. */
+  | 'kind-case'
+  /** The value does not start with an upper-case SPEC ID (`@MX:SPEC: REQ-…`, `(SPEC-…)`, `spec-x-001`). */
+  | 'value'
+  /** No tag MoAI sees stands above the line in the file, so it drops the link. */
+  | 'no-tag'
+  /** A later `@MX:SPEC` line naming another SPEC under the same tag replaces this one's link. */
+  | 'replaced';
+
+/** MoAI's reading of one `@MX:SPEC`/`@MX:TEST` line: the SPEC ID it links, or why none. */
+export interface MoaiReading {
+  readonly miss?: MoaiMiss;
+  /** The SPEC ID MoAI links from the line (`SPEC-ADP-001` of `SPEC-ADP-001b`). */
+  readonly read?: string;
+}
+
 /** One `@MX:<KIND>` marker. */
 export interface MxMarker {
   /** Upper-cased kind as written (`SPEC`, `ANCHOR`, or an unknown one such as `TASK`). */
@@ -268,6 +302,8 @@ export interface MxMarker {
   readonly refs: readonly IdRef[];
   /** Comment lines below the marker that continue its text (no marker on them, not blank); 0 for most. */
   readonly continued: number;
+  /** For an `@MX:SPEC`/`@MX:TEST` line of a source file: the SPEC ID MoAI's own scanner links from it, or why none. */
+  readonly moai?: MoaiReading;
 }
 
 /** A problem found while reading one file's @MX or REQ/AC facts (a cut range, a broken mx.yaml). */
@@ -367,8 +403,67 @@ export interface CodeFacts {
   readonly signals?: readonly CodeSignal[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Evidence: the tests of a file and the traceability rows of a SPEC, for binding test results.
+
+/** A test the runner reports on: a test function or method, or a JavaScript `it`/`test` call. */
+export interface TestDecl {
+  /** The function or method name, or the `it`/`test` title as written (placeholders kept). */
+  readonly name: string;
+  /** A second name the runner may report: JUnit 5 `@DisplayName`, .NET `DisplayName`. */
+  readonly title?: string;
+  /** Indexes into `TestFileFacts.suites`, outermost first: enclosing classes, `describe` calls, Rust modules. */
+  readonly suites: readonly number[];
+  /** Where the name (or title) stands. */
+  readonly range: Range;
+  /** First line of its doc (comments, decorators, annotations above it) and last line of its body. */
+  readonly lines: readonly [number, number];
+  /** SPEC/REQ/AC IDs in its doc comments, docstring, body comments, title or name (REQ/AC as written). */
+  readonly ids: readonly IdRef[];
+}
+
+/** A class, `describe` block or Rust module holding tests. */
+export interface TestSuiteDecl {
+  readonly name: string;
+  readonly lines: readonly [number, number];
+  /** IDs in its title and in its comments outside any test. */
+  readonly ids: readonly IdRef[];
+}
+
+/** A comment block between tests that opens with an ID, as a heading: it covers the tests below it up to the next one. */
+export interface TestSection {
+  readonly lines: readonly [number, number];
+  readonly ids: readonly IdRef[];
+}
+
+/** The tests of a source file, with the IDs around them. */
+export interface TestFileFacts {
+  readonly tests: readonly TestDecl[];
+  readonly suites: readonly TestSuiteDecl[];
+  /** IDs in the comments and docstrings above the first test (the file's header and preamble). */
+  readonly header: readonly IdRef[];
+  /** Last line of the header: a marker at or above it covers every test of the file. */
+  readonly headerEnd: number;
+  readonly sections: readonly TestSection[];
+  /** Java/Kotlin package, C# namespace, Go package clause. */
+  readonly namespace?: string;
+}
+
+/** A table row of a SPEC document or `acceptance.md` naming tests for its REQs/ACs (`| REQ-X-001 | … | `x_test.go::TestY` |`). */
+export interface TraceRow {
+  /** The REQ/AC IDs of the row. */
+  readonly ids: readonly IdRef[];
+  /** Test files (`tests/test_x.py`, `x_test.go`) and functions (`TestY`, `test_y`, `file::name`) it names. */
+  readonly tests: readonly { readonly file?: string; readonly name?: string }[];
+  readonly line: number;
+}
+
 /** Everything SpecChain extracts from one file; the unit of caching and incremental update. */
 export interface FileFacts {
+  /** Routes, prefixes and imports a source file declares (see `service/routes`). */
+  readonly routes?: RouteFacts;
+  /** The endpoints a SPEC document names (`POST /api/users`). */
+  readonly endpoints?: readonly SpecEndpoint[];
   readonly path: string;
   readonly tags: readonly TagOccurrence[];
   readonly malformed: readonly MalformedTag[];
@@ -385,6 +480,21 @@ export interface FileFacts {
   readonly mxProblems?: readonly MxProblem[];
   /** Imports and convention signals of a source or configuration file (`conventions/scan.ts`). */
   readonly code?: CodeFacts;
+  /** The tests of a test file (test functions, `it` calls, annotated methods). */
+  readonly tests?: TestFileFacts;
+  /** Traceability rows of a SPEC document or `acceptance.md` that name tests. */
+  readonly traces?: readonly TraceRow[];
+  /** The project's MoAI-ADK release (`template_version`), when this file is `.moai/config/sections/system.yaml`. */
+  readonly moaiVersion?: string;
+  /** For the root `.gitignore`: the line that keeps `.moai/specs` out of git, when one does. */
+  readonly specsIgnored?: SpecsIgnored;
+}
+
+/** The `.gitignore` line (0-based, with the pattern's column) that keeps `.moai/specs` out of git, and its pattern. */
+export interface SpecsIgnored {
+  readonly line: number;
+  readonly start: number;
+  readonly pattern: string;
 }
 
 /** Why a file was not read. */
@@ -446,6 +556,8 @@ export interface ServiceStack {
   readonly testing: readonly string[];
   /** GraphQL server libraries (Apollo, Mercurius, Strawberry, gqlgen, async-graphql, DGS …). */
   readonly graphql: readonly string[];
+  /** How many routes SpecChain read from the service's code (set by the language service). */
+  readonly routes?: number;
 }
 
 /** The detected stack of a workspace (`specchain stack --format json`). */
@@ -453,4 +565,129 @@ export interface StackReport {
   readonly services: readonly ServiceStack[];
   /** Folders of builds that only gather modules (Maven `packaging pom`, Cargo and Gradle roots): not services. */
   readonly aggregators?: readonly { readonly root: string; readonly manifest: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes read from the code (`service/routes/`): the per-file facts analysis caches.
+
+/** The frameworks whose routes are read: the fifteen supported ones and Next.js route handlers. */
+export type RouteFramework = FrameworkName | 'nextjs';
+
+/** The HTTP methods a route answers, upper case; `ANY` for a route that takes every method. */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
+
+/**
+ * Where a route or a prefix hangs, within one file: a key naming
+ * - `name` a module-level variable (`router`, `api_router`, `$routes`);
+ * - `fn/name` a variable local to function `fn`;
+ * - `fn#0` the first parameter of function `fn` (a router handed in by the caller);
+ * - `fn()` the router function `fn` returns;
+ * - `class:Name` a controller class;
+ * - `*` the file itself (a `urls.py`, a Laravel or Play routes file, Sails' `config/routes.js`).
+ */
+export type OwnerKey = string;
+
+/** A route as one file declares it, before prefixes from other files are known. */
+export interface LocalRoute {
+  readonly framework: RouteFramework;
+  readonly methods: readonly RouteMethod[];
+  /** The path on its owner, parameters normalised to `{name}`; `''` for the owner's own path. */
+  readonly path: string;
+  readonly owner: OwnerKey;
+  /** The decorator, annotation or registration that declares the route. */
+  readonly range: Range;
+  /** The handler's name as written, when one is named (`UserController.show`, `list_users`). */
+  readonly handler?: string;
+  /** Why the path cannot be known from the code (it is computed), when it cannot. */
+  readonly dynamic?: string;
+  /**
+   * A view class whose methods decide the route's methods (`UserApi.as_view()`), or with
+   * `viewset`, a DRF viewset registered on a router: its list and detail routes and actions.
+   */
+  readonly view?: string;
+  readonly viewset?: { readonly trailingSlash: boolean };
+}
+
+/** What a mount or an include hands its prefix to. */
+export type MountTarget =
+  /** A name in the file's scope (`users.router`, `usersRouter`, `UserModule`), resolved through its imports. */
+  | { readonly name: string }
+  /** The router the named function returns (`api::router()`, `user_routes()`). */
+  | { readonly call: string }
+  /** The parameter `index` of the named function, the parent being passed to it (`InitUserRouter(group)`, `register(plugin)`). */
+  | { readonly pass: string; readonly index: number }
+  /** A module or file named by a string: `include('app.urls')`, `require('./users')`, `-> /v1 posts.Routes`, `base_path('routes/api.php')`. */
+  | { readonly module: string }
+  /** Every file under a folder (Symfony's controller imports); with `nested`, each prefixed by its folder path below it (Fastify autoload). */
+  | { readonly folder: string; readonly nested?: boolean };
+
+/** One prefix handed from a parent owner to a child (`include_router`, `app.use`, `nest`, `Group`, `include()`). */
+export interface Mount {
+  readonly parent: OwnerKey;
+  /** The prefix, normalised like a route path; `''` for none. */
+  readonly prefix: string;
+  /** Why the prefix cannot be known from the code, when it cannot. */
+  readonly dynamic?: string;
+  readonly target: MountTarget;
+  /** 0-based line of the mount. */
+  readonly line: number;
+}
+
+/** An owner that is a starting point (an app) or carries its own prefix (`APIRouter(prefix=…)`). */
+export interface OwnerDecl {
+  readonly key: OwnerKey;
+  /** True for an application object (`FastAPI()`, `express()`, `gin.Default()`): its routes are served as written. */
+  readonly root?: boolean;
+  readonly prefix?: string;
+  readonly dynamic?: string;
+  /** Another owner this one is the same router as (`const api = router`). */
+  readonly alias?: string;
+}
+
+/** A name a file imports: `local` stands for `name` of `module` (`*` the module itself, `default` its default export). */
+export interface ImportBinding {
+  readonly local: string;
+  readonly module: string;
+  readonly name: string;
+}
+
+/** A class a file declares that routes depend on (a DRF viewset, a Django view), with what it answers. */
+export interface ViewClass {
+  readonly name: string;
+  readonly bases: readonly string[];
+  /** Handler methods it defines (`get`, `post`, `list`, `retrieve`, …), lower case. */
+  readonly methods: readonly string[];
+  /** Extra routes of a viewset (`@action`): path below the base, detail or list, methods. */
+  readonly actions?: readonly { readonly path: string; readonly detail: boolean; readonly methods: readonly RouteMethod[]; readonly line: number }[];
+  readonly line: number;
+}
+
+/**
+ * The route facts of one file, as analysis finds them (plain data, cached with the file's other
+ * facts). Composition across files (`composeRoutes`) turns them into full paths.
+ */
+export interface RouteFacts {
+  readonly routes: readonly LocalRoute[];
+  readonly mounts?: readonly Mount[];
+  readonly owners?: readonly OwnerDecl[];
+  readonly imports?: readonly ImportBinding[];
+  /** Exported names and the owner each stands for (`default` for `export default` / `module.exports`). */
+  readonly exports?: Readonly<Record<string, OwnerKey>>;
+  /** String constants the file defines (`API_V1_STR = "/api/v1"`), for prefixes named elsewhere. */
+  readonly constants?: Readonly<Record<string, string>>;
+  /** Classes routes depend on (DRF viewsets, Django class-based views). */
+  readonly classes?: readonly ViewClass[];
+  /** Settings that shape every route of a service: a global prefix, Django's root URL module. */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** Functions the file defines, for calls resolved by name (Go, Rust). */
+  readonly functions?: readonly string[];
+}
+
+/** An endpoint a SPEC names (`POST /api/users`), with where it is written. */
+export interface SpecEndpoint {
+  readonly method: RouteMethod;
+  /** As written, query and trailing punctuation removed. */
+  readonly path: string;
+  /** The `METHOD /path` text (or the path cell of a table row). */
+  readonly range: Range;
 }

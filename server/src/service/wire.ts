@@ -1,6 +1,6 @@
 import { MxRef, MxTag } from './mx/scanner';
 import { Tag } from './tags';
-import type { FileFacts, MxPlace, RefKind, TagRole } from './types';
+import type { FileFacts, MoaiMiss, MxPlace, RefKind, TagRole } from './types';
 
 const ROLES: readonly TagRole[] = ['claim', 'mention', 'declaration', 'title'];
 const FIELDS = 7;
@@ -24,6 +24,12 @@ export interface WireFacts {
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
   readonly code?: FileFacts['code'];
+  readonly tests?: FileFacts['tests'];
+  readonly traces?: FileFacts['traces'];
+  readonly moaiVersion?: string;
+  readonly routes?: FileFacts['routes'];
+  readonly endpoints?: FileFacts['endpoints'];
+  readonly specsIgnored?: FileFacts['specsIgnored'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -56,6 +62,12 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   if (facts.code) wire.code = facts.code;
+  if (facts.tests) wire.tests = facts.tests;
+  if (facts.traces?.length) wire.traces = facts.traces;
+  if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
+  if (facts.routes) wire.routes = facts.routes;
+  if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
+  if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
   return wire;
 }
 
@@ -79,6 +91,12 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   if (wire.code) facts.code = wire.code;
+  if (wire.tests) facts.tests = wire.tests;
+  if (wire.traces) facts.traces = wire.traces;
+  if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
+  if (wire.routes) facts.routes = wire.routes;
+  if (wire.endpoints) facts.endpoints = wire.endpoints;
+  if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
   return facts;
 }
 
@@ -87,14 +105,14 @@ const REF_KINDS: readonly RefKind[] = ['SPEC', 'REQ', 'AC'];
 
 /**
  * Markers as one flat array: per marker kind, value, flags (colon, auto, place), parent, line,
- * start, continued lines, the number of refs, then per ref its kind, id, start, end, expanded (refs stand on the
+ * start, continued lines, MoAI's reading (miss, read; '' for none), the number of refs, then per ref its kind, id, start, end, expanded (refs stand on the
  * marker's line).
  */
 function encodeMx(markers: NonNullable<FileFacts['mx']>): (string | number)[] {
   const flat: (string | number)[] = [];
   for (const m of markers) {
     const { line, character } = m instanceof MxTag ? { line: m.line, character: m.start } : m.range.start;
-    flat.push(m.kind, m.value, (m.colon ? 1 : 0) | (m.auto ? 2 : 0) | (PLACES.indexOf(m.place) << 2), m.parent, line, character, m.continued, m.refs.length);
+    flat.push(m.kind, m.value, (m.colon ? 1 : 0) | (m.auto ? 2 : 0) | (PLACES.indexOf(m.place) << 2), m.parent, line, character, m.continued, m.moai?.miss ?? '', m.moai?.read ?? '', m.refs.length);
     for (const r of m.refs) {
       const [start, end] = r instanceof MxRef ? [r.start, r.end] : [r.range.start.character, r.range.end.character];
       flat.push(REF_KINDS.indexOf(r.kind), r.id, start, end, r.expanded ? 1 : 0);
@@ -114,11 +132,14 @@ function decodeMx(flat: readonly (string | number)[]): MxTag[] {
     const line = flat[i + 4] as number;
     const start = flat[i + 5] as number;
     const continued = flat[i + 6] as number;
-    const count = flat[i + 7] as number;
-    i += 8;
+    const miss = flat[i + 7] as MoaiMiss | '';
+    const read = flat[i + 8] as string;
+    const count = flat[i + 9] as number;
+    i += 10;
     const refs: MxRef[] = new Array(count);
     for (let j = 0; j < count; j++, i += 5) refs[j] = new MxRef(REF_KINDS[flat[i] as number]!, flat[i + 1] as string, line, flat[i + 2] as number, flat[i + 3] as number, flat[i + 4] === 1);
-    out.push(new MxTag(kind, value, (flags & 1) === 1, (flags & 2) === 2, PLACES[flags >> 2]!, parent, line, start, refs, continued));
+    const moai = miss || read ? { ...(miss ? { miss } : {}), ...(read ? { read } : {}) } : undefined;
+    out.push(new MxTag(kind, value, (flags & 1) === 1, (flags & 2) === 2, PLACES[flags >> 2]!, parent, line, start, refs, continued, moai));
   }
   return out;
 }

@@ -88,7 +88,7 @@ describe('specchain CLI', function () {
     const text = run('check', ws, '--no-cache');
     assert.equal(text.code, 1);
     assert.match(text.out, /^backend\/app\/users\.py\n {2}5:3 {5}error {3}@API:USR-001 belongs to no SPEC.*tag\/unknown-spec$/m);
-    assert.match(text.out, /^1 error, 1 warning, \d+ info in \d+ files · 2 SPECs, 5 tags, \d+ files read \(3 skipped\) in \d+ ms$/m);
+    assert.match(text.out, /^1 error, 1 warning, \d+ info in \d+ files · \d+ broken links? · 2 SPECs, 5 tags, \d+ files read \(3 skipped\) in \d+ ms$/m);
     const sarif = JSON.parse(run('check', ws, '--format', 'sarif').out);
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'tag/unknown-spec');
@@ -113,7 +113,7 @@ describe('specchain CLI', function () {
     for (const [args, message] of [
       [['check', path.join(ws, 'nope')], /nope: no such directory/],
       [['check', path.join(ws, '.gitignore')], /\.gitignore: not a directory/],
-      [['check', ws, '--format', 'xml'], /--format must be text, json or sarif/],
+      [['check', ws, '--format', 'xml'], /--format must be text, json, sarif or markdown/],
       [['check', ws, '--bogus'], /unknown option --bogus/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ] as const) {
@@ -264,6 +264,9 @@ describe('specchain check reuses the results of an unchanged tree', function () 
 
   it('does not keep the results of a tree with a file changed in the last seconds', () => {
     writeFileSync(path.join(ws, 'app/users.py'), '# @API:USER-001\n# @API:USR-009\n');
+    // Stamped a minute ahead, the file stays "fresh" however slowly the two runs go on a busy machine.
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(path.join(ws, 'app/users.py'), ahead, ahead);
     assert.equal(reused(run('--format', 'json')), false);
     assert.equal(reused(run('--format', 'json')), false, 'a file this fresh may change again within its timestamp');
     settle('app/users.py');

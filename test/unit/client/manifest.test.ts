@@ -29,6 +29,11 @@ describe('client: extension manifest', () => {
     }
   });
 
+  it('gives the SPECs view the sidebar: Stack and Guidance start collapsed', () => {
+    const views = manifest.contributes.views.specchain as { id: string; visibility?: string }[];
+    assert.deepEqual(views.map((v) => [v.id, v.visibility]), [['specchain.sidebar', undefined], ['specchain.stack', 'collapsed'], ['specchain.guidance', 'collapsed']]);
+  });
+
   it('activates on a MoAI workspace and points at the client bundle', () => {
     assert.equal(manifest.main, './dist/client.js');
     assert.ok(manifest.activationEvents.includes('workspaceContains:.moai/specs'));
@@ -40,7 +45,9 @@ describe('client: extension manifest', () => {
     const menu = manifest.contributes.menus['webview/context'] as { command: string; when: string }[];
     const ids = menu.map((m) => m.command);
     for (const id of ['specchain.sidebar.openToSide', 'specchain.sidebar.copyId', 'specchain.sidebar.copyTag', 'specchain.generatePlan', 'specchain.sidebar.revealInExplorer']) assert.ok(ids.includes(id), id);
-    for (const item of menu) assert.match(item.when, /webviewId == 'specchain\.sidebar' && .*webviewSection == 'spec'/, item.command);
+    for (const item of menu) assert.match(item.when, /webviewId == 'specchain\.sidebar' && .*webviewSection == '(spec|broken)'/, item.command);
+    const broken = menu.filter((m) => /webviewSection == 'broken'/.test(m.when)).map((m) => m.command);
+    assert.deepEqual(broken, ['specchain.sidebar.open', 'specchain.sidebar.openToSide', 'specchain.sidebar.revealInExplorer', 'specchain.sidebar.quickFix', 'specchain.sidebar.copyId'], 'a broken link opens, fixes and copies its ID');
     const registered = new Set((manifest.contributes.commands as { command: string }[]).map((c) => c.command));
     for (const id of ids) assert.ok(registered.has(id), `${id} is contributed`);
   });

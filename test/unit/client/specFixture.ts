@@ -16,6 +16,7 @@ export const specNode = (id: string, title: string, extra: Partial<SpecNode> = {
   counts: {},
   missing: [],
   completeness: 'none',
-  problems: { errors: 0, warnings: 0 },
+  problems: { errors: 0, warnings: 0, broken: 0 },
+  gaps: {},
   ...extra,
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { SpecNode, TagNode } from '../../../server/src/protocol';
 import { specNode, range } from './specFixture';
-import { chainStages, coverage, coverageText, displayTitle, isPastDraft, shownText, specMatches, typeToJump } from '../../../client/webview/specs/model';
+import { brokenGroups, chainStages, chainStatesOf, coverage, displayTitle, rowBadge, shownText, specMatches, typeToJump } from '../../../client/webview/specs/model';
 
 const tag = (type: string, path: string, line: number): TagNode => ({ type, id: 'USER-001', role: 'claim', uri: `file:///ws/${path}`, path, range: range(line, 0, 10) });
 const spec = (extra: Partial<SpecNode> = {}): SpecNode => specNode('USER-001', 'Users', extra);
@@ -18,7 +18,7 @@ describe('client: SPECs view model', () => {
     assert.deepEqual(declared.map((st) => `${st.kind}:${st.type}`), ['present:API', 'missing:DB', 'missing:TEST']);
     const bare = chainStages(spec());
     assert.deepEqual(bare.map((st) => `${st.kind}:${st.type}`), ['missing:CODE', 'missing:TEST']);
-    assert.deepEqual(coverage(spec({ tags: [tag('API', 'a.py', 1)], missing: ['@DB:USER-001'] })), { present: 1, expected: 3, broken: 1 });
+    assert.deepEqual(coverage(spec({ tags: [tag('API', 'a.py', 1)], missing: ['@DB:USER-001'] })), { present: 1, expected: 3, missing: 1 });
   });
 
   it('groups a stage\'s tags by file, files by path and tags by line', () => {
@@ -28,9 +28,28 @@ describe('client: SPECs view model', () => {
     assert.equal(api.count, 3);
   });
 
-  it('writes the compact badge', () => {
-    assert.equal(coverageText({ present: 3, expected: 4, broken: 2 }), '3/4 · 2 broken');
-    assert.equal(coverageText({ present: 2, expected: 2, broken: 0 }), '2/2');
+  it('writes a badge that names what it counts, red only for what Problems calls an error', () => {
+    const missing = spec({ tags: [tag('API', 'a.py', 1)], missing: ['@DB:USER-001'], gaps: { declared: 'warning', test: 'warning' } });
+    assert.deepEqual(rowBadge(missing), { text: '1/3 links · 1 missing', words: '1 of 3 chain links present, 1 declared tag not in code', alarm: false });
+    assert.equal(rowBadge({ ...missing, gaps: { declared: 'error' } }).alarm, true);
+    const mx = { reqs: [], coverage: { referenced: 0, declared: 4 }, specRefs: Array.from({ length: 39 }, () => ({ id: 'SPEC-X-001', uri: 'file:///a', path: 'a.go', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, test: false })), broken: [] };
+    const named = rowBadge(spec({ mx }));
+    assert.equal(named.text, 'REQs 0/4 · +39 @MX');
+    assert.match(named.words, /^0 of 4 REQs referenced by @MX lines; 39 @MX lines name the SPEC without a REQ \(not REQ coverage\)$/);
+    assert.equal(rowBadge(spec({ mx: { ...mx, coverage: { referenced: 0, declared: 0 } } })).text, '39 @MX');
+    assert.equal(rowBadge(spec({ mx, problems: { errors: 0, warnings: 0, broken: 2 } })).alarm, true);
+  });
+
+  it('never calls a chain complete that its badge counts short', () => {
+    // The server says complete only with code, a test and nothing declared missing: the badge is then full.
+    const complete = spec({ completeness: 'complete', tags: [tag('API', 'a.py', 1), tag('TEST', 't.py', 1)] });
+    assert.equal(rowBadge(complete).text, '2/2 links');
+  });
+
+  it('groups broken links by ID, worst severity first seen', () => {
+    const link = (id: string, path: string, severity: 'error' | 'warning') => ({ id, code: 'tag/unknown-spec' as const, severity, message: 'm', uri: `file:///${path}`, path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, fixable: false });
+    const groups = brokenGroups([link('A-001', 'a.ts', 'warning'), link('A-001', 'b.ts', 'error'), link('B-001', 'a.ts', 'warning')]);
+    assert.deepEqual(groups.map((g) => `${g.id}:${g.links.length}:${g.severity}`), ['A-001:2:error', 'B-001:1:warning']);
   });
 
   it('shows titles without @SPEC markers and backticks', () => {
@@ -38,15 +57,9 @@ describe('client: SPECs view model', () => {
     assert.equal(displayTitle({ id: 'USER-001', title: 'USER-001' }), '');
   });
 
-  it('counts drafts as drafts and anything later as past draft', () => {
-    assert.equal(isPastDraft('draft'), false);
-    assert.equal(isPastDraft('unknown'), false);
-    assert.equal(isPastDraft('completed'), true);
-    assert.equal(isPastDraft('active'), true);
-  });
-
   it('filters by words, status and chain state, any picked state matching', () => {
-    const partial = spec({ completeness: 'partial', problems: { errors: 1, warnings: 0 } });
+    assert.deepEqual(chainStatesOf(spec({ completeness: 'none', problems: { errors: 0, warnings: 1, broken: 1 } })), ['none', 'errors'], 'a broken link of the SPEC is what "errors" picks too');
+    const partial = spec({ completeness: 'partial', problems: { errors: 1, warnings: 0, broken: 0 } });
     assert.ok(specMatches(partial, { ...noFilter, text: 'user act' }));
     assert.ok(!specMatches(partial, { ...noFilter, text: 'orders' }));
     assert.ok(specMatches(partial, { ...noFilter, chains: ['partial'] }));

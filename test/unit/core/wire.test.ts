@@ -13,6 +13,7 @@ describe('wire format of file facts', () => {
     ['.moai/specs/SPEC-USER-001/spec.md', '---\nid: USER-001\nauthor: @me\n---\n# @SPEC:USER-001: Users\n- @TEST:API-USER-001\n'],
     ['svc/package.json', '{ "dependencies": { "express": "^4.19.2" } }\n'],
     ['empty.txt', ''],
+    ['src/c.ts', '// @MX:NOTE: n\n// @MX:SPEC: SPEC-A-001b SPEC-B-002 REQ-A-1\n/**\n * @MX:ANCHOR: a\n * @MX:SPEC: SPEC-A-001\n */\n'],
   ] as const) {
     it(`round-trips ${path} through a structured clone`, () => {
       const facts = analyzeFile(path, text, classifier);
@@ -21,6 +22,12 @@ describe('wire format of file facts', () => {
       assert.deepEqual(back.tags.map((t) => t.range), facts.tags.map((t) => t.range));
     });
   }
+
+  it('keeps what MoAI\'s scanner reads of each @MX link line', () => {
+    const facts = analyzeFile('src/c.ts', '// @MX:NOTE: n\n// @MX:SPEC: SPEC-A-001b\n/**\n * @MX:SPEC: SPEC-A-001\n */\n', classifier);
+    const back = decodeFacts('src/c.ts', deserialize(serialize(encodeFacts(facts))));
+    assert.deepEqual(back.mx!.map((m) => m.moai), [undefined, { read: 'SPEC-A-001' }, { miss: 'no-prefix' }]);
+  });
 
   it('encodes markers given as plain objects like the scanner markers', () => {
     const facts = analyzeFile('src/b.ts', '// x @API:USER-002:Handler\n', classifier);

@@ -10,6 +10,7 @@ import { getHover } from '../../../server/src/service/features/hover';
 import { getPlan, PlanUnavailable } from '../../../server/src/service/features/plan';
 import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
+import { specSubject } from '../../../server/src/service/features/refs';
 import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
 import type { EditPlan } from '../../../server/src/service/features/types';
@@ -89,7 +90,7 @@ describe('features', () => {
 
   it('prepareRename gives the ID range, including the <ID> of @TEST:API-<ID>, and refuses the rest', () => {
     assert.deepEqual(prepareRename(service.index, 'test/user.test.ts', { line: 0, character: 15 }), {
-      specId: 'USER-001',
+      subject: { kind: 'SPEC', specId: 'USER-001', id: 'USER-001' },
       range: { start: { line: 0, character: 13 }, end: { line: 0, character: 21 } },
     });
     const text = FILES['.moai/specs/SPEC-AUTH-001/spec.md']!;
@@ -99,7 +100,7 @@ describe('features', () => {
   });
 
   it('rename rewrites markers, frontmatter, title, dependency lists and the folder', async () => {
-    const plan = (await getRenameEdits(service.index, 'USER-001', 'SPEC-MEMBER-001', read))!;
+    const plan = (await getRenameEdits(service.index, specSubject('USER-001'), 'SPEC-MEMBER-001', read))!;
     const after = (path: string): string => apply(FILES[path]!, plan.edits.get(path));
     const specPath = '.moai/specs/SPEC-USER-001/spec.md';
     assert.match(after(specPath), /^id: MEMBER-001$/m);
@@ -112,9 +113,9 @@ describe('features', () => {
     assert.ok(after('src/user.ts').endsWith('// @API:USER-009\n'), 'another ID is left alone');
     assert.equal(plan.edits.has('db/schema.sql'), false, 'USERS-001 is not USER-001');
     assert.deepEqual(plan.operations, [{ kind: 'rename', from: '.moai/specs/SPEC-USER-001', to: '.moai/specs/SPEC-MEMBER-001' }]);
-    await assert.rejects(getRenameEdits(service.index, 'USER-001', 'member-1', read), /not a valid SPEC ID/);
-    await assert.rejects(getRenameEdits(service.index, 'USER-001', 'AUTH-001', read), /already exists/);
-    assert.equal(await getRenameEdits(service.index, 'USER-001', 'X-001', read, { isCancellationRequested: true }), undefined);
+    await assert.rejects(getRenameEdits(service.index, specSubject('USER-001'), 'member-1', read), /not a valid SPEC ID/);
+    await assert.rejects(getRenameEdits(service.index, specSubject('USER-001'), 'AUTH-001', read), /already exists/);
+    assert.equal(await getRenameEdits(service.index, specSubject('USER-001'), 'X-001', read, { isCancellationRequested: true }), undefined);
   });
 
   it('comment syntax follows the language of the file', () => {
@@ -197,6 +198,10 @@ describe('features', () => {
     assert.deepEqual(tree.totals.specs, 2);
     assert.equal(tree.totals.tags, 2);
     assert.equal(tree.totals.brokenLinks, 2, 'USER-009 and USERS-001');
+    assert.deepEqual(tree.broken.map((b) => `${b.id} ${b.code} ${b.severity} ${b.path}:${b.range.start.line + 1}`), ['USER-009 tag/unknown-spec error src/user.ts:3', 'USERS-001 tag/unknown-spec error db/schema.sql:1']);
+    const declared = service.diagnostics('.moai/specs/SPEC-USER-001/spec.md').find((d) => d.code === 'chain/declared-missing')!;
+    assert.equal(user.gaps.declared, declared.severity, 'the missing slot is painted with the severity Problems shows');
+    assert.equal(user.gaps.declared, 'warning');
   });
 
   it('SpecAt: marker, SPEC document, dependency item, else nothing', () => {

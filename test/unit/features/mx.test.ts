@@ -5,9 +5,9 @@ import { getDefinition } from '../../../server/src/service/features/definition';
 import { getDocumentLinks } from '../../../server/src/service/features/documentLinks';
 import { getHover } from '../../../server/src/service/features/hover';
 import { getPlan } from '../../../server/src/service/features/plan';
-import { getReqRenameEdits } from '../../../server/src/service/features/mxRename';
 import { getReferences } from '../../../server/src/service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../../../server/src/service/features/rename';
+import { specSubject } from '../../../server/src/service/features/refs';
 import { getSpecAt } from '../../../server/src/service/features/specAt';
 import { getSpecTree } from '../../../server/src/service/features/specTree';
 import type { Location, TextEdit } from '../../../server/src/service/features/types';
@@ -170,8 +170,8 @@ describe('features of the @MX dialect', () => {
   describe('rename of a REQ ID', () => {
     it('renames the declaration, the ACs mapping it and every @MX reference', async () => {
       const target = prepareRename(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'REQ-ORDER-001'));
-      assert.deepEqual({ specId: target.specId, reqId: target.reqId }, { specId: 'ORDER-001', reqId: 'REQ-ORDER-001' });
-      const plan = (await getReqRenameEdits(service.index, 'ORDER-001', 'REQ-ORDER-001', 'REQ-ORDER-010', read))!;
+      assert.deepEqual(target.subject, { kind: 'REQ', specId: 'ORDER-001', id: 'REQ-ORDER-001' });
+      const plan = (await getRenameEdits(service.index, target.subject, 'REQ-ORDER-010', read))!;
       assert.deepEqual([...plan.edits.keys()].sort(), [ACCEPTANCE, SPEC, 'src/orders/api.ts', 'tests/test_orders.py']);
       assert.match(apply(MX_FILES[SPEC]!, plan.edits.get(SPEC)), /### REQ-ORDER-010: Create/);
       assert.match(apply(MX_FILES[ACCEPTANCE]!, plan.edits.get(ACCEPTANCE)), /\(maps REQ-ORDER-010\)/);
@@ -182,7 +182,7 @@ describe('features of the @MX dialect', () => {
 
     it('refuses malformed, overlong, multi-line, other-kind and taken names, and a member of a range', async () => {
       const refused = async (name: string, pattern: RegExp, spec = 'ORDER-001', id = 'REQ-ORDER-001') =>
-        assert.rejects(getReqRenameEdits(service.index, spec, id, name, read), (e: unknown) => e instanceof RenameRefused && pattern.test(e.message));
+        assert.rejects(getRenameEdits(service.index, { kind: id.startsWith('AC-') ? 'AC' : 'REQ', specId: spec, id }, name, read), (e: unknown) => e instanceof RenameRefused && pattern.test(e.message));
       await refused('REQ ORDER 1', /not a valid REQ ID/);
       await refused('REQ-ORDER-001\nREQ-X-1', /not a valid REQ ID/);
       await refused(`REQ-${'A'.repeat(100)}`, /at most 80 characters/);
@@ -195,11 +195,11 @@ describe('features of the @MX dialect', () => {
     it('a SPEC rename starts from the SPEC ID of an @MX line too, on the part after SPEC-', () => {
       const target = prepareRename(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001', 3));
       const start = at('src/orders/api.ts', 'ORDER-001', 0);
-      assert.deepEqual(target, { specId: 'ORDER-001', range: { start, end: { line: start.line, character: start.character + 'ORDER-001'.length } } });
+      assert.deepEqual(target, { subject: specSubject('ORDER-001'), range: { start, end: { line: start.line, character: start.character + 'ORDER-001'.length } } });
     });
 
     it('a SPEC rename also rewrites the SPEC IDs of @MX lines', async () => {
-      const plan = (await getRenameEdits(service.index, 'ORDER-001', 'ORDER-100', read))!;
+      const plan = (await getRenameEdits(service.index, specSubject('ORDER-001'), 'ORDER-100', read))!;
       assert.equal(apply(MX_FILES['src/orders/api.ts']!, plan.edits.get('src/orders/api.ts')).split('\n')[2], '// @MX:SPEC: SPEC-ORDER-100 REQ-ORDER-001, REQ-ORDER-002');
     });
   });
@@ -231,15 +231,22 @@ describe('features of the @MX dialect', () => {
     );
     assert.deepEqual(order.mx!.broken.map((b) => `${b.id}@${b.path}`), ['REQ-ORDER-009@src/orders/broken.py']);
     assert.equal(order.completeness, 'partial');
-    assert.deepEqual(tree.unknownSpec.map((b) => `${b.id}@${b.path}:${b.range.start.line + 1}`), ['SPEC-ORDR-001@src/orders/broken.py:2']);
+    assert.deepEqual(
+      tree.broken.map((b) => `${b.id}@${b.path}:${b.range.start.line + 1} ${b.code} ${b.severity} ${b.specId ?? '-'} ${b.fixable}`),
+      ['REQ-ORDER-009@src/orders/broken.py:3 mx/unknown-req warning ORDER-001 true', 'SPEC-ORDR-001@src/orders/broken.py:2 mx/unknown-spec error - true'],
+      'every broken link of the dialect, by ID, with the SPEC a REQ was looked up in',
+    );
+    assert.equal(order.problems.broken, 1, 'the unknown REQ belongs to ORDER-001');
     const pay = tree.specs.find((s) => s.id === 'PAY-002')!;
     assert.deepEqual(pay.mx!.reqs.map((r) => `${r.id}:${r.code.length}`), ['REQ-001:1', 'REQ-002:1']);
     const user = tree.specs.find((s) => s.id === 'USER-001')!;
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
-    assert.equal(tree.totals.brokenLinks, 2, 'mx/unknown-spec and mx/unknown-req count as broken links');
+    assert.equal(tree.totals.brokenLinks, tree.broken.length, 'the group holds what the status bar counts');
     const off = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().filter((d) => d.code !== 'mx/unknown-spec'))!;
-    assert.deepEqual(off.unknownSpec, [], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
+    assert.deepEqual(off.broken.map((b) => b.code), ['mx/unknown-req'], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
+    const hinted = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().map((d) => ({ ...d, severity: 'hint' as const })))!;
+    assert.deepEqual([hinted.broken, hinted.totals.brokenLinks, hinted.specs.find((s) => s.id === 'ORDER-001')!.problems.broken], [[], 0, 0], 'a hint is never broken');
   });
 });
 

@@ -64,6 +64,18 @@ describe('REQ/AC declarations', () => {
     ]);
   });
 
+  it('reads a heading that numbers its section before the ID', () => {
+    assert.deepEqual(decls('## 3. Requirements\n### 3.5 REQ-RPT-004 — Draft the report\nThe system SHALL draft it.\n#### 2. AC-RPT-4: drafted\n'), [
+      'REQ-RPT-004 heading 2:9-2:20 "Draft the report The system SHALL draft it."',
+      'AC-RPT-4 heading 4:9-4:17 "drafted"',
+    ]);
+  });
+
+  it('does not map the former name of a renamed REQ (`REQ-P-057 → REQ-P-056`)', () => {
+    const md = '| AC-P-9 | RG-2 (REQ-P-056) | cwd falls back | note: REQ-P-057 → REQ-P-056 after review |\n';
+    assert.deepEqual(scanDeclarations(md).reqs.map((r) => [r.id, r.maps.map((m) => m.id)]), [['AC-P-9', ['REQ-P-056', 'REQ-P-056']]]);
+  });
+
   it('skips fenced code and prose lines that only mention an ID', () => {
     assert.deepEqual(decls('```\n- REQ-NO-001: in code\n```\nSee REQ-X-001 for details.\n  REQ-4 and events are thorough.\n'), []);
   });

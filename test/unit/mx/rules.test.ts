@@ -24,6 +24,20 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-024').map((l) => `${l.path}:${l.ref.range.start.line + 1}`), ['src/a.ts:2']);
   });
 
+  it('mx/unknown-spec suggests the SPEC declaring the REQs the same line names, over the closest spelling', async () => {
+    const svc = await load({
+      ...specFolder('DRAW-014', '- REQ-014-001: buy SHALL\n'),
+      ...specFolder('DRAW-117', '### REQ-HM-001 — collect\nIt SHALL.\n\n### REQ-HM-002 — score\nIt SHALL.\n'),
+      'web/data.py': '# @MX:ANCHOR: heat map\n# @MX:REASON: pages\n# @MX:SPEC: SPEC-DRAW-114 REQ-HM-001~002\n# @MX:NOTE: n\n# @MX:SPEC: SPEC-DRAW-114\n',
+    });
+    const ds = svc.diagnostics('web/data.py').filter((d) => d.code === 'mx/unknown-spec');
+    assert.deepEqual(ds.map((d) => [d.range.start.line + 1, d.data]), [
+      [3, { kind: 'replace-id', suggestion: 'SPEC-DRAW-117' }],
+      [5, { kind: 'replace-id', suggestion: 'SPEC-DRAW-014' }],
+    ]);
+    assert.match(ds[0]!.message, /Did you mean SPEC-DRAW-117\?/);
+  });
+
   it('mx/unknown-spec without a close ID offers MoAI broken-link rule', async () => {
     const svc = await load({ ...SCHED, 'src/a.py': '# @MX:NOTE: x\n# @MX:SPEC: SPEC-KB-CONNECTORS-001\n' });
     const d = svc.diagnostics('src/a.py').find((x) => x.code === 'mx/unknown-spec')!;
@@ -84,14 +98,44 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(wrong.allDiagnostics().filter((d) => d.code === 'mx/config-invalid').map((d) => d.range.start.line + 1), [3, 4]);
   });
 
-  it('mx/moai-invisible: no colon, .tsx, JSDoc, a second SPEC ID', async () => {
+  it('mx/moai-invisible states what `moai mx scan` misses, by its rules', async () => {
     const svc = await load({
       ...SCHED,
       ...specFolder('UX-003', '- REQ-UX-1: x\n'),
+      ...specFolder('ADP-001b', '- REQ-ADP-1: x\n'),
       'src/a.ts': '// @MX:NOTE: n\n// @MX:SPEC SPEC-SCHED-001\n/**\n * @MX:NOTE: n\n * @MX:SPEC: SPEC-SCHED-001\n */\n// @MX:SPEC: SPEC-UX-003, SPEC-SCHED-001\n// @MX:SPEC: SPEC-SCHED-001\n',
       'src/b.tsx': '// @MX:NOTE: n\n// @MX:SPEC: SPEC-SCHED-001\n',
+      'app/svc.py': '"""Service.\n\n# @MX:ANCHOR: entry\n# @MX:REASON: callers\n# @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n"""\ndef f():\n    """Run.\n\n    @MX:NOTE: bare\n    @MX:SPEC: SPEC-SCHED-001\n    """\n',
+      'app/t.go': '// @MX:NOTE: n\n// @MX:TEST: SPEC-SCHED-001\n// @MX:NOTE: m\n// @MX:SPEC: SPEC-ADP-001b\n// @MX:NOTE: o\n// @MX:SPEC: REQ-SCHED-024 SPEC-SCHED-001\n',
+      'web/x.php': '<?php\n// @MX:NOTE: n\n# @MX:SPEC: SPEC-SCHED-001\n',
+      'coverage/meter.py': '# @MX:NOTE: n\n# @MX:SPEC: SPEC-SCHED-001\n',
     });
-    assert.deepEqual(where(svc.allDiagnostics(), 'mx/moai-invisible'), ['src/a.ts:2:4-2:12', 'src/a.ts:5:4-5:12', 'src/a.ts:7:4-7:12', 'src/b.tsx:2:4-2:12']);
+    const ds = svc.allDiagnostics().filter((d) => d.code === 'mx/moai-invisible');
+    const got = ds.map((d) => `${d.path}:${d.range.start.line + 1} ${d.message.replace("MoAI's own scanner (moai mx scan) ", '')}`);
+    assert.deepEqual(got, [
+      'app/svc.py:11 reads a tag only where # comes before @MX: on the line; this docstring line is not read.',
+      'app/t.go:2 reads no link from @MX:TEST lines; an @MX:SPEC line under the tag links the SPEC.',
+      'app/t.go:4 reads SPEC-ADP-001 from this line, not SPEC-ADP-001b.',
+      'app/t.go:6 links a line only when an upper-case SPEC ID comes first after @MX:SPEC:, so it does not see this link.',
+      'coverage/meter.py:2 skips the coverage/ folder, so it does not see this link.',
+      'src/a.ts:2 needs a colon after @MX:SPEC; without one it does not see this link.',
+      'src/a.ts:5 reads a tag only where // comes before @MX: on the line; this block or JSDoc comment is not read.',
+      'src/a.ts:7 keeps one @MX:SPEC per tag, and a later @MX:SPEC line naming another SPEC under the same tag replaces this link.',
+      'src/b.tsx:2 does not read .tsx files, so it does not see this link.',
+      'web/x.php:3 reads a tag only where // comes before @MX: on the line; this comment is not read.',
+    ]);
+  });
+
+  it('mx/moai-invisible: a second SPEC ID, a link under a tag MoAI does not see; a later line naming the same SPEC loses nothing', async () => {
+    const svc = await load({
+      ...SCHED,
+      ...specFolder('UX-003', '- REQ-UX-1: x\n'),
+      'src/a.go': '/* @MX:NOTE: block */\n// @MX:SPEC: SPEC-SCHED-001\n// @MX:NOTE: n\n// @MX:SPEC: SPEC-UX-003 REQ-UX-1, SPEC-SCHED-001\n// @MX:NOTE: p\n// @MX:SPEC: SPEC-SCHED-001\nfunc f() {\n  // @MX:SPEC: SPEC-SCHED-001 REQ-SCHED-024\n}\n// @MX:NOTE: guards SPEC-UX-003 too\n// @MX:SPEC: SPEC-SCHED-001, SPEC-UX-003\n',
+    });
+    assert.deepEqual(svc.diagnostics('src/a.go').filter((d) => d.code === 'mx/moai-invisible').map((d) => `${d.range.start.line + 1} ${d.message}`), [
+      "2 MoAI's own scanner (moai mx scan) keeps no @MX tag above this line (it does not read the one above, or drops a WARN whose REASON is more than three lines below), so it drops the link.",
+      "4 MoAI's own scanner (moai mx scan) links only SPEC-UX-003 from this line; SPEC-SCHED-001 is not linked.",
+    ]);
   });
 
   it('markers in markdown are mentions: never errors, never links', async () => {
@@ -155,5 +199,62 @@ describe('REQ/AC diagnostics', () => {
     const svc = await load(specFolder('PSR-001', '**REQ-PWR-001** (Event-Driven)\nx SHALL\n\n**REQ-PWR-002** (Ubiquitous)\ny SHALL\n\n## Traceability\n\n| Requirement | File |\n| --- | --- |\n| REQ-PWR-001-002 | `a.go` |\n| REQ-PWR-002-001 | `b.go` |\n', '## AC-01: first\n\n**Requirements**: REQ-PWR-001, REQ-PWR-002\n'));
     assert.deepEqual(svc.index.reqsOf('PSR-001').map((r) => r.decl.id), ['REQ-PWR-001', 'REQ-PWR-002', 'REQ-PWR-002-001', 'AC-01']);
     assert.deepEqual(where(svc.allDiagnostics(), 'spec/req-uncovered'), ['.moai/specs/SPEC-PSR-001/spec.md:26:3-26:18']);
+  });
+
+  it('a numbered heading declares: `### 3.5 REQ-RPT-004 — …` links, and no @MX line naming it is unknown', async () => {
+    const svc = await load({
+      ...specFolder('RPT-001', '### 3.4 REQ-RPT-003 — Score\nIt SHALL score.\n\n### 3.5 REQ-RPT-004 — Draft\nIt SHALL draft.\n\n- **REQ-RPT-004-E1**: WHEN asked, it SHALL draft.\n'),
+      'gen/draft.py': '# @MX:ANCHOR: draft entry\n# @MX:REASON: callers\n# @MX:SPEC: SPEC-RPT-001 REQ-RPT-004\n',
+      'ctl/dispatch.go': '// @MX:NOTE: dispatch\n// @MX:SPEC: REQ-RPT-003, REQ-RPT-004-E1\n',
+    });
+    assert.deepEqual(where(svc.allDiagnostics(), 'mx/unknown-req'), []);
+    assert.deepEqual(svc.index.mxLinks('ctl/dispatch.go').map((l) => [l.ref.id, l.specIds]), [['REQ-RPT-003', ['RPT-001']], ['REQ-RPT-004-E1', ['RPT-001']]]);
+  });
+
+  it('a short ID of trailing groups resolves to the declared long one: `(REQ-D-005)` is REQ-IMG-LD-2-D-005', async () => {
+    const svc = await load({
+      ...specFolder(
+        'IMG-LD-2',
+        '- REQ-IMG-LD-2-D-005: decoding SHALL fail loudly\n- REQ-IMG-LD-2-D-006: decoding SHALL log\n- REQ-IMG-LD-2-E-005: export SHALL stop\n',
+        '#### AC-2-D5: a broken file (REQ-D-005)\nGiven x, Then an error.\n\n#### AC-2-D6: logging (REQ-D-006)\nGiven y.\n\n#### AC-2-E5: export (REQ-E-005)\nGiven z.\n',
+      ),
+      'src/load.rs': '// @MX:NOTE: loader\n// @MX:SPEC: SPEC-IMG-LD-2 REQ-D-005 REQ-005\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), []);
+    assert.deepEqual(where(all, 'spec/req-uncovered'), []);
+    assert.deepEqual(svc.index.reqsOf('IMG-LD-2').find((r) => r.decl.id === 'AC-2-D5')!.decl.maps.map((m) => m.id), ['REQ-IMG-LD-2-D-005']);
+    // `REQ-005` ends two declared IDs (D-005, E-005): ambiguous, so unknown.
+    assert.deepEqual(svc.index.mxLinks('src/load.rs').filter((l) => l.ref.kind === 'REQ').map((l) => [l.ref.id, l.specIds]), [['REQ-IMG-LD-2-D-005', ['IMG-LD-2']], ['REQ-005', []]]);
+  });
+
+  it('an AC heading or row naming another SPEC\'s REQ cites it: no mapping, no spec/ac-unknown-req', async () => {
+    const svc = await load({
+      ...specFolder('CRAWL-004', '**REQ-05.4 (Ubiquitous).** Logs SHALL hold no cookie.\n'),
+      ...specFolder('AI-001', '### REQ-AI-033: Summaries\nIt SHALL summarise.\n'),
+      ...specFolder(
+        'CRAWL-005',
+        '- REQ-CR5-001: crawl SHALL run\n\n## Traceability\n\n| REQ | SPEC | Test |\n| --- | --- | --- |\n| REQ-CR5-001 | here | t1 |\n| REQ-AI-033 | SPEC-AI-001 | t2 |\n',
+        '### AC-8.2: No cookies in logs (REQ-05.4 still holds)\nGiven a sync.\n\n| AC-9 | REQ-AI-033 | summaries stay |\n\n### AC-10: crawl (REQ-CR5-001, REQ-CR5-404)\n',
+      ),
+      'src/sum.py': '# @MX:NOTE: n\n# @MX:SPEC: REQ-AI-033\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), ['.moai/specs/SPEC-CRAWL-005/acceptance.md:6:32-6:43'], 'an ID no SPEC declares is still reported');
+    assert.deepEqual(svc.index.specsDeclaring('REQ-AI-033'), ['AI-001'], 'a traceability row citing another SPEC\'s REQ declares nothing');
+    assert.deepEqual(svc.index.mxLinks('src/sum.py').map((l) => l.specIds), [['AI-001']]);
+  });
+
+  it('a range over sparse numbering names the declared members only and warns about nothing else', async () => {
+    const reqs = ['001', '002', '003', '010', '011', '012', '020', '021', '022', '030', '031', '032', '033'].map((n) => `#### REQ-014-${n}: r${n}\nIt SHALL.\n`).join('\n');
+    const svc = await load({
+      ...specFolder('BUY-014', reqs, '- AC-1: Given a purchase (maps REQ-014-001~012)\n'),
+      'buy/purchase.py': '"""Purchases.\n\n# @MX:ANCHOR: purchase CRUD\n# @MX:REASON: routers\n# @MX:SPEC: SPEC-BUY-014 REQ-014-001~033 REQ-014-040\n"""\n',
+    });
+    const all = svc.allDiagnostics();
+    assert.deepEqual(where(all, 'mx/unknown-req'), ['buy/purchase.py:5:42-5:53'], 'a written ID the SPEC does not declare is still unknown');
+    assert.deepEqual(where(all, 'spec/ac-unknown-req'), []);
+    assert.equal(svc.index.mxLinks('buy/purchase.py').filter((l) => l.specIds.length > 0 && l.ref.kind === 'REQ').length, 13);
+    assert.deepEqual(svc.index.reqsOf('BUY-014').find((r) => r.decl.id === 'AC-1')!.decl.maps.map((m) => m.id), ['REQ-014-001', 'REQ-014-002', 'REQ-014-003', 'REQ-014-010', 'REQ-014-011', 'REQ-014-012']);
   });
 });

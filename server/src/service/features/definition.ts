@@ -1,25 +1,19 @@
 import type { WorkspaceIndex } from '../index';
 import type { Position } from '../types';
-import { targetAt } from './locate';
-import { getMxDefinition } from './mxNavigation';
+import { declarationsOf, refAt } from './dialects';
 import type { Location } from './types';
 
 /**
- * Go to definition: a marker or dependency item leads to the title of the SPEC document(s); an
- * ID of an `@MX` line to its SPEC's title or its REQ/AC declaration.
+ * Go to definition: from whatever names a SPEC, REQ or AC to where it is declared (a SPEC's
+ * title, a REQ/AC declaration line). On a declaration, the other declarations of the same
+ * subject outside this file (a SPEC ID two documents claim).
  */
 export function getDefinition(index: WorkspaceIndex, path: string, position: Position): Location[] {
-  const mx = getMxDefinition(index, path, position);
-  if (mx) return mx;
-  const target = targetAt(index, path, position);
-  if (!target) return [];
-  const ids = target.kind === 'tag' ? target.specIds : [target.specId];
+  const ref = refAt(index, path, position);
+  if (!ref) return [];
   const out: Location[] = [];
-  for (const id of ids) {
-    for (const spec of index.specsWithId(id)) {
-      if (target.kind === 'spec' && spec.path === path) continue;
-      out.push({ path: spec.path, range: spec.doc.titleRange });
-    }
+  for (const subject of ref.subjects) {
+    for (const l of declarationsOf(index, subject)) if (ref.role === 'reference' || l.path !== path) out.push(l);
   }
   return out;
 }

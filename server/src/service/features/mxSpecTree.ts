@@ -1,44 +1,40 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
 import type { ByPath, MxRefNode, MxSpecNode, ReqDeclNode } from '../../protocol';
 import type { Diagnostic } from '../types';
+import { isBrokenLink } from '../broken';
+import { plainRequirement } from '../reqText';
 import { reqCoverage } from '../mx/coverage';
 import { byPlace, countCoverage, uniqueReqs } from './reqCoverage';
 
-/** `@MX` links that resolve to nothing: by the SPEC they were looked up in, and those naming no SPEC. */
+/** `@MX` REQ/AC IDs that resolve to nothing, by the SPEC they were looked up in. */
 export interface BrokenMxRefs {
   readonly bySpec: ReadonlyMap<string, ByPath<MxRefNode>[]>;
-  readonly unknownSpec: readonly ByPath<MxRefNode>[];
 }
 
 /**
- * The `@MX` references reported broken (`mx/unknown-spec`, `mx/unknown-req` among `diagnostics`,
- * so excluded files, disabled lines and rules turned off stay out): a REQ/AC ID its SPECs do not
- * declare goes under each SPEC it was looked up in; a SPEC ID naming no SPEC, or a REQ/AC ID no
- * SPEC can own, under "unknown SPEC".
+ * The `@MX` REQ/AC references reported broken (`mx/unknown-req` among `diagnostics` at a broken
+ * link's severity, so excluded files, disabled lines and rules turned off stay out), under each
+ * SPEC they were looked up in. Every broken link, these included, is also in the tree's "Broken
+ * links" group.
  */
 export function brokenMxRefs(index: WorkspaceIndex, diagnostics: Iterable<Diagnostic>): BrokenMxRefs {
   const bySpec = new Map<string, ByPath<MxRefNode>[]>();
-  const unknownSpec: ByPath<MxRefNode>[] = [];
   const broken: MxLink[] = [];
   for (const d of diagnostics) {
-    if (d.code !== 'mx/unknown-spec' && d.code !== 'mx/unknown-req') continue;
+    if (d.code !== 'mx/unknown-req' || !isBrokenLink(d)) continue;
     const { line, character } = d.range.start;
     const link = index.mxLinks(d.path).find((l) => l.specIds.length === 0 && l.ref.range.start.line === line && l.ref.range.start.character === character);
     if (link) broken.push(link);
   }
   for (const link of broken.sort(byPlace)) {
     const node = refNode(link);
-    if (link.ref.kind === 'SPEC' || link.scope.length === 0) {
-      unknownSpec.push(node);
-      continue;
-    }
     for (const specId of link.scope) {
       const list = bySpec.get(specId);
       if (list) list.push(node);
       else bySpec.set(specId, [node]);
     }
   }
-  return { bySpec, unknownSpec };
+  return { bySpec };
 }
 
 /** The REQ-level chain of a SPEC, or undefined when it declares no REQ/AC and no `@MX` line links to it. */
@@ -68,6 +64,20 @@ function refNode(link: MxLink): ByPath<MxRefNode> {
   return { id: link.ref.kind === 'SPEC' ? `SPEC-${link.ref.id.replace(/^SPEC-/, '')}` : link.ref.id, path: link.path, range: link.ref.range, test: link.test };
 }
 
+/**
+ * The most characters of a requirement a tree row carries: a row and its tooltip show a
+ * sentence, the hover the whole text. MoAI-ADK's 633 SPECs send half the bytes this way.
+ */
+const ROW_TEXT = 240;
+
+/** Rows of declarations already built: a declaration is the same object until its file changes, and ACs repeat under every REQ they map. */
+const declNodes = new WeakMap<ReqEntry['decl'], ByPath<ReqDeclNode>>();
+
 function declNode(r: ReqEntry): ByPath<ReqDeclNode> {
-  return { id: r.decl.id, text: r.decl.text, path: r.path, range: r.decl.range };
+  const known = declNodes.get(r.decl);
+  if (known && known.path === r.path) return known;
+  const text = plainRequirement(r.decl.text);
+  const node = { id: r.decl.id, text: text.length > ROW_TEXT ? `${text.slice(0, ROW_TEXT - 1)}…` : text, path: r.path, range: r.decl.range };
+  declNodes.set(r.decl, node);
+  return node;
 }

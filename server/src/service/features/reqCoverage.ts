@@ -1,5 +1,6 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
-import { namesReq, reqCoverage, type ReqCoverage } from '../mx/coverage';
+import { reqCoverage, type ReqCoverage } from '../mx/coverage';
+import { namesReq } from '../mx/ids';
 
 /** What points at one REQ or AC of a SPEC: `@MX` references from code and from tests, and (for a REQ) the ACs mapping it. */
 export interface IdCoverage {
@@ -29,6 +30,12 @@ export function formatCoverage(kind: 'REQ' | 'AC', coverage: IdCoverage): string
 /** How many of a SPEC's REQs some `@MX` line (in code or a test) references, of how many it declares. */
 export function specReqCoverage(index: WorkspaceIndex, specId: string): { readonly referenced: number; readonly declared: number } {
   return countCoverage(reqCoverage(index, specId));
+}
+
+/** The line `REQs: 3 of 5 referenced by @MX lines` of a SPEC, or undefined for a SPEC that declares no REQ. */
+export function reqCoverageLine(index: WorkspaceIndex, specId: string): string | undefined {
+  const { referenced, declared } = specReqCoverage(index, specId);
+  return declared === 0 ? undefined : `REQs: ${referenced} of ${declared} referenced by \`@MX\` lines`;
 }
 
 /** Referenced and declared REQs of a SPEC's REQ coverage. */

@@ -1,7 +1,6 @@
 import type { WorkspaceIndex } from '../index';
 import type { Position } from '../types';
-import { targetAt } from './locate';
-import { mxSubjects, mxTargetAt } from './mxLocate';
+import { refAt } from './dialects';
 
 /**
  * The SPEC a position belongs to: the SPEC of the marker, `@MX` ID or dependency item under the
@@ -9,12 +8,5 @@ import { mxSubjects, mxTargetAt } from './mxLocate';
  * by `module:`; undefined elsewhere.
  */
 export function getSpecAt(index: WorkspaceIndex, path: string, position: Position): string | undefined {
-  const mx = mxTargetAt(index, path, position);
-  const subject = mx ? mxSubjects(mx)[0] : undefined;
-  if (subject) return subject.specId;
-  const target = targetAt(index, path, position);
-  if (target?.kind === 'tag') {
-    if (target.specIds[0] !== undefined) return target.specIds[0];
-  } else if (target && index.specsWithId(target.specId).length > 0) return target.specId;
-  return index.facts(path)?.spec?.id ?? index.specOfFile(path) ?? index.moduleOwner(path);
+  return refAt(index, path, position)?.subjects[0]?.specId ?? index.facts(path)?.spec?.id ?? index.specOfFile(path) ?? index.moduleOwner(path);
 }

@@ -1,7 +1,9 @@
+import { companionPaths } from '../analyze';
+import { countProblems, isBrokenLink } from '../broken';
 import type { Link, WorkspaceIndex } from '../index';
 import { baseOfSubId } from '../tags';
-import type { ByPath, MxRefNode, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
-import type { Diagnostic } from '../types';
+import type { BrokenLinkNode, ByPath, ChainGaps, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
+import type { Diagnostic, DiagnosticCode } from '../types';
 import { chainClaims, chainCounts, missingTags } from './chain';
 import { brokenMxRefs, mxSpecNode } from './mxSpecTree';
 import { NEVER_CANCELLED, type Cancellation } from './types';
@@ -40,9 +42,12 @@ function isBorrowed(link: Link, specId: string): boolean {
 
 export interface SpecTree {
   readonly specs: readonly SpecTreeEntry[];
-  readonly unknownSpec: readonly ByPath<MxRefNode>[];
+  readonly broken: readonly ByPath<BrokenLinkNode>[];
   readonly totals: SpecTreeResult['totals'];
 }
+
+/** Tag types whose markers are code, not tests or docs: a chain is complete with one of them and a TEST. */
+const CODE_TYPES: ReadonlySet<string> = new Set(['API', 'DB', 'SERVICE', 'MIDDLEWARE', 'CODE']);
 
 /**
  * Every SPEC with its chain, counts, missing declarations and problems. `diagnostics` gives
@@ -59,6 +64,9 @@ export function getSpecTree(
   let tagCount = 0;
   const current = [...all];
   const broken = brokenMxRefs(index, current);
+  const links = brokenLinks(index, current);
+  const brokenBySpec = new Map<string, number>();
+  for (const link of links) for (const id of link.specIds) brokenBySpec.set(id, (brokenBySpec.get(id) ?? 0) + 1);
   for (const spec of index.specs()) {
     if (token.isCancellationRequested) return undefined;
     const tags: ChainTag[] = chainClaims(index, spec.id).map((link) => chainTag(link, isBorrowed(link, spec.id)));
@@ -68,6 +76,7 @@ export function getSpecTree(
     tagCount += tags.length;
     const missing = missingTags(index, spec.id, spec.path);
     const hasTest = tags.some((t) => t.type === 'TEST');
+    const hasCode = tags.some((t) => CODE_TYPES.has(t.type));
     const own = diagnostics(spec.path);
     const framework = spec.doc.stack?.framework?.value;
     const mx = mxSpecNode(index, spec.id, broken);
@@ -81,8 +90,9 @@ export function getSpecTree(
       mentions,
       counts: chainCounts(index, spec.id),
       missing,
-      completeness: tags.length > 0 ? (hasTest && missing.length === 0 ? 'complete' : 'partial') : mx ? mxCompleteness(mx) : 'none',
-      problems: { errors: own.filter((d) => d.severity === 'error').length, warnings: own.filter((d) => d.severity === 'warning').length },
+      completeness: tags.length > 0 ? (hasCode && hasTest && missing.length === 0 ? 'complete' : 'partial') : mx ? mxCompleteness(mx) : 'none',
+      problems: { errors: own.filter((d) => d.severity === 'error').length, warnings: own.filter((d) => d.severity === 'warning').length, broken: brokenBySpec.get(spec.id) ?? 0 },
+      gaps: chainGaps([...own, ...companionPaths(spec.path).flatMap(diagnostics)]),
       ...(typeof framework === 'string' ? { framework } : {}),
       ...(spec.doc.archived ? { archived: true } : {}),
       ...(mx ? { mx } : {}),
@@ -90,7 +100,56 @@ export function getSpecTree(
     });
   }
   const totals = { specs: specs.length, tags: tagCount, ...countProblems(current) };
-  return { specs, unknownSpec: broken.unknownSpec, totals };
+  return { specs, broken: links.map(({ specIds, ...node }) => ({ ...node, ...(specIds.length === 1 ? { specId: specIds[0] } : {}) })), totals };
+}
+
+const GAP_CODES: Readonly<Record<keyof ChainGaps, DiagnosticCode>> = { declared: 'chain/declared-missing', code: 'spec/no-implementation', test: 'chain/missing-test' };
+
+/** The severity of each kind of gap among a SPEC's diagnostics (its document and companions). */
+function chainGaps(own: readonly Diagnostic[]): ChainGaps {
+  const gaps: { -readonly [K in keyof ChainGaps]: ChainGaps[K] } = {};
+  for (const key of Object.keys(GAP_CODES) as (keyof ChainGaps)[]) {
+    const found = own.find((d) => d.code === GAP_CODES[key]);
+    if (found) gaps[key] = found.severity;
+  }
+  return gaps;
+}
+
+type BrokenEntry = Omit<ByPath<BrokenLinkNode>, 'specId'> & { readonly specIds: readonly string[] };
+
+/**
+ * Every broken link among `all`, by what it names, then path and line, with the SPECs it
+ * belongs to: the SPEC whose files hold it, the SPECs an `@MX` line's REQ/AC was looked up in,
+ * or the SPEC a header line's own tag links to.
+ */
+function brokenLinks(index: WorkspaceIndex, all: readonly Diagnostic[]): BrokenEntry[] {
+  const out: BrokenEntry[] = [];
+  for (const d of all) {
+    if (!isBrokenLink(d)) continue;
+    out.push({
+      id: d.target ?? d.code,
+      code: d.code,
+      severity: d.severity as BrokenLinkNode['severity'],
+      message: d.message,
+      path: d.path,
+      range: d.range,
+      fixable: d.data !== undefined,
+      specIds: ownersOf(index, d),
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line));
+}
+
+function ownersOf(index: WorkspaceIndex, d: Diagnostic): readonly string[] {
+  const owner = index.specOfFile(d.path);
+  if (owner !== undefined) return [owner];
+  const line = d.range.start.line;
+  if (d.code === 'mx/unknown-req') {
+    const link = index.mxLinks(d.path).find((l) => l.ref.range.start.line === line && l.ref.range.start.character === d.range.start.character);
+    return link?.scope ?? [];
+  }
+  if (d.code === 'tag/broken-path') return [...new Set(index.links(d.path).filter((l) => l.tag.range.start.line === line).flatMap((l) => l.specIds))];
+  return [];
 }
 
 /** An `@MX` SPEC: no REQ referenced is `none`; every REQ referenced from code and tested, `complete`. */
@@ -99,18 +158,3 @@ function mxCompleteness(mx: ByPath<MxSpecNode>): SpecNode['completeness'] {
   const done = mx.reqs.length > 0 && mx.reqs.every((r) => r.code.length > 0 && r.tests.length > 0);
   return done ? 'complete' : 'partial';
 }
-
-/** Broken links (`tag/unknown-spec`, `tag/broken-path`, `mx/unknown-spec`, `mx/unknown-req`), errors and warnings among diagnostics. */
-export function countProblems(all: Iterable<Diagnostic>): { brokenLinks: number; errors: number; warnings: number } {
-  let brokenLinks = 0;
-  let errors = 0;
-  let warnings = 0;
-  for (const d of all) {
-    if (BROKEN_LINK_CODES.has(d.code)) brokenLinks++;
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-  }
-  return { brokenLinks, errors, warnings };
-}
-
-const BROKEN_LINK_CODES: ReadonlySet<string> = new Set(['tag/unknown-spec', 'tag/broken-path', 'mx/unknown-spec', 'mx/unknown-req']);

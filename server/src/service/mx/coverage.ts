@@ -1,4 +1,5 @@
 import type { MxLink, ReqEntry, WorkspaceIndex } from '../index';
+import { namesReq } from './ids';
 
 /** One REQ of a SPEC with what covers it: code and test references, and the ACs mapping it. */
 export interface ReqCoverage {
@@ -9,11 +10,6 @@ export interface ReqCoverage {
   readonly testRefs: readonly MxLink[];
   /** The SPEC's ACs that map this REQ (or the group it belongs to). */
   readonly acs: readonly ReqEntry[];
-}
-
-/** True when `ref` names `id` itself or the group it belongs to (`REQ-32` for `REQ-32.1`). */
-export function namesReq(ref: string, id: string): boolean {
-  return ref === id || (id.startsWith(ref) && id[ref.length] === '.');
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { RefKind } from '../types';
 
+/** True when `ref` names `id` itself or the group it belongs to (`REQ-32` for `REQ-32.1`). */
+export function namesReq(ref: string, id: string): boolean {
+  return ref === id || (id.startsWith(ref) && id[ref.length] === '.');
+}
+
 /** The most members one range or list expands to; past it the rest is cut and reported. */
 export const MAX_RANGE_MEMBERS = 1000;
 

@@ -5,8 +5,11 @@ import { findIds, type CutRange } from './ids';
 /** The longest requirement text kept per declaration; SPECs quote whole sections. */
 const MAX_TEXT = 600;
 
-/** A declaration's ID at the start of a line, after the markup of its form. */
-const HEADING = /^ {0,3}#{1,6}[ \t]+(?:\*\*|__)?/y;
+/**
+ * A declaration's ID at the start of a line, after the markup of its form. A heading may number
+ * its section first (`### 3.5 REQ-AX-004 — Report Draft Generation`).
+ */
+const HEADING = /^ {0,3}#{1,6}[ \t]+(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?[ \t]+)?(?:\*\*|__)?/y;
 const LIST = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?/y;
 const BOLD = /^[ \t]{0,3}(?:\*\*|__)/y;
 const TABLE = /^[ \t]*\|[ \t]*(?:\*\*|__)?/y;
@@ -55,7 +58,7 @@ export function scanDeclarations(text: string, lines = new LineIndex(text)): { r
       for (const [from, to] of mappingSpans(text, open)) {
         const found = findIds(text, from, to);
         append(cut, found.cut);
-        for (const f of found.ids) if (f.kind === 'REQ' && !inCodeSpan(text, f.start)) maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
+        for (const f of found.ids) if (f.kind === 'REQ' && !inCodeSpan(text, f.start) && !RENAMED.test(text.slice(f.end, f.end + 6))) maps.push({ kind: 'REQ', id: f.id, range: lines.range(f.start, f.end), ...(f.expanded ? { expanded: true } : {}) });
       }
     }
     out.push({ kind: decl.kind, id: decl.id, range: lines.range(decl.start, decl.end), form: decl.form, section: decl.section, text: body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body, maps });
@@ -131,6 +134,9 @@ function mappingSpans(text: string, open: Open): [number, number][] {
   }
   return out;
 }
+
+/** An arrow after an ID makes it a former name (`REQ-P-057 → REQ-P-056` in a rename note), not a mapping. */
+const RENAMED = /^[ \t]*(?:→|->|=>)/;
 
 /** True when `offset` stands inside a backtick code span on its line: a quoted ID, not a mapping. */
 function inCodeSpan(text: string, offset: number): boolean {

@@ -1,6 +1,6 @@
 import { isPlaceholderId } from '../tags';
 import { LineIndex, append } from '../text';
-import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
+import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type IdRef, type MoaiReading, type MxMarker, type MxPlace, type Range, type RefKind } from '../types';
 import { findIds, type CutRange } from './ids';
 
 /**
@@ -54,6 +54,8 @@ export class MxTag implements MxMarker {
     readonly start: number,
     readonly refs: readonly MxRef[],
     readonly continued: number,
+    /** For a link line of a source file: what MoAI's own scanner reads of it (`moaiReadings`). */
+    public moai?: MoaiReading,
   ) {}
 
   get range(): Range {
@@ -65,8 +67,8 @@ export class MxTag implements MxMarker {
   }
 
   toJSON(): MxMarker {
-    const { kind, range, kindRange, value, colon, auto, place, parent, continued } = this;
-    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()), continued };
+    const { kind, range, kindRange, value, colon, auto, place, parent, continued, moai } = this;
+    return { kind, range, kindRange, value, colon, auto, place, parent, refs: this.refs.map((r) => r.toJSON()), continued, ...(moai ? { moai } : {}) };
   }
 }
 

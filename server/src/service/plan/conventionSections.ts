@@ -1,7 +1,7 @@
 import type { Citation, CodeFact, Layer, LayerPlace, LibraryUse, PagingFact } from '../conventions/types';
 import { LIBRARIES } from '../conventions/libraries';
 import { ORM_MIGRATIONS } from './stackAdvice';
-import type { PlanFacts } from './generate';
+import type { PlanFacts, Suggestion } from './facts';
 import type { PlannedFile } from './layoutPlan';
 import { code, table } from './markdownText';
 import type { EarsKind, Requirement } from './requirements';
@@ -244,12 +244,6 @@ export function versionsSection(facts: PlanFacts): string[] {
   }
   if (rows.length === 0) return [];
   return ['Versions in use', ...table(['Library', 'Declared', 'Where'], rows)];
-}
-
-/** What the framework usually does where the repository has nothing, said once. */
-export interface Suggestion {
-  readonly topic: 'layout' | 'data' | 'migrations' | 'auth' | 'errors' | 'paging' | 'tests';
-  readonly text: string;
 }
 
 /** `(see Suggestions)` when a suggestion of that topic is made. */

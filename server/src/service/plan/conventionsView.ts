@@ -1,6 +1,6 @@
 import type { ByPath, ConventionFact, ConventionsView } from '../../protocol';
 import type { Citation, CodeFact, LibraryUse } from '../conventions/types';
-import type { PlanFacts } from './generate';
+import type { PlanFacts } from './facts';
 
 /*
  * The conventions a plan is written from, for the sidebar's Guidance view: the same facts the

@@ -1,5 +1,5 @@
 import type { Endpoint } from './endpoints';
-import type { MxPlanItem, MxPlanRef, PlanFacts } from './generate';
+import type { MxPlanItem, MxPlanRef, PlanFacts } from './facts';
 import { code, table } from './markdownText';
 import { KIND_LABEL, endpointsSection as tagEndpointsSection, layoutPlace } from './planSections';
 import { earsKind } from './requirements';

@@ -4,7 +4,8 @@ import type { SpecDoc } from '../types';
 import type { StatedStack } from './chooseFramework';
 import { readConventions } from '../conventions/read';
 import { mxPlanInput } from './mxInput';
-import { planChoice, type ChainTag, type PlanInput } from './generate';
+import type { ChainTag, PlanInput } from './facts';
+import { planChoice } from './generate';
 import { bareSpecId } from '../tags';
 
 /** What looking up a SPEC for its plan gives. */

@@ -1,6 +1,6 @@
 import { append } from '../text';
 import { sameLanguage, type FrameworkCandidate } from './chooseFramework';
-import type { ChainTag, PlanFacts } from './generate';
+import type { ChainTag, PlanFacts } from './facts';
 import { listGuidance, type PlanTagType } from './guidance';
 import { code, table } from './markdownText';
 import type { EarsKind, Requirement } from './requirements';

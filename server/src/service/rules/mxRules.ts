@@ -1,4 +1,5 @@
 import { basename } from '../text';
+import { moaiCommentPrefix, moaiSkippedFolder } from '../mx/moaiScan';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type MxMarker } from '../types';
 import { finding, type Finding, type RuleContext } from './context';
 
@@ -15,11 +16,11 @@ function codeMarkers(ctx: RuleContext, path: string): readonly MxMarker[] {
 
 /** `mx/unknown-spec`: a SPEC ID on an `@MX:SPEC`/`@MX:TEST` line that names no SPEC. */
 export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
-  if (codeMarkers(ctx, path).length === 0) return [];
+  if (codeMarkers(ctx, path).length === 0 || ctx.missingStore()) return [];
   const out: Finding[] = [];
   for (const link of ctx.index.mxLinks(path)) {
     if (link.ref.kind !== 'SPEC' || link.specIds.length > 0 || link.marker.place === 'markdown') continue;
-    const suggestion = ctx.closestId(link.ref.id);
+    const suggestion = ownerOfLineReqs(ctx, link.marker) ?? ctx.closestId(link.ref.id);
     const name = `SPEC-${link.ref.id}`;
     out.push(
       finding(
@@ -27,16 +28,32 @@ export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
         path,
         link.ref.range,
         suggestion ? `@MX:${link.marker.kind} names ${name}, which is no SPEC in this workspace. Did you mean SPEC-${suggestion}?` : `@MX:${link.marker.kind} names ${name}, which is no SPEC in this workspace.`,
-        { data: suggestion ? { kind: 'replace-id', suggestion: `SPEC-${suggestion}` } : { kind: 'mx-broken-link', id: link.ref.id } },
+        { data: suggestion ? { kind: 'replace-id', suggestion: `SPEC-${suggestion}` } : { kind: 'mx-broken-link', id: link.ref.id }, target: name },
       ),
     );
   }
   return out;
 }
 
+/**
+ * The SPEC that declares the most of the REQ/AC IDs a line names, when one does and the line does
+ * not already name it: `SPEC-LOTTO-114 REQ-HM-001~005` with REQ-HM-* declared in SPEC-LOTTO-117
+ * meant 117, however close 014 is in spelling.
+ */
+function ownerOfLineReqs(ctx: RuleContext, marker: MxMarker): string | undefined {
+  const named = new Set(marker.refs.flatMap((r) => (r.kind === 'SPEC' ? [ctx.index.resolveSpecId(r.id)] : [])));
+  const votes = new Map<string, number>();
+  for (const ref of marker.refs) {
+    if (ref.kind === 'SPEC') continue;
+    for (const id of ctx.index.specsDeclaring(ref.id)) if (!named.has(id)) votes.set(id, (votes.get(id) ?? 0) + 1);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
+}
+
 /** `mx/unknown-req`: a REQ/AC ID declared in none of the SPECs it can belong to. */
 export function checkMxUnknownReq(ctx: RuleContext, path: string): Finding[] {
-  if (codeMarkers(ctx, path).length === 0) return [];
+  if (codeMarkers(ctx, path).length === 0 || ctx.missingStore()) return [];
   const out: Finding[] = [];
   for (const link of ctx.index.mxLinks(path)) {
     if (link.ref.kind === 'SPEC' || link.specIds.length > 0 || link.marker.place === 'markdown') continue;
@@ -52,7 +69,7 @@ export function checkMxUnknownReq(ctx: RuleContext, path: string): Finding[] {
         path,
         link.ref.range,
         `${link.ref.id} is not declared in ${where}.${suggestion ? ` Did you mean ${suggestion}?` : ''}${link.ref.expanded ? ' (It is a member of this range.)' : ''}`,
-        suggestion && !link.ref.expanded ? { data: { kind: 'replace-id', suggestion } } : {},
+        suggestion && !link.ref.expanded ? { data: { kind: 'replace-id', suggestion }, target: link.ref.id } : { target: link.ref.id },
       ),
     );
   }
@@ -138,28 +155,68 @@ export function checkMxUnknownKind(ctx: RuleContext, path: string): Finding[] {
     .map((m) => finding('mx/unknown-kind', path, m.kindRange, `@MX:${m.kind} is not an @MX kind; MoAI knows ${MX_STANDALONE_KINDS.join(', ')} and the sub-lines ${MX_SUB_KINDS.join(', ')}.`));
 }
 
-const INVISIBLE_EXTENSIONS = /\.(tsx|jsx|c|h)$/i;
-
-/** `mx/moai-invisible`: a well-formed link MoAI's own scanner will not read. */
+/** `mx/moai-invisible`: a link MoAI's own scanner does not read, or reads otherwise than written. */
 export function checkMxMoaiInvisible(ctx: RuleContext, path: string): Finding[] {
   const out: Finding[] = [];
-  for (const m of codeMarkers(ctx, path)) {
-    if (m.kind !== 'SPEC' && m.kind !== 'TEST') continue;
-    const specs = m.refs.filter((r) => r.kind === 'SPEC');
+  const markers = codeMarkers(ctx, path);
+  for (const m of markers) {
+    if ((m.kind !== 'SPEC' && m.kind !== 'TEST') || !m.moai) continue;
+    const specs = [...new Set(m.refs.filter((r) => r.kind === 'SPEC').map((r) => `SPEC-${r.id}`))];
     if (specs.length === 0) continue;
-    const why = !m.colon
-      ? `it has no colon after @MX:${m.kind}`
-      : INVISIBLE_EXTENSIONS.test(path)
-        ? `MoAI does not scan ${path.slice(path.lastIndexOf('.'))} files`
-        : m.place === 'block' || m.place === 'docstring' || m.place === 'html'
-          ? `MoAI reads only line comments, and this is a ${m.place === 'docstring' ? 'docstring' : m.place === 'html' ? 'HTML comment' : 'block comment'}`
-          : specs.length > 1
-            ? 'MoAI reads only the first SPEC ID of a line'
-            : undefined;
-    if (why) out.push(finding('mx/moai-invisible', path, m.range, `MoAI's own scanner will not see this link: ${why}.`));
+    const why = moaiMissText(path, m, specs, linkedOtherwise(ctx, path, markers, m));
+    if (why) out.push(finding('mx/moai-invisible', path, m.range, `MoAI's own scanner (moai mx scan) ${why}.`));
   }
   return out;
 }
+
+/**
+ * SPEC IDs MoAI links to the tag without this line: those in the tag's own text (`@MX:NOTE: … SPEC-X …`)
+ * and the SPEC owning the file by `module:`.
+ */
+function linkedOtherwise(ctx: RuleContext, path: string, markers: readonly MxMarker[], m: MxMarker): Set<string> {
+  const out = new Set((markers[m.parent]?.value ?? '').match(/SPEC-[A-Z0-9][A-Z0-9-]*/g) ?? []);
+  const owner = ctx.index.moduleOwner(path);
+  if (owner !== undefined) out.add(`SPEC-${owner}`);
+  return out;
+}
+
+/** What MoAI's scanner does with a link line, in words, when it is not what the line says; undefined when it reads the line as written. */
+function moaiMissText(path: string, m: MxMarker, specs: readonly string[], linked: ReadonlySet<string>): string | undefined {
+  const { miss, read } = m.moai!;
+  const ext = path.slice(path.lastIndexOf('.'));
+  switch (miss) {
+    case 'extension':
+      return `does not read ${ext} files, so it does not see this link`;
+    case 'folder':
+      return `skips the ${moaiSkippedFolder(path)}/ folder, so it does not see this link`;
+    case 'no-prefix':
+      return `reads a tag only where ${moaiCommentPrefix(path)} comes before @MX: on the line; this ${PLACE_WORDS[m.place]} is not read`;
+    case 'no-colon':
+      return `needs a colon after @MX:${m.kind}; without one it does not see this link`;
+    case 'test':
+      return 'reads no link from @MX:TEST lines; an @MX:SPEC line under the tag links the SPEC';
+    case 'kind-case':
+      return 'reads only @MX:SPEC: written in capitals, so it does not see this link';
+    case 'value':
+      return 'links a line only when an upper-case SPEC ID comes first after @MX:SPEC:, so it does not see this link';
+    case 'no-tag':
+      return m.parent === -1 ? undefined : 'keeps no @MX tag above this line (it does not read the one above, or drops a WARN whose REASON is more than three lines below), so it drops the link';
+    case 'replaced':
+      return 'keeps one @MX:SPEC per tag, and a later @MX:SPEC line naming another SPEC under the same tag replaces this link';
+  }
+  if (read !== undefined && read !== specs[0]) return `reads ${read} from this line, not ${specs[0]}`;
+  const lost = specs.slice(1).filter((id) => !linked.has(id));
+  if (lost.length > 0) return `links only ${specs[0]} from this line; ${lost.join(', ')} ${lost.length > 1 ? 'are' : 'is'} not linked`;
+  return undefined;
+}
+
+const PLACE_WORDS: Readonly<Record<MxMarker['place'], string>> = {
+  line: 'comment',
+  block: 'block or JSDoc comment',
+  docstring: 'docstring line',
+  html: 'HTML comment',
+  markdown: 'text',
+};
 
 /** `mx/range-cut` and `mx/config-invalid`: what reading the file's @MX facts found. */
 export function checkMxProblems(ctx: RuleContext, path: string): Finding[] {

@@ -61,7 +61,7 @@ export function checkAcUnknownReq(ctx: RuleContext, path: string): Finding[] {
       if (ctx.index.declares(found.specId, m.id)) continue;
       const suggestion = ctx.closestReq(m.id, [found.specId]);
       out.push(
-        finding('spec/ac-unknown-req', path, m.range, `${r.decl.id} maps ${m.id}, which SPEC-${found.specId} does not declare.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, suggestion && !m.expanded ? { data: { kind: 'replace-id', suggestion } } : {}),
+        finding('spec/ac-unknown-req', path, m.range, `${r.decl.id} maps ${m.id}, which SPEC-${found.specId} does not declare.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, suggestion && !m.expanded ? { data: { kind: 'replace-id', suggestion }, target: m.id } : { target: m.id }),
       );
     }
   }

@@ -12,9 +12,9 @@ import { parsePom } from './parse/maven';
 import { normalisePythonName, parsePipfile, parsePyproject, parseRequirementsTxt } from './parse/python';
 import { parseSbt } from './parse/sbt';
 import { isHigherVersion } from './versions';
+import type { Ecosystem } from './ecosystem';
 
-/** Package ecosystems: how names are compared and how version ranges read. */
-export type Ecosystem = 'npm' | 'pypi' | 'go' | 'cargo' | 'maven' | 'packagist';
+export type { Ecosystem } from './ecosystem';
 
 interface KindInfo {
   /** None for files that only name databases (`hints:*`). */

@@ -1,5 +1,5 @@
 import { Range, coerce, gt, intersects, minVersion } from 'semver';
-import type { Ecosystem } from './manifests';
+import type { Ecosystem } from './ecosystem';
 
 /** How a bare version (`1.2.3` with no operator) reads: Cargo means `^`, the rest mean `=`. */
 type Dialect = Ecosystem | 'spec' | 'exact';

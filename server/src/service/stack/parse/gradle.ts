@@ -31,12 +31,17 @@ export function scanBlocks(masked: string): { blocks: Block[]; unclosed: number;
   const blocks: Block[] = [];
   const stack: Block[] = [];
   let extraClosing = 0;
+  // The next line end, found again only once passed: a search per quote would be quadratic on a long line.
+  let nl = -1;
   for (let i = 0; i < masked.length; i++) {
     const c = masked[i]!;
     if (c === '"' || c === "'") {
       const end = masked.indexOf(c, i + 1);
-      const nl = masked.indexOf('\n', i + 1);
-      i = end === -1 || (nl !== -1 && nl < end) ? i : end;
+      if (nl <= i) {
+        nl = masked.indexOf('\n', i + 1);
+        if (nl === -1) nl = masked.length;
+      }
+      i = end === -1 || nl < end ? i : end;
     } else if (c === '{') {
       const block = { name: blockName(masked, i), start: i, end: masked.length };
       blocks.push(block);

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ManifestFacts } from '../../types';
+import { decodeNumeric } from '../../text';
 import { FactsBuilder, clip } from './common';
 
 /** An element found by the position scan: its path from the root and where its text stands. */
@@ -40,12 +41,6 @@ function scanElements(text: string): Element[] {
 
 type Xml = Record<string, unknown>;
 const asList = (v: unknown): Xml[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is Xml => typeof x === 'object' && x !== null);
-/** Numeric character references (`&#48;`, `&#x30;`) the parser leaves as written. */
-const decodeNumeric = (s: string): string =>
-  s.replace(/&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (all, hex: string | undefined, dec: string | undefined) => {
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => textOf(x)).filter((x): x is string => x !== undefined && x !== '');
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? decodeNumeric(v.trim()) : typeof v === 'number' ? String(v) : undefined);
 /** A named entity left unexpanded (`&rev;` with no definition): no value may be read from it. */

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { SERVER, TestClient, writeWorkspace } from './client';
+
+const FILES = 3_000;
+const GITIGNORE_EVENTS = 50;
+const REFRESHES = 20;
+
+/** A workspace large enough that a load takes a while: three SPECs and 3,000 tagged files. */
+function bigWorkspace(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const id of ['REL-001', 'REL-002', 'REL-003']) {
+    files[`.moai/specs/SPEC-${id}/spec.md`] = `---\nid: ${id}\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:${id}: Reload\n`;
+  }
+  for (let i = 0; i < FILES; i++) {
+    files[`src/m${Math.floor(i / 100)}/f${i}.py`] = `# @CODE:REL-00${(i % 3) + 1}\ndef f${i}():\n    return ${i}\n\n# @CODE:GONE-${String(i).padStart(3, '0')}\n`;
+  }
+  files['.gitignore'] = 'build/\n';
+  return files;
+}
+
+/** Peak resident memory of a process, worker threads included (Linux). */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/** Loads started: each says how many files it listed before it reads them. */
+const loadsStarted = (client: TestClient): number => client.notifications.filter((n) => n.method === 'specchain/indexProgress' && (n.params as { done: boolean }).done === false).length;
+
+describe('language server: a burst of reloads', function () {
+  this.timeout(300_000);
+  let client: TestClient;
+
+  before(async function () {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    client = new TestClient(writeWorkspace(bigWorkspace()));
+    await client.initialize();
+    await client.open('src/m0/f0.py', '# @CODE:REL-001\n', 'python');
+    await client.diagnosticsOf('src/m1/f100.py', (d) => d.some((x) => x.code === 'tag/unknown-spec'), 120_000);
+  });
+  after(async () => client?.dispose());
+
+  it(`runs one reload at a time for ${GITIGNORE_EVENTS} .gitignore events and ${REFRESHES} Refresh requests, and answers hovers meanwhile`, async () => {
+    assert.equal(loadsStarted(client), 1);
+    const peakBefore = peakRssMb(client.child.pid!);
+    const hoverAt = { textDocument: { uri: client.uri('src/m0/f0.py') }, position: { line: 0, character: 10 } };
+    const refreshes: Promise<unknown>[] = [];
+    const hoverMillis: number[] = [];
+    for (let i = 0; i < GITIGNORE_EVENTS; i++) {
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('.gitignore'), type: FileChangeType.Changed }] });
+      if (i % 3 === 0 && refreshes.length < REFRESHES) refreshes.push(client.connection.sendRequest('specchain/refresh'));
+      if (i % 10 === 5) {
+        const started = Date.now();
+        const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, hoverAt);
+        hoverMillis.push(Date.now() - started);
+        assert.match(JSON.stringify(hover?.contents ?? ''), /REL-001/, 'the index answers while it reloads');
+      }
+    }
+    while (refreshes.length < REFRESHES) refreshes.push(client.connection.sendRequest('specchain/refresh'));
+    const reports = (await Promise.all(refreshes)) as { files: number }[];
+    assert.ok(reports.every((r) => r.files === FILES + 4), JSON.stringify(reports.slice(0, 3)));
+    const grown = peakRssMb(client.child.pid!) - peakBefore;
+    if (process.env['SPECCHAIN_TEST_VERBOSE']) console.log(`loads ${loadsStarted(client)}, peak ${peakBefore.toFixed(0)} -> +${grown.toFixed(0)} MB, hovers ${hoverMillis.join(' ')} ms`);
+    // The first load, the one the burst started and one queued behind it for everything else.
+    assert.ok(loadsStarted(client) <= 3, `${loadsStarted(client)} loads for one burst`);
+    assert.ok(grown < 200, `peak memory grew by ${grown.toFixed(0)} MB over the burst`);
+    // Hovers wait behind at most one indexing step, not behind dozens of loads side by side.
+    assert.ok(Math.max(...hoverMillis) < 5_000, `hovers took ${hoverMillis.join(', ')} ms`);
+    await client.diagnosticsOf('src/m1/f100.py', (d) => d.some((x) => x.code === 'tag/unknown-spec'));
+  });
+});
