@@ -74,6 +74,21 @@ describe('plan: advice that follows the code', () => {
     assert.match(section(plan, 'Where the code goes'), /add `gateway\/handler\/order\.go`|extend `gateway\/handler\/orders\.go`/);
   });
 
+  it('names the route that already serves an endpoint, and plans for the service holding it', async () => {
+    const { plan, facts } = await planOf({
+      'admin/requirements.txt': 'flask==3.0.2\n',
+      'admin/app.py': 'from flask import Flask\n\napp = Flask(__name__)\n',
+      'api/requirements.txt': 'fastapi==0.110.0\n',
+      'api/app/main.py': 'from fastapi import FastAPI\nfrom app.routes import items\n\napp = FastAPI()\napp.include_router(items.router, prefix="/api")\n',
+      'api/app/routes/items.py': 'from fastapi import APIRouter\n\nrouter = APIRouter(prefix="/items")\n\n\n@router.get("/{item_id}")\ndef read_item(item_id: int):\n    return {}\n',
+      '.moai/specs/SPEC-ITEMS-001/spec.md': specDoc('ITEMS-001', 'Items', '- WHEN a client sends `GET /api/items/{id}`, the system SHALL return the item.\n- WHEN a client sends `DELETE /api/items/{id}`, the system SHALL delete it.\n'),
+    }, 'ITEMS-001');
+    assert.equal(facts.service?.root, 'api');
+    const endpoints = section(plan, 'Endpoints from the SPEC');
+    assert.match(endpoints, /\| `GET` \| `\/api\/items\/\{id\}` \| \d+ \| `api\/app\/routes\/items\.py:6` \(served already/);
+    assert.doesNotMatch(endpoints, /`DELETE` .*served already/);
+  });
+
   it('counts @TEST:API-USER-001 as the SPEC\'s test, as the chain does', () => {
     const plan = generatePlan(input(SPEC, { 'requirements.txt': 'fastapi==0.110.0\n' }, [{ type: 'TEST', id: 'API-USER-001', path: 'tests/test_users.py', line: 3 }]));
     const rest = plan.slice(plan.indexOf('### Still to write'));

@@ -12,10 +12,10 @@ export interface ConventionsInput {
   readonly files: Iterable<FileFacts>;
   readonly stack: StackReport;
   /**
-   * The files holding a service's request handlers, when the routes of the code are known
-   * (the routes room); without it, files whose code declares handlers.
+   * The files that declare a service's routes (the routes room, `service/routes/`): where the
+   * repository keeps its routes, and its handlers where they are declared together.
    */
-  readonly handlerFiles?: (root: string) => ReadonlySet<string> | undefined;
+  readonly routeFiles?: (root: string) => ReadonlySet<string>;
 }
 
 /** Folders never read for conventions: tools' state, dependencies, build output. */
@@ -97,12 +97,12 @@ function workspaceLibraries(files: Files, service: ServiceStack): WorkspaceLibra
 }
 
 /** The places of each layer, the service's own files first; the libraries holding its data access lend theirs. */
-function layersOf(files: Files, service: ServiceStack, lenders: readonly WorkspaceLibrary[], handlerFiles: ReadonlySet<string> | undefined): LayerPlace[] {
+function layersOf(files: Files, service: ServiceStack, lenders: readonly WorkspaceLibrary[], routeFiles: ReadonlySet<string> | undefined): LayerPlace[] {
   const group = (root: string, facts: readonly FileFacts[], only?: ReadonlySet<Layer>): LayerPlace[] => {
     const byLayer = new Map<Layer, string[]>();
     for (const f of facts) {
       const kinds = kindsOf(f);
-      if (handlerFiles?.has(f.path)) kinds.add('handler');
+      if (routeFiles?.has(f.path)) kinds.add('routes');
       const layer = layerOf(f.path, kinds);
       if (layer === undefined || (only && !only.has(layer))) continue;
       const list = byLayer.get(layer);
@@ -291,7 +291,7 @@ export function readConventions(input: ConventionsInput, service: ServiceStack):
     : data;
   // The libraries that hold the data access: where a data library is declared, or imported by several files.
   const lenders = libraries.filter((l) => dataWithMappers.some((d) => d.via?.root === l.root) || files.under(l.root).filter((f) => dataWithMappers.length > 0 && importsData(f)).length >= 3);
-  const layers = layersOf(files, service, lenders, input.handlerFiles?.(service.root));
+  const layers = layersOf(files, service, lenders, input.routeFiles?.(service.root));
   const inLayer = (...wanted: Layer[]): ((f: FileFacts) => boolean) => {
     const paths = new Set<string>();
     for (const f of scope) {

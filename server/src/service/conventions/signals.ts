@@ -12,7 +12,7 @@ export type CodeLanguage = 'python' | 'js' | 'go' | 'java' | 'php' | 'rust' | 'm
 /**
  * What a signal says:
  * - `handler`: the file holds request handlers (controllers, views, Gin handler functions);
- * - `routes`: the file declares routes (a router, `urls.py`, `routes/api.php`);
+ * - `routes`: the file declares routes; set from the routes room (`service/routes/`), no rule here;
  * - `model`: an ORM model or entity is declared (value: the base, `models.Model`, `@Entity`);
  * - `repository`: a repository or mapper is declared (value: its base);
  * - `automigrate`: the schema is migrated by the app (GORM `AutoMigrate`);
@@ -87,7 +87,6 @@ const PYTHON: readonly SignalRule[] = [
   rule('handler', 'View)', /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}?\b((?:\w+\.)?(?:APIView|ViewSet|ModelViewSet|GenericViewSet|GenericAPIView|ListAPIView|RetrieveAPIView|CreateAPIView|ListCreateAPIView|RetrieveUpdateDestroyAPIView|MethodView))\b/),
   rule('handler', ['.get(', '.post(', '.put(', '.patch(', '.delete(', '.route(', '.api_route('], /^[ \t]*@(\w+\.(?:get|post|put|patch|delete|route|api_route))\(/),
   rule('handler', '@api_view', /^[ \t]*@(api_view)\(/),
-  rule('routes', 'path(', /^[ \t]*(?:re_)?path\(/, { value: 'urls.py', file: /^urls\.py$/ }),
   rule('model', 'models.Model', /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}?\b(models\.Model)\b/),
   rule('model', 'table=', /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}?\btable[ \t]*=[ \t]*True/, { value: 'SQLModel table' }),
   rule('model', 'Document)', /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}?\b((?:mongoengine\.)?Document|beanie\.Document)\b/),
@@ -117,8 +116,6 @@ const JS: readonly SignalRule[] = [
   rule('handler', '@Controller', /^[ \t]*@(Controller)\(/),
   rule('handler', '(req', /\([ \t]*req[ \t]*(?::[^,)\n]{1,80})?,[ \t]*res\b/, { value: '(req, res)' }),
   rule('handler', ', reply', /\([ \t]*request[ \t]*(?::[^,)\n]{1,80})?,[ \t]*reply\b/, { value: '(request, reply)' }),
-  rule('routes', ['router.get(', 'router.post(', 'router.put(', 'router.patch(', 'router.delete(', 'router.all(', 'router.route(', 'router.use('], /\brouter\.(?:get|post|put|patch|delete|all|route|use)\([ \t]*['"`/]/, { value: 'router' }),
-  rule('routes', ['app.get(', 'app.post(', 'app.put(', 'app.patch(', 'app.delete(', 'app.all(', 'app.route('], /\bapp\.(?:get|post|put|patch|delete|all|route)\([ \t]*['"`/]/, { value: 'app' }),
   rule('model', ['Schema(', 'SchemaFactory.', 'mongoose.model('], /\bnew[ \t]+(?:mongoose\.)?(Schema)\(|\b(SchemaFactory)\.createForClass\(|\bmongoose\.(model)\(/),
   rule('model', '@Entity', /^[ \t]*@(Entity)\(/),
   rule('model', 'sequelize.define(', /\bsequelize\.(define)\(/),
@@ -145,7 +142,6 @@ const GO: readonly SignalRule[] = [
   rule('handler', 'gin.Context', /^func[ \t]*(?:\([^)\n]{1,80}\)[ \t]*)?\w+\([ \t]*\w+[ \t]+\*gin\.Context[ \t]*\)/, { value: 'gin.Context' }),
   rule('handler', 'echo.Context', /^func[ \t]*(?:\([^)\n]{1,80}\)[ \t]*)?\w+\([ \t]*\w+[ \t]+echo\.Context[ \t]*\)/, { value: 'echo.Context' }),
   rule('handler', '.Controller', /^[ \t]*((?:beego|web)\.Controller)[ \t]*$/),
-  rule('routes', ['.GET("', '.POST("', '.PUT("', '.PATCH("', '.DELETE("', '.Any("', '.Handle("'], /\.(?:GET|POST|PUT|PATCH|DELETE|Any|Handle)\([ \t]*"/, { value: 'router' }),
   rule('automigrate', 'AutoMigrate', /\.(AutoMigrate)\(/),
   rule('model', ['gorm.Model', 'gorm:"'], /^[ \t]*(gorm\.Model)\b|`[^`\n]{0,200}?\b(gorm):"/),
   rule('middleware', '.Use(', /\.Use\([ \t]*([\w.]+)\(/),
@@ -180,7 +176,6 @@ const PHP: readonly SignalRule[] = [
   PAGING_TYPE,
   PAGING_DECL,
   rule('handler', 'Controller', /^[ \t]*(?:final[ \t]+)?class[ \t]+\w+[ \t]+extends[ \t]+(?:\\?\w+\\)*(\w*Controller)\b/),
-  rule('routes', 'Route::', /\bRoute::(?:get|post|put|patch|delete|any|match|resource|apiResource|group|prefix|middleware)\(/, { value: 'Route::' }),
   rule('model', ['Model', 'Authenticatable'], /^[ \t]*(?:final[ \t]+)?class[ \t]+\w+[ \t]+extends[ \t]+(?:\\?\w+\\)*(Model|Authenticatable)\b/),
   rule('model', 'ORM\\Entity', /(#\[ORM\\Entity|@ORM\\Entity)\b/),
   rule('auth', 'middleware(', /\bmiddleware\([ \t]*\[?[ \t]*['"]((?:auth|jwt|sanctum|passport)[\w.:,-]*)['"]/),

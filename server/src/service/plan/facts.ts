@@ -69,6 +69,19 @@ export interface PlanInput {
    * framework's guidance, said as suggestions.
    */
   readonly conventions?: ServiceConventions;
+  /** Routes of the code bound to the SPEC's endpoints (`routes/`): where those endpoints are handled already. */
+  readonly bound?: readonly BoundRoute[];
+}
+
+/** A route of the code bound to an endpoint of the SPEC. `line` is 1-based. */
+export interface BoundRoute {
+  /** The SPEC's endpoint as written. */
+  readonly method: string;
+  readonly path: string;
+  /** The declaration of the route that serves it. */
+  readonly file: string;
+  readonly line: number;
+  readonly handler?: string;
 }
 
 /** What the plan is written from, derived once from the input. */

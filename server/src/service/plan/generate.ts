@@ -14,9 +14,9 @@ import { bareSpecId } from '../tags';
 
 export type { ChainTag, MxPlanItem, MxPlanRef, PlanFacts, PlanInput } from './facts';
 
-/** The paths of the code the SPEC is linked from: its markers and `@MX` lines. */
-export function linkedPaths(input: Pick<PlanInput, 'chain' | 'mx'>): string[] {
-  return [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path)];
+/** The paths of the code the SPEC is linked from: its markers, its `@MX` lines and the routes its endpoints bind to. */
+export function linkedPaths(input: Pick<PlanInput, 'chain' | 'mx' | 'bound'>): string[] {
+  return [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
 }
 
 /** The service and framework of a plan input: its linked code, the service it names, its stated framework. */

@@ -67,8 +67,16 @@ export async function planInputFor(service: LanguageService, specId: string, rea
   };
   const mx = mxPlanInput(service.index, id, input.chain);
   if (mx) input = { ...input, mx };
+  const bound = service.endpointsOf(entry).endpoints.flatMap(({ endpoint, routes }) =>
+    routes.map((r) => ({ method: endpoint.method, path: endpoint.path, file: r.file, line: r.line, ...(r.handler ? { handler: r.handler } : {}) })),
+  );
+  if (bound.length > 0) input = { ...input, bound };
   const choice = planChoice(input);
   const chosen = choice.kind === 'determined' ? choice.candidate?.service : undefined;
-  if (chosen) input = { ...input, conventions: readConventions({ files: service.index.allFacts(), stack }, chosen) };
+  if (chosen) {
+    const routes = service.routes().all;
+    const routeFiles = (root: string): ReadonlySet<string> => new Set(routes.filter((r) => r.service === root).map((r) => r.file));
+    input = { ...input, conventions: readConventions({ files: service.index.allFacts(), stack, routeFiles }, chosen) };
+  }
   return { kind: 'found', input };
 }

@@ -1,6 +1,8 @@
 import { append } from '../text';
 import { sameLanguage, type FrameworkCandidate } from './chooseFramework';
-import type { ChainTag, PlanFacts } from './facts';
+import type { BoundRoute, ChainTag, PlanFacts } from './facts';
+import type { Endpoint } from './endpoints';
+import { matchKey } from '../routes/paths';
 import { listGuidance, type PlanTagType } from './guidance';
 import { code, table } from './markdownText';
 import type { EarsKind, Requirement } from './requirements';
@@ -171,10 +173,9 @@ export function endpointsSection(facts: PlanFacts): string[] {
     ];
   }
   const apiTag = code(tagOf('API', facts.id));
-  const handler = handlerPlace(facts);
   return [
     'Endpoints from the SPEC',
-    ...table(['Method', 'Path', 'SPEC line', 'Handler'], facts.endpoints.map((e) => [code(e.method), code(e.path), String(e.line), handler])),
+    ...table(['Method', 'Path', 'SPEC line', 'Handler'], facts.endpoints.map((e) => [code(e.method), code(e.path), String(e.line), endpointHandler(facts, e)])),
     '',
     `Handlers carry ${apiTag}; their tests carry ${code(tagOf('TEST', facts.id))} (or ${code(tagOf('TEST', `API-${facts.id}`))}).`,
   ];
@@ -277,9 +278,16 @@ export function layoutPlace(facts: PlanFacts, type: string): string {
   return entry ? `${code(prefix + entry.path)} (suggested)` : 'depends on the framework';
 }
 
-/** The handler file of the SPEC's endpoints. */
-function handlerPlace(facts: PlanFacts): string {
-  return layoutPlace(facts, 'API');
+/** The route of the code an endpoint of the SPEC binds to, if any. */
+export function boundRoute(facts: PlanFacts, endpoint: Endpoint): BoundRoute | undefined {
+  const key = matchKey(endpoint.path);
+  return facts.input.bound?.find((r) => r.method === endpoint.method && matchKey(r.path) === key);
+}
+
+/** Where an endpoint is handled: the route that already serves it, else the handler file the layout asks for. */
+export function endpointHandler(facts: PlanFacts, endpoint: Endpoint): string {
+  const route = boundRoute(facts, endpoint);
+  return route ? `${code(`${route.file}:${route.line}`)} (served already${route.handler ? ` by ${code(route.handler)}` : ''})` : layoutPlace(facts, 'API');
 }
 
 /** The first step of the implementation order when the stack is not settled yet, or undefined. */
