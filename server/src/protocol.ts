@@ -228,6 +228,33 @@ export interface GuidanceView {
   readonly sections: readonly { readonly title: string; readonly items: readonly string[] }[];
 }
 
+/** A line of the workspace a convention is read from; `line` is 1-based (0: the file as a whole). */
+export interface ConventionSource {
+  readonly path: string;
+  readonly uri: string;
+  readonly line: number;
+}
+
+/** One convention of a service, in words (code in backticks), with the lines it comes from. */
+export interface ConventionFact {
+  readonly label: string;
+  readonly text: string;
+  readonly sources: readonly ConventionSource[];
+}
+
+/**
+ * The conventions found for the service a SPEC's plan is written for, for the Guidance view:
+ * groups in a fixed order (Layout, Data layer, Authentication, Errors, Paging, Tests), a group
+ * with nothing found left out.
+ */
+export interface ConventionsView {
+  /** The service's folder (`.` for the root). */
+  readonly service: string;
+  /** The framework and its version (`Spring Boot 2.7.5`). */
+  readonly framework: string;
+  readonly groups: readonly { readonly title: string; readonly facts: readonly ConventionFact[] }[];
+}
+
 /**
  * The backend plan of a SPEC, rendered but not written: the client writes it (after asking
  * before an overwrite) so the server never touches the user's files.
@@ -250,6 +277,8 @@ export namespace PlanRequest {
     readonly targetUri: string;
     /** Guidance for the SPEC's framework, or null when the framework is not determined. */
     readonly guidance: GuidanceView | null;
+    /** The conventions of the SPEC's service, or null when no service's code was read for it. */
+    readonly conventions: ConventionsView | null;
   }
 }
 

@@ -287,6 +287,11 @@ describe('language server over stdio', function () {
     assert.match(plan.markdown, /USER-001/);
     assert.match(plan.markdown, /POST \/users|\/users/);
     assert.equal(plan.guidance?.framework, 'fastapi');
+    // The conventions of the service, each fact with the URI and line it comes from.
+    assert.equal(plan.conventions?.service, '.');
+    const raised = plan.conventions?.groups.find((g) => g.title === 'Errors')?.facts.find((f) => f.text === '`HTTPException`');
+    assert.deepEqual(raised?.sources, [{ path: 'src/api.py', uri: client.uri('src/api.py'), line: 8 }]);
+    assert.match(plan.markdown, /raised as `HTTPException` \(`src\/api\.py:8`\)/);
     assert.ok(!existsSync(join(client.root, '.moai/docs')), 'the server writes nothing');
     await assert.rejects(client.connection.sendRequest(PlanRequest.method, { specId: 'NOPE-404' }), /No SPEC has the ID NOPE-404/);
   });

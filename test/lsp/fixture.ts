@@ -65,4 +65,6 @@ def test_register():
     pass
 `,
   'requirements.txt': 'fastapi==0.110.0\n',
+  // Conventions the plan cites: a FastAPI router whose handler fails with HTTPException.
+  'src/api.py': 'from fastapi import APIRouter, HTTPException\n\nrouter = APIRouter()\n\n\n@router.get("/users/{user_id}")\ndef read_user(user_id: int):\n    raise HTTPException(status_code=404, detail="User not found")\n',
 };

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { PlanRequest } from '../../../server/src/protocol';
 import type { Session } from '../session';
 import type { FromWebview, ToGuidance } from './messages';
-import { loadPage } from './pages';
+import { loadPage, openInWorkspace } from './pages';
 
 /**
- * The Guidance view: framework guidance and the rendered plan of the SPEC selected in the
- * SPECs view. A view of its own, so it never changes out of sight of the tree.
+ * The Guidance view: the conventions found for the selected SPEC's service (each fact linked to
+ * the lines it comes from), its framework's guidance and its rendered plan. A view of its own, so it never changes out of sight of the tree.
  */
 export class GuidanceProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'specchain.guidance';
@@ -55,6 +55,10 @@ export class GuidanceProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'openExternal':
         await vscode.env.openExternal(vscode.Uri.parse(message.url));
         return;
+      case 'open':
+        // A convention's source line: opened where the fact was read.
+        await openInWorkspace(this.#ctx.asUri(message.uri), message.range, message.toSide);
+        return;
       default:
         return;
     }
@@ -69,7 +73,7 @@ export class GuidanceProvider implements vscode.WebviewViewProvider, vscode.Disp
     try {
       const plan = await this.#ctx.sendRequest<PlanRequest.Result>(PlanRequest.method, { specId: selected.specId } satisfies PlanRequest.Params);
       if (this.#selected !== selected) return;
-      this.#post({ type: 'plan', specId: selected.specId, markdown: plan.markdown, guidance: plan.guidance });
+      this.#post({ type: 'plan', specId: selected.specId, markdown: plan.markdown, guidance: plan.guidance, conventions: plan.conventions ?? null });
     } catch (error) {
       this.#post({ type: 'planError', specId: selected.specId, message: error instanceof Error ? error.message : String(error) });
     }

@@ -4,7 +4,7 @@
  * text. The pages import these types too, so a renamed field breaks the build, not the view.
  */
 import * as z from 'zod/mini';
-import type { GuidanceView, SpecTreeResult } from '../../../server/src/protocol';
+import type { ConventionsView, GuidanceView, SpecTreeResult } from '../../../server/src/protocol';
 import { rangeShape } from '../../../server/src/service/shapes';
 
 /** Chain states the SPECs view filters on; `errors`: the SPEC document has errors. */
@@ -30,7 +30,8 @@ export type ToSpecs =
 export type ToGuidance =
   | TrustMessage
   | { readonly type: 'spec'; readonly specId: string | null; readonly title: string }
-  | { readonly type: 'plan'; readonly specId: string; readonly markdown: string; readonly guidance: GuidanceView | null }
+  /** The SPEC's plan, its framework's guidance and the conventions found for its service (each with the lines it comes from). */
+  | { readonly type: 'plan'; readonly specId: string; readonly markdown: string; readonly guidance: GuidanceView | null; readonly conventions: ConventionsView | null }
   | { readonly type: 'planError'; readonly specId: string; readonly message: string };
 
 /** Extension to the dependency graph. */

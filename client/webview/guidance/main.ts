@@ -1,17 +1,19 @@
 /**
- * The Guidance view: the selected SPEC's framework guidance and its backend plan, the plan
+ * The Guidance view: the conventions found for the selected SPEC's service (layout, data layer,
+ * authentication, errors, paging, tests), each with links to the lines it comes from, the
+ * framework's guidance and the SPEC's backend plan, the plan
  * rendered by markdown-it with raw HTML off (so SPEC text never becomes markup) and without
  * inline styles (the page's CSP allows none).
  */
 import MarkdownIt from 'markdown-it';
-import type { GuidanceView } from '../../../server/src/protocol';
+import type { ConventionsView, GuidanceView } from '../../../server/src/protocol';
 import type { ToGuidance } from '../../src/sidebar/messages';
 import { button, byId, el, host, icon, onMessage } from '../shared/dom';
 
 const vscode = host<{ specId: string | null }>();
 const body = byId('guidance');
 let spec: { id: string; title: string } | null = null;
-let plan: { specId: string; markdown?: string; guidance?: GuidanceView | null; error?: string } | null = null;
+let plan: { specId: string; markdown?: string; guidance?: GuidanceView | null; conventions?: ConventionsView | null; error?: string } | null = null;
 let trusted = true;
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -38,6 +40,40 @@ function rich(tag: 'li' | 'p', text: string): HTMLElement {
   return node;
 }
 
+/** The service's conventions: one list per group, each fact with links to its source lines. */
+function renderConventions(view: ConventionsView): HTMLElement {
+  const root = el('section', 'conventions');
+  root.setAttribute('aria-label', `Conventions of ${view.service}`);
+  const title = el('h3', 'guidance-title');
+  title.append(icon('symbol-structure'), document.createTextNode(' Conventions of '), el('code', undefined, view.service === '.' ? 'the repository root' : view.service));
+  if (view.framework) title.append(document.createTextNode(` (${view.framework})`));
+  root.append(title);
+  for (const group of view.groups) {
+    root.append(el('h4', 'section-title', group.title));
+    const list = el('ul', 'guidance-list');
+    for (const fact of group.facts) {
+      const item = rich('li', fact.text);
+      item.prepend(el('span', 'fact-label', `${fact.label}: `));
+      for (const s of fact.sources) {
+        const where = s.line > 0 ? `${s.path}:${s.line}` : s.path;
+        const link = el('a', 'fact-source', where);
+        link.href = '#';
+        link.title = `Open ${where}`;
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          event.stopPropagation();
+          const line = Math.max(0, s.line - 1);
+          vscode.postMessage({ type: 'open', uri: s.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+        });
+        item.append(document.createTextNode(' '), link);
+      }
+      list.append(item);
+    }
+    root.append(list);
+  }
+  return root;
+}
+
 function render(): void {
   body.replaceChildren();
   if (!spec) {
@@ -59,6 +95,7 @@ function render(): void {
     body.append(el('p', 'error-text', `Could not build the plan: ${plan.error}`));
     return;
   }
+  if (plan.conventions) body.append(renderConventions(plan.conventions));
   const guidance = plan.guidance;
   if (guidance) {
     const title = el('h3', 'guidance-title');
@@ -100,7 +137,7 @@ onMessage<ToGuidance>((message) => {
       vscode.setState({ specId: spec?.id ?? null });
       break;
     case 'plan':
-      plan = { specId: message.specId, markdown: message.markdown, guidance: message.guidance };
+      plan = { specId: message.specId, markdown: message.markdown, guidance: message.guidance, conventions: message.conventions };
       break;
     case 'planError':
       plan = { specId: message.specId, error: message.message };

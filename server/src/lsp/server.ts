@@ -31,6 +31,7 @@ import {
   SpecAtRequest,
   SpecTreeRequest,
   StackRequest,
+  type ConventionsView,
   type BrokenLinkNode,
   type SpecNode,
 } from '../protocol';
@@ -440,7 +441,8 @@ export class SpecChainServer {
       const folder = chosen;
       try {
         const plan = await getPlan(folder.service, id, folder.readText);
-        return { specId: plan.specId, markdown: plan.markdown, targetUri: folder.paths.toUri(plan.targetPath), guidance: plan.guidance };
+        const conventions = plan.conventions ? withUris<ConventionsView>(plan.conventions, (path) => folder.paths.toUri(path)) : null;
+        return { specId: plan.specId, markdown: plan.markdown, targetUri: folder.paths.toUri(plan.targetPath), guidance: plan.guidance, conventions };
       } catch (e) {
         if (e instanceof PlanUnavailable) return new ResponseError(ErrorCodes.InvalidParams, e.message);
         throw e;

@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { analyzeFile, isSettingsPath, type FileClassifier } from '../service/analyze';
+import { mayHoldConventions } from '../service/conventions/scan';
 import { mayHoldTests } from '../service/evidence/testDecls';
 import { routeSignals } from '../service/routes';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
@@ -12,8 +13,8 @@ const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file (in UTF-8) with no `@`, no disable comment and none of the words routes are declared with has
- * nothing to find, and is not decoded at all; SPEC documents, their companions (an
+ * file (in UTF-8) with no `@`, no disable comment, none of the words routes are declared with and
+ * no import keyword (`mayHoldConventions`) has nothing to find, and is not decoded at all; SPEC documents, their companions (an
  * `acceptance.md` declares ACs without any `@`), manifests, test files and settings (`mx.yaml`,
  * `system.yaml`, the root `.gitignore`) are.
  */
@@ -26,7 +27,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
       skipped.push({ path, reason: bytes.skip });
       continue;
     }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
+    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s)) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
       facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
       continue;
     }

@@ -9,6 +9,7 @@ import { moaiReadings } from './mx/moaiScan';
 import { MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
+import { scanCode } from './conventions/scan';
 import { extractRouteFacts, specEndpoints } from './routes';
 import { parseSpec } from './specDoc';
 import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
@@ -189,9 +190,11 @@ function analyzeByRole(path: string, text: string, classifier: FileClassifier, r
     return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text), ...(endpoints.length ? { endpoints } : {}) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
+  const code = role === 'docs' || role === 'spec-companion' ? undefined : scanCode(path, text);
+  const withCode = code ? { code } : {};
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
-    if (manifest) return { path, ...scan, manifest };
+    if (manifest) return { path, ...scan, manifest, ...withCode };
   }
   if (path === ROOT_GITIGNORE) {
     const specsIgnored = specsIgnoredBy(text);
@@ -206,7 +209,7 @@ function analyzeByRole(path: string, text: string, classifier: FileClassifier, r
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
   const routes = role === 'source' || role === 'docs' ? extractRouteFacts(path, text, () => regions.all) : undefined;
-  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions), ...(routes ? { routes } : {}) };
+  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions), ...(routes ? { routes } : {}), ...withCode };
 }
 
 /** The tests of a source file (test functions, `it` calls, annotated methods), for binding test results. */

@@ -8,6 +8,7 @@
 import type { DiagnosticData } from './diagnosticData';
 
 export type { DiagnosticData };
+import type { SignalKind } from './conventions/signals';
 
 export interface Position {
   readonly line: number;
@@ -371,6 +372,28 @@ export interface ModuleInfo {
   readonly aggregatorOnly?: boolean;
 }
 
+/** A module a source file imports: a package (`mongoose`, `@novu/dal`), a Python or Java package, a Go import path. */
+export interface ImportRef {
+  readonly module: string;
+  /** 0-based line of its first import. */
+  readonly line: number;
+}
+
+/** A line of code that tells a convention of the repository (see `conventions/signals.ts`). */
+export interface CodeSignal {
+  readonly kind: SignalKind;
+  /** 0-based line. */
+  readonly line: number;
+  /** What the line names: the guard, the exception, the paging parameter, the base class. */
+  readonly value: string;
+}
+
+/** What a source or configuration file says about the repository's conventions. */
+export interface CodeFacts {
+  readonly imports?: readonly ImportRef[];
+  readonly signals?: readonly CodeSignal[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Evidence: the tests of a file and the traceability rows of a SPEC, for binding test results.
 
@@ -446,6 +469,8 @@ export interface FileFacts {
   /** `mx.yaml` settings, when this file is the project's `.moai/config/sections/mx.yaml`. */
   readonly mxSettings?: MxSettings;
   readonly mxProblems?: readonly MxProblem[];
+  /** Imports and convention signals of a source or configuration file (`conventions/scan.ts`). */
+  readonly code?: CodeFacts;
   /** The tests of a test file (test functions, `it` calls, annotated methods). */
   readonly tests?: TestFileFacts;
   /** Traceability rows of a SPEC document or `acceptance.md` that name tests. */

@@ -23,6 +23,7 @@ export interface WireFacts {
   readonly reqs?: FileFacts['reqs'];
   readonly mxSettings?: FileFacts['mxSettings'];
   readonly mxProblems?: FileFacts['mxProblems'];
+  readonly code?: FileFacts['code'];
   readonly tests?: FileFacts['tests'];
   readonly traces?: FileFacts['traces'];
   readonly moaiVersion?: string;
@@ -61,6 +62,7 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.reqs?.length) wire.reqs = facts.reqs;
   if (facts.mxSettings) wire.mxSettings = facts.mxSettings;
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
+  if (facts.code) wire.code = facts.code;
   if (facts.tests) wire.tests = facts.tests;
   if (facts.traces?.length) wire.traces = facts.traces;
   if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
@@ -90,6 +92,7 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.reqs) facts.reqs = wire.reqs;
   if (wire.mxSettings) facts.mxSettings = wire.mxSettings;
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
+  if (wire.code) facts.code = wire.code;
   if (wire.tests) facts.tests = wire.tests;
   if (wire.traces) facts.traces = wire.traces;
   if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;

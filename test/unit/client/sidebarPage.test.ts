@@ -377,6 +377,31 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
       assert.equal(guidance.url(), `${ORIGIN}/index.html`, 'a relative link does not navigate the page');
     });
 
+    it('shows the conventions found for the SPEC\'s service, each source a link that opens its line', async () => {
+      await send(guidance, {
+        type: 'plan',
+        specId: 'AUTH-001',
+        markdown: '# Backend plan\n',
+        guidance: null,
+        conventions: {
+          service: 'mall-admin',
+          framework: 'Spring Boot 2.7.5',
+          groups: [
+            { title: 'Layout', facts: [{ label: 'Handlers', text: '`mall-admin/controller/<Name>Controller.java` (31 files)', sources: [{ path: 'mall-admin/controller/BrandController.java', uri: 'file:///ws/mall-admin/controller/BrandController.java', line: 0 }] }] },
+            { title: 'Paging', facts: [{ label: 'Parameters', text: '`pageNum`, `pageSize` <b>x</b>', sources: [{ path: 'mall-admin/controller/OrderController.java', uri: 'file:///ws/mall-admin/controller/OrderController.java', line: 43 }] }] },
+          ],
+        },
+      });
+      const section = guidance.locator('section.conventions');
+      assert.match((await section.locator('h3').textContent()) ?? '', /Conventions of mall-admin \(Spring Boot 2\.7\.5\)/);
+      assert.deepEqual(await section.locator('h4').allTextContents(), ['Layout', 'Paging']);
+      assert.deepEqual(await section.locator('li code').allTextContents(), ['mall-admin/controller/<Name>Controller.java', 'pageNum', 'pageSize']);
+      assert.match((await section.locator('li').nth(1).textContent()) ?? '', /<b>x<\/b>/, 'text stays text');
+      await section.locator('a.fact-source', { hasText: 'OrderController.java:43' }).click();
+      assert.deepEqual((await posted(guidance)).at(-1), { type: 'open', uri: 'file:///ws/mall-admin/controller/OrderController.java', range: { start: { line: 42, character: 0 }, end: { line: 42, character: 0 } } });
+      assert.equal(guidance.url(), `${ORIGIN}/index.html`, 'a source link does not navigate the page');
+    });
+
     it('has no serious accessibility violations and breaks no CSP rule', async () => {
       assert.deepEqual(await axeViolations(guidance), []);
       assert.deepEqual([...guidanceErrors, ...((await guidance.evaluate('window.__violations')) as string[])], []);

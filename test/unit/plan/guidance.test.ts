@@ -86,9 +86,9 @@ describe('plan: framework guidance data', () => {
     assert.equal(view.framework, 'axum');
     assert.equal(view.displayName, 'Axum');
     assert.equal(view.docs, g.docs);
-    assert.deepEqual(view.sections.map((s) => s.title), ['Key patterns', 'Database integration', 'Authentication', 'Testing', 'Middleware', 'Project layout']);
+    assert.deepEqual(view.sections.map((s) => s.title), ['Key patterns', 'Database integration', 'Authentication', 'Testing', 'Middleware', 'Data access', 'Commands', 'Project layout']);
     assert.deepEqual(view.sections[0]!.items, g.keyPatterns);
-    assert.ok(view.sections[5]!.items.some((i) => i.startsWith('`migrations/`')));
+    assert.ok(view.sections[7]!.items.some((i) => i.startsWith('`migrations/`')));
     assert.deepEqual(JSON.parse(JSON.stringify(view)), view, 'plain data');
   });
 });

@@ -6,13 +6,16 @@
 export interface SpecConventions {
   /** The error body as the SPEC writes it (`{"detail": "…"}`), or `problem-details` for RFC 7807/9457. */
   readonly errorBody?: string;
-  /** The paging parameters the SPEC names (`skip`/`limit`, `page`/`size`, `cursor`). */
+  /** The paging parameters the SPEC names (`skip`/`limit`, `page`/`size`, `pageNum`/`pageSize`, `cursor`). */
   readonly paging?: readonly string[];
   /** The identifier form the SPEC names (`UUID`, `ULID`, integer). */
   readonly ids?: string;
 }
 
-const PAGING: readonly (readonly string[])[] = [['cursor', 'limit'], ['skip', 'limit'], ['offset', 'limit'], ['page', 'size'], ['page', 'per_page'], ['page', 'page_size'], ['page', 'limit']];
+const PAGING: readonly (readonly string[])[] = [['pageNum', 'pageSize'], ['pageNo', 'pageSize'], ['page', 'pageSize'], ['cursor', 'limit'], ['skip', 'limit'], ['offset', 'limit'], ['page', 'size'], ['page', 'per_page'], ['page', 'page_size'], ['page', 'limit']];
+
+/** Paging names written in camel case, by their lower case. */
+const CAMEL: Readonly<Record<string, string>> = { pagenum: 'pageNum', pageno: 'pageNo', pagesize: 'pageSize' };
 
 /** Reads the conventions a SPEC states. */
 export function specConventions(text: string): SpecConventions {
@@ -27,11 +30,11 @@ export function specConventions(text: string): SpecConventions {
       else {
         const body = /\{\s*\\?"(detail|error|errors|message|code)\\?"\s*:[^\n]{0,160}/.exec(line);
         const nearError = lines.slice(Math.max(0, i - 4), i + 1).some((l) => /\berror|\bfail|\b4\d\d\b/i.test(l));
-        if (body && nearError) errorBody = body[0].replace(/`+\s*$/, '').trim();
+        if (body && nearError) errorBody = body[0].replace(/[`.,;\s]+$/, '').trim();
       }
     }
     if (paging === undefined) {
-      const words = new Set((line.match(/\b(?:cursor|skip|offset|limit|page|size|per_page|page_size)\b/gi) ?? []).map((w) => w.toLowerCase()));
+      const words = new Set((line.match(/\b(?:cursor|skip|offset|limit|page|size|per_page|page_size|pageNum|pageNo|pageSize)\b/gi) ?? []).map((w) => CAMEL[w.toLowerCase()] ?? w.toLowerCase()));
       paging = PAGING.find((pair) => pair.every((w) => words.has(w)));
     }
     if (ids === undefined) {

@@ -1,8 +1,10 @@
-import type { StackReport } from '../types';
+import type { Layer, ServiceConventions } from '../conventions/types';
+import type { ServiceStack, StackReport } from '../types';
 import type { FrameworkChoice, StatedStack } from './chooseFramework';
 import type { SpecConventions } from './conventions';
 import type { Endpoint } from './endpoints';
 import type { FrameworkGuidance } from './guidance';
+import type { PlannedFile } from './layoutPlan';
 import type { Requirement } from './requirements';
 
 /** A tag of the SPEC's chain that code already carries. `line` is 1-based. */
@@ -61,6 +63,25 @@ export interface PlanInput {
     readonly declared: readonly MxPlanItem[];
     readonly references: readonly MxPlanRef[];
   };
+  /**
+   * The conventions of the service the plan is for (`conventions/`), read from the index by
+   * whoever builds the input (`planInputFor`); without them the plan falls back to the
+   * framework's guidance, said as suggestions.
+   */
+  readonly conventions?: ServiceConventions;
+  /** Routes of the code bound to the SPEC's endpoints (`routes/`): where those endpoints are handled already. */
+  readonly bound?: readonly BoundRoute[];
+}
+
+/** A route of the code bound to an endpoint of the SPEC. `line` is 1-based. */
+export interface BoundRoute {
+  /** The SPEC's endpoint as written. */
+  readonly method: string;
+  readonly path: string;
+  /** The declaration of the route that serves it. */
+  readonly file: string;
+  readonly line: number;
+  readonly handler?: string;
 }
 
 /** What the plan is written from, derived once from the input. */
@@ -68,10 +89,24 @@ export interface PlanFacts {
   readonly input: PlanInput;
   readonly id: string;
   readonly choice: FrameworkChoice;
+  /** The framework's guidance at the major version the service uses. */
   readonly guidance: FrameworkGuidance | undefined;
+  /** The service the plan is for, when a manifest declares its framework. */
+  readonly service: ServiceStack | undefined;
+  /** That service's conventions, when the input carries them for it. */
+  readonly conventions: ServiceConventions | undefined;
   readonly endpoints: readonly Endpoint[];
   readonly requirements: readonly Requirement[];
   /** The error body, paging and ID form the SPEC states. */
-  readonly conventions: SpecConventions;
+  readonly specConventions: SpecConventions;
+  /** The files the SPEC needs, per layer, placed by the service's layout. */
+  readonly files: ReadonlyMap<Layer, readonly PlannedFile[]>;
+  /** What the repository leaves open, with the framework's usual answer. */
+  readonly suggestions: readonly Suggestion[];
 }
 
+/** What the framework usually does where the repository has nothing, said once. */
+export interface Suggestion {
+  readonly topic: 'layout' | 'data' | 'migrations' | 'auth' | 'errors' | 'paging' | 'tests';
+  readonly text: string;
+}

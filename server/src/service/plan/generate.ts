@@ -1,8 +1,11 @@
-import { chooseFramework } from './chooseFramework';
+import type { Layer } from '../conventions/types';
+import { chooseFramework, type FrameworkChoice } from './chooseFramework';
+import * as repo from './conventionSections';
 import { specConventions } from './conventions';
 import { extractEndpoints } from './endpoints';
-import type { FrameworkGuidance } from './guidance';
+import { guidanceAt, type FrameworkGuidance } from './guidance';
 import type { MxPlanItem, PlanFacts, PlanInput } from './facts';
+import { featureWords, plannedFiles, type PlannedFile } from './layoutPlan';
 import { specBlocks } from './markdown';
 import * as mxSections from './mxSections';
 import * as sections from './planSections';
@@ -11,19 +14,37 @@ import { bareSpecId } from '../tags';
 
 export type { ChainTag, MxPlanItem, MxPlanRef, PlanFacts, PlanInput } from './facts';
 
-/** The facts a plan is built from; exposed so adapters can show the chosen framework. */
+/** The paths of the code the SPEC is linked from: its markers, its `@MX` lines and the routes its endpoints bind to. */
+export function linkedPaths(input: Pick<PlanInput, 'chain' | 'mx' | 'bound'>): string[] {
+  return [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
+}
+
+/** The service and framework of a plan input: its linked code, the service it names, its stated framework. */
+export function planChoice(input: PlanInput): FrameworkChoice {
+  return chooseFramework(input.statedStack, input.stack, input.specText, linkedPaths(input));
+}
+
+/** The facts a plan is built from; exposed so adapters can show the chosen service and framework. */
 export function planFacts(input: PlanInput): PlanFacts {
   const blocks = specBlocks(input.specText);
-  const choice = chooseFramework(input.statedStack, input.stack, input.specText);
-  return {
+  const choice = planChoice(input);
+  const service = choice.kind === 'determined' ? choice.candidate?.service : undefined;
+  const conventions = service && input.conventions?.root === service.root ? input.conventions : undefined;
+  const endpoints = extractEndpoints(blocks);
+  const id = bareSpecId(input.specId);
+  const base = {
     input,
-    id: bareSpecId(input.specId),
+    id,
     choice,
-    guidance: choice.kind === 'determined' ? choice.guidance : undefined,
-    endpoints: extractEndpoints(blocks),
+    guidance: choice.kind === 'determined' ? guidanceAt(choice.guidance, conventions?.framework?.major) : undefined,
+    service,
+    conventions,
+    endpoints,
     requirements: input.mx ? declaredRequirements(input.mx.declared) : extractRequirements(blocks),
-    conventions: specConventions(input.specText),
+    specConventions: specConventions(input.specText),
+    files: conventions ? plannedFiles(conventions, featureWords(id, endpoints), endpoints) : new Map<Layer, readonly PlannedFile[]>(),
   };
+  return { ...base, suggestions: repo.suggestionsFor(base) };
 }
 
 /** The REQs of an `@MX`-dialect SPEC as requirements, each cited by its own ID. */
@@ -31,10 +52,9 @@ function declaredRequirements(declared: readonly MxPlanItem[]): Requirement[] {
   return declared.filter((d) => d.kind === 'REQ').map((d) => ({ id: d.id, kind: earsKind(d.text), text: d.text, line: d.line }));
 }
 
-/** The guidance of the framework the SPEC's plan is written for, or undefined when undetermined. */
+/** The guidance of the framework the SPEC's plan is written for, at the service's major version; undefined when undetermined. */
 export function planGuidance(input: PlanInput): FrameworkGuidance | undefined {
-  const choice = chooseFramework(input.statedStack, input.stack, input.specText);
-  return choice.kind === 'determined' ? choice.guidance : undefined;
+  return planFacts(input).guidance;
 }
 
 /**
@@ -44,22 +64,22 @@ export function planGuidance(input: PlanInput): FrameworkGuidance | undefined {
 export function generatePlan(input: PlanInput): string {
   const facts = planFacts(input);
   const mx = input.mx !== undefined;
+  const refs = (rs: readonly Requirement[]): string => sections.refs(rs, facts);
   const parts: (readonly string[])[] = [
     sections.header(facts),
     sections.frameworkSection(facts),
-    sections.apiDesign(facts),
+    repo.layoutSection(facts),
     mx ? mxSections.endpointsSection(facts) : sections.endpointsSection(facts),
     mx ? mxSections.requirementsSection(facts) : sections.requirementsSection(facts),
-    sections.dataLayer(facts),
-    sections.middlewareSection(facts),
-    sections.testingStrategy(facts),
+    repo.dataSection(facts),
+    repo.apiSection(facts),
+    repo.testsSection(facts, refs),
     mx ? mxSections.acceptanceTestPlan(facts) : [],
-    sections.performanceBudget(facts),
-    sections.securityChecklist(facts),
+    repo.performanceSection(facts, (r) => sections.requirementRef(r, facts)),
     mx ? mxSections.mxAnnotations(facts) : sections.tagChain(facts),
-    sections.phases(facts),
-    sections.libraryVersions(facts),
-    sections.guidanceSection(facts),
+    repo.orderSection(facts, refs, (type) => sections.traceMark(facts, type), (type) => sections.layoutPlace(facts, type), sections.settleStep(facts)),
+    repo.versionsSection(facts),
+    repo.suggestionsSection(facts),
   ];
   let number = 0;
   const lines = parts

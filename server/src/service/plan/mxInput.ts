@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../index';
-import type { PlanInput } from './generate';
+import type { PlanInput } from './facts';
 
 /**
  * The `@MX` part of a SPEC's plan input: its REQ/AC declarations and the `@MX` references code

@@ -1,7 +1,7 @@
 import type { Endpoint } from './endpoints';
 import type { MxPlanItem, MxPlanRef, PlanFacts } from './facts';
 import { code, table } from './markdownText';
-import { KIND_LABEL, endpointsSection as tagEndpointsSection, layoutPlace } from './planSections';
+import { KIND_LABEL, endpointHandler, endpointsSection as tagEndpointsSection, layoutPlace } from './planSections';
 import { earsKind } from './requirements';
 import { append } from '../text';
 
@@ -42,11 +42,11 @@ export function endpointsSection(facts: PlanFacts): string[] {
   if (facts.endpoints.length === 0) return tagEndpointsSection(facts);
   const rows = facts.endpoints.map((e) => {
     const req = reqOfEndpoint(facts, e);
-    return [code(e.method), code(e.path), req ? code(req) : '—', String(e.line)];
+    return [code(e.method), code(e.path), req ? code(req) : '—', String(e.line), endpointHandler(facts, e)];
   });
   return [
     'Endpoints from the SPEC',
-    ...table(['Method', 'Path', 'REQ', 'SPEC line'], rows),
+    ...table(['Method', 'Path', 'REQ', 'SPEC line', 'Handler'], rows),
     '',
     `Each handler is a public entry point: it carries ${code('@MX:ANCHOR')} with ${code('@MX:REASON')}, and ${code(`@MX:SPEC: SPEC-${facts.id} <REQ>`)} under them (see "@MX annotations").`,
   ];

@@ -41,6 +41,15 @@ export function getGuidance(name: string): FrameworkGuidance | undefined {
   return ENTRIES.find((entry) => entry.name === id);
 }
 
+/**
+ * The guidance for a framework at the major version a service uses: an older major's own advice
+ * replaces the current one where the entry has some (`before`).
+ */
+export function guidanceAt(guidance: FrameworkGuidance, major: number | undefined): FrameworkGuidance {
+  const before = guidance.before;
+  return before && major !== undefined && major <= before.major ? { ...guidance, ...before.changes } : guidance;
+}
+
 /** All guidance entries, one per supported framework. */
 export function listGuidance(): readonly FrameworkGuidance[] {
   return ENTRIES;
@@ -69,6 +78,8 @@ export function guidanceSections(guidance: FrameworkGuidance): readonly { readon
     { title: 'Authentication', items: guidance.authentication },
     { title: 'Testing', items: guidance.testing },
     { title: 'Middleware', items: guidance.middleware },
+    { title: 'Data access', items: [`ORM: ${guidance.dataAccess.orm}`, `Migrations: ${guidance.dataAccess.migrations}`, `Connection pool: ${guidance.dataAccess.pool}`] },
+    { title: 'Commands', items: [`Coverage (85% of lines): ${guidance.coverageCommand.replaceAll('{target}', '85')}`, `Dependency audit: ${guidance.auditCommand}`] },
     { title: 'Project layout', items: guidance.layout.map((entry) => `\`${entry.path}\`: ${entry.purpose}`) },
   ];
 }

@@ -46,6 +46,21 @@ export const springBoot: GuidanceData = {
   ],
   errorHandling:
     'A `@RestControllerAdvice` with `@ExceptionHandler` methods returning `ProblemDetail` (RFC 9457, built into Spring 6); set `spring.mvc.problemdetails.enabled=true` for the framework\'s own errors.',
+  before: {
+    major: 2,
+    changes: {
+      authentication: [
+        'Spring Security with a `WebSecurityConfigurerAdapter` subclass or, from Boot 2.7, a `SecurityFilterChain` bean; a `OncePerRequestFilter` that reads the bearer token.',
+        'Method security with `@EnableGlobalMethodSecurity(prePostEnabled = true)` and `@PreAuthorize` on service methods.',
+      ],
+      testing: [
+        '`@SpringBootTest` with `@AutoConfigureMockMvc` for full-context API tests.',
+        'Slices: `@WebMvcTest` with `MockMvc` and `@MockBean`, `@DataJpaTest` for repositories.',
+      ],
+      errorHandling:
+        'A `@RestControllerAdvice` with `@ExceptionHandler` methods returning one error body of the service\'s own (`ProblemDetail` arrived with Boot 3).',
+    },
+  },
   layout: [
     { path: 'src/main/java/<pkg>/controller/', purpose: 'REST controllers', tag: 'API' },
     { path: 'src/main/java/<pkg>/service/', purpose: 'business logic', tag: 'SERVICE' },

@@ -43,6 +43,11 @@ export interface GuidanceData {
   /** How the framework produces one error format for every failure. */
   readonly errorHandling: string;
   readonly layout: readonly LayoutEntry[];
+  /**
+   * What differs for an older major version, by the highest major it applies to: advice for
+   * Spring Boot 3 (`ProblemDetail`, `jakarta.*`) is not given to a Boot 2 service.
+   */
+  readonly before?: { readonly major: number; readonly changes: Partial<Omit<GuidanceData, 'name' | 'before'>> };
 }
 
 /** A guidance entry with the framework's display name from its detection entry. */
