@@ -33,13 +33,18 @@ export function readBytes(absPath: string, maxSize: number): Buffer | { readonly
       for (let n = -1; n !== 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, length);
     }
     const bytes = buffer.subarray(0, length);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { skip: 'binary' };
+    if (looksBinary(bytes)) return { skip: 'binary' };
     return bytes;
   } catch {
     return { skip: 'unreadable' };
   } finally {
     closeSync(fd);
   }
+}
+
+/** True for bytes that read as binary: a NUL among the first 8000 (as git and ripgrep decide). */
+export function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, BINARY_PROBE).includes(0);
 }
 
 /** The bytes as text: UTF-8, without a byte-order mark. */

@@ -5,6 +5,8 @@
  * Positions follow LSP conventions: 0-based line, 0-based UTF-16 character offset.
  */
 
+import type { IdHistory } from './history/types';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -71,6 +73,8 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
   /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
   readonly target?: string;
+  /** For an unknown SPEC/REQ/AC ID, what git history says about it (`history/attach.ts`). */
+  readonly history?: IdHistory;
 }
 
 /** Quick-fix payloads, discriminated by `kind`. */
@@ -84,7 +88,9 @@ export type DiagnosticData =
   /** `mx/unknown-spec` without a close ID: MoAI's rule marks the tag legacy with a TODO. */
   | { readonly kind: 'mx-broken-link'; readonly id: string }
   /** `mx/missing-reason`: insert an `@MX:REASON:` line under the tag. */
-  | { readonly kind: 'mx-add-reason' };
+  | { readonly kind: 'mx-add-reason' }
+  /** An unknown ID git history says was renamed: retarget every reference in the workspace to the new ID. */
+  | { readonly kind: 'retarget-id'; readonly from: string; readonly to: string };
 
 /** The tag types of the default configuration. */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['SPEC', 'API', 'DB', 'SERVICE', 'MIDDLEWARE', 'TEST', 'CODE', 'DOC'];
