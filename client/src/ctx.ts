@@ -25,6 +25,7 @@ export class Ctx implements Session, vscode.Disposable {
   readonly #stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly #indexEmitter = new vscode.EventEmitter<IndexChangedNotification.Params>();
   readonly #indexingEmitter = new vscode.EventEmitter<Indexing>();
+  readonly #loadedEmitter = new vscode.EventEmitter<void>();
   #indexing: Indexing = {};
   #counts: IndexChangedNotification.Params | undefined;
   /** Folder loads the server has started and not finished. */
@@ -41,6 +42,11 @@ export class Ctx implements Session, vscode.Disposable {
   readonly onDidChangeIndex = this.#indexEmitter.event;
   /** Fires when indexing starts, learns its file count, or ends. */
   readonly onDidChangeIndexing = this.#indexingEmitter.event;
+  /**
+   * Fires when the server has read a folder: its SPECs are known, its diagnostics follow (then
+   * `onDidChangeIndex`). The SPECs view lists them at once rather than after every diagnostic.
+   */
+  readonly onDidLoadFolder = this.#loadedEmitter.event;
 
   constructor(extensionContext: vscode.ExtensionContext) {
     this.extensionContext = extensionContext;
@@ -58,6 +64,7 @@ export class Ctx implements Session, vscode.Disposable {
       this.#stateEmitter,
       this.#indexEmitter,
       this.#indexingEmitter,
+      this.#loadedEmitter,
       vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, this.sidebar, {
         webviewOptions: { retainContextWhenHidden: false },
       }),
@@ -111,6 +118,7 @@ export class Ctx implements Session, vscode.Disposable {
       client.onNotification(IndexProgressNotification.method, ({ files, done }: IndexProgressNotification.Params) => {
         if (done) {
           this.#loadsInFlight = Math.max(0, this.#loadsInFlight - 1);
+          this.#loadedEmitter.fire();
           return;
         }
         this.#loadsInFlight++;

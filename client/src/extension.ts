@@ -21,6 +21,10 @@ export interface SpecChainApi {
   readonly badge: () => number | undefined;
   /** Fires when indexing starts, learns its file count (`{ files }`), or ends (`undefined`). */
   readonly onDidChangeIndexing: vscode.Event<{ readonly files?: number } | undefined>;
+  /** Fires with the counts the status bar shows whenever the server reports a changed index. */
+  readonly onDidChangeIndex: vscode.Event<{ readonly specs: number; readonly brokenLinks: number; readonly errors: number }>;
+  /** Fires when the SPECs view reports what it shows (after a render, a filter or a reveal). */
+  readonly onDidChangeSpecsView: vscode.Event<void>;
   /** How long `activate` took, in milliseconds (the budget is 300). */
   readonly activationMillis: number;
 }
@@ -50,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     specsView: () => current.sidebar.shown,
     badge: () => current.sidebar.badge?.value,
     onDidChangeIndexing: current.onDidChangeIndexing,
+    onDidChangeIndex: current.onDidChangeIndex,
+    onDidChangeSpecsView: current.sidebar.onDidChangeShown,
   };
 }
 

@@ -27,6 +27,8 @@ export interface Session {
   readonly onDidChangeState: vscode.Event<ServerState>;
   readonly onDidChangeIndex: vscode.Event<IndexChangedNotification.Params>;
   readonly onDidChangeIndexing: vscode.Event<Indexing>;
+  /** Fires when the server has read a folder: its SPECs are known, its diagnostics follow. */
+  readonly onDidLoadFolder: vscode.Event<void>;
   /** Starts the server unless it runs or is starting. */
   start(): Promise<unknown>;
   /** Sends a custom request (see `server/src/protocol.ts`), starting the server if needed. */

@@ -48,7 +48,20 @@ const CASES: readonly Case[] = [
       return out;
     },
   },
+  {
+    // A real @MX project: 67 SPECs with long IDs and REQ badges (read from ../shared, never copied).
+    name: 'elymas',
+    specs: 67,
+    themes: [THEMES[0]],
+    workspace: () => {
+      const dir = join(SHARED, 'corpus', 'mx', 'elymas+universal-search');
+      return existsSync(dir) ? dir : { skip: `${dir} is absent (set SPECCHAIN_SHARED)` };
+    },
+  },
 ];
+
+/** Level-1 rows whose ID (the label) is cut: a SPEC's title gives way first, then the badge's words, never its ID. */
+const IDS_CUT = `[...document.querySelectorAll('#tree > [aria-level="1"] > .row > .label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent)`;
 
 for (const c of CASES) {
   describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, ${c.themes.map((t) => t.name).join(', ')}`, function () {
@@ -101,11 +114,29 @@ for (const c of CASES) {
             assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
             const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
             assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
+            assert.deepEqual(await specs.evaluate(IDS_CUT), [], 'no SPEC ID is cut');
             const badges = await specs.locator('#tree .badge').count();
             assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
             const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
             await page.locator('.part.sidebar').screenshot({ path });
             assert.ok(readFileSync(path).length > 5_000);
+          });
+        }
+
+        if (c.name === 'elymas') {
+          it('draws the dependency graph of 67 SPECs in layers, and the first click on a SPEC opens it', async () => {
+            const page = workbench!.page;
+            await workbench!.runCommand('SpecChain: Show dependency graph');
+            const graph = await workbench!.webviewFrame('#graph-list', 120_000);
+            // The page's CSP forbids evaluating strings: wait on the list's last button instead.
+            await graph.locator('#graph-list button').nth(c.specs - 1).waitFor({ state: 'attached', timeout: 120_000 });
+            await page.screenshot({ path: join(REPO_ROOT, '.test-artifacts', 'e2e-graph-elymas.png') });
+            const target = (await graph.locator('#graph-list button').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })))).find((d) => d.id === 'CORE-001')!;
+            const canvas = (await graph.locator('#graph').boundingBox())!;
+            await page.mouse.click(canvas.x + Number(target.x), canvas.y + Number(target.y));
+            await page.locator('.tabs-container .tab.active[aria-label*="spec.md"]').waitFor({ timeout: 60_000 });
+            await page.screenshot({ path: join(REPO_ROOT, '.test-artifacts', 'e2e-graph-elymas-opened.png') });
+            assert.match((await page.locator('.tabs-container .tab', { hasText: 'SPEC dependency graph' }).count()).toString(), /^[1-9]/, 'the graph stays open beside the SPEC');
           });
         }
 

@@ -185,3 +185,26 @@ describe('language server over stdio: the @MX dialect on a real project (elymas+
     assert.ok(editsFor(edit, client.uri('tools/gen-adapter-ref/extract.go')).length > 0);
   });
 });
+
+describe('language server over stdio: SPECs kept outside the clone', function () {
+  this.timeout(30_000);
+  let client: TestClient;
+  after(async () => client?.dispose());
+
+  it('publishes one spec/no-specs on the .gitignore line and no broken link', async () => {
+    client = new TestClient(
+      writeWorkspace({
+        '.gitignore': 'node_modules/\n.moai/\n',
+        'svc/pay.go': '// @MX:NOTE: pay\n// @MX:SPEC: SPEC-PAY-002\n',
+        'svc/orders.py': '# @MX:ANCHOR: orders\n# @MX:REASON: clients\n# @MX:SPEC: SPEC-ORD-001 REQ-ORD-001\n',
+      }),
+    );
+    await client.initialize();
+    const found = await client.diagnosticsOf('.gitignore', (d) => d.some((x) => x.code === 'spec/no-specs'));
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.line, d.severity]), [['spec/no-specs', 1, 2]]);
+    assert.match(String(found[0]!.message), /yet 2 links name SPECs: \.gitignore line 2/);
+    await client.open('svc/pay.go', '// @MX:NOTE: pay\n// @MX:SPEC: SPEC-PAY-002\n', 'go');
+    const pay = await client.diagnosticsOf('svc/pay.go', () => true);
+    assert.deepEqual(pay.filter((d) => d.code === 'mx/unknown-spec'), []);
+  });
+});

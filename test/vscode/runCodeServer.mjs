@@ -20,6 +20,6 @@ try {
 const testsIndex = await buildTests();
 const code = await runExtensionTestsInCodeServer({
   testsIndex,
-  timeoutMs: Number(process.env.SPECCHAIN_VSCODE_TIMEOUT_MS ?? 240_000),
+  timeoutMs: Number(process.env.SPECCHAIN_VSCODE_TIMEOUT_MS ?? 1_200_000),
 });
 process.exit(code);

@@ -8,8 +8,8 @@ let current: vscode.WebviewPanel | undefined;
 
 /**
  * "SpecChain: Show dependency graph": a webview panel drawing SPECs and their dependencies
- * with cytoscape, nodes coloured by chain state; clicking a node opens its SPEC. It follows
- * index changes while open.
+ * with cytoscape in dagre's layers, nodes coloured by chain state; clicking a node opens its
+ * SPEC beside the graph. It follows index changes while open.
  */
 export function showGraph(ctx: Ctx) {
   return async (): Promise<vscode.WebviewPanel> => {
@@ -17,7 +17,8 @@ export function showGraph(ctx: Ctx) {
       current.reveal();
       return current;
     }
-    const panel = vscode.window.createWebviewPanel('specchain.graph', 'SPEC dependency graph', vscode.ViewColumn.Active, { retainContextWhenHidden: false });
+    // Kept alive while hidden: a tab switch must not lay the graph out again or lose its focus and filter.
+    const panel = vscode.window.createWebviewPanel('specchain.graph', 'SPEC dependency graph', vscode.ViewColumn.Active, { retainContextWhenHidden: true });
     current = panel;
     const send = async (): Promise<void> => {
       const tree = await ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
@@ -26,7 +27,7 @@ export function showGraph(ctx: Ctx) {
     const subscriptions = [
       loadPage(panel.webview, ctx.extensionContext.extensionUri, 'graph', (message) => {
         if (message.type === 'ready') void send().catch((error: unknown) => ctx.outputChannel.warn(`graph: ${String(error)}`));
-        else if (message.type === 'open') void openInWorkspace(ctx.asUri(message.uri), message.range);
+        else if (message.type === 'open') void openInWorkspace(ctx.asUri(message.uri), message.range, message.toSide);
       }),
       ctx.onDidChangeIndex(() => void send().catch(() => undefined)),
     ];

@@ -29,8 +29,9 @@ const BODIES: Readonly<Record<WebviewPage, string>> = {
 <div id="tree-empty" class="empty" role="status" hidden></div>`,
   guidance: `<main id="guidance" class="guidance" aria-label="Guidance"></main>`,
   graph: `<div id="graph-status" class="server-status" role="status" aria-live="polite">Loading the SPEC graph…</div>
-<div id="graph-legend" class="legend" aria-label="Legend"></div>
-<div id="graph" class="graph" role="img" aria-label="SPEC dependency graph"></div>`,
+<div id="graph-toolbar" class="graph-toolbar"></div>
+<div id="graph" class="graph" role="img" aria-label="SPEC dependency graph: the list below names every SPEC shown"></div>
+<ul id="graph-list" class="sr-only" aria-label="SPECs in the graph"></ul>`,
 };
 
 /**

@@ -52,8 +52,8 @@ export type FromWebview =
   | { readonly type: 'open'; readonly uri: string; readonly range: Range; readonly toSide?: boolean }
   | { readonly type: 'generatePlan'; readonly specId: string }
   | { readonly type: 'openExternal'; readonly url: string }
-  /** The SPECs view shows `shown` of `total` SPECs under the current filter. */
-  | { readonly type: 'shown'; readonly shown: number; readonly total: number; readonly filter: SpecFilter }
+  /** The SPECs view shows `shown` of `total` SPECs under the current filter, and `broken` links in its group. */
+  | { readonly type: 'shown'; readonly shown: number; readonly total: number; readonly broken: number; readonly filter: SpecFilter }
   /** The SPECs view revealed the row of `key` (a reveal or following the editor). */
   | { readonly type: 'revealed'; readonly key: string };
 
@@ -94,7 +94,7 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return isText(message.key) ? { type: 'revealed', key: message.key } : undefined;
     case 'shown': {
       const filter = parseFilter(message.filter);
-      return isCount(message.shown) && isCount(message.total) && filter ? { type: 'shown', shown: message.shown, total: message.total, filter } : undefined;
+      return isCount(message.shown) && isCount(message.total) && isCount(message.broken) && filter ? { type: 'shown', shown: message.shown, total: message.total, broken: message.broken, filter } : undefined;
     }
     default:
       return undefined;

@@ -10,6 +10,8 @@ const indexingMessage = (indexing: Indexing): ToSpecs => ({ type: 'indexing', ac
 export interface SpecsViewState {
   readonly shown: number;
   readonly total: number;
+  /** Broken links its "Broken links" group lists. */
+  readonly broken: number;
   readonly filter: SpecFilter;
   /** The row the view last revealed (following the editor or Reveal SPEC). */
   readonly revealed?: string;
@@ -36,6 +38,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   readonly #ctx: Session;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #selectEmitter = new vscode.EventEmitter<{ readonly specId: string; readonly title: string }>();
+  readonly #shownEmitter = new vscode.EventEmitter<void>();
   #view: vscode.WebviewView | undefined;
   #viewSubscriptions: vscode.Disposable[] = [];
   /** The page has loaded and said `ready`; messages before that could be lost. */
@@ -44,22 +47,29 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   #pendingReveal: RevealTarget | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  /** The request whose tree the view shows: an answer to an older one is dropped, a newer one shown. */
+  #applied = 0;
   #shown: SpecsViewState | undefined;
   #filter: { statuses: readonly string[]; chains: readonly ChainFilter[] } = { statuses: [], chains: [] };
   #progressDone: (() => void) | undefined;
 
   /** Fires when the user selects a SPEC in the view. */
   readonly onDidSelect = this.#selectEmitter.event;
+  /** Fires when the page reports what it shows (`shown`). */
+  readonly onDidChangeShown = this.#shownEmitter.event;
 
   constructor(ctx: Session) {
     this.#ctx = ctx;
     this.#subscriptions.push(
       this.#selectEmitter,
+      this.#shownEmitter,
       ctx.onDidChangeState((state) => {
         this.#post({ type: 'server', state: state.kind, ...(state.kind === 'failed' ? { message: state.message } : {}) });
         if (state.kind === 'running') this.#scheduleRefresh();
       }),
       ctx.onDidChangeIndexing((indexing) => this.#showIndexing(indexing)),
+      // The SPECs are known once a folder is read: list them now, their counts follow with the diagnostics.
+      ctx.onDidLoadFolder(() => void this.refresh()),
       ctx.onDidChangeIndex((counts) => {
         this.#setBadge(counts.brokenLinks);
         this.#scheduleRefresh();
@@ -162,10 +172,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const generation = ++this.#generation;
     try {
       const tree = await this.#ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
-      // null: the server cancelled the request because a newer change is on its way.
-      if (generation !== this.#generation || !tree) return;
+      // null: the server cancelled the request. An answer older than the one shown is dropped, but
+      // one still newer is shown at once: waiting for the newest could wait as long as changes come.
+      if (generation < this.#applied || !tree) return;
       // While the first index is read the tree is empty: the view keeps saying "Indexing".
       if (this.#ctx.indexing && tree.specs.length === 0) return;
+      this.#applied = generation;
       this.#tree = tree;
       this.#post({ type: 'tree', tree });
       this.#flushReveal();
@@ -182,6 +194,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.#post({ type: 'server', state: this.#ctx.state.kind, ...(this.#ctx.state.kind === 'failed' ? { message: this.#ctx.state.message } : {}) });
         this.#post(indexingMessage(this.#ctx.indexing));
         if (this.#filter.statuses.length > 0 || this.#filter.chains.length > 0) this.#post({ type: 'filter', ...this.#filter });
+        // A page loaded again (the view was hidden) shows the last list at once, then a fresh one.
+        if (this.#tree) this.#post({ type: 'tree', tree: this.#tree });
         await this.refresh();
         return;
       case 'refresh':
@@ -202,11 +216,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await openInWorkspace(this.#ctx.asUri(message.uri), message.range, message.toSide);
         return;
       case 'shown':
-        this.#shown = { shown: message.shown, total: message.total, filter: message.filter, ...(this.#shown?.revealed !== undefined ? { revealed: this.#shown.revealed } : {}) };
+        this.#shown = { shown: message.shown, total: message.total, broken: message.broken, filter: message.filter, ...(this.#shown?.revealed !== undefined ? { revealed: this.#shown.revealed } : {}) };
         if (this.#view) this.#view.description = message.shown === message.total ? undefined : `${message.shown.toLocaleString('en-US')} of ${message.total.toLocaleString('en-US')}`;
+        this.#shownEmitter.fire();
         return;
       case 'revealed':
-        this.#shown = { ...(this.#shown ?? { shown: 0, total: 0, filter: { text: '', statuses: [], chains: [] } }), revealed: message.key };
+        this.#shown = { ...(this.#shown ?? { shown: 0, total: 0, broken: 0, filter: { text: '', statuses: [], chains: [] } }), revealed: message.key };
+        this.#shownEmitter.fire();
         return;
       case 'generatePlan':
       case 'openExternal':
@@ -254,6 +270,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   #scheduleRefresh(): void {
     if (!this.#view) return;
+    // The first list is not held back: nothing is shown yet to be replaced by it.
+    if (!this.#tree) {
+      void this.refresh();
+      return;
+    }
     if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
     // Coalesces bursts of index changes (a save touching many files) into one round trip.
     this.#refreshTimer = setTimeout(() => {

@@ -398,10 +398,15 @@ function rowFor(node: Node, expandable: boolean): HTMLDivElement {
   if (node.badge) {
     const badge = el('span', `badge${node.badge.className ? ` ${node.badge.className}` : ''}`);
     if (node.badge.title) badge.title = node.badge.title;
-    // What follows " · " gives way in narrow sidebars, so that the SPEC's ID keeps its room.
-    const cut = node.badge.text.indexOf(' · ');
-    badge.append(document.createTextNode(cut === -1 ? node.badge.text : node.badge.text.slice(0, cut)));
-    if (cut !== -1) badge.append(el('span', 'badge-word', node.badge.text.slice(cut)));
+    // In a narrow sidebar only the badge's first count stays ("0/3" of "REQs 0/3 · +5 @MX"):
+    // its words give way so that the SPEC's ID keeps its room; the tooltip says them all.
+    const text = node.badge.text;
+    const count = /\d+(?:\/\d+)?/.exec(text);
+    const at = count?.index ?? 0;
+    const end = count ? at + count[0].length : text.length;
+    if (at > 0) badge.append(el('span', 'badge-word', text.slice(0, at)));
+    badge.append(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) badge.append(el('span', 'badge-word', text.slice(end)));
     row.append(badge);
   }
   return row;
@@ -516,7 +521,7 @@ function renderTree(): void {
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
-  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, filter: state.filter });
+  if (tree) vscode.postMessage({ type: 'shown', shown: specs.length, total, broken: broken.length, filter: state.filter });
 }
 
 function renderStatus(): void {

@@ -99,8 +99,8 @@ export function coverage(spec: Pick<SpecNode, 'tags' | 'missing'>): Coverage {
 }
 
 /**
- * What a SPEC row's badge says, in words that name what it counts: the badge's text (the part
- * after ` · ` gives way in a narrow sidebar), its tooltip line, and whether it is an alarm (a
+ * What a SPEC row's badge says, in words that name what it counts: the badge's text (in a narrow
+ * sidebar only its first count stays), its tooltip line, and whether it is an alarm (a
  * gap Problems reports as an error, or a broken link of the SPEC).
  */
 export interface RowBadge {

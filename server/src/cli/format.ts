@@ -1,3 +1,4 @@
+import type { Route } from '../service/routes';
 import { printable } from './io';
 import type { LanguageService } from '../service/languageService';
 import { reqCoverage } from '../service/mx/coverage';
@@ -50,8 +51,32 @@ export interface JsonEvidenceSummary {
 }
 
 /** What `specchain check` found: everything it prints but the root and the time taken. */
+/** One route as `routes --format json` and `check --format json` print it. */
+export function jsonRoute(r: Route): { method: string; path: string; framework: string; file: string; line: number; static: boolean; reason?: string; handler?: string; service: string } {
+  return {
+    method: r.method,
+    path: r.path,
+    framework: r.framework,
+    file: r.file,
+    line: r.line,
+    static: r.static,
+    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.handler !== undefined ? { handler: r.handler } : {}),
+    service: r.service,
+  };
+}
+
+/** An endpoint a SPEC names, with the routes it binds to, in `check --format json`. */
+export interface JsonEndpoint {
+  readonly method: string;
+  readonly path: string;
+  readonly line: number;
+  readonly req?: string;
+  readonly routes: readonly ReturnType<typeof jsonRoute>[];
+}
+
 export interface CheckOutcome {
-  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[]; acs?: readonly JsonAc[]; evidence?: JsonEvidence }[];
+  readonly specs: readonly { id: string; file: string; title: string; status: string; reqs?: readonly JsonReq[]; acs?: readonly JsonAc[]; endpoints?: readonly JsonEndpoint[]; evidence?: JsonEvidence }[];
   /** Present when test results were given. */
   readonly evidence?: JsonEvidenceSummary;
   readonly tags: number;
@@ -142,13 +167,21 @@ export function collectCheck(service: LanguageService, files: number, skipped: n
         acs: c.acs.map((a) => a.decl.id),
         ...(report ? { evidence: evidenceJson(report.item(s.id, c.entry.decl.id)) } : {}),
       }));
-      if (!report) return reqs.length > 0 ? { ...base, reqs } : base;
+      const endpoints = service.endpointsOf(s).endpoints.map((b) => ({
+        method: b.endpoint.method,
+        path: b.endpoint.path,
+        line: b.endpoint.range.start.line + 1,
+        ...(b.req ? { req: b.req } : {}),
+        routes: b.routes.map(jsonRoute),
+      }));
+      const withEndpoints = endpoints.length > 0 ? { endpoints } : {};
+      if (!report) return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...withEndpoints };
       const seen = new Set<string>();
       const acs = service.index
         .reqsOf(s.id)
         .filter((r) => r.decl.kind === 'AC' && !seen.has(r.decl.id) && seen.add(r.decl.id))
         .map((r) => ({ id: r.decl.id, file: r.path, line: r.decl.range.start.line + 1, evidence: evidenceJson(report.item(s.id, r.decl.id)) }));
-      return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...(acs.length > 0 ? { acs } : {}), evidence: evidenceJson(report.spec(s.id)) };
+      return { ...base, ...(reqs.length > 0 ? { reqs } : {}), ...(acs.length > 0 ? { acs } : {}), ...withEndpoints, evidence: evidenceJson(report.spec(s.id)) };
     }),
     ...(report
       ? { evidence: { files: report.files, cases: report.cases, unmatched: report.unmatched, totals: report.totals, line: evidenceSummaryLine(report), markdown: evidenceMarkdown(service.index, report) } }
@@ -280,6 +313,7 @@ const RULE_SUMMARY: Record<string, string> = {
   'stack/architecture-mismatch': 'The SPEC asks for something the framework does not do natively.',
   'stack/not-detected': 'No framework stated or detected.',
   'spec/no-frontmatter': 'A SPEC document has no frontmatter block.',
+  'spec/no-specs': 'No SPEC is in the workspace while links name SPECs, and .moai/ is git-ignored or absent: the SPECs are kept outside this clone.',
   'spec/title-mismatch': "The title's @SPEC:<ID> differs from the SPEC's ID.",
   'spec/duplicate-req': 'One REQ or AC ID is declared twice in a SPEC.',
   'spec/req-uncovered': 'No acceptance criterion maps this REQ.',

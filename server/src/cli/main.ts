@@ -15,6 +15,7 @@ Usage:
   specchain check [DIR] [--format text|json|sarif|markdown] [--fail-on error|warning|never] [--results FILE|GLOB]... [--config FILE] [--no-cache] [--timings]
   specchain report --html DIR [WORKSPACE] [--results FILE|GLOB]... [--config FILE]
   specchain stack [DIR] [--format text|json]
+  specchain routes [DIR] [--format text|json] [--no-cache]
   specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
   specchain lsp --stdio
   specchain --version | --help
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   stack: async (args, io) => (await import('./stackCommand')).stackCommand(args, io),
   plan: async (args, io) => (await import('./planCommand')).planCommand(args, io),
   report: async (args, io) => (await import('./reportCommand')).reportCommand(args, io),
+  routes: async (args, io) => (await import('./routesCommand')).routesCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

@@ -63,6 +63,8 @@ export class FolderState {
   #isResult: (path: string) => boolean = () => false;
   #resultsTimer: NodeJS.Timeout | undefined;
   #lastRun = 0;
+  /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
+  #version = 0;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks) {
     this.paths = new FolderPaths(root);
@@ -91,6 +93,11 @@ export class FolderState {
   whenLoaded(): Promise<unknown> {
     if (this.#loaded) return Promise.resolve();
     return this.#queued?.promise ?? this.#running ?? Promise.resolve();
+  }
+
+  /** Changes with every change of the index or of the current diagnostics. */
+  get version(): number {
+    return this.#version;
   }
 
   /** Current diagnostics of every file (settled or not). */
@@ -168,6 +175,7 @@ export class FolderState {
     // A newer load (or dispose) superseded this one.
     if (generation !== this.#generation) return report;
     this.#inFlight = false;
+    this.#version++;
     this.#service = service;
     this.#config = config;
     this.#workspace = workspace;
@@ -177,7 +185,7 @@ export class FolderState {
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
     this.#pending.clear();
-    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems) this.#dirty.add(f.path);
+    for (const f of service.index.allFacts()) if (f.tags.length || f.malformed.length || f.headerPaths.length || f.spec || f.manifest || f.mx || f.reqs || f.mxProblems || f.specsIgnored) this.#dirty.add(f.path);
     for (const path of this.#published.keys()) this.#dirty.add(path);
     // Nothing to diagnose still ends a load with `changed`: clients wait for it to leave "indexing".
     if (this.#dirty.size === 0) this.#hooks.changed();
@@ -251,6 +259,7 @@ export class FolderState {
 
   #applyNow(path: string, op: Pending): void {
     const service = this.#service;
+    this.#version++;
     this.#oversized.delete(path);
     if (op.kind === 'text' && op.text.length > service.config.maxFileSize) {
       // Too large to check as typed: said in the editor, as the CLI skips it (a SPEC stays listed with an error).
@@ -273,6 +282,7 @@ export class FolderState {
   }
 
   #markDirty(paths: Iterable<string>): void {
+    this.#version++;
     for (const p of paths) this.#dirty.add(p);
     this.#schedule(false);
   }
@@ -285,9 +295,9 @@ export class FolderState {
     return typeof text === 'string' ? text : undefined;
   };
 
-  /** Diagnostics of one file, current as of now (not waiting for the next pass). */
-  diagnosticsOf(path: string): Diagnostic[] {
-    return this.#loaded ? this.#service.diagnostics(path) : [];
+  /** The diagnostics of one file as last published (what Problems shows), computed by no new pass. */
+  currentOf(path: string): readonly Diagnostic[] {
+    return this.#current.get(path) ?? [];
   }
 
   #schedule(background: boolean): void {
@@ -325,6 +335,7 @@ export class FolderState {
     }
     if (diagnostics.length > 0) this.#current.set(path, diagnostics);
     else this.#current.delete(path);
+    this.#version++;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const size = this.#oversized.get(path);
     if (size !== undefined && !diagnostics.length) {

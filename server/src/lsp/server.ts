@@ -71,6 +71,8 @@ export class SpecChainServer {
   /** The client runs `command:` links in hovers (VS Code says so in its initialization options). */
   #commandLinks = false;
   #indexTimer: NodeJS.Timeout | undefined;
+  /** The last SPEC tree and the folders' versions it was built from. */
+  #specTree: { readonly key: string; readonly result: SpecTreeRequest.Result } | undefined;
   #watchers: DiskWatcher[] = [];
 
   constructor(connection: Connection) {
@@ -379,11 +381,15 @@ export class SpecChainServer {
     const c = this.#connection;
     c.onRequest(SpecTreeRequest.method, async (_params: SpecTreeRequest.Params, token: CancellationToken): Promise<SpecTreeRequest.Result | null> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));
+      // The status bar, the sidebar and the graph ask at once after a change: one tree serves them all.
+      const key = this.#folders.map((f) => `${f.paths.root}@${f.version}`).join('\n');
+      if (this.#specTree?.key === key) return this.#specTree.result;
       const specs: SpecNode[] = [];
       const broken: BrokenLinkNode[] = [];
       const totals = { specs: 0, tags: 0, brokenLinks: 0, errors: 0, warnings: 0 };
       for (const folder of this.#folders) {
-        const tree = getSpecTree(folder.service.index, (p) => folder.diagnosticsOf(p), folder.currentDiagnostics(), token);
+        // The diagnostics Problems shows, so that the tree and Problems agree and nothing is diagnosed again.
+        const tree = getSpecTree(folder.service.index, (p) => folder.currentOf(p), folder.currentDiagnostics(), token);
         if (!tree) return null;
         const toUri = (path: string): string => folder.paths.toUri(path);
         const evidence = folder.service.evidence();
@@ -391,7 +397,9 @@ export class SpecChainServer {
         append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      return { specs, broken, totals };
+      const result = { specs, broken, totals };
+      this.#specTree = { key, result };
+      return result;
     });
     c.onRequest(StackRequest.method, async (): Promise<StackRequest.Result> => {
       await Promise.all(this.#folders.map((f) => f.whenLoaded().catch(() => undefined)));

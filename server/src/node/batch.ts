@@ -1,6 +1,7 @@
 import * as nodePath from 'node:path';
-import { analyzeFile, type FileClassifier } from '../service/analyze';
+import { analyzeFile, isSettingsPath, type FileClassifier } from '../service/analyze';
 import { mayHoldTests } from '../service/evidence/testDecls';
+import { routeSignals } from '../service/routes';
 import { isManifestPath, readLimitFor } from '../service/stack/manifests';
 import type { FileFacts, SkippedFile } from '../service/types';
 import { decodeText, readBytes } from './readText';
@@ -10,8 +11,10 @@ const DISABLE = 'specchain-disable';
 
 /**
  * Reads and analyses a batch; a file that fails is skipped as unreadable, never fatal. A source
- * file with no `@` and no disable comment has nothing to find, and is not decoded at all; SPEC
- * documents, their companions (an `acceptance.md` declares ACs without any `@`) and manifests are.
+ * file with no `@`, no disable comment and none of the words routes are declared with has
+ * nothing to find, and is not decoded at all; SPEC documents, their companions (an
+ * `acceptance.md` declares ACs without any `@`), manifests, test files and settings (`mx.yaml`,
+ * `system.yaml`, the root `.gitignore`) are.
  */
 export function analyzeBatch(root: string, classifier: FileClassifier, paths: readonly string[]): { facts: FileFacts[]; skipped: SkippedFile[] } {
   const facts: FileFacts[] = [];
@@ -30,7 +33,7 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
  * `readBytes`, or by the caller the same way); a file that fails is unreadable, never fatal.
  */
 export function analyzeBytes(path: string, bytes: Buffer, classifier: FileClassifier): FileFacts | SkippedFile {
-  if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path)) {
+  if (!bytes.includes(AT) && !bytes.includes(DISABLE) && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s))) {
     return { path, tags: [], malformed: [], headerPaths: [], disables: [] };
   }
   try {

@@ -9,7 +9,10 @@ import { moaiReadings } from './mx/moaiScan';
 import { MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
+import { extractRouteFacts, specEndpoints } from './routes';
 import { parseSpec } from './specDoc';
+import { SYSTEM_SETTINGS_PATH, readMoaiVersion } from './specSchema';
+import { ROOT_GITIGNORE, specsIgnoredBy } from './specStore';
 import { isManifestPath, parseManifest } from './stack/manifests';
 import { scanTags, type Placement } from './tags';
 import { LineIndex, basename, dirname, append } from './text';
@@ -173,18 +176,28 @@ export function analyzeFile(path: string, text: string, classifier: FileClassifi
     const { doc, titleLine } = parsed;
     const scan = scanTags(text, config.tagTypes, placement(role, regions), titleLine);
     const spec = namesEndpoint(text, fencedCode(regions)) ? { ...doc, namesEndpoints: true } : doc;
-    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text) };
+    const endpoints = specEndpoints(text);
+    return { path, ...scan, spec, ...mxFacts(text, 'markdown', true), ...traceFacts(text), ...(endpoints.length ? { endpoints } : {}) };
   }
   const scan = role === 'generated' || role === 'data' ? NO_MARKERS : scanTags(text, config.tagTypes, placement(role, regions));
   if (isManifestPath(path)) {
     const manifest = parseManifest(path, text);
     if (manifest) return { path, ...scan, manifest };
   }
+  if (path === ROOT_GITIGNORE) {
+    const specsIgnored = specsIgnoredBy(text);
+    return { path, ...scan, ...(specsIgnored ? { specsIgnored } : {}) };
+  }
+  if (path === SYSTEM_SETTINGS_PATH) {
+    const moaiVersion = readMoaiVersion(text);
+    return { path, ...scan, ...(moaiVersion !== undefined ? { moaiVersion } : {}) };
+  }
   if (path === MX_SETTINGS_PATH) {
     const { settings, problems } = readMxSettings(text);
     return { path, ...scan, mxSettings: settings, ...(problems.length ? { mxProblems: problems } : {}) };
   }
-  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions) };
+  const routes = role === 'source' || role === 'docs' ? extractRouteFacts(path, text, () => regions.all) : undefined;
+  return { path, ...scan, ...mxOf(path, text, role, regions), ...testFacts(path, text, role, regions), ...(routes ? { routes } : {}) };
 }
 
 /** The tests of a source file (test functions, `it` calls, annotated methods), for binding test results. */
@@ -249,6 +262,11 @@ function mxFacts(text: string, regions: readonly TextRegion[] | 'markdown', decl
   }
   if (cut.length) out.mxProblems = cut.map((c): MxProblem => ({ code: 'mx/range-cut', message: `This range names ${c.asked} IDs; only the first ${MAX_RANGE_MEMBERS} are read.`, range: lines.range(c.start, c.end) }));
   return out;
+}
+
+/** Settings files read whatever they hold: MoAI's `mx.yaml` and `system.yaml`, and the root `.gitignore` (does it keep SPECs out?). */
+export function isSettingsPath(path: string): boolean {
+  return path === MX_SETTINGS_PATH || path === SYSTEM_SETTINGS_PATH || path === ROOT_GITIGNORE;
 }
 
 /** True for file names that are never text worth scanning, whatever their content. */

@@ -43,6 +43,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'spec/dependency-cycle': 'warning',
   'spec/no-implementation': 'info',
   'spec/no-frontmatter': 'info',
+  'spec/no-specs': 'warning',
   'spec/title-mismatch': 'warning',
   'spec/duplicate-req': 'warning',
   'spec/req-uncovered': 'info',
@@ -66,6 +67,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'stack/not-detected': 'info',
   'evidence/failing': 'warning',
   'evidence/status-unproven': 'warning',
+  'api/route-missing': 'warning',
 };
 
 export const ALL_CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];

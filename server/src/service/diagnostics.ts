@@ -4,7 +4,7 @@ import type { SpecEntry, WorkspaceIndex } from './index';
 import { checkDeclaredMissing, checkMissingTest, checkNoImplementation } from './rules/chainRules';
 import type { Finding, RuleContext } from './rules/context';
 import { IdCache } from './idCache';
-import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkUnknownDependencies } from './rules/specRules';
+import { checkDependencyCycles, checkDocumentProblems, checkDuplicateId, checkNoSpecs, checkUnknownDependencies } from './rules/specRules';
 import {
   checkMxDanglingSpec,
   checkMxMissingReason,
@@ -19,12 +19,17 @@ import {
 import { checkEvidenceFailing, checkStatusUnproven } from './evidence/rules';
 import type { EvidenceReport } from './evidence/states';
 import { checkAcUnknownReq, checkDuplicateReq, checkReqUncovered } from './rules/reqRules';
+import { checkRouteMissing } from './rules/routeRules';
+import { WorkspaceRoutes, bindSpec, composeRoutes, specServices, type SpecBinding } from './routes';
 import { checkBrokenPaths, checkMalformed, checkUnknownSpec } from './rules/tagRules';
 import { detectStack } from './stack/detect';
 import { checkStack } from './stack/rules';
 import { Candidates } from './suggest';
 import { append } from './text';
-import type { Diagnostic, ManifestFacts, MxSettings, Severity, StackReport } from './types';
+import { ROOT_GITIGNORE, missingStore, type MissingStore } from './specStore';
+import type { Diagnostic, FileFacts, ManifestFacts, MxSettings, Range, Severity, StackReport } from './types';
+
+const NO_BINDING: SpecBinding = { endpoints: [], services: [], scoped: false };
 
 const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -33,6 +38,7 @@ type SpecRule = (ctx: RuleContext, spec: SpecEntry) => Finding[];
 
 const FILE_RULES: readonly FileRule[] = [
   checkUnknownSpec,
+  checkNoSpecs,
   checkMalformed,
   checkBrokenPaths,
   checkDeclaredMissing,
@@ -58,6 +64,7 @@ const SPEC_RULES: readonly SpecRule[] = [
   checkNoImplementation,
   checkMissingTest,
   checkStatusUnproven,
+  checkRouteMissing,
 ];
 
 /**
@@ -73,6 +80,10 @@ export class DiagnosticsEngine implements RuleContext {
   #reqCandidates = new Map<string, Candidates>();
   #reqGeneration = -1;
   #exclude: { settings: MxSettings; match: (path: string) => boolean } | undefined;
+  #routes: { routes: number; manifests: number; value: WorkspaceRoutes } | undefined;
+  #bindings = new Map<string, SpecBinding>();
+  #bindingsKey = '';
+  #store: { generation: number; found: MissingStore | undefined } | undefined;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -107,6 +118,33 @@ export class DiagnosticsEngine implements RuleContext {
     return candidates.closest(id);
   }
 
+  missingStore(): MissingStore | undefined {
+    if (this.#store?.generation !== this.index.generation) {
+      this.#store = { generation: this.index.generation, found: this.#findMissingStore() };
+    }
+    return this.#store.found;
+  }
+
+  /** Counts the links that name SPECs (claims, `@MX` link lines in code), only when no SPEC exists. */
+  #findMissingStore(): MissingStore | undefined {
+    if (this.index.specs().length > 0) return undefined;
+    let links = 0;
+    let firstLink: { path: string; range: Range } | undefined;
+    for (const facts of this.index.allFacts()) {
+      const ranges = [...facts.tags.filter((t) => t.role === 'claim'), ...(facts.mx ?? []).filter((m) => m.place !== 'markdown' && m.refs.some((r) => r.kind === 'SPEC'))].map((x) => x.range);
+      links += ranges.length;
+      if (ranges.length > 0 && (!firstLink || facts.path < firstLink.path)) firstLink = { path: facts.path, range: ranges[0]! };
+    }
+    return missingStore({
+      specCount: 0,
+      links,
+      firstLink,
+      ignored: this.index.facts(ROOT_GITIGNORE)?.specsIgnored,
+      moaiPresent: this.index.exists('.moai'),
+      specGlobs: this.config.specGlobs,
+    });
+  }
+
   mxExcluded(path: string): boolean {
     const settings = this.index.mxSettings();
     if (this.#exclude?.settings !== settings) {
@@ -114,6 +152,38 @@ export class DiagnosticsEngine implements RuleContext {
       this.#exclude = { settings, match: globs.length > 0 ? picomatch(globs as string[], { dot: true }) : () => false };
     }
     return this.#exclude.match(path);
+  }
+
+  /**
+   * The routes of the workspace, composed across files per service of the detected stack;
+   * recomputed only when a file with route facts or a manifest changed.
+   */
+  routes(): WorkspaceRoutes {
+    const routes = this.index.routesGeneration;
+    const manifests = this.index.manifestGeneration;
+    if (this.#routes?.routes === routes && this.#routes.manifests === manifests) return this.#routes.value;
+    const files: { path: string; routes: NonNullable<FileFacts['routes']> }[] = [];
+    for (const f of this.index.allFacts()) if (f.routes) files.push({ path: f.path, routes: f.routes });
+    const services = this.stack().services.map((s) => ({ root: s.root, frameworks: s.frameworks.map((f) => f.name) }));
+    const value = new WorkspaceRoutes(composeRoutes(files, services));
+    this.#routes = { routes, manifests, value };
+    return value;
+  }
+
+  endpointsOf(spec: SpecEntry): SpecBinding {
+    const key = `${this.index.routesGeneration}:${this.index.manifestGeneration}:${this.index.specGeneration}`;
+    if (key !== this.#bindingsKey) {
+      this.#bindingsKey = key;
+      this.#bindings.clear();
+    }
+    let binding = this.#bindings.get(spec.path);
+    if (!binding) {
+      const endpoints = this.index.facts(spec.path)?.endpoints ?? [];
+      const reqs = this.index.facts(spec.path)?.reqs ?? [];
+      binding = endpoints.length ? bindSpec(endpoints, reqs, this.routes(), specServices(spec.doc, this.stack().services)) : NO_BINDING;
+      this.#bindings.set(spec.path, binding);
+    }
+    return binding;
   }
 
   /** The detected stack, recomputed only when a manifest changed. */
@@ -161,7 +231,7 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || this.#stackState().byPath.has(path)) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
   }

@@ -3,6 +3,7 @@ import { IdCache, MIN_ID_CACHE } from './idCache';
 import { namesReq } from './mx/ids';
 import { DEFAULT_MX_SETTINGS, MX_SETTINGS_PATH } from './mx/settings';
 import { isTestFile } from './mx/testFiles';
+import { SYSTEM_SETTINGS_PATH } from './specSchema';
 import { baseOfSubId } from './tags';
 import { append, dirname } from './text';
 import type { FileFacts, IdRef, MxMarker, MxSettings, ReqDeclaration, SkipReason, SpecDoc, TagOccurrence } from './types';
@@ -90,6 +91,7 @@ export class WorkspaceIndex {
   #specGeneration = 0;
   #manifestGeneration = 0;
   #generation = 0;
+  #routesGeneration = 0;
   /** `@MX` links of each file, computed on demand. */
   readonly #mxLinks = new Map<string, readonly MxLink[]>();
   /** SPEC ID -> the `@MX` links into it, outside SPEC folders; built on demand. */
@@ -105,6 +107,11 @@ export class WorkspaceIndex {
   /** Increases when any file changes: what is computed from the whole index (test evidence) is kept until it does. */
   get generation(): number {
     return this.#generation;
+  }
+
+  /** Increases when a file with route facts changes (appears, goes, or changes its routes). */
+  get routesGeneration(): number {
+    return this.#routesGeneration;
   }
 
   /** Increases when a manifest changes. */
@@ -278,6 +285,11 @@ export class WorkspaceIndex {
   moduleOwner(path: string): string | undefined {
     for (const [prefix, id] of this.#specTables().modules) if (path === prefix || path.startsWith(`${prefix}/`)) return id;
     return undefined;
+  }
+
+  /** The project's MoAI-ADK release from `system.yaml` (`2.14.0`, `v3.1.2`), or undefined. */
+  moaiVersion(): string | undefined {
+    return this.#facts.get(SYSTEM_SETTINGS_PATH)?.moaiVersion;
   }
 
   /** The project's `mx.yaml` settings, or MoAI's defaults. */
@@ -509,7 +521,13 @@ export class WorkspaceIndex {
   #changed(path: string, old: FileFacts | undefined, next: FileFacts | undefined): boolean {
     this.#generation++;
     if (old?.manifest || next?.manifest) this.#manifestGeneration++;
+    if (old?.routes || next?.routes) this.#routesGeneration++;
     this.#mentions = undefined;
+    // The MoAI release decides which template every SPEC's frontmatter is judged by.
+    if (path === SYSTEM_SETTINGS_PATH && old?.moaiVersion !== next?.moaiVersion) {
+      this.#specGeneration++;
+      return true;
+    }
     if (isSpecRelated(old) || isSpecRelated(next)) {
       this.#specGeneration++;
       this.#tables = undefined;

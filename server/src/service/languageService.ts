@@ -2,9 +2,10 @@ import { FileClassifier, analyzeFile, companionPaths, isSkippedByName, unreadabl
 import type { SpecChainConfig } from './config';
 import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
-import { WorkspaceIndex } from './index';
+import { WorkspaceIndex, type SpecEntry } from './index';
 import { computeEvidence, type EvidenceReport } from './evidence/states';
 import type { ResultFile } from './evidence/resultTypes';
+import type { SpecBinding, WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
 import type { BulkAnalyzer, Workspace, WorkspaceEntry } from './workspace';
 import { readLimitFor } from './stack/manifests';
@@ -166,8 +167,21 @@ export class LanguageService {
     return this.#engine.all();
   }
 
+  /** The detected stack, each service with the number of routes read from its code. */
   stack(): StackReport {
-    return this.#engine.stack();
+    const report = this.#engine.stack();
+    const counts = this.#engine.routes().counts();
+    return { ...report, services: report.services.map((s) => ({ ...s, routes: counts.get(s.root) ?? 0 })) };
+  }
+
+  /** Every route of the workspace with its full path, composed across files per service. */
+  routes(): WorkspaceRoutes {
+    return this.#engine.routes();
+  }
+
+  /** The endpoints a SPEC document names, bound to the routes of its services. */
+  endpointsOf(spec: SpecEntry): SpecBinding {
+    return this.#engine.endpointsOf(spec);
   }
 
   /** Closest SPEC ID to a broken one. */
@@ -190,6 +204,7 @@ export class LanguageService {
     };
     const hadStackInput = shapesStack();
     const hadTests = this.index.facts(path)?.tests !== undefined;
+    const hadRoutes = this.index.facts(path)?.routes !== undefined;
     const tablesChanged = change();
     const affected = new Set<string>([path]);
     // A test file's tests (and the result files' view of them) decide the SPECs' evidence.
@@ -207,6 +222,10 @@ export class LanguageService {
     }
     if (hadStackInput || shapesStack()) {
       for (const f of this.index.allFacts()) if (f.spec || f.manifest) affected.add(f.path);
+    }
+    // Routes bind to the endpoints SPECs name: a route file's change re-checks those SPECs.
+    if (hadRoutes || this.index.facts(path)?.routes !== undefined) {
+      for (const f of this.index.allFacts()) if (f.endpoints) affected.add(f.path);
     }
     return affected;
   }

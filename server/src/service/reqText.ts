@@ -7,6 +7,9 @@
 /** EARS pattern names as SPECs label requirements with them: `[Event-Driven]`, `(Ubiquitous):`. */
 const EARS_LABEL = /[[(](?:ubiquitous|event[- ]driven|state[- ]driven|optional(?:[- ]feature)?|unwanted(?:[- ]behaviou?r)?|complex)[\])][ \t]*(?:\*\*)?[ \t]*:?/gi;
 
+/** A table row's pattern column before the sentence: `Event-Driven | WHEN …`. */
+const EARS_CELL = /^[ \t]*(?:ubiquitous|event[- ]driven|state[- ]driven|optional(?:[- ]feature)?|unwanted(?:[- ]behaviou?r)?|complex)[ \t]*\|/i;
+
 /**
  * `text` without markdown markup (`**bold**`, `*italics*`, code ticks, links, heading and quote
  * marks) and without EARS pattern labels. Every expression here is linear: no nested
@@ -15,6 +18,7 @@ const EARS_LABEL = /[[(](?:ubiquitous|event[- ]driven|state[- ]driven|optional(?
 export function plainRequirement(text: string): string {
   return text
     .replace(EARS_LABEL, ' ')
+    .replace(EARS_CELL, '')
     .replace(/!?\[([^\]\n]{0,400})\]\([^)\n]{0,400}\)/g, '$1')
     .replace(/\*\*|`+/g, '')
     .replace(/(^|[\s(])\*(?=\S)/g, '$1')

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { fromDocument, readPlainYaml, type Span, type YamlPair } from './frontmatterYaml';
+import { shapeOf } from './specSchema';
 import { scanCapabilities } from './stack/capabilities';
 import { TAG_ID, bareSpecId, isSpecIdShape } from './tags';
 import { LineIndex, basename, dirname } from './text';
@@ -10,10 +11,6 @@ import type { FieldValue, FrontmatterSchema, Range, SpecDoc, SpecProblem, SpecRe
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-export const LEGACY_REQUIRED = ['id', 'version', 'status', 'created', 'updated', 'author', 'priority'] as const;
-export const CURRENT_REQUIRED = ['id', 'title', 'version', 'status', 'created', 'updated', 'author', 'priority', 'phase', 'module', 'lifecycle', 'tags'] as const;
-export const LEGACY_STATUSES = ['draft', 'active', 'completed', 'deprecated', 'planned'] as const;
-export const CURRENT_STATUSES = ['draft', 'planned', 'in-progress', 'implemented', 'completed', 'superseded', 'archived', 'rejected'] as const;
 const REFERENCE_FIELDS = ['depends_on', 'dependencies', 'blocks', 'related_specs'];
 
 /** A SPEC document after parsing, with the line of its title (for the title marker's role). */
@@ -141,8 +138,8 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     });
   }
 
-  const schema: FrontmatterSchema = !frontmatter ? 'unknown' : 'phase' in fields || 'module' in fields || 'lifecycle' in fields ? 'current' : 'legacy';
-  if (frontmatter && problems.every((p) => p.severity !== 'error')) checkSchema(schema, fields, frontmatter.range, problems);
+  // Which template the fields are judged by depends on the project's MoAI release too (`specSchema.ts`, a rule).
+  const schema: FrontmatterSchema = !frontmatter ? 'unknown' : shapeOf(fields);
   const modules = moduleField(fields.module);
 
   const str = (f: FieldValue | undefined): string | undefined =>
@@ -615,56 +612,3 @@ function lenientFields(block: FrontmatterBlock, lines: LineIndex): Record<string
   return fields;
 }
 
-/** A status as compared: case and `_`/`-` ignored (`In_Progress` is `in-progress`). */
-export function normalStatus(status: string): string {
-  return status.trim().toLowerCase().replace(/_/g, '-');
-}
-
-/** The shapes in plain words, for messages. */
-const SCHEMA_NAMES: Readonly<Record<FrontmatterSchema, string>> = {
-  legacy: 'v2 frontmatter template (id, version, status, created, updated, author, priority)',
-  current: 'v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle)',
-  unknown: 'SPEC without frontmatter',
-};
-
-function checkSchema(schema: FrontmatterSchema, fields: Record<string, FieldValue>, range: Range, problems: SpecProblem[]): void {
-  const top = { start: range.start, end: { line: range.start.line, character: 3 } };
-  const required = schema === 'current' ? CURRENT_REQUIRED : LEGACY_REQUIRED;
-  const missing = required.filter((f) => !(f in fields) && !(f === 'id' && 'spec_id' in fields));
-  if (missing.length > 0) {
-    const fieldsList = missing.map((f) => `"${f}"`).join(', ');
-    problems.push({
-      code: 'spec/frontmatter-invalid',
-      severity: 'warning',
-      message: `${missing.length === 1 ? 'Missing field' : 'Missing fields'} ${fieldsList} of the ${SCHEMA_NAMES[schema]}.`,
-      range: top,
-    });
-  }
-  const status = fields.status;
-  if (status) {
-    // v2-template files in the wild use the v3 statuses too (`implemented`, `in-progress`).
-    const allowed: readonly string[] = schema === 'current' ? CURRENT_STATUSES : [...new Set([...LEGACY_STATUSES, ...CURRENT_STATUSES])];
-    if (typeof status.value !== 'string' || !allowed.includes(normalStatus(status.value))) {
-      problems.push({
-        code: 'spec/frontmatter-invalid',
-        severity: 'warning',
-        message: `Unknown status "${String(status.value)}"; the ${SCHEMA_NAMES[schema]} allows ${allowed.join(', ')}.`,
-        range: status.valueRange,
-      });
-    }
-  }
-  for (const key of ['created', 'updated']) {
-    const f = fields[key];
-    if (f && !isDate(f.value)) {
-      problems.push({ code: 'spec/frontmatter-invalid', severity: 'warning', message: `"${key}" must be a date written YYYY-MM-DD, not "${String(f.value)}".`, range: f.valueRange });
-    }
-  }
-}
-
-function isDate(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}

@@ -25,6 +25,10 @@ export interface WireFacts {
   readonly mxProblems?: FileFacts['mxProblems'];
   readonly tests?: FileFacts['tests'];
   readonly traces?: FileFacts['traces'];
+  readonly moaiVersion?: string;
+  readonly routes?: FileFacts['routes'];
+  readonly endpoints?: FileFacts['endpoints'];
+  readonly specsIgnored?: FileFacts['specsIgnored'];
 }
 
 export function encodeFacts(facts: FileFacts): WireFacts {
@@ -58,6 +62,10 @@ export function encodeFacts(facts: FileFacts): WireFacts {
   if (facts.mxProblems?.length) wire.mxProblems = facts.mxProblems;
   if (facts.tests) wire.tests = facts.tests;
   if (facts.traces?.length) wire.traces = facts.traces;
+  if (facts.moaiVersion !== undefined) wire.moaiVersion = facts.moaiVersion;
+  if (facts.routes) wire.routes = facts.routes;
+  if (facts.endpoints?.length) wire.endpoints = facts.endpoints;
+  if (facts.specsIgnored) wire.specsIgnored = facts.specsIgnored;
   return wire;
 }
 
@@ -82,6 +90,10 @@ export function decodeFacts(path: string, wire: WireFacts): FileFacts {
   if (wire.mxProblems) facts.mxProblems = wire.mxProblems;
   if (wire.tests) facts.tests = wire.tests;
   if (wire.traces) facts.traces = wire.traces;
+  if (wire.moaiVersion !== undefined) facts.moaiVersion = wire.moaiVersion;
+  if (wire.routes) facts.routes = wire.routes;
+  if (wire.endpoints) facts.endpoints = wire.endpoints;
+  if (wire.specsIgnored) facts.specsIgnored = wire.specsIgnored;
   return facts;
 }
 

@@ -63,7 +63,7 @@ describe('client: messages from the sidebar', () => {
     assert.deepEqual(parseFromWebview({ type: 'select', specId: 'USER-001', extra: 1 }), { type: 'select', specId: 'USER-001' });
     assert.deepEqual(parseFromWebview({ type: 'open', uri: 'file:///w/a.py', range }), { type: 'open', uri: 'file:///w/a.py', range, toSide: false });
     const filter = { text: 'user', statuses: ['draft'], chains: ['partial', 'bogus'] };
-    assert.deepEqual(parseFromWebview({ type: 'shown', shown: 10, total: 64, filter }), { type: 'shown', shown: 10, total: 64, filter: { text: 'user', statuses: ['draft'], chains: ['partial'] } });
+    assert.deepEqual(parseFromWebview({ type: 'shown', shown: 10, total: 64, broken: 3, filter }), { type: 'shown', shown: 10, total: 64, broken: 3, filter: { text: 'user', statuses: ['draft'], chains: ['partial'] } });
     assert.deepEqual(parseFromWebview({ type: 'revealed', key: 'spec:USER-001' }), { type: 'revealed', key: 'spec:USER-001' });
     assert.deepEqual(parseFromWebview({ type: 'openExternal', url: 'https://fastapi.tiangolo.com/' }), { type: 'openExternal', url: 'https://fastapi.tiangolo.com/' });
   });
@@ -82,7 +82,8 @@ describe('client: messages from the sidebar', () => {
       { type: 'open', uri: 'file:///w/a.py', range: { start: { line: 0.5, character: 0 }, end: range.end } },
       { type: 'openExternal', url: 'command:workbench.action.terminal.new' },
       { type: 'openExternal', url: 'http://insecure.example' },
-      { type: 'shown', shown: -1, total: 64, filter: { text: '', statuses: [], chains: [] } },
+      { type: 'shown', shown: -1, total: 64, broken: 0, filter: { text: '', statuses: [], chains: [] } },
+      { type: 'shown', shown: 1, total: 64, filter: { text: '', statuses: [], chains: [] } },
       { type: 'shown', shown: 1, total: 64, filter: { text: '', statuses: 'draft', chains: [] } },
       { type: 'revealed', key: '' },
     ]) {

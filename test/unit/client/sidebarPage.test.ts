@@ -3,14 +3,20 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPageHtml, type WebviewPage } from '../../../client/src/sidebar/html';
-import type { SpecTreeResult } from '../../../server/src/protocol';
+import type { SpecNode, SpecTreeResult } from '../../../server/src/protocol';
 import { AXE_SERIOUS, FIT_PROBE } from '../../e2e/fit';
 import { range, specNode } from './specFixture';
+import { withUris } from '../../../server/src/lsp/convert';
+import { getSpecTree } from '../../../server/src/service/features/specTree';
+import { sharedPath } from '../shared';
+import { openFolder } from '../../../server/src/node/folder';
+import { LanguageService } from '../../../server/src/service/languageService';
 
 // The webview pages (dist/webview/*.js) in a real browser engine, served under the same CSP as
 // in VS Code, with the webview API replaced by a recorder. Needs Chromium
 // (scripts/install-test-deps.sh) and a build (npm run build).
 const root = join(__dirname, '..', '..', '..');
+const REPO = root;
 const CHROMIUM = process.env['SPECCHAIN_CHROMIUM'] ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
@@ -224,7 +230,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
 
   it('filters by text, status and chain state, and reports "N of M"', async () => {
     await page.locator('#filter').fill('order');
-    assert.deepEqual(await lastPosted(page, 'shown'), { type: 'shown', shown: 1, total: 4, filter: { text: 'order', statuses: [], chains: [] } });
+    assert.deepEqual(await lastPosted(page, 'shown'), { type: 'shown', shown: 1, total: 4, broken: 0, filter: { text: 'order', statuses: [], chains: [] } });
     await page.locator('#filter').fill('');
     await send(page, { type: 'filter', statuses: [], chains: ['partial'] });
     assert.deepEqual(await page.locator('#tree > [aria-level="1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['spec:USER-001', 'spec:ORDER-001']);
@@ -378,20 +384,102 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
   });
 
   describe('dependency graph page', () => {
-    it('draws the SPECs and their dependencies with cytoscape, under the CSP', async () => {
-      const { page: graph, errors: graphErrors } = await openPage(browser, 'graph', 800);
-      const withDeps: SpecTreeResult = {
-        ...tree,
-        specs: tree.specs.map((s) =>
-          s.id === 'ORDER-001' ? { ...s, references: [{ field: 'depends_on', id: 'USER-001' }, { field: 'related_specs', id: 'PAY-001' }, { field: 'depends_on', id: 'NOPE-404' }] } : s,
+    const graphTree = (extra: SpecNode[] = []): SpecTreeResult => ({
+      ...tree,
+      specs: [
+        ...tree.specs.map((s) =>
+          s.id === 'ORDER-001' ? { ...s, references: [{ field: 'depends_on', id: 'USER-001' }, { field: 'related_specs', id: 'PAY-001' }, { field: 'depends_on', id: 'NOPE-404' }] } : s.id === 'USER-001' ? { ...s, references: [{ field: 'depends_on', id: 'AUTH-001' }] } : s,
         ),
-      };
-      await send(graph, { type: 'tree', tree: withDeps });
+        ...extra,
+      ],
+    });
+    const boxes = (graph: Page) =>
+      graph.locator('#graph-list button').evaluateAll((els) => els.map((e) => ({ id: (e as HTMLElement).dataset.id!, x: Number((e as HTMLElement).dataset.x), y: Number((e as HTMLElement).dataset.y) })));
+
+    it('draws the SPECs in layers with dagre, dependencies flowing one way, under the CSP', async () => {
+      const { page: graph, errors: graphErrors } = await openPage(browser, 'graph', 800);
+      await send(graph, { type: 'tree', tree: graphTree() });
       await graph.waitForFunction(`document.getElementById('graph-status').textContent.startsWith('4 SPECs')`);
-      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 2 dependencies. Click a SPEC to open it.', 'an unknown SPEC draws no edge');
+      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 3 dependencies. Click a SPEC to open it.', 'an unknown SPEC draws no edge');
       assert.ok((await graph.locator('#graph canvas').count()) > 0, 'cytoscape drew on a canvas');
-      assert.deepEqual(await graph.locator('#graph-legend .legend-item').allTextContents(), ['has errors', 'chain complete', 'chain partial', 'no code yet']);
+      const at = Object.fromEntries((await boxes(graph)).map((b) => [b.id, b]));
+      // ORDER-001 depends on USER-001, which depends on AUTH-001: three layers, left to right.
+      assert.ok(at['ORDER-001']!.x < at['USER-001']!.x && at['USER-001']!.x < at['AUTH-001']!.x, JSON.stringify(at));
+      assert.deepEqual(await graph.locator('.graph-states label').allTextContents(), ['has errors', 'chain complete', 'chain partial', 'no code yet']);
       assert.deepEqual([...graphErrors, ...((await graph.evaluate('window.__violations')) as string[])], []);
+      await graph.close();
+    });
+
+    it('lays out the same SPECs the same way every time, and a new tree of them moves nothing', async () => {
+      const first = await openPage(browser, 'graph', 800);
+      await send(first.page, { type: 'tree', tree: graphTree() });
+      await first.page.waitForFunction(`document.querySelectorAll('#graph-list button').length === 4`);
+      const before = await boxes(first.page);
+      await send(first.page, { type: 'tree', tree: { ...graphTree(), specs: [...graphTree().specs].reverse() } });
+      assert.deepEqual(await boxes(first.page), before, 'the same SPECs in another order: the same picture');
+      const second = await openPage(browser, 'graph', 800);
+      await send(second.page, { type: 'tree', tree: graphTree() });
+      await second.page.waitForFunction(`document.querySelectorAll('#graph-list button').length === 4`);
+      assert.deepEqual(await boxes(second.page), before, 'a fresh page draws the same picture');
+      await first.page.close();
+      await second.page.close();
+    });
+
+    it('opens a SPEC on the first click on its box, beside the graph', async () => {
+      const { page: graph } = await openPage(browser, 'graph', 800);
+      await send(graph, { type: 'tree', tree: graphTree() });
+      await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === 4`);
+      const user = (await boxes(graph)).find((b) => b.id === 'USER-001')!;
+      const canvas = (await graph.locator('#graph').boundingBox())!;
+      await graph.mouse.click(canvas.x + user.x, canvas.y + user.y);
+      assert.deepEqual((await posted(graph)).at(-1), { type: 'open', uri: 'file:///ws/.moai/specs/SPEC-USER-001/spec.md', range: range(12, 0, 0), toSide: true });
+      await graph.close();
+    });
+
+    it('draws a real 67-SPEC project (elymas+universal-search) with no two boxes overlapping', async function () {
+      const root = sharedPath(this, 'corpus/mx/elymas+universal-search');
+      const folder = openFolder(root, { cache: false });
+      const service = new LanguageService({ workspace: folder.workspace, config: folder.config });
+      await service.load();
+      const built = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics())!;
+      const real: SpecTreeResult = { specs: built.specs.map((s) => withUris<SpecNode>(s, (p) => `file:///ws/${p}`)), broken: [], totals: built.totals };
+      const { page: graph } = await openPage(browser, 'graph', 1400);
+      await send(graph, { type: 'tree', tree: real });
+      await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === ${real.specs.length}`);
+      const drawn = (await graph.locator('#graph-list button').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })))) as Record<string, string>[];
+      const box = (d: Record<string, string>) => ({ id: d.id!, x: Number(d.x), y: Number(d.y), w: Number(d.w), h: Number(d.h) });
+      const all = drawn.map(box);
+      assert.equal(all.length, 67);
+      const overlaps: string[] = [];
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const a = all[i]!;
+          const b = all[j]!;
+          if (Math.abs(a.x - b.x) * 2 < a.w + b.w - 1 && Math.abs(a.y - b.y) * 2 < a.h + b.h - 1) overlaps.push(`${a.id}/${b.id}`);
+        }
+      await graph.screenshot({ path: join(REPO, '.test-artifacts', 'graph-elymas.png') });
+      assert.deepEqual(overlaps, [], JSON.stringify(all.filter((b) => overlaps.some((o) => o.split('/').includes(b.id)))));
+      await graph.locator('.graph-focus').fill(real.specs.find((s) => (s.references ?? []).length > 0)!.id);
+      await graph.locator('.graph-focus').dispatchEvent('change');
+      await graph.screenshot({ path: join(REPO, '.test-artifacts', 'graph-elymas-focus.png') });
+      await graph.close();
+    });
+
+    it('focuses a SPEC with its neighbours, filters by state, and keeps both across reloads', async () => {
+      const { page: graph } = await openPage(browser, 'graph', 800);
+      await send(graph, { type: 'tree', tree: graphTree() });
+      await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === 4`);
+      await graph.locator('.graph-focus').fill('AUTH-001');
+      await graph.locator('.graph-focus').dispatchEvent('change');
+      assert.deepEqual((await boxes(graph)).map((b) => b.id), ['AUTH-001', 'USER-001'], 'AUTH-001 and the SPEC depending on it');
+      assert.match((await graph.locator('#graph-status').textContent()) ?? '', /^2 of 4 SPECs, 1 dependency around AUTH-001/);
+      await graph.locator('button.link', { hasText: 'Show all' }).click();
+      await graph.locator('.graph-states label', { hasText: 'no code yet' }).locator('input').uncheck();
+      assert.deepEqual((await boxes(graph)).map((b) => b.id).sort(), ['AUTH-001', 'ORDER-001', 'USER-001'], 'PAY-001 has no code');
+      assert.deepEqual(await graph.evaluate('window.__state'), { focus: null, states: ['errors', 'complete', 'partial'] });
+      await graph.locator('#graph-list button').first().focus();
+      await graph.keyboard.press('Enter');
+      assert.equal((await posted(graph)).at(-1)?.type, 'open', 'the list opens a SPEC from the keyboard');
       await graph.close();
     });
   });

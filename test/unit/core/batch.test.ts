@@ -16,6 +16,8 @@ describe('reading files from disk', () => {
     '.moai/specs/SPEC-A-001/spec.md': '# SPEC-A-001: no at sign\n',
     '.moai/specs/SPEC-A-001/acceptance.md': '- AC-A-001: Given x, Then y (maps REQ-A-001)\n',
     'svc/package.json': '{ "dependencies": { "express": "4.19.2" } }',
+    '.moai/config/sections/mx.yaml': 'mx:\n  limits:\n    anchor_per_file: 7\n',
+    '.moai/config/sections/system.yaml': 'moai:\n  template_version: "2.14.0"\n',
     'big.txt': '@API:USER-001 ' + 'y'.repeat(300 * 1024),
     'nul.bin': Buffer.from([0x41, 0, 0x42]),
   };
@@ -38,6 +40,9 @@ describe('reading files from disk', () => {
       const text = (files[f.path] as string).replace(/^\ufeff/, '');
       assert.deepEqual(plain(f), plain(analyzeFile(f.path, text, classifier)), f.path);
     }
+    // MoAI's settings hold no `@` and are read all the same.
+    assert.equal(facts.find((f) => f.path === '.moai/config/sections/mx.yaml')?.mxSettings?.limits.ANCHOR, 7);
+    assert.equal(facts.find((f) => f.path === '.moai/config/sections/system.yaml')?.moaiVersion, '2.14.0');
     assert.equal(facts.find((f) => f.path === 'tagged.py')?.tags[0]?.range.start.character, 2, 'the byte-order mark is not a character');
     assert.deepEqual(facts.find((f) => f.path === '.moai/specs/SPEC-A-001/acceptance.md')?.reqs?.map((r) => r.id), ['AC-A-001'], 'an acceptance.md without an @ still declares its ACs');
   });

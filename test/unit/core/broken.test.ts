@@ -47,12 +47,29 @@ describe('one definition of a broken link', () => {
   });
 });
 
+describe('a chain complete only when its badge is full', () => {
+  it('needs code, a test and nothing declared missing: a test alone is partial (its badge reads 1/2)', async () => {
+    const service = await load({
+      '.moai/specs/SPEC-ONLY-001/spec.md': spec('ONLY-001'),
+      '.moai/specs/SPEC-FULL-001/spec.md': spec('FULL-001'),
+      'test/only.test.ts': '// @TEST:ONLY-001\n',
+      'src/full.ts': '// @API:FULL-001\n',
+      'test/full.test.ts': '// @TEST:FULL-001\n',
+    });
+    const tree = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics())!;
+    assert.equal(tree.specs.find((s) => s.id === 'ONLY-001')!.completeness, 'partial');
+    assert.equal(tree.specs.find((s) => s.id === 'FULL-001')!.completeness, 'complete');
+  });
+});
+
 describe('a requirement as plain text', () => {
   it('drops markdown markup and EARS labels and keeps the EARS keywords', () => {
     assert.equal(plainRequirement('[Event-Driven] **WHEN** a user signs in, the system **SHALL** issue a token.'), 'WHEN a user signs in, the system SHALL issue a token.');
     assert.equal(plainRequirement('(Event-driven):** WANNEER een gebruiker klikt, DAN navigeert het systeem naar `/app/x`.'), 'WANNEER een gebruiker klikt, DAN navigeert het systeem naar /app/x.');
     assert.equal(plainRequirement('(Ubiquitous) The system SHALL log *every* request to [the audit log](docs/audit.md).'), 'The system SHALL log every request to the audit log.');
     assert.equal(plainRequirement('IF `_pending_totp` is empty, THEN the API SHALL return 2 * 3 items.'), 'IF _pending_totp is empty, THEN the API SHALL return 2 * 3 items.');
+    assert.equal(plainRequirement('Event-Driven | WHEN `detect(resp)` is invoked, the function SHALL return hits.'), 'WHEN detect(resp) is invoked, the function SHALL return hits.', 'a table row\'s pattern column');
+    assert.equal(plainRequirement('Optional | WHERE a filter is set, the adapter SHALL pass it on.'), 'WHERE a filter is set, the adapter SHALL pass it on.');
     assert.equal(plainRequirement(''), '');
   });
 

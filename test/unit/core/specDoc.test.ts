@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseSpec, parsedShape, plainShape } from '../../../server/src/service/specDoc';
+import { frontmatterProblems } from '../../../server/src/service/specSchema';
 import { LineIndex } from '../../../server/src/service/text';
 
 const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
@@ -52,16 +53,33 @@ describe('SPEC parser', () => {
     const current = '---\nid: SPEC-TST-INV-001\ntitle: "x"\nversion: "0.1.0"\nstatus: draft\ncreated_at: 2026-05-16\nupdated_at: 2026-05-16\nauthor: A\npriority: P1\nphase: "v3"\nmodule: "m"\nlifecycle: spec-anchored\nlabels: [a]\n---\n# SPEC-TST-INV-001: x\n';
     const cur = parseSpec('.moai/specs/SPEC-TST-INV-001/spec.md', current).doc;
     assert.equal(cur.schema, 'current');
-    assert.deepEqual(cur.problems.map((p) => p.message), [
+    assert.deepEqual(frontmatterProblems(cur, 'v3.1.2').map((p) => p.message), [
       'Missing fields "created", "updated", "tags" of the v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle).',
     ]);
     const legacy = '---\nid: A-001\nversion: 1\nstatus: shipping\ncreated: 2025-13-01\nupdated: 2025-10-01\nauthor: x\npriority: low\n---\n# @SPEC:A-001: a\n';
     const leg = parseSpec('.moai/specs/SPEC-A-001/spec.md', legacy).doc;
     assert.equal(leg.schema, 'legacy');
-    assert.deepEqual(leg.problems.map((p) => [p.message.split(';')[0], at(p.range)]), [
+    assert.deepEqual(frontmatterProblems(leg, undefined).map((p) => [p.message.split(';')[0], at(p.range)]), [
       ['Unknown status "shipping"', '4:9-4:17'],
       ['"created" must be a date written YYYY-MM-DD, not "2025-13-01".', '5:10-5:20'],
     ]);
+  });
+
+  it('judges a SPEC by the template of the project\'s MoAI release and the fields it has, not one stray v3 field', () => {
+    const judge = (fm: string, version: string | undefined): string[] => frontmatterProblems(parseSpec('.moai/specs/SPEC-B-001/spec.md', `---\n${fm}---\n# SPEC-B-001: b\n`).doc, version).map((p) => p.message);
+    const v2 = 'id: SPEC-B-001\nversion: 0.1.0\nstatus: draft\ncreated: 2026-03-20\nupdated: 2026-03-20\nauthor: me\npriority: high\nissue_number: 0\n';
+    // v2 fields with `tags` and `lifecycle` (both in v2's SPEC skill) or a stray `module`: the v2 template, complete.
+    assert.deepEqual(judge(`${v2}tags: [a]\nlifecycle: spec-anchored\n`, '2.9.1'), []);
+    assert.deepEqual(judge(`${v2}module: src/b\n`, '2.14.0'), []);
+    assert.deepEqual(judge(`${v2}lifecycle: spec-first\ntracker: X\n`, undefined), [], 'lifecycle alone is no v3 mark');
+    // Both `phase` and `module` in a v2 project, or either in a v3 one: the v3 schema.
+    assert.deepEqual(judge(`${v2}phase: build\nmodule: src/b\n`, '2.14.0'), ['Missing fields "title", "lifecycle", "tags" of the v3 frontmatter schema (the 12 fields of MoAI v3, with phase, module and lifecycle).']);
+    assert.deepEqual(judge(`${v2}module: src/b\n`, 'v3.1.2').length, 1);
+    // From v2.12 the plan auditor writes `created_at`/`updated_at`; before, they stand for nothing.
+    const audited = 'id: SPEC-B-001\nversion: 1.0.0\nstatus: draft\ncreated_at: 2026-04-25\nupdated_at: 2026-05-04\nauthor: me\npriority: high\nlabels: [x]\n';
+    assert.deepEqual(judge(audited, 'v2.15.0'), []);
+    assert.deepEqual(judge(audited, '2.9.1'), ['Missing fields "created", "updated" of the SPEC template of MoAI-ADK 2.9 (id, version, status, created, updated, author, priority).']);
+    assert.deepEqual(judge(audited.replace('2026-05-04', '4 May'), '2.14.0'), ['"updated_at" must be a date written YYYY-MM-DD, not "4 May".']);
   });
 
   it('reads dependency lists with positions and the stack block', () => {

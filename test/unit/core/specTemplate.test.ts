@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
 import { parseSpecId } from '../../../client/src/specId';
 import { renderSpecTemplate, specDocumentPath } from '../../../server/src/service/specTemplate';
-import { CURRENT_REQUIRED, parseSpec } from '../../../server/src/service/specDoc';
+import { parseSpec } from '../../../server/src/service/specDoc';
+import { CURRENT_REQUIRED } from '../../../server/src/service/specSchema';
 
 const date = new Date(Date.UTC(2025, 2, 7, 23, 30));
 

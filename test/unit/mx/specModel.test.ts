@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseSpec } from '../../../server/src/service/specDoc';
+import { frontmatterProblems } from '../../../server/src/service/specSchema';
+import type { SpecProblem } from '../../../server/src/service/types';
 import { load, where } from '../core/helpers';
 
 const V2 = (id: string, status = 'completed', extra = ''): string =>
@@ -41,13 +43,29 @@ describe('SPEC model for both dialects', () => {
     assert.deepEqual(svc.index.reqsOf('C-001').map((r) => `${r.decl.kind}:${r.decl.id}`), ['REQ:REQ-C-001', 'AC:AC-1']);
   });
 
+  it('the project\'s system.yaml names the MoAI release whose template SPECs are judged by', async () => {
+    const spec = '---\nid: SPEC-M2-003\nversion: 1.0.0\nstatus: draft\ncreated_at: 2026-04-25\nupdated_at: 2026-04-26\nauthor: me\npriority: high\n---\n# SPEC-M2-003: m\n';
+    const files = { '.moai/specs/SPEC-M2-003/spec.md': spec };
+    const system = (v: string): string => `# System Configuration\nmoai:\n  version: "${v}"\n  template_version: "${v}"\n  update_check_frequency: daily\n`;
+    const svc = await load({ ...files, '.moai/config/sections/system.yaml': system('v2.15.0') });
+    assert.equal(svc.index.moaiVersion(), 'v2.15.0');
+    assert.deepEqual(where(svc.allDiagnostics(), 'spec/frontmatter-invalid'), []);
+    const old = await load({ ...files, '.moai/config/sections/system.yaml': system('2.7.13') });
+    assert.deepEqual(old.allDiagnostics().filter((d) => d.code === 'spec/frontmatter-invalid').map((d) => d.message), [
+      'Missing fields "created", "updated" of the SPEC template of MoAI-ADK 2.7 (id, version, status, created, updated, author, priority).',
+    ]);
+  });
+
   it('one merged missing-fields warning per SPEC naming the shape; no frontmatter is info; statuses ignore case', () => {
-    const v2 = parseSpec('.moai/specs/SPEC-A-001/spec.md', '---\nid: A-001\nstatus: Planned\n---\n# A\n').doc;
-    assert.deepEqual(v2.problems.map((p) => [p.code, p.message]), [
+    const judged = (text: string): SpecProblem[] => {
+      const { doc } = parseSpec('.moai/specs/SPEC-A-001/spec.md', text);
+      return [...doc.problems, ...frontmatterProblems(doc, undefined)];
+    };
+    assert.deepEqual(judged('---\nid: A-001\nstatus: Planned\n---\n# A\n').map((p) => [p.code, p.message]), [
       ['spec/frontmatter-invalid', 'Missing fields "version", "created", "updated", "author", "priority" of the v2 frontmatter template (id, version, status, created, updated, author, priority).'],
     ]);
-    for (const status of ['implemented', 'In_Progress', 'COMPLETED']) assert.deepEqual(parseSpec('.moai/specs/SPEC-A-001/spec.md', V2('A-001', status)).doc.problems, [], status);
-    assert.match(parseSpec('.moai/specs/SPEC-A-001/spec.md', V2('A-001', 'shipped')).doc.problems[0]!.message, /^Unknown status "shipped"/);
+    for (const status of ['implemented', 'In_Progress', 'COMPLETED', 'In Progress']) assert.deepEqual(judged(V2('A-001', status)), [], status);
+    assert.match(judged(V2('A-001', 'shipped'))[0]!.message, /^Unknown status "shipped"/);
     const none = parseSpec('.moai/specs/SPEC-B-001/spec.md', '# B\n').doc;
     assert.deepEqual(none.problems.map((p) => [p.code, p.severity]), [['spec/no-frontmatter', 'info']]);
   });

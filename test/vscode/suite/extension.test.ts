@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import type { GeneratePlanResult } from '../../../client/src/commands/generatePlan';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor } from './wait';
+import { waitFor, wakeOn } from './wait';
 
 const EXTENSION_ID = 'specchain.specchain';
 
@@ -26,7 +26,8 @@ const codeOf = (d: vscode.Diagnostic): string | undefined =>
   typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
 
 describe('SpecChain extension', function () {
-  this.timeout(60_000);
+  // Longer than the longest wait (wait.ts): a busy machine is slow, not broken.
+  this.timeout(300_000);
   let api: SpecChainApi;
   let tree: SpecTreeResult;
 
@@ -34,6 +35,7 @@ describe('SpecChain extension', function () {
     const extension = vscode.extensions.getExtension<SpecChainApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
     api = await extension.activate();
+    wakeOn(api.onDidChangeIndex, api.onDidChangeIndexing, api.onDidChangeSpecsView);
     await api.ready;
     tree = await waitFor('a SPEC tree with SPECs', async () => {
       const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});

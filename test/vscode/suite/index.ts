@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     ui: 'bdd',
     color: false,
     reporter: 'spec',
-    timeout: Number(process.env['SPECCHAIN_TEST_TIMEOUT_MS'] ?? 60_000),
+    timeout: Number(process.env['SPECCHAIN_TEST_TIMEOUT_MS'] ?? 300_000),
     ...(grep ? { grep } : {}),
   });
   for (const file of findTestFiles(__dirname)) mocha.addFile(file);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor } from './wait';
+import { waitFor, wakeOn } from './wait';
 
 // The SpecChain views on the example workspace (examples/README.md): USER-001 is carried by
 // backend/app/api/users.py, whose line 1 holds @API:USER-001.
@@ -13,8 +13,11 @@ function workspaceFile(...parts: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...parts);
 }
 
+const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
 describe('SpecChain views', function () {
-  this.timeout(60_000);
+  // Longer than the longest wait (wait.ts): a busy machine is slow, not broken.
+  this.timeout(300_000);
   let api: SpecChainApi;
   let tree: SpecTreeResult;
 
@@ -22,6 +25,7 @@ describe('SpecChain views', function () {
     const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
     assert.ok(extension);
     api = await extension.activate();
+    wakeOn(api.onDidChangeIndex, api.onDidChangeIndexing, api.onDidChangeSpecsView);
     await api.ready;
     tree = await waitFor('a SPEC tree', async () => {
       const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
@@ -36,9 +40,60 @@ describe('SpecChain views', function () {
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
   });
 
-  it('shows the broken links as the view\'s badge', async () => {
-    const badge = await waitFor(() => `a badge (it is ${api.badge()})`, () => api.badge());
-    assert.equal(badge, tree.totals.brokenLinks);
+  it('counts broken links the same in the status bar, the badge, the tree, its group, its filter and Problems', async () => {
+    const links = new Set(['tag/unknown-spec', 'tag/broken-path', 'mx/unknown-spec', 'mx/unknown-req', 'spec/unknown-dependency', 'spec/ac-unknown-req']);
+    const inProblems = (): number =>
+      vscode.languages
+        .getDiagnostics()
+        .flatMap(([, ds]) => ds)
+        .filter((d) => d.source === 'specchain' && links.has(codeOf(d)) && d.severity <= vscode.DiagnosticSeverity.Warning).length;
+    // Earlier suites' files may still be leaving the index: wait until every count has settled on one number.
+    let seen: (number | undefined)[] = [];
+    const settled = await waitFor(
+      () => `tree, group, Problems, badge, status bar and view to agree (they say ${JSON.stringify(seen)})`,
+      async () => {
+        const now = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+        const status = /([\d,]+) broken/.exec(api.statusText())?.[1];
+        seen = [now.totals.brokenLinks, now.broken.length, inProblems(), api.badge(), status === undefined ? undefined : Number(status.replace(/,/g, '')), api.specsView()?.broken];
+        return seen.every((v) => v === seen[0]) ? now : undefined;
+      },
+    );
+    tree = settled;
+    for (const id of ['PAY-001', 'USRE-001', 'test/login.test.ts']) assert.ok(tree.broken.some((b) => b.id === id), `the example's ${id} is broken (${tree.broken.map((b) => b.id).join(', ')})`);
+    const n = tree.totals.brokenLinks;
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['errors']);
+    const filtered = await waitFor(() => `the errors filter (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.filter.chains.join() === 'errors' ? api.specsView() : undefined));
+    assert.equal(filtered.broken, n, 'the filter keeps every broken link in view');
+    assert.equal(filtered.shown, tree.specs.filter((s) => s.problems.errors > 0 || s.problems.broken > 0).length);
+    assert.ok(filtered.shown >= 1, 'ORDER-001 names the unknown PAY-001');
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
+  });
+
+  it('paints a missing declared link with the severity Problems shows', async () => {
+    const order = tree.specs.find((s) => s.id === 'ORDER-001')!;
+    const declared = vscode.languages.getDiagnostics(vscode.Uri.parse(order.uri)).find((d) => codeOf(d) === 'chain/declared-missing');
+    assert.ok(declared, 'ORDER-001 declares @TEST:ORDER-001 that no code carries');
+    const names: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info', [vscode.DiagnosticSeverity.Hint]: 'hint' };
+    assert.equal(order.gaps.declared, names[declared.severity]);
+  });
+
+  it('runs the Broken links rows\' context menu: open, quick fix, copy ID', async () => {
+    const link = tree.broken.find((b) => b.id === 'USRE-001')!;
+    const row = { webviewSection: 'broken', id: link.id, uri: link.uri, line: link.range.start.line, character: link.range.start.character, preventDefaultContextMenuItems: true };
+    assert.equal(await vscode.commands.executeCommand('specchain.sidebar.copyId', row), 'USRE-001');
+    assert.equal(await vscode.env.clipboard.readText(), 'USRE-001');
+    assert.equal(await vscode.commands.executeCommand('specchain.sidebar.copyId', { webviewSection: 'brokenId', id: 'PAY-001' }), 'PAY-001');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('specchain.sidebar.quickFix', row);
+    const editor = await waitFor('the broken link\'s line in an editor', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === vscode.Uri.parse(link.uri).toString() && active.selection.active.line === link.range.start.line ? active : undefined;
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(link.range.start.line, link.range.start.character, link.range.end.line, link.range.end.character), vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => /USER-001/.test(a.title)), `the server offers the fix there: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('specchain.sidebar.open', row);
+    await waitFor('the broken link opened', () => (vscode.window.activeTextEditor?.document.uri.toString() === vscode.Uri.parse(link.uri).toString() ? true : undefined));
   });
 
   it('says "Indexing N files…" while the index is read again, then the counts', async () => {

@@ -64,6 +64,20 @@ function refNode(link: MxLink): ByPath<MxRefNode> {
   return { id: link.ref.kind === 'SPEC' ? `SPEC-${link.ref.id.replace(/^SPEC-/, '')}` : link.ref.id, path: link.path, range: link.ref.range, test: link.test };
 }
 
+/**
+ * The most characters of a requirement a tree row carries: a row and its tooltip show a
+ * sentence, the hover the whole text. MoAI-ADK's 633 SPECs send half the bytes this way.
+ */
+const ROW_TEXT = 240;
+
+/** Rows of declarations already built: a declaration is the same object until its file changes, and ACs repeat under every REQ they map. */
+const declNodes = new WeakMap<ReqEntry['decl'], ByPath<ReqDeclNode>>();
+
 function declNode(r: ReqEntry): ByPath<ReqDeclNode> {
-  return { id: r.decl.id, text: plainRequirement(r.decl.text), path: r.path, range: r.decl.range };
+  const known = declNodes.get(r.decl);
+  if (known && known.path === r.path) return known;
+  const text = plainRequirement(r.decl.text);
+  const node = { id: r.decl.id, text: text.length > ROW_TEXT ? `${text.slice(0, ROW_TEXT - 1)}…` : text, path: r.path, range: r.decl.range };
+  declNodes.set(r.decl, node);
+  return node;
 }

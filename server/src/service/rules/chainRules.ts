@@ -1,5 +1,5 @@
 import type { SpecEntry } from '../index';
-import { normalStatus } from '../specDoc';
+import { normalStatus } from '../specSchema';
 import { finding, type Finding, type RuleContext } from './context';
 
 /** Statuses past draft: a SPEC in one of them should have code. */

@@ -1,6 +1,8 @@
 import type { SpecChainConfig } from '../config';
 import type { EvidenceReport } from '../evidence/states';
-import type { WorkspaceIndex } from '../index';
+import type { SpecEntry, WorkspaceIndex } from '../index';
+import type { SpecBinding } from '../routes';
+import type { MissingStore } from '../specStore';
 import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
 
 /** What every rule sees: the index and the configuration. */
@@ -15,6 +17,13 @@ export interface RuleContext {
   mxExcluded(path: string): boolean;
   /** Test evidence from the result files given, or undefined when none were (no `evidence/*` finding then). */
   evidence(): EvidenceReport | undefined;
+  /** The endpoints a SPEC names, bound to the routes of its services. */
+  endpointsOf(spec: SpecEntry): SpecBinding;
+  /**
+   * `spec/no-specs` when the workspace holds no SPEC while links name SPECs and `.moai/` is
+   * git-ignored or absent (the SPECs live outside this clone); then no link is reported as broken.
+   */
+  missingStore(): MissingStore | undefined;
 }
 
 /**

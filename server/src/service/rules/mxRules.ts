@@ -16,7 +16,7 @@ function codeMarkers(ctx: RuleContext, path: string): readonly MxMarker[] {
 
 /** `mx/unknown-spec`: a SPEC ID on an `@MX:SPEC`/`@MX:TEST` line that names no SPEC. */
 export function checkMxUnknownSpec(ctx: RuleContext, path: string): Finding[] {
-  if (codeMarkers(ctx, path).length === 0) return [];
+  if (codeMarkers(ctx, path).length === 0 || ctx.missingStore()) return [];
   const out: Finding[] = [];
   for (const link of ctx.index.mxLinks(path)) {
     if (link.ref.kind !== 'SPEC' || link.specIds.length > 0 || link.marker.place === 'markdown') continue;
@@ -53,7 +53,7 @@ function ownerOfLineReqs(ctx: RuleContext, marker: MxMarker): string | undefined
 
 /** `mx/unknown-req`: a REQ/AC ID declared in none of the SPECs it can belong to. */
 export function checkMxUnknownReq(ctx: RuleContext, path: string): Finding[] {
-  if (codeMarkers(ctx, path).length === 0) return [];
+  if (codeMarkers(ctx, path).length === 0 || ctx.missingStore()) return [];
   const out: Finding[] = [];
   for (const link of ctx.index.mxLinks(path)) {
     if (link.ref.kind === 'SPEC' || link.specIds.length > 0 || link.marker.place === 'markdown') continue;

@@ -1,9 +1,15 @@
 import type { SpecEntry } from '../index';
+import { frontmatterProblems } from '../specSchema';
 import { finding, type Finding, type RuleContext } from './context';
 
-/** `spec/frontmatter-invalid` and `spec/id-mismatch`: what the parser found in the document. */
-export function checkDocumentProblems(_ctx: RuleContext, spec: SpecEntry): Finding[] {
-  return spec.doc.problems.map((p) => finding(p.code, spec.path, p.range, p.message, p.data ? { data: p.data, severity: p.severity } : { severity: p.severity }));
+/**
+ * `spec/frontmatter-invalid` and `spec/id-mismatch`: what the parser found in the document, and
+ * what its frontmatter lacks for the template it follows in this project's MoAI release.
+ */
+export function checkDocumentProblems(ctx: RuleContext, spec: SpecEntry): Finding[] {
+  return [...spec.doc.problems, ...frontmatterProblems(spec.doc, ctx.index.moaiVersion())].map((p) =>
+    finding(p.code, spec.path, p.range, p.message, p.data ? { data: p.data, severity: p.severity } : { severity: p.severity }),
+  );
 }
 
 /** `spec/duplicate-id`: reported on each document that shares its ID. */
@@ -89,4 +95,10 @@ function dependentsOf(ctx: RuleContext): ReadonlyMap<string, readonly string[]> 
   for (const [id, set] of dependents) lists.set(id, [...set]);
   reversed.set(ctx.index, { generation: ctx.index.specGeneration, dependents: lists });
   return lists;
+}
+
+/** `spec/no-specs`: said once, where the store is missing (the `.gitignore` line, else the first link). */
+export function checkNoSpecs(ctx: RuleContext, path: string): Finding[] {
+  const store = ctx.missingStore();
+  return store?.path === path ? [finding('spec/no-specs', path, store.range, store.message)] : [];
 }
