@@ -11,6 +11,8 @@ import { codeDocUrl } from '../service/codeDocs';
 import { DEFAULT_SEVERITY } from '../service/config';
 import { evidenceJson, evidenceMarkdown, evidenceSummaryLine, type JsonEvidence } from '../service/evidence/summary';
 import type { EvidenceState } from '../service/evidence/states';
+import type { Coverage, FindingRecord } from '../service/delta/baseline';
+import { fingerprints } from '../service/delta/fingerprint';
 
 /** A reference in the JSON output: file relative to the root, 1-based line. */
 export interface JsonRef {
@@ -106,12 +108,44 @@ export function isCheckOutcome(value: unknown): value is CheckOutcome {
   });
 }
 
+/** What a `--since` or `--baseline` check compared with, and what changed. */
+export interface DeltaSummary {
+  /** The ref and its merge base with HEAD, or the baseline file (as given). */
+  readonly against: { readonly since: string; readonly commit: string } | { readonly baseline: string };
+  /** Findings of today that were there before. */
+  readonly unchanged: number;
+  /** Findings that were there before and are gone. */
+  readonly fixed: readonly FindingRecord[];
+  /** REQ coverage before (when known) and now. */
+  readonly coverage: { readonly before?: Coverage; readonly after: Coverage };
+}
+
 /** The result of `specchain check`, shaped for the formatters. */
 export interface CheckResult extends CheckOutcome {
   readonly root: string;
   readonly millis: number;
   /** True when the outcome is the last check's, no file having changed since. */
   readonly reused?: boolean;
+  /**
+   * The fingerprint of each diagnostic, index for index; computed from `diagnostics` when absent
+   * (which is right only when they are all the findings: a delta's are counted among all).
+   */
+  readonly fingerprints?: readonly string[];
+  /** With `--since` or `--baseline`: `diagnostics` are the new findings only, and this says against what. */
+  readonly delta?: DeltaSummary;
+}
+
+/** REQs declared, and those referenced by code or tests, over the SPECs of an outcome. */
+export function coverageOf(outcome: Pick<CheckOutcome, 'specs'>): Coverage {
+  let reqs = 0;
+  let covered = 0;
+  for (const s of outcome.specs) {
+    for (const r of s.reqs ?? []) {
+      reqs++;
+      if (r.refs.length + r.testRefs.length > 0) covered++;
+    }
+  }
+  return { reqs, covered };
 }
 
 export function collectCheck(service: LanguageService, files: number, skipped: number): CheckOutcome {
@@ -169,13 +203,14 @@ function jsonRef(link: { readonly path: string; readonly ref: { readonly range: 
 
 /** The stable JSON contract: 1-based lines and columns (UTF-16 code units), `/` paths. */
 export function formatJson(result: CheckResult): string {
+  const fps = fingerprintsOf(result);
   return jsonText(
     {
       root: result.root,
       specs: result.specs,
       tags: result.tags,
       ...(result.evidence ? { evidence: { files: result.evidence.files, cases: result.evidence.cases, unmatched: result.evidence.unmatched, totals: result.evidence.totals } } : {}),
-      diagnostics: result.diagnostics.map((d) => ({
+      diagnostics: result.diagnostics.map((d, i) => ({
         code: d.code,
         severity: d.severity,
         file: d.path,
@@ -184,12 +219,27 @@ export function formatJson(result: CheckResult): string {
         endLine: d.range.end.line + 1,
         endColumn: d.range.end.character + 1,
         message: d.message,
+        fingerprint: fps[i],
+        ...(d.history ? { history: d.history } : {}),
       })),
+      ...(result.delta ? { delta: { ...deltaAgainst(result.delta), introduced: result.diagnostics.length, unchanged: result.delta.unchanged, fixed: result.delta.fixed, coverage: result.delta.coverage } } : {}),
     },
     null,
     2,
   );
 }
+
+/** The result's fingerprints, or those of its diagnostics when they are all the findings. */
+function fingerprintsOf(result: CheckResult): readonly string[] {
+  return result.fingerprints ?? fingerprints(result.diagnostics);
+}
+
+function deltaAgainst(delta: DeltaSummary): { since: string; base: string } | { baseline: string } {
+  return 'since' in delta.against ? { since: delta.against.since, base: delta.against.commit } : { baseline: delta.against.baseline };
+}
+
+/** The key of SpecChain's fingerprint in SARIF's `partialFingerprints` (versioned, as GitHub's own keys are). */
+export const SARIF_FINGERPRINT = 'specchainFingerprint/v1';
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -217,6 +267,7 @@ const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
 export function formatSarif(result: CheckResult, version: string): string {
   const rootHref = pathToFileURL(result.root).href;
   const rootUri = rootHref.endsWith('/') ? rootHref : `${rootHref}/`;
+  const fps = fingerprintsOf(result);
   return jsonText(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -236,10 +287,11 @@ export function formatSarif(result: CheckResult, version: string): string {
             },
           },
           originalUriBaseIds: { SRCROOT: { uri: rootUri } },
-          results: result.diagnostics.map((d) => ({
+          results: result.diagnostics.map((d, i) => ({
             ruleId: d.code,
             level: SARIF_LEVEL[d.severity],
             message: { text: d.message },
+            partialFingerprints: { [SARIF_FINGERPRINT]: fps[i] },
             locations: [
               {
                 physicalLocation: {
@@ -325,27 +377,12 @@ export function formatText(result: CheckResult, color: boolean): string {
       ` in ${result.millis} ms`,
   );
   if (result.evidence) lines.push(printable(result.evidence.line));
+  if (result.delta) lines.push(printable(deltaLine(result.delta, result.diagnostics.length)));
   return lines.join('\n');
 }
 
-const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
-
-/**
- * A short markdown summary for a CI job summary (`$GITHUB_STEP_SUMMARY`): the counts, the first
- * findings of error and warning severity, and the test evidence when results were given.
- */
-export function formatMarkdown(result: CheckResult, limit = 50): string {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const d of result.diagnostics) counts[d.severity]++;
-  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const lines = ['## SpecChain', '', `**${counts.error} errors, ${counts.warning} warnings**, ${counts.info + counts.hint} info · ${result.specs.length} SPECs, ${result.files} files.`, ''];
-  const serious = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
-  if (serious.length > 0) {
-    lines.push('| | Code | Where | Message |', '|---|---|---|---|');
-    for (const d of serious.slice(0, limit)) lines.push(`| ${SEVERITY_WORD[d.severity]} | [\`${d.code}\`](${codeDocUrl(d.code)}) | ${cell(d.path)}:${d.range.start.line + 1} | ${cell(d.message)} |`);
-    if (serious.length > limit) lines.push('', `… and ${serious.length - limit} more.`);
-    lines.push('');
-  }
-  if (result.evidence) for (const line of result.evidence.markdown) lines.push(line);
-  return lines.join('\n').trimEnd();
+/** "3 new findings since origin/main (merge base 3f2a1c9); 2 fixed, 118 unchanged." */
+export function deltaLine(delta: DeltaSummary, introduced: number): string {
+  const against = 'since' in delta.against ? `since ${delta.against.since} (merge base ${delta.against.commit.slice(0, 7)})` : `not in the baseline ${delta.against.baseline}`;
+  return `${introduced} new finding${introduced === 1 ? '' : 's'} ${against}; ${delta.fixed.length} fixed, ${delta.unchanged} unchanged.`;
 }

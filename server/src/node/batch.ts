@@ -23,19 +23,24 @@ export function analyzeBatch(root: string, classifier: FileClassifier, paths: re
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
     const bytes = readBytes(toOsPath(nodePath.join(root, path)), readLimitFor(path, classifier.config.maxFileSize));
-    if ('skip' in bytes) {
-      skipped.push({ path, reason: bytes.skip });
-      continue;
-    }
-    if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s)) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
-      facts.push({ path, tags: [], malformed: [], headerPaths: [], disables: [] });
-      continue;
-    }
-    try {
-      facts.push(analyzeFile(path, decodeText(bytes), classifier));
-    } catch {
-      skipped.push({ path, reason: 'unreadable' });
-    }
+    const result = 'skip' in bytes ? { path, reason: bytes.skip } : analyzeBytes(path, bytes, classifier);
+    if ('reason' in result) skipped.push(result);
+    else facts.push(result);
   }
   return { facts, skipped };
+}
+
+/**
+ * The facts of one file's bytes, read already (and checked for size and NUL bytes by
+ * `readBytes`, or by the caller the same way); a file that fails is unreadable, never fatal.
+ */
+export function analyzeBytes(path: string, bytes: Buffer, classifier: FileClassifier): FileFacts | SkippedFile {
+  if (!bytes.includes(AT) && !bytes.includes(DISABLE) && utf16Order(bytes) === undefined && !classifier.isSpecDocument(path) && !classifier.isSpecCompanion(path) && !isManifestPath(path) && !mayHoldTests(path) && !isSettingsPath(path) && !routeSignals(path).some((s) => bytes.includes(s)) && !mayHoldConventions(path, (needle) => bytes.includes(needle))) {
+    return { path, tags: [], malformed: [], headerPaths: [], disables: [] };
+  }
+  try {
+    return analyzeFile(path, decodeText(bytes), classifier);
+  } catch {
+    return { path, reason: 'unreadable' };
+  }
 }

@@ -1,24 +1,25 @@
 import { LanguageService, type LoadReport } from '../service/languageService';
-import type { WorkspaceEntry } from '../service/workspace';
+import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 import { CachedAnalyzer, FactsCache } from './factsCache';
 import { openFolder, type Folder } from './folder';
 import { WorkerAnalyzer } from './workerAnalyzer';
 
 /**
  * Loads a folder with worker threads and the facts cache (unless `cache: false`); `listing`
- * when the caller has listed it already. `problems` says what the user should know of how it was
- * read (worker threads that could not start).
+ * when the caller has listed it already; `wrap` sees every file's analysis (`--since` keeps it).
+ * `problems` says what the user should know of how it was read (worker threads that could not start).
  */
 export async function loadFolder(
   folder: Folder,
-  options: { cache?: boolean; listing?: readonly WorkspaceEntry[] } = {},
+  options: { cache?: boolean; listing?: readonly WorkspaceEntry[]; wrap?: (analyzer: BulkAnalyzer) => BulkAnalyzer } = {},
 ): Promise<{ service: LanguageService; load: LoadReport; problems: string[] }> {
   const { root, config, workspace } = folder;
   const workers = new WorkerAnalyzer(root, config);
   const cache = options.cache === false ? undefined : FactsCache.open(root, config);
   // Without cached facts every file is read: boot the workers while the folder is listed.
   if (!cache || cache.size === 0) workers.start();
-  const analyzer = cache ? new CachedAnalyzer(root, cache, workers) : workers;
+  const inner = cache ? new CachedAnalyzer(root, cache, workers) : workers;
+  const analyzer = options.wrap ? options.wrap(inner) : inner;
   try {
     const service = new LanguageService({ workspace, config, analyzer });
     const load = await service.load(options.listing);

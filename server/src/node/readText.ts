@@ -34,8 +34,7 @@ export function readBytes(absPath: string | Buffer, maxSize: number): Buffer | {
       for (let n = -1; n !== 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, length);
     }
     const bytes = buffer.subarray(0, length);
-    // UTF-16 text is half NUL bytes: its byte-order mark says it is text.
-    if (utf16Order(bytes) === undefined && bytes.subarray(0, BINARY_PROBE).includes(0)) return { skip: 'binary' };
+    if (looksBinary(bytes)) return { skip: 'binary' };
     return bytes;
   } catch {
     return { skip: 'unreadable' };
@@ -49,6 +48,14 @@ export function utf16Order(bytes: Buffer): 'le' | 'be' | undefined {
   if (bytes.length < 2) return undefined;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.length >= 4 && bytes[2] === 0 && bytes[3] === 0 ? undefined : 'le';
   return bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined;
+}
+
+/**
+ * True for bytes that read as binary: a NUL among the first 8000 (as git and ripgrep decide),
+ * unless a UTF-16 byte-order mark says it is text (UTF-16 is half NUL bytes).
+ */
+export function looksBinary(bytes: Buffer): boolean {
+  return utf16Order(bytes) === undefined && bytes.subarray(0, BINARY_PROBE).includes(0);
 }
 
 /**

@@ -42,6 +42,12 @@ export const DATA_SCHEMAS = {
   'mx-broken-link': z.object({ kind: z.literal('mx-broken-link'), id: text(/^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,199}$/u, 200) }),
   /** `mx/missing-reason`: insert an `@MX:REASON:` line under the tag. */
   'mx-add-reason': z.object({ kind: z.literal('mx-add-reason') }),
+  /** An unknown ID git history says was renamed (IDs only: nothing else becomes an edit). */
+  'retarget-id': z.object({
+    kind: z.literal('retarget-id'),
+    from: text(/^(?!.*\.\.)[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u, 200),
+    to: text(/^(?!.*\.\.)[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u, 200),
+  }),
 } as const;
 
 const DIAGNOSTIC_DATA = z.discriminatedUnion('kind', Object.values(DATA_SCHEMAS) as unknown as [(typeof DATA_SCHEMAS)[DataKind], ...(typeof DATA_SCHEMAS)[DataKind][]]);

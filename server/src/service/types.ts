@@ -9,6 +9,7 @@ import type { DiagnosticData } from './diagnosticData';
 
 export type { DiagnosticData };
 import type { SignalKind } from './conventions/signals';
+import type { IdHistory } from './history/types';
 
 export interface Position {
   readonly line: number;
@@ -79,6 +80,8 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
   /** For a link code (`LINK_CODES` in `broken.ts`): the ID or path the link names, as written. */
   readonly target?: string;
+  /** For an unknown SPEC/REQ/AC ID, what git history says about it (`history/attach.ts`). */
+  readonly history?: IdHistory;
 }
 
 /** The tag types of the default configuration. */

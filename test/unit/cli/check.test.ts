@@ -75,8 +75,10 @@ describe('specchain CLI', function () {
         endLine: 5,
         endColumn: 15,
         message: '@API:USR-001 belongs to no SPEC: no SPEC has the ID USR-001. Did you mean USER-001?',
+        fingerprint: unknown[0]?.fingerprint,
       },
     ]);
+    assert.match(unknown[0].fingerprint, /^[0-9a-f]{16}$/);
     const malformed = json.diagnostics.find((d: { code: string }) => d.code === 'tag/malformed');
     assert.deepEqual([malformed.file, malformed.line, malformed.column, malformed.endColumn], ['backend/app/ütf.py', 1, 5, 16]);
     assert.ok(!r.out.includes('GHOST'), 'node_modules, .gitignored, binary and huge files are not read');

@@ -89,6 +89,13 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
   'create-spec': ({ request, diagnostic: d, fix }, data) => {
     if (d.code === 'tag/unknown-spec') createSpecFix(request, data.id, fix, true);
   },
+  'retarget-id': ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
+    const bare = (id: string): string => id.replace(/^SPEC-/, '');
+    const at = rangeText.indexOf(bare(data.from));
+    if (at < 0) return;
+    const start = lines.offsetAt(d.range.start) + at;
+    fix(`Retarget to ${data.to}`, single(request.path, [{ range: lines.range(start, start + bare(data.from).length), newText: bare(data.to) }]), true);
+  },
   'quote-yaml': ({ request, diagnostic: d, fix }, data) => {
     fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
   },

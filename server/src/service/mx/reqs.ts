@@ -145,8 +145,8 @@ function inCodeSpan(text: string, offset: number): boolean {
   return ticks % 2 === 1;
 }
 
-/** The declaration a line opens, with the ID's column and the form, or undefined. */
-function declarationAt(line: string): { kind: 'REQ' | 'AC'; id: string; start: number; form: DeclarationForm } | undefined {
+/** The declaration a line opens, with the ID's column and the form, or undefined (also read by the ID history, on lines of old commits). */
+export function declarationAt(line: string): { kind: 'REQ' | 'AC'; id: string; start: number; form: DeclarationForm } | undefined {
   for (const [re, form] of FORMS) {
     re.lastIndex = 0;
     const lead = re.exec(line);
