@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { DATA_KINDS } from '../../server/src/service/diagnosticData';
-import { QUICK_FIXES, QUICK_FIX_FILES, QUICK_FIX_RULES } from '../fixtures/quickFixes';
+import { QUICK_FIXES, QUICK_FIX_FILES, QUICK_FIX_RULES, writeQuickFixHistory } from '../fixtures/quickFixes';
 import { TestClient, applyEdits, editsFor, writeWorkspace } from './client';
 
 // Every quick fix the engine can produce, asked for through the protocol with the diagnostics
@@ -13,10 +13,15 @@ describe('every quick fix through the protocol', function () {
   const files = Object.keys(QUICK_FIX_FILES);
 
   before(async () => {
-    client = new TestClient(writeWorkspace(QUICK_FIX_FILES));
+    const root = writeWorkspace(QUICK_FIX_FILES);
+    // A repository whose history renamed SPEC-BASKET-001 to SPEC-CART-001: the server reads it for the retarget fix.
+    writeQuickFixHistory(root);
+    client = new TestClient(root);
     client.settings = { rules: QUICK_FIX_RULES };
     await client.initialize({ specchain: { rules: QUICK_FIX_RULES } });
     await client.until(() => QUICK_FIXES.every((f) => client.diagnostics.get(client.uri(f.path))?.some((d) => d.code === f.code && d.range.start.line === f.line)), 30_000, 'the diagnostics of every fix');
+    // The history is read once the first unknown ID is diagnosed; the files naming one are published again with it.
+    await client.until(() => client.diagnostics.get(client.uri('qf/basket/checkout.go'))?.some((d) => (d.data as { kind?: string } | undefined)?.kind === 'retarget-id'), 30_000, 'the retarget data from git history');
   });
 
   after(async () => {

@@ -1,9 +1,11 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { readSpecHistory } from '../node/gitHistory';
 import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
+import { unknownIdOf } from '../service/history/attach';
 import type { ReadText } from '../service/features/types';
 import { LanguageService, type LoadReport } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
@@ -76,6 +78,8 @@ export class FolderState {
   #lastRun = 0;
   /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
   #version = 0;
+  /** The service whose git history was asked for, and whether with the declarations' lines (REQ/AC IDs). */
+  #historyAsked: { readonly service: LanguageService; readonly withLines: boolean } | undefined;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
     this.paths = new FolderPaths(root);
@@ -413,6 +417,10 @@ export class FolderState {
     }
     if (diagnostics.length > 0) this.#current.set(path, diagnostics);
     else this.#current.delete(path);
+    for (const d of diagnostics) {
+      const unknown = unknownIdOf(d);
+      if (unknown) this.#askHistory(unknown.kind === 'REQ');
+    }
     this.#version++;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const size = this.#oversized.get(path);
@@ -427,6 +435,35 @@ export class FolderState {
     if (lsp.length > 0) this.#published.set(path, key);
     else this.#published.delete(path);
     this.#hooks.publish(this.paths.toUri(path), lsp);
+  }
+
+  /**
+   * Reads the SPEC folders' git history for the current service, once per load and only when a
+   * diagnostic names an unknown ID (one `git log` in the background; again with the declarations'
+   * lines when the first unknown REQ/AC ID shows up). Then the files whose diagnostics name unknown
+   * IDs are diagnosed again, now saying what became of each. Without git, outside a repository or
+   * in a shallow clone, one line in the log says why.
+   */
+  #askHistory(withLines: boolean): void {
+    const service = this.#service;
+    const asked = this.#historyAsked;
+    if (!this.#loaded || (asked?.service === service && (asked.withLines || !withLines))) return;
+    const lines = withLines || (asked?.service === service && asked.withLines);
+    this.#historyAsked = { service, withLines: lines };
+    void readSpecHistory(this.paths.root, { specGlobs: service.config.specGlobs, withLines: lines }).then(
+      (history) => {
+        if (service !== this.#service || this.#historyAsked?.service !== service || this.#historyAsked.withLines !== lines) return;
+        if ('unavailable' in history) {
+          this.#hooks.log(`${this.paths.root}: unknown IDs are reported without their git history: ${history.unavailable}`);
+          return;
+        }
+        service.setHistory(history);
+        const affected: string[] = [];
+        for (const [path, list] of this.#current) if (list.some((d) => unknownIdOf(d) !== undefined)) affected.push(path);
+        this.#markDirty(affected);
+      },
+      (e) => this.#hooks.log(`${this.paths.root}: reading the git history failed: ${String(e)}`),
+    );
   }
 
   /**

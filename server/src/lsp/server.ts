@@ -44,6 +44,7 @@ import { getCompletions } from '../service/features/completion';
 import { getDefinition } from '../service/features/definition';
 import { getDocumentLinks } from '../service/features/documentLinks';
 import { getHover } from '../service/features/hover';
+import { historyHover } from '../service/history/hover';
 import { getPlan, PlanUnavailable } from '../service/features/plan';
 import { getReferences } from '../service/features/references';
 import { getRenameEdits, prepareRename, RenameRefused } from '../service/features/rename';
@@ -296,7 +297,11 @@ export class SpecChainServer {
           commandLinks: this.#commandLinks,
           ...(evidence ? { evidence, fileLink: (path: string, line: number) => `${at.folder.paths.toUri(path)}#L${line + 1}` } : {}),
         }) ?? getRouteHover(at.folder.service, at.path, position));
-      return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+      // What git history says of a broken ID under the cursor, from the diagnostics Problems shows.
+      const history = at && historyHover(at.folder.currentOf(at.path), position);
+      if (hover && history) return { contents: { kind: 'markdown', value: `${hover.markdown}\n\n---\n\n${history.markdown}` }, range: hover.range };
+      const shown = hover ?? history;
+      return shown ? { contents: { kind: 'markdown', value: shown.markdown }, range: shown.range } : null;
     });
     c.onDefinition(({ textDocument, position }) => {
       const at = this.#locate(textDocument.uri);

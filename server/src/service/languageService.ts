@@ -4,6 +4,9 @@ import { DiagnosticsEngine } from './diagnostics';
 import { GeneratedAttributes } from './gitattributes';
 import { WorkspaceIndex, type SpecEntry } from './index';
 import { computeEvidence, type EvidenceReport } from './evidence/states';
+import { attachHistory } from './history/attach';
+import { HistoryIndex } from './history/classify';
+import type { SpecHistory } from './history/types';
 import type { ResultFile } from './evidence/resultTypes';
 import { routeLayout, type RouteFolder, type SpecBinding, type WorkspaceRoutes } from './routes';
 import type { Diagnostic, FileFacts, SkipReason, SkippedFile, StackReport } from './types';
@@ -44,6 +47,8 @@ export class LanguageService {
   /** Test result files given (undefined: none, and no evidence is computed). */
   #results: { files: readonly ResultFile[]; modifiedAt?: (path: string) => number | undefined } | undefined;
   #evidence: { generation: number; report: EvidenceReport } | undefined;
+  /** The SPEC folders' git history, when the adapter read it: unknown IDs' diagnostics say what became of them. */
+  #history: HistoryIndex | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -160,12 +165,26 @@ export class LanguageService {
     return out;
   }
 
+  /**
+   * Sets the SPEC folders' git history (read by the adapter, one `git log`): from then on the
+   * diagnostics of unknown SPEC/REQ/AC IDs say whether the ID was renamed (with the retarget fix),
+   * deleted or never existed. Undefined forgets it.
+   */
+  setHistory(history: SpecHistory | undefined): void {
+    this.#history = history && new HistoryIndex(history);
+  }
+
   diagnostics(path: string): Diagnostic[] {
-    return this.#engine.forFile(path);
+    return this.#withHistory(this.#engine.forFile(path));
   }
 
   allDiagnostics(): Diagnostic[] {
-    return this.#engine.all();
+    return this.#withHistory(this.#engine.all());
+  }
+
+  #withHistory(diagnostics: Diagnostic[]): Diagnostic[] {
+    const history = this.#history;
+    return history ? attachHistory(diagnostics, (kind, id) => history.classify(kind, id)) : diagnostics;
   }
 
   /** The detected stack, each service with the number of routes read from its code. */

@@ -8,7 +8,7 @@ import { getCodeActions } from '../../../server/src/service/features/codeActions
 import { LanguageService } from '../../../server/src/service/languageService';
 import { fromLspDiagnostic, toLspDiagnostic } from '../../../server/src/lsp/convert';
 import { FolderPaths } from '../../../server/src/lsp/uris';
-import { QUICK_FIXES, QUICK_FIX_FILES, QUICK_FIX_RULES } from '../../fixtures/quickFixes';
+import { QUICK_FIXES, QUICK_FIX_FILES, QUICK_FIX_HISTORY, QUICK_FIX_RULES } from '../../fixtures/quickFixes';
 import { apply, load } from '../core/helpers';
 import { sharedPath } from '../shared';
 
@@ -16,6 +16,8 @@ describe('every quick fix of the engine', () => {
   let service: LanguageService;
   before(async () => {
     service = await load({ ...QUICK_FIX_FILES }, { rules: { ...QUICK_FIX_RULES } });
+    // The retarget fix comes from git history: the fixture's, as the node layer would read it.
+    service.setHistory(QUICK_FIX_HISTORY);
   });
 
   it('the fixture gives diagnostic data of every kind, each of the shape its definition checks', () => {

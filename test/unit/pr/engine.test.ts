@@ -4,8 +4,10 @@ import { compareFindings, withFingerprints } from '../../../server/src/service/d
 import { fingerprints, subjectOf } from '../../../server/src/service/delta/fingerprint';
 import { attachHistory, historySentence } from '../../../server/src/service/history/attach';
 import { classifyIds, historyKey, specIdOfPath } from '../../../server/src/service/history/classify';
-import type { HistoryCommit, SpecHistory } from '../../../server/src/service/history/types';
+import type { HistoryCommit, IdHistory, SpecHistory } from '../../../server/src/service/history/types';
 import type { Diagnostic } from '../../../server/src/service/types';
+import { getCodeActions } from '../../../server/src/service/features/codeActions';
+import { apply, load } from '../core/helpers';
 
 const at = (line: number, character = 0): Diagnostic['range'] => ({ start: { line, character }, end: { line, character: character + 5 } });
 const d = (code: Diagnostic['code'], path: string, line: number, target?: string, message = `about ${target}`): Diagnostic => ({ code, severity: 'error', path, range: at(line), message, ...(target ? { target } : {}) });
@@ -92,7 +94,7 @@ describe('ID history', () => {
       ],
       history,
     );
-    assert.deepEqual(found.get(historyKey('SPEC', 'ALERT-001')), { kind: 'renamed', commit: renamed.hash, date: '2026-01-01', subject: renamed.subject, renamedTo: 'SPEC-MESSAGE-001' });
+    assert.deepEqual(found.get(historyKey('SPEC', 'ALERT-001')), { kind: 'renamed', commit: renamed.hash, date: '2026-01-01', subject: renamed.subject, renamedTo: 'MESSAGE-001' });
     assert.equal(found.get(historyKey('SPEC', 'NOTIFY-001'))!.renamedTo, 'MESSAGE-001');
     assert.equal(found.get(historyKey('SPEC', 'NOTIFY-001'))!.commit, renamedAgain.hash);
     assert.deepEqual([found.get('SPEC:OLD-001')!.kind, found.get('SPEC:OLD-001')!.commit], ['deleted', deleted.hash]);
@@ -139,5 +141,41 @@ describe('ID history', () => {
     assert.deepEqual(deletedDiag!.data, { kind: 'mx-broken-link', id: 'OLD-001' }, 'a deleted SPEC keeps its fixes (LEGACY + TODO, create)');
     assert.equal(deletedDiag!.history!.kind, 'deleted');
     assert.equal(other!.history, undefined);
+  });
+});
+
+describe('retarget quick fix', () => {
+  const SPEC = (id: string): string => `---\nid: SPEC-${id}\nversion: 0.1.0\nstatus: draft\ncreated: 2026-01-01\nupdated: 2026-01-01\nauthor: dev\npriority: high\ndepends_on: [SPEC-ALERT-001]\n---\n\n# SPEC-${id}: T\n\n### REQ-${id.split('-')[0]}-001: x\n`;
+  const files: Record<string, string> = {
+    '.moai/specs/SPEC-NOTIFY-001/spec.md': SPEC('NOTIFY-001'),
+    'src/a.go': '// @MX:NOTE: a\n// @MX:SPEC: SPEC-ALERT-001 REQ-NOTIFY-001\nfunc A() {}\n',
+    'src/b.py': '# @MX:NOTE: b\n# @MX:SPEC: SPEC-ALERT-001\ndef b(): pass\n# @MX:NOTE: c\n# @MX:SPEC: SPEC-ALERT-0011\n',
+    'src/c.ts': '// @API:ALERT-001\nexport const c = 1;\n',
+  };
+  const renamed = new Map<string, IdHistory>([[historyKey('SPEC', 'ALERT-001'), { kind: 'renamed', commit: 'b'.repeat(40), renamedTo: 'NOTIFY-001' }]]);
+
+  it('rewrites every unresolved reference of the workspace at once, each in its own form, and nothing else', async () => {
+    const svc = await load(files);
+    const diagnostics = attachHistory(svc.diagnostics('src/a.go'), renamed).filter((d) => d.code === 'mx/unknown-spec');
+    assert.deepEqual(diagnostics[0]!.data, { kind: 'retarget-id', from: 'SPEC-ALERT-001', to: 'SPEC-NOTIFY-001' });
+    const actions = await getCodeActions({ index: svc.index, path: 'src/a.go', text: files['src/a.go']!, diagnostics, today: new Date(), readText: async (p) => files[p] });
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Retarget all 4 references to SPEC-ALERT-001 to SPEC-NOTIFY-001 (4 files)',
+      'Mark the broken link to SPEC-ALERT-001 as MoAI does (@MX:LEGACY + @MX:TODO)',
+      'Disable mx/unknown-spec for this line',
+    ]);
+    const edit = actions[0]!.edit;
+    assert.equal(apply(files['src/a.go']!, edit.edits.get('src/a.go')), '// @MX:NOTE: a\n// @MX:SPEC: SPEC-NOTIFY-001 REQ-NOTIFY-001\nfunc A() {}\n');
+    assert.equal(apply(files['src/b.py']!, edit.edits.get('src/b.py')), '# @MX:NOTE: b\n# @MX:SPEC: SPEC-NOTIFY-001\ndef b(): pass\n# @MX:NOTE: c\n# @MX:SPEC: SPEC-ALERT-0011\n');
+    assert.equal(apply(files['src/c.ts']!, edit.edits.get('src/c.ts')), '// @API:NOTIFY-001\nexport const c = 1;\n');
+    assert.match(apply(files['.moai/specs/SPEC-NOTIFY-001/spec.md']!, edit.edits.get('.moai/specs/SPEC-NOTIFY-001/spec.md')), /depends_on: \[SPEC-NOTIFY-001\]/);
+  });
+
+  it('refuses retarget data that is not two IDs (the client sends data back)', async () => {
+    const svc = await load(files);
+    const [d0] = svc.diagnostics('src/a.go').filter((d) => d.code === 'mx/unknown-spec');
+    const forged = { ...d0!, data: { kind: 'retarget-id', from: 'SPEC-ALERT-001', to: '../../etc\nx' } } as unknown as Diagnostic;
+    const actions = await getCodeActions({ index: svc.index, path: 'src/a.go', text: files['src/a.go']!, diagnostics: [forged], today: new Date(), readText: async (p) => files[p] });
+    assert.ok(actions.every((a) => !a.title.startsWith('Retarget')));
   });
 });

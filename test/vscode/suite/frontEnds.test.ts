@@ -23,7 +23,8 @@ const snapshot = (uri: vscode.Uri): string => JSON.stringify(vscode.languages.ge
 /** How long to wait for the server on a busy machine: generous, since each wait ends on the event. */
 const WAIT = 180_000;
 
-const DIALECT_FIXES = QUICK_FIXES.filter((f) => f.code.startsWith('tag/') || f.code.startsWith('mx/'));
+// The fixes of the dialect files (the retarget fix needs the fixture's git history, which the example workspace has not).
+const DIALECT_FIXES = QUICK_FIXES.filter((f) => (f.code.startsWith('tag/') || f.code.startsWith('mx/')) && f.path in DIALECT_FILES);
 
 describe('every quick fix and command, where the user meets them', function () {
   this.timeout(600_000);

@@ -5,6 +5,7 @@ import { checkedData, type DataKind, type DiagnosticData } from '../diagnosticDa
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
+import { retargetEdits } from './retarget';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
 import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
 
@@ -89,12 +90,15 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
   'create-spec': ({ request, diagnostic: d, fix }, data) => {
     if (d.code === 'tag/unknown-spec') createSpecFix(request, data.id, fix, true);
   },
-  'retarget-id': ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
-    const bare = (id: string): string => id.replace(/^SPEC-/, '');
-    const at = rangeText.indexOf(bare(data.from));
-    if (at < 0) return;
-    const start = lines.offsetAt(d.range.start) + at;
-    fix(`Retarget to ${data.to}`, single(request.path, [{ range: lines.range(start, start + bare(data.from).length), newText: bare(data.to) }]), true);
+  'retarget-id': async ({ request, lines, diagnostic: d, fix }, data) => {
+    // Every reference the workspace has to the old ID, in one edit; the open document's own text wins over the disk's.
+    const retarget = await retargetEdits(request.index, data.from, data.to, (path) => (path === request.path ? Promise.resolve(request.text) : request.readText(path)));
+    if (retarget) {
+      const what = retarget.references === 1 ? 'the reference' : `all ${retarget.references} references`;
+      fix(`Retarget ${what} to ${data.from} to ${data.to}${retarget.files > 1 ? ` (${retarget.files} files)` : ''}`, retarget.edit, true);
+    }
+    // MoAI's rule for a broken SPEC link stays offered beside it: the rename may not be what the code meant.
+    if (d.code === 'mx/unknown-spec') fix(`Mark the broken link to ${data.from} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [legacyTodo(lines, d.range.start.line, request.path)]));
   },
   'quote-yaml': ({ request, diagnostic: d, fix }, data) => {
     fix(`Quote the value as ${data.replacement}`, single(request.path, [{ range: d.range, newText: data.replacement }]), true);
@@ -109,8 +113,7 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     }
   },
   'mx-broken-link': ({ request, lines, diagnostic: d, fix }, data) => {
-    const edit = mxLinesBelow(lines, d.range.start.line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], request.path);
-    fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [edit]));
+    fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [legacyTodo(lines, d.range.start.line, request.path)]));
     const shape = workspaceSpecShape(request.index);
     const path = specDocumentPath(data.id, shape.flat);
     const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, schema: shape.schema });
@@ -120,6 +123,11 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
   },
 };
+
+/** MoAI's rule for a broken SPEC link: the tag is marked legacy, with a TODO to verify it. */
+function legacyTodo(lines: LineIndex, line: number, path: string): TextEdit {
+  return mxLinesBelow(lines, line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], path);
+}
 
 /** "Create SPEC-<ID>" in the tag dialect's layout, for an ID of the model's syntax. */
 function createSpecFix(request: CodeActionRequest, id: string, fix: FixContext['fix'], isPreferred: boolean): void {

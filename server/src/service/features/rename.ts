@@ -127,7 +127,7 @@ function checkedReqName(index: WorkspaceIndex, subject: Subject, newName: string
  * Whole-ID occurrences of `id` inside `range`. A SPEC ID may follow `SPEC-` or `@TYPE:` (which
  * stay); a REQ/AC ID stands inside no longer ID on either side (`REQ-1` is not in `REQ-1.2`).
  */
-function idRangesIn(lines: LineIndex, range: Range, id: string, kind: Subject['kind']): Range[] {
+export function idRangesIn(lines: LineIndex, range: Range, id: string, kind: Subject['kind']): Range[] {
   const start = lines.offsetAt(range.start);
   const text = lines.text.slice(start, lines.offsetAt(range.end));
   const out: Range[] = [];

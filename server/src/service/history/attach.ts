@@ -44,17 +44,18 @@ export function historySentence(id: string, h: IdHistory): string {
  * ID the rule suggested), and for a rename the data of the quick fix that retargets every
  * reference at once. Diagnostics about other things are returned as they are.
  */
-export function attachHistory(diagnostics: readonly Diagnostic[], histories: ReadonlyMap<string, IdHistory>): Diagnostic[] {
-  if (histories.size === 0) return [...diagnostics];
+export function attachHistory(diagnostics: readonly Diagnostic[], histories: ReadonlyMap<string, IdHistory> | ((kind: IdKind, id: string) => IdHistory | undefined)): Diagnostic[] {
+  const lookup = typeof histories === 'function' ? histories : (kind: IdKind, id: string): IdHistory | undefined => histories.get(historyKey(kind, id));
   return diagnostics.map((d) => {
     const found = unknownIdOf(d);
-    const h = found && histories.get(historyKey(found.kind, found.id));
+    const h = found && lookup(found.kind, found.id);
     if (!found || !h) return d;
     const closest = d.data?.kind === 'replace-id' ? d.data.suggestion : undefined;
-    const history: IdHistory = { ...h, ...(closest !== undefined && closest !== h.renamedTo ? { closest } : {}) };
-    const renamed = h.kind === 'renamed' && h.renamedTo !== undefined;
+    const renamedTo = h.renamedTo === undefined ? undefined : found.kind === 'SPEC' && found.id.startsWith('SPEC-') ? `SPEC-${h.renamedTo}` : h.renamedTo;
+    const history: IdHistory = { ...h, ...(renamedTo !== undefined ? { renamedTo } : {}), ...(closest !== undefined && closest !== renamedTo ? { closest } : {}) };
+    const renamed = h.kind === 'renamed' && renamedTo !== undefined;
     // The guess is dropped when history knows the new name: one suggestion, the right one.
-    const message = `${renamed ? d.message.replace(/ Did you mean [^?\n]{1,200}\?/, '') : d.message} ${historySentence(found.id, h)}`;
-    return { ...d, message, history, ...(renamed ? { data: { kind: 'retarget-id' as const, from: found.id, to: h.renamedTo! } } : {}) };
+    const message = `${renamed ? d.message.replace(/ Did you mean [^?\n]{1,200}\?/, '') : d.message} ${historySentence(found.id, history)}`;
+    return { ...d, message, history, ...(renamed ? { data: { kind: 'retarget-id' as const, from: found.id, to: renamedTo } } : {}) };
   });
 }

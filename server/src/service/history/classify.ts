@@ -90,40 +90,48 @@ function replay(history: SpecHistory): Map<string, Event> {
 }
 
 /**
- * Classifies IDs that resolve to nothing from the SPEC folders' history: `renamed` (followed to
- * the last name it had, when that one still exists), `deleted`, or `never-existed` (said only
- * when the history was read whole, and for REQ/AC IDs only when the declarations were read). An
- * ID that the history still has (added and never removed: an uncommitted deletion, a REQ of
- * another SPEC) gets no entry: git has nothing to say about it.
+ * The SPEC folders' history, replayed once, answering for any ID that resolves to nothing:
+ * `renamed` (followed to the last name it had, when that one still exists), `deleted`, or
+ * `never-existed` (said only when the history was read whole, and for REQ/AC IDs only when the
+ * declarations were read). An ID that the history still has (added and never removed: an
+ * uncommitted deletion, a REQ of another SPEC) gets no answer: git has nothing to say about it.
+ * A SPEC's new ID is given bare (`NOTIFY-001`); `attachHistory` writes it the way each reference
+ * writes IDs. The language server keeps one per load and asks it for every new unknown ID.
  */
-export function classifyIds(ids: Iterable<{ readonly kind: IdKind; readonly id: string }>, history: SpecHistory): Map<string, IdHistory> {
-  const last = replay(history);
-  const out = new Map<string, IdHistory>();
-  for (const { kind, id } of ids) {
+export class HistoryIndex {
+  readonly #last: Map<string, Event>;
+  readonly #history: SpecHistory;
+
+  constructor(history: SpecHistory) {
+    this.#history = history;
+    this.#last = replay(history);
+  }
+
+  classify(kind: IdKind, id: string): IdHistory | undefined {
     const key = historyKey(kind, id);
-    if (out.has(key)) continue;
-    const event = last.get(key);
-    if (event === undefined) {
-      if (!history.cut && (kind === 'SPEC' || history.withLines)) out.set(key, { kind: 'never-existed' });
-      continue;
-    }
-    if (event.kind === 'added') continue;
-    const prefixed = kind === 'SPEC' && id.startsWith('SPEC-');
-    const written = (to: string): string => (prefixed ? `SPEC-${to}` : to);
-    if (event.kind === 'deleted') {
-      out.set(key, { kind: 'deleted', ...about(event.commit) });
-      continue;
-    }
+    const event = this.#last.get(key);
+    if (event === undefined) return !this.#history.cut && (kind === 'SPEC' || this.#history.withLines) ? { kind: 'never-existed' } : undefined;
+    if (event.kind === 'added') return undefined;
+    if (event.kind === 'deleted') return { kind: 'deleted', ...about(event.commit) };
     // Follow the renames to the last name; when that one was deleted, the ID was deleted.
     let to = event.to;
     const seen = new Set([key]);
-    for (let next = last.get(historyKey(kind, to)); next?.kind === 'renamed' && !seen.has(historyKey(kind, next.to)); next = last.get(historyKey(kind, to))) {
+    for (let next = this.#last.get(historyKey(kind, to)); next?.kind === 'renamed' && !seen.has(historyKey(kind, next.to)); next = this.#last.get(historyKey(kind, to))) {
       seen.add(historyKey(kind, to));
       to = next.to;
     }
-    const end = last.get(historyKey(kind, to));
-    if (end?.kind === 'deleted') out.set(key, { kind: 'deleted', ...about(end.commit), renamedTo: written(to) });
-    else out.set(key, { kind: 'renamed', ...about(event.commit), renamedTo: written(to) });
+    const end = this.#last.get(historyKey(kind, to));
+    return end?.kind === 'deleted' ? { kind: 'deleted', ...about(end.commit), renamedTo: to } : { kind: 'renamed', ...about(event.commit), renamedTo: to };
+  }
+}
+
+/** Classifies IDs that resolve to nothing (see {@link HistoryIndex}), by `historyKey`. */
+export function classifyIds(ids: Iterable<{ readonly kind: IdKind; readonly id: string }>, history: SpecHistory): Map<string, IdHistory> {
+  const index = new HistoryIndex(history);
+  const out = new Map<string, IdHistory>();
+  for (const { kind, id } of ids) {
+    const found = index.classify(kind, id);
+    if (found) out.set(historyKey(kind, id), found);
   }
   return out;
 }

@@ -55,7 +55,7 @@ export interface IdHistory {
   /** The commit's date (`YYYY-MM-DD`) and subject line, for hovers. */
   readonly date?: string;
   readonly subject?: string;
-  /** The ID it was renamed to, written the way the reference writes IDs (with or without `SPEC-`). */
+  /** The ID it was renamed to: on a diagnostic, written the way its reference writes IDs (with or without `SPEC-`). */
   readonly renamedTo?: string;
   /** The closest ID the workspace has now, when one is close. */
   readonly closest?: string;
