@@ -106,3 +106,49 @@ describe('language server: unknown IDs explained from git history', function () 
     for (const path of ['src/alert.py', 'src/send.go']) await client.diagnosticsOf(path, (list) => list.length === 0, 20_000);
   });
 });
+
+describe('language server: specchain.onlyNewSince', function () {
+  this.timeout(90_000);
+  const clients: TestClient[] = [];
+  after(async () => Promise.all(clients.map((c) => c.dispose())));
+
+  /** main holds an old broken link; the branch moves it down two lines and adds a new one in another file, uncommitted. */
+  function branchWorkspace(): string {
+    const root = writeWorkspace({ '.moai/specs/SPEC-PAY-001/spec.md': spec('PAY-001'), 'src/old.ts': '// @MX:NOTE: old\n// @MX:SPEC: SPEC-GONE-001\nexport const a = 1;\n' });
+    const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'main');
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(root, 'src/old.ts'), '// moved\n// down\n// @MX:NOTE: old\n// @MX:SPEC: SPEC-GONE-001\nexport const a = 1;\n');
+    git('commit', '-q', '-am', 'feature');
+    writeFileSync(join(root, 'src/new.ts'), '// @MX:NOTE: new\n// @MX:SPEC: SPEC-NEW-404\nexport const b = 1;\n');
+    return root;
+  }
+
+  it('shows only the findings the branch and the working tree introduced', async () => {
+    const client = new TestClient(branchWorkspace());
+    clients.push(client);
+    client.settings = { onlyNewSince: 'main' };
+    await client.initialize({ onlyNewSince: 'main' });
+    await client.until(() => client.notifications.some((n) => n.method === 'window/logMessage' && /showing only the findings new since main \(merge base [0-9a-f]{7}/.test((n.params as { message: string }).message)) || undefined, 40_000, 'the base read');
+    await client.diagnosticsOf('src/new.ts', (d) => d.some((x) => x.code === 'mx/unknown-spec'), 40_000);
+    // The old link (moved down two lines) may be published before the base is read; then it is withdrawn.
+    await client.until(() => (client.diagnostics.get(client.uri('src/old.ts')) ?? []).length === 0 || undefined, 40_000, 'the old finding withdrawn');
+    assert.deepEqual((client.diagnostics.get(client.uri('src/new.ts')) ?? []).map((d) => d.code), ['mx/unknown-spec']);
+    // A new broken link typed into the old file is shown; the old one beside it stays hidden.
+    await client.open('src/old.ts', '// @MX:NOTE: typed\n// @MX:SPEC: SPEC-TYPED-404\n// @MX:NOTE: old\n// @MX:SPEC: SPEC-GONE-001\n', 'typescript');
+    const typed = await client.diagnosticsOf('src/old.ts', (d) => d.length > 0, 20_000);
+    assert.deepEqual(typed.map((d) => [d.code, d.range.start.line]), [['mx/unknown-spec', 1]]);
+  });
+
+  it('an unknown ref: every finding is shown, and the log says why', async () => {
+    const client = new TestClient(branchWorkspace());
+    clients.push(client);
+    client.settings = { onlyNewSince: 'origin/nope' };
+    await client.initialize({ onlyNewSince: 'origin/nope' });
+    await client.until(() => client.notifications.some((n) => n.method === 'window/logMessage' && /onlyNewSince: .*no such branch.*every finding is shown/.test((n.params as { message: string }).message)) || undefined, 40_000, 'the log line');
+    await client.diagnosticsOf('src/old.ts', (d) => d.some((x) => x.code === 'mx/unknown-spec'), 20_000);
+    await client.diagnosticsOf('src/new.ts', (d) => d.some((x) => x.code === 'mx/unknown-spec'), 20_000);
+  });
+});

@@ -2,13 +2,16 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import picomatch from 'picomatch';
 import { FsWorkspace } from '../node/fsWorkspace';
 import { readSpecHistory } from '../node/gitHistory';
+import { loadBase, RecordingAnalyzer } from '../node/since';
 import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { SpecChainConfig } from '../service/config';
+import { fingerprints } from '../service/delta/fingerprint';
 import { unknownIdOf } from '../service/history/attach';
 import type { ReadText } from '../service/features/types';
 import { LanguageService, type LoadReport } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
+import type { WorkspaceEntry } from '../service/workspace';
 import { toLspDiagnostic } from './convert';
 import { DiskWatcher } from './diskWatcher';
 import { FolderPaths } from './uris';
@@ -80,6 +83,8 @@ export class FolderState {
   #version = 0;
   /** The service whose git history was asked for, and whether with the declarations' lines (REQ/AC IDs). */
   #historyAsked: { readonly service: LanguageService; readonly withLines: boolean } | undefined;
+  /** With `onlyNewSince`: the fingerprints of the base's findings, for the service they were read for; those findings are not shown. */
+  #base: { readonly service: LanguageService; readonly fingerprints: ReadonlySet<string> } | undefined;
 
   constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
     this.paths = new FolderPaths(root);
@@ -204,7 +209,9 @@ export class FolderState {
     this.#inFlight = true;
     const analyzer = new WorkerAnalyzer(this.paths.root, config);
     const workspace = new FsWorkspace(this.paths.root, config);
-    const service = new LanguageService({ workspace, config, analyzer });
+    // With onlyNewSince, the base commit reuses the facts of every file the change did not touch.
+    const recording = config.onlyNewSince !== '' ? new RecordingAnalyzer().around(analyzer) : undefined;
+    const service = new LanguageService({ workspace, config, analyzer: recording ?? analyzer });
     // From now on, changes are judged by the rules being loaded; the watcher covers every folder
     // they include before the listing reads it, and what changes meanwhile is replayed below.
     this.#rules = workspace;
@@ -212,8 +219,9 @@ export class FolderState {
     this.#resultFolders = resultFolders(config.testResults);
     this.#watcher?.watchAll();
     let report: LoadReport;
+    let listing: WorkspaceEntry[];
     try {
-      const listing = (await workspace.list()).filter((entry) => this.#nested.length === 0 || this.includes(entry.path));
+      listing = (await workspace.list()).filter((entry) => this.#nested.length === 0 || this.includes(entry.path));
       this.#hooks.progress(listing.length, false);
       report = await service.load(listing);
       this.#hooks.progress(report.files, true);
@@ -232,6 +240,7 @@ export class FolderState {
     this.#workspace = workspace;
     this.#loaded = true;
     this.#readResults(service);
+    if (recording) void this.#readBase(service, workspace, listing, recording);
     for (const [path, text] of this.#hooks.openDocuments(this)) if (this.includes(path)) service.update(path, text);
     // In the order they happened (a folder deleted, then a file written in it again).
     for (const [path, op] of this.#pending) this.#applyNow(path, op);
@@ -415,12 +424,17 @@ export class FolderState {
       this.#hooks.log(`diagnostics of ${path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
     }
-    if (diagnostics.length > 0) this.#current.set(path, diagnostics);
-    else this.#current.delete(path);
     for (const d of diagnostics) {
       const unknown = unknownIdOf(d);
       if (unknown) this.#askHistory(unknown.kind === 'REQ');
     }
+    const base = this.#base?.service === this.#service ? this.#base.fingerprints : undefined;
+    if (base && diagnostics.length > 0) {
+      const prints = fingerprints(diagnostics);
+      diagnostics = diagnostics.filter((_, i) => !base.has(prints[i]!));
+    }
+    if (diagnostics.length > 0) this.#current.set(path, diagnostics);
+    else this.#current.delete(path);
     this.#version++;
     const lsp = diagnostics.map((d) => toLspDiagnostic(d, this.paths));
     const size = this.#oversized.get(path);
@@ -435,6 +449,27 @@ export class FolderState {
     if (lsp.length > 0) this.#published.set(path, key);
     else this.#published.delete(path);
     this.#hooks.publish(this.paths.toUri(path), lsp);
+  }
+
+  /**
+   * With `specchain.onlyNewSince`: loads the merge base of that ref with HEAD from git (in memory,
+   * the facts of untouched files reused, as `check --since` does) and keeps its findings'
+   * fingerprints; then every file is diagnosed again, showing only the findings the branch and
+   * the working tree introduced. When the base cannot be had (no repository, an unknown ref, a
+   * shallow clone without it), the log says why and what to fetch, and every finding is shown.
+   */
+  async #readBase(service: LanguageService, workspace: FsWorkspace, listing: readonly WorkspaceEntry[], recording: RecordingAnalyzer): Promise<void> {
+    const config = service.config;
+    try {
+      const base = await loadBase({ root: this.paths.root, config, configProblems: [], workspace }, config.onlyNewSince, listing, recording.outcomes);
+      if (service !== this.#service) return;
+      const prints = new Set(fingerprints(base.service.allDiagnostics()));
+      this.#base = { service, fingerprints: prints };
+      this.#hooks.log(`${this.paths.root}: showing only the findings new since ${config.onlyNewSince} (merge base ${base.commit.slice(0, 7)}, ${base.read} files read from git in ${base.millis} ms)`);
+      this.#markDirty([...this.#current.keys(), ...this.#published.keys()]);
+    } catch (e) {
+      if (service === this.#service) this.#hooks.log(`${this.paths.root}: specchain.onlyNewSince: ${e instanceof Error ? e.message : String(e)}; every finding is shown`);
+    }
   }
 
   /**

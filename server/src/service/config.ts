@@ -17,6 +17,12 @@ export interface SpecChainConfig {
   readonly maxFileSize: number;
   /** Globs of test result files (JUnit XML, `go test -json`, `.trx`), relative to the workspace root. */
   readonly testResults: readonly string[];
+  /**
+   * The language server's Problems show only the findings new against the merge base of this
+   * branch or commit (`origin/main`), as `check --since` does; empty for every finding. The CLI
+   * takes `--since` instead.
+   */
+  readonly onlyNewSince: string;
 }
 
 /** Folders never read, whatever the configuration says. */
@@ -29,6 +35,7 @@ export const DEFAULT_CONFIG: SpecChainConfig = {
   exclude: [],
   maxFileSize: 1024 * 1024,
   testResults: ['**/junit*.xml', '**/TEST-*.xml', 'test-results/**/*.xml', '**/*.trx'],
+  onlyNewSince: '',
 };
 
 /** Default severity of every code, from the model. */
@@ -115,6 +122,12 @@ export function resolveConfig(input: unknown): { config: SpecChainConfig; proble
     if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0) maxFileSize = raw.maxFileSize;
     else problems.push('maxFileSize must be a positive number of bytes; using the default');
   }
+  let onlyNewSince = DEFAULT_CONFIG.onlyNewSince;
+  if (raw.onlyNewSince !== undefined) {
+    // Checked as a ref where git is asked (`--since`'s check): a bad one is then named in the log.
+    if (typeof raw.onlyNewSince === 'string') onlyNewSince = raw.onlyNewSince.trim();
+    else problems.push('onlyNewSince must be a string (a branch, tag or commit such as origin/main, or empty); showing every finding');
+  }
   return {
     config: {
       specGlobs: strings('specGlobs', DEFAULT_CONFIG.specGlobs),
@@ -123,6 +136,7 @@ export function resolveConfig(input: unknown): { config: SpecChainConfig; proble
       exclude: strings('exclude', DEFAULT_CONFIG.exclude),
       maxFileSize,
       testResults: strings('testResults', DEFAULT_CONFIG.testResults),
+      onlyNewSince,
     },
     problems,
   };
