@@ -13,6 +13,17 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 const REFERENCE_FIELDS = ['depends_on', 'dependencies', 'blocks', 'related_specs'];
 
+/**
+ * A dependency item without the note in parentheses some SPECs add after the ID
+ * (`SPEC-EVAL-003 (Korean-locale benchmark)` names SPEC-EVAL-003).
+ */
+function withoutNote(item: string): string {
+  const space = item.search(/\s/);
+  if (space < 0) return item;
+  const note = item.slice(space).trim();
+  return note.startsWith('(') && note.endsWith(')') ? item.slice(0, space) : item;
+}
+
 /** A SPEC document after parsing, with the line of its title (for the title marker's role). */
 export interface ParsedSpec {
   readonly doc: SpecDoc;
@@ -451,7 +462,7 @@ function readFrontmatter(
       if (item.kind !== 'scalar' || item.value === null || item.value === '') continue;
       const range = rangeOf(item.span);
       for (const part of String(item.value).split(',')) {
-        const ref = part.trim();
+        const ref = withoutNote(part.trim());
         if (ref) references.push({ field, id: bareSpecId(ref), range });
       }
     }

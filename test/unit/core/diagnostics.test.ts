@@ -68,6 +68,15 @@ describe('diagnostics and linking', () => {
     assert.match(all.find((d) => d.code === 'spec/dependency-cycle')!.message, /A-001 → B-001 → A-001/);
   });
 
+  it('a dependency item with a note in parentheses names the ID before it (elymas writes blocks: [SPEC-EVAL-003 (Korean-locale benchmark)])', async () => {
+    const svc = await load({
+      '.moai/specs/SPEC-A-001/spec.md': spec('A-001', { status: 'draft', extra: 'blocks: [SPEC-B-001 (the benchmark), SPEC-NOPE-001 (later)]\n' }),
+      '.moai/specs/SPEC-B-001/spec.md': spec('B-001', { status: 'draft' }),
+    });
+    const unknown = svc.allDiagnostics().filter((d) => d.code === 'spec/unknown-dependency');
+    assert.deepEqual(unknown.map((d) => d.target), ['NOPE-001']);
+  });
+
   it('spec/no-implementation only past draft; chain/missing-test; chain/declared-missing', async () => {
     const svc = await load({
       '.moai/specs/SPEC-A-001/spec.md': spec('A-001', { status: 'completed' }),
