@@ -17,6 +17,8 @@
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
 // 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
+// 8. Runs the pull-request row (bench/pr.mjs): `check --since` with 50 changed files against a cold
+//    check, and the git history of 300 unknown IDs.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -276,9 +278,23 @@ if (evidence) {
   row(`evidence: ${evidence.cases} test results added to check`, `${evidence.resultsAddMs} ms`, '≤ 300 ms', evidence.resultsAddMs <= 300);
   row('evidence: server update after a result file changes', `${evidence.serverUpdateMs} ms`, '≤ 1000 ms', evidence.serverUpdateMs <= 1000);
 }
+// Pull requests (bench/pr.mjs): --since with 50 changed files against a cold check, and the history of 300 unknown IDs.
+const prRun = spawnSync(process.execPath, [join(ROOT, 'bench', 'pr.mjs'), '--workspace', dir, '--runs', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+let pr = null;
+try {
+  pr = JSON.parse((prRun.stdout ?? '').trim().split('\n').pop());
+} catch {
+  console.error(`bench: bench/pr.mjs printed no JSON (exit ${prRun.status})`);
+}
+if (pr) {
+  row('check --since, 50 files changed / cold check', `${pr.sinceRatio}×`, '≤ 2×', pr.sinceRatio <= 2);
+  row('  --since reports exactly the 50 new findings', `${pr.newFindings}`, '50', pr.exact);
+  row(`history of ${pr.history.ids} unknown IDs (${pr.history.commits} commits)`, `${pr.history.historyMs} ms`, '≤ 1000 ms', pr.history.historyMs <= 1000);
+  row('  classified renamed / deleted / never existed', `${pr.history.kinds.renamed}/${pr.history.kinds.deleted}/${pr.history.kinds['never-existed']}`, '150/100/50', pr.history.exact);
+}
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, mx, routes, realShaped: shaped, evidence }));
+console.log(JSON.stringify({ ...report, lsp, activationMs, mx, routes, realShaped: shaped, evidence, pr }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
-process.exitCode = countsOk && mx?.countsOk !== false && routes?.countsOk !== false && shapedOk ? 0 : 1;
+process.exitCode = countsOk && mx?.countsOk !== false && routes?.countsOk !== false && shapedOk && pr?.exact !== false && pr?.history.exact !== false ? 0 : 1;
