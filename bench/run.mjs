@@ -267,25 +267,23 @@ row('  specchain check, cold', `${shaped.coldMs} ms`, `≤ ${LIMITS.shapedRatio}
 row('  ratio to ripgrep', `${shaped.coldRatio}×`, '');
 row('  errors: the broken claims only, none from generated files', `${shaped.errors}`, `${shaped.expectedErrors}`, shapedOk);
 // Test evidence (bench/evidence.mjs): 10,000 results added to a check, and the server's update after a result file changes.
-const evRun = spawnSync(process.execPath, [join(ROOT, 'bench', 'evidence.mjs'), '--workspace', dir, '--runs', '3'], { encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-let evidence = null;
-try {
-  evidence = JSON.parse((evRun.stdout ?? '').trim().split('\n').pop());
-} catch {
-  console.error(`bench: bench/evidence.mjs printed no JSON (exit ${evRun.status})`);
+/** Runs a row's script on the workspace and reads the JSON line it prints last (null, said, when it prints none). */
+function rowScript(script, env = process.env) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bench', script), '--workspace', dir, '--runs', '3'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    return JSON.parse((run.stdout ?? '').trim().split('\n').pop());
+  } catch {
+    console.error(`bench: bench/${script} printed no JSON (exit ${run.status})`);
+    return null;
+  }
 }
+const evidence = rowScript('evidence.mjs', { ...process.env, SPECCHAIN_CACHE_DIR: cacheDir });
 if (evidence) {
   row(`evidence: ${evidence.cases} test results added to check`, `${evidence.resultsAddMs} ms`, '≤ 300 ms', evidence.resultsAddMs <= 300);
   row('evidence: server update after a result file changes', `${evidence.serverUpdateMs} ms`, '≤ 1000 ms', evidence.serverUpdateMs <= 1000);
 }
 // Pull requests (bench/pr.mjs): --since with 50 changed files against a cold check, and the history of 300 unknown IDs.
-const prRun = spawnSync(process.execPath, [join(ROOT, 'bench', 'pr.mjs'), '--workspace', dir, '--runs', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-let pr = null;
-try {
-  pr = JSON.parse((prRun.stdout ?? '').trim().split('\n').pop());
-} catch {
-  console.error(`bench: bench/pr.mjs printed no JSON (exit ${prRun.status})`);
-}
+const pr = rowScript('pr.mjs');
 if (pr) {
   row('check --since, 50 files changed / cold check', `${pr.sinceRatio}×`, '≤ 2×', pr.sinceRatio <= 2);
   row('  --since reports exactly the 50 new findings', `${pr.newFindings}`, '50', pr.exact);
