@@ -10,7 +10,7 @@
 //     name 150 renamed, 100 deleted and 50 never-existing IDs (target <= 1000). The run checks
 //     each is classified so.
 // The workspace is left as it was (its `.git` removed, the 50 files restored).
-// Usage: node bench/pr.mjs --workspace DIR [--runs 3]. Prints one JSON line.
+// Usage: node bench/pr.mjs --workspace DIR [--runs 3] [--only since|history]. Prints one JSON line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ const option = (name, fallback) => {
 const workspace = resolve(option('workspace', '.'));
 const RUNS = Number(option('runs', '3'));
 const CHANGED = 50;
+/** `--only since` or `--only history` runs one of the two measures. */
+const only = option('only', '');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function git(cwd, ...gitArgs) {
@@ -45,10 +47,10 @@ function check(dir, extra) {
 }
 
 // --since on the 20,000-file workspace.
-if (existsSync(join(workspace, '.git'))) throw new Error(`${workspace} is a git repository already`);
+if (only !== 'history' && existsSync(join(workspace, '.git'))) throw new Error(`${workspace} is a git repository already`);
 const originals = new Map();
 let since;
-try {
+if (only !== 'history') try {
   git(workspace, 'init', '-q', '-b', 'main');
   git(workspace, 'add', '-A');
   git(workspace, 'commit', '-q', '-m', 'base');
@@ -85,7 +87,7 @@ const SPECS = 1000;
 const id = (i) => `HIST-${String(i).padStart(4, '0')}`;
 const spec = (name) => `---\nid: ${name}\nversion: 0.1.0\nstatus: draft\ncreated: 2026-01-01\nupdated: 2026-01-01\nauthor: bench\npriority: medium\n---\n\n# SPEC-${name}: ${name}\n\nThe system SHALL do ${name}.\n`;
 let history;
-try {
+if (only !== 'since') try {
   git(repo, 'init', '-q', '-b', 'main');
   for (let c = 0; c < 250; c++) {
     for (let i = c * 4; i < c * 4 + 4; i++) {
@@ -97,7 +99,12 @@ try {
   }
   // 150 renamed (IDs 0-149 become NEW-…), 100 deleted (150-249), three of each per commit.
   for (let c = 0; c < 50; c++) {
-    for (let i = c * 3; i < c * 3 + 3; i++) git(repo, 'mv', `.moai/specs/SPEC-${id(i)}`, `.moai/specs/SPEC-NEW-${id(i)}`);
+    for (let i = c * 3; i < c * 3 + 3; i++) {
+      git(repo, 'mv', `.moai/specs/SPEC-${id(i)}`, `.moai/specs/SPEC-NEW-${id(i)}`);
+      // The document takes its new ID too (a folder renamed alone would still declare the old one).
+      writeFileSync(join(repo, '.moai', 'specs', `SPEC-NEW-${id(i)}`, 'spec.md'), spec(`NEW-${id(i)}`));
+    }
+    git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', `Rename ${c}`);
   }
   for (let c = 0; c < 100; c++) {
@@ -124,7 +131,8 @@ try {
   history = { ids: 300, commits: Number(git(repo, 'rev-list', '--count', 'HEAD').trim()), historyMs: median(runs), kinds, exact: kinds.renamed === 150 && kinds.deleted === 100 && kinds['never-existed'] === 50 };
 } finally {
   rmSync(repo, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
 }
+rmSync(repo, { recursive: true, force: true });
+rmSync(cacheDir, { recursive: true, force: true });
 
 console.log(JSON.stringify({ ...since, history }));
