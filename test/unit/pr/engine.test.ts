@@ -171,6 +171,23 @@ describe('retarget quick fix', () => {
     assert.match(apply(files['.moai/specs/SPEC-NOTIFY-001/spec.md']!, edit.edits.get('.moai/specs/SPEC-NOTIFY-001/spec.md')), /depends_on: \[SPEC-NOTIFY-001\]/);
   });
 
+  it('retargets a renamed REQ in @MX lines and AC mappings alike', async () => {
+    const req: Record<string, string> = {
+      '.moai/specs/SPEC-PAY-001/spec.md': '---\nid: PAY-001\nversion: 0.1.0\nstatus: draft\ncreated: 2026-01-01\nupdated: 2026-01-01\nauthor: dev\npriority: high\n---\n\n# SPEC-PAY-001: Pay\n\n### REQ-PAY-002: Charge\nThe system SHALL charge.\n',
+      '.moai/specs/SPEC-PAY-001/acceptance.md': '# Acceptance\n\n- AC-PAY-001: Given a card, When paid, Then charged (maps REQ-PAY-001)\n',
+      'src/pay.go': '// @MX:NOTE: pay\n// @MX:SPEC: SPEC-PAY-001 REQ-PAY-001\nfunc Pay() {}\n',
+    };
+    const svc = await load(req);
+    const history = new Map<string, IdHistory>([[historyKey('REQ', 'REQ-PAY-001'), { kind: 'renamed', commit: 'c'.repeat(40), renamedTo: 'REQ-PAY-002' }]]);
+    const diagnostics = attachHistory(svc.diagnostics('src/pay.go'), history).filter((d) => d.code === 'mx/unknown-req');
+    assert.deepEqual(diagnostics.map((d) => d.data), [{ kind: 'retarget-id', from: 'REQ-PAY-001', to: 'REQ-PAY-002' }]);
+    const actions = await getCodeActions({ index: svc.index, path: 'src/pay.go', text: req['src/pay.go']!, diagnostics, today: new Date(), readText: async (p) => req[p] });
+    assert.equal(actions[0]!.title, 'Retarget all 2 references to REQ-PAY-001 to REQ-PAY-002 (2 files)');
+    assert.equal(apply(req['src/pay.go']!, actions[0]!.edit.edits.get('src/pay.go')), req['src/pay.go']!.replace('REQ-PAY-001', 'REQ-PAY-002'));
+    const acceptance = '.moai/specs/SPEC-PAY-001/acceptance.md';
+    assert.equal(apply(req[acceptance]!, actions[0]!.edit.edits.get(acceptance)), req[acceptance]!.replace('(maps REQ-PAY-001)', '(maps REQ-PAY-002)'));
+  });
+
   it('refuses retarget data that is not two IDs (the client sends data back)', async () => {
     const svc = await load(files);
     const [d0] = svc.diagnostics('src/a.go').filter((d) => d.code === 'mx/unknown-spec');
