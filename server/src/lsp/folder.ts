@@ -270,12 +270,14 @@ export class FolderState {
 
   /**
    * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
-   * service, and marks the SPEC files whose evidence may have changed.
+   * service, and marks the SPEC files whose evidence may have changed. Evidence is on only while
+   * a result file was read: without one, no lens, badge, count or evidence finding claims what
+   * tests did (the protocol's evidence fields are "present when result files were read").
    */
   #readResults(service: LanguageService): void {
     const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
     for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
-    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+    for (const p of service.setTestResults(files.length > 0 ? files : undefined, modificationTimes(this.paths.root))) this.#dirty.add(p);
   }
 
   /** A result file changed: read them again shortly (a test run writes several at once). */
