@@ -170,17 +170,31 @@ describe('e2e: SpecChain on the example workspace', function () {
     await header.waitFor({ timeout: 30_000 });
     // Stack starts collapsed so that the SPECs view has the room: open it as a user would.
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // Two services: each row names its language, frameworks and routes, both in view at once.
+    const backend = /^backend ?python · fastapi ==0\.104\.0 · [1-9]\d* routes?$/;
+    const gateway = /^gateway ?typescript · express \^4\.19\.2 · [1-9]\d* routes?$/;
     let rows: string[] = [];
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       rows = await nativeRows(page, 'Stack');
-      if (rows.some((r) => /fastapi/.test(r)) && rows.some((r) => /express/.test(r))) break;
+      if (rows.some((r) => backend.test(r)) && rows.some((r) => gateway.test(r))) break;
       await page.waitForTimeout(500);
     }
     // A row's text is its label and description, which the list sets side by side.
-    assert.ok(rows.some((r) => /^backend ?python$/.test(r)), JSON.stringify(rows));
-    assert.ok(rows.some((r) => /^fastapi ?==0\.104\.0$/.test(r)), JSON.stringify(rows));
-    assert.ok(rows.some((r) => /^express ?\^4\.19\.2$/.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => backend.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => gateway.test(r)), JSON.stringify(rows));
+    // Opening the gateway lists its facts; its framework's row opens the manifest line.
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Stack' }) });
+    await pane.locator('.monaco-list-row', { hasText: /^gateway/ }).first().click();
+    const express = pane.locator('.monaco-list-row', { hasText: /^express/ }).first();
+    await express.waitFor({ timeout: 30_000 });
+    assert.match((await express.innerText()).replace(/\s+/g, ' ').trim(), /^express ?\^4\.19\.2$/);
+    await express.click();
+    const manifest = page.locator('.tabs-container .tab.active', { hasText: 'package.json' });
+    await manifest.waitFor({ timeout: 30_000 });
+    // Back to users.py, which the next step pictures.
+    await manifest.locator('.codicon-close').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'users.py' }).waitFor({ timeout: 30_000 });
   });
 
   it('saves a screenshot with the expanded tree, the squiggle and the Problems panel', async () => {
