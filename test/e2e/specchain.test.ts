@@ -190,10 +190,9 @@ describe('e2e: SpecChain on the example workspace', function () {
     await express.waitFor({ timeout: 30_000 });
     assert.match((await express.innerText()).replace(/\s+/g, ' ').trim(), /^express ?\^4\.19\.2$/);
     await express.click();
-    const manifest = page.locator('.tabs-container .tab.active', { hasText: 'package.json' });
-    await manifest.waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'package.json' }).waitFor({ timeout: 30_000 });
     // Back to users.py, which the next step pictures.
-    await manifest.locator('.codicon-close').click();
+    await page.locator('.tabs-container .tab', { hasText: 'users.py' }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: 'users.py' }).waitFor({ timeout: 30_000 });
   });
 
