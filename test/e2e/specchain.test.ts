@@ -164,6 +164,26 @@ describe('e2e: SpecChain on the example workspace', function () {
     assert.match((await files.first().locator(':scope > .row').getAttribute('title')) ?? '', /@API:USER-001\nbackend\/app\/api\/users\.py:1/);
   });
 
+  it('opens the handler of an endpoint from its row in the SPEC\'s Endpoints group', async () => {
+    const group = sidebar.locator('#tree > li[data-key="endpoints:USER-001"]');
+    await group.waitFor({ timeout: 15_000 });
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.locator(':scope > .row > .twistie').click();
+    const rows = sidebar.locator('#tree > li[data-parent="endpoints:USER-001"]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // The first endpoint a route serves: its tooltip names the handler's file and line.
+    let line = 0;
+    for (const row of await rows.all()) {
+      const where = / · fastapi · backend\/app\/api\/users\.py:(\d+)/.exec((await row.locator(':scope > .row').getAttribute('title')) ?? '');
+      if (!where) continue;
+      line = Number(where[1]);
+      await row.locator(':scope > .row > .label').click();
+      break;
+    }
+    assert.ok(line > 1, 'USER-001 has an endpoint served by backend/app/api/users.py');
+    await workbench!.page.locator('.tabs-container .tab.active', { hasText: 'users.py' }).waitFor({ timeout: 30_000 });
+    await workbench!.page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: 30_000 });
+  });
+
   it('shows the detected stack in its own view: FastAPI in backend, Express in gateway', async () => {
     const page = workbench!.page;
     const header = page.locator('.sidebar .pane-header', { hasText: 'Stack' }).first();

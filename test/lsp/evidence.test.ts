@@ -80,8 +80,16 @@ describe('language server over stdio: test evidence only once a result file was 
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
     client = new TestClient(writeWorkspace(EVIDENCE_FILES));
     await client.initialize({ testResults: ['**/junit*.xml'], rules: { 'spec/no-frontmatter': 'off' } });
+    // Asked at once, as the editor's status bar does: answered from the loaded folder, not an empty one.
+    first = client.connection.sendRequest(SpecTreeRequest.method, {}) as Promise<SpecTreeRequest.Result>;
   });
   after(async () => client?.dispose());
+  let first: Promise<SpecTreeRequest.Result>;
+
+  it('answers the SPEC tree asked right after initialized from the loaded folder', async () => {
+    const tree = await first;
+    assert.deepEqual(tree.specs.map((s) => s.id).sort(), Object.keys(EVIDENCE_FILES).flatMap((p) => /^\.moai\/specs\/SPEC-([^/]+)\/spec\.md$/.exec(p)?.[1] ?? []).sort());
+  });
 
   it('claims no evidence while no result file exists: no totals, badges, lenses or evidence findings', async () => {
     await client.until(() => (changes().length > 0 ? true : undefined), 30_000);

@@ -51,6 +51,13 @@ export class FolderState {
   readonly #hooks: FolderHooks;
   readonly #watcher: DiskWatcher | undefined;
   #loaded = false;
+  /**
+   * Settles when the first load ends (or the folder closes): the server adds a folder at
+   * `initialize` and loads it after `initialized`, and a request in between must wait for it
+   * rather than answer from an empty index (the status bar read "0 SPECs" after a restart).
+   */
+  #firstLoadDone!: () => void;
+  readonly #firstLoad = new Promise<void>((resolve) => (this.#firstLoadDone = resolve));
   /** The load running now, and the one asked for meanwhile (its configuration the latest asked). */
   #running: Promise<LoadReport> | undefined;
   #queued: { config: SpecChainConfig | undefined; readonly promise: Promise<LoadReport> } | undefined;
@@ -114,7 +121,7 @@ export class FolderState {
    */
   whenLoaded(): Promise<unknown> {
     if (this.#loaded) return Promise.resolve();
-    return this.#queued?.promise ?? this.#running ?? Promise.resolve();
+    return this.#queued?.promise ?? this.#running ?? this.#firstLoad;
   }
 
   /** Changes with every change of the index or of the current diagnostics. */
@@ -191,6 +198,7 @@ export class FolderState {
   #start(config: SpecChainConfig = this.#config): Promise<LoadReport> {
     const running: Promise<LoadReport> = this.#doLoad(config, this.#generation).finally(() => {
       if (this.#running === running) this.#running = undefined;
+      this.#firstLoadDone();
     });
     this.#running = running;
     return running;
@@ -446,6 +454,7 @@ export class FolderState {
   dispose(): void {
     this.#watcher?.dispose();
     this.#disposed = true;
+    this.#firstLoadDone();
     if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);

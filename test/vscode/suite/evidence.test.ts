@@ -98,6 +98,8 @@ describe('SpecChain and test evidence in the editor', function () {
   });
 
   after(async () => {
+    // A filter left by a failing step would hide rows from the suites after this one.
+    await vscode.commands.executeCommand('specchain.sidebar.filter', [], []);
     for (const path of [RESULTS, ...Object.keys(FILES)]) await vscode.workspace.fs.delete(workspaceFile(path), { useTrash: false }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(workspaceFile('.moai/specs/SPEC-EVID-001'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     // The example holds no other result file: the evidence part leaves the status bar.
@@ -172,6 +174,8 @@ describe('SpecChain and test evidence in the editor', function () {
   it('filters the SPECs view by test state, each filter showing the SPECs in that state', async () => {
     const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
     assert.equal(tree.specs.find((s) => s.id === 'EVID-001')?.evidence?.state, 'failing');
+    await vscode.commands.executeCommand('specchain.sidebar.focus');
+    await waitFor(() => `the SPECs view to show the tree (${JSON.stringify(api.specsView())})`, () => (api.specsView()?.total === tree.specs.length ? true : undefined));
     for (const state of ['failing', 'not-run', 'untested', 'verified'] as const) {
       const chain = `tests-${state}` as const;
       await vscode.commands.executeCommand('specchain.sidebar.filter', [], [chain]);
@@ -206,6 +210,7 @@ describe('SpecChain and test evidence in the editor', function () {
     await waitFor('evidence/failing to go', () => (vscode.languages.getDiagnostics(uri).some((x) => codeOf(x) === 'evidence/failing') ? undefined : true));
     const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
     assert.equal(tree.totals.evidence?.failing, 0);
-    assert.equal(tree.specs.find((s) => s.id === 'EVID-001')?.evidence?.state, 'not-run', 'the worst of its REQs: REQ-EVID-003 did not run');
+    assert.equal(tree.specs.find((s) => s.id === 'EVID-001')?.mx?.reqs.find((r) => r.id === 'REQ-EVID-002')?.evidence?.state, 'verified');
+    assert.equal(tree.specs.find((s) => s.id === 'EVID-001')?.evidence?.state, 'untested', 'the worst of its REQs: REQ-EVID-004 has no test');
   });
 });
