@@ -8,6 +8,12 @@ import { SidebarProvider } from './sidebar/sidebarProvider';
 import { StackTreeProvider } from './sidebar/stackTree';
 import type { Indexing, ServerState, Session } from './session';
 
+/** The status bar's counts from a SPEC tree's totals, which carry the same fields `indexChanged` sends. */
+function countsOf(totals: SpecTreeRequest.Result['totals']): IndexChangedNotification.Params {
+  const { specs, brokenLinks, errors, evidence } = totals;
+  return { specs, brokenLinks, errors, ...(evidence ? { evidence } : {}) };
+}
+
 /**
  * Owns everything of the extension that lives as long as it is active: the language client
  * (started lazily, restartable), the status bar item and the sidebar. Commands reach the
@@ -157,7 +163,7 @@ export class Ctx implements Session, vscode.Disposable {
     const version = this.#indexVersion;
     void client.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {}).then(
       (tree) => {
-        if (tree && version === this.#indexVersion) this.#reportIndex({ specs: tree.totals.specs, brokenLinks: tree.totals.brokenLinks, errors: tree.totals.errors });
+        if (tree && version === this.#indexVersion) this.#reportIndex(countsOf(tree.totals));
       },
       (error: unknown) => this.outputChannel.warn(`first SPEC tree request failed: ${String(error)}`),
     );

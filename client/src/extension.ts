@@ -24,7 +24,7 @@ export interface SpecChainApi {
   /** The last failures of SpecChain commands (`<id>: <message>`), newest last. */
   readonly commandErrors: () => readonly string[];
   /** Fires with the counts the status bar shows whenever the server reports a changed index. */
-  readonly onDidChangeIndex: vscode.Event<{ readonly specs: number; readonly brokenLinks: number; readonly errors: number }>;
+  readonly onDidChangeIndex: vscode.Event<{ readonly specs: number; readonly brokenLinks: number; readonly errors: number; readonly evidence?: Readonly<Record<string, number>> }>;
   /** Fires when the SPECs view reports what it shows (after a render, a filter or a reveal). */
   readonly onDidChangeSpecsView: vscode.Event<void>;
   /** How long `activate` took, in milliseconds (the budget is 300). */

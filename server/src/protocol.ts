@@ -193,6 +193,8 @@ export interface SpecTreeResult {
     readonly brokenLinks: number;
     readonly errors: number;
     readonly warnings: number;
+    /** REQs and ACs per evidence state, when test result files were read (as `indexChanged` sends them). */
+    readonly evidence?: Readonly<Record<EvidenceStateName, number>>;
   };
 }
 

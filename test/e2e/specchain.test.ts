@@ -164,23 +164,56 @@ describe('e2e: SpecChain on the example workspace', function () {
     assert.match((await files.first().locator(':scope > .row').getAttribute('title')) ?? '', /@API:USER-001\nbackend\/app\/api\/users\.py:1/);
   });
 
+  it('opens the handler of an endpoint from its row in the SPEC\'s Endpoints group', async () => {
+    const group = sidebar.locator('#tree > li[data-key="endpoints:USER-001"]');
+    await group.waitFor({ timeout: 15_000 });
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.locator(':scope > .row > .twistie').click();
+    const rows = sidebar.locator('#tree > li[data-parent="endpoints:USER-001"]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // The first endpoint a route serves: its tooltip names the handler's file and line.
+    let line = 0;
+    for (const row of await rows.all()) {
+      const where = / · fastapi · backend\/app\/api\/users\.py:(\d+)/.exec((await row.locator(':scope > .row').getAttribute('title')) ?? '');
+      if (!where) continue;
+      line = Number(where[1]);
+      await row.locator(':scope > .row > .label').click();
+      break;
+    }
+    assert.ok(line > 1, 'USER-001 has an endpoint served by backend/app/api/users.py');
+    await workbench!.page.locator('.tabs-container .tab.active', { hasText: 'users.py' }).waitFor({ timeout: 30_000 });
+    await workbench!.page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: 30_000 });
+  });
+
   it('shows the detected stack in its own view: FastAPI in backend, Express in gateway', async () => {
     const page = workbench!.page;
     const header = page.locator('.sidebar .pane-header', { hasText: 'Stack' }).first();
     await header.waitFor({ timeout: 30_000 });
     // Stack starts collapsed so that the SPECs view has the room: open it as a user would.
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // Two services: each row names its language, frameworks and routes, both in view at once.
+    const backend = /^backend ?python · fastapi ==0\.104\.0 · [1-9]\d* routes?$/;
+    const gateway = /^gateway ?typescript · express \^4\.19\.2 · [1-9]\d* routes?$/;
     let rows: string[] = [];
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       rows = await nativeRows(page, 'Stack');
-      if (rows.some((r) => /fastapi/.test(r)) && rows.some((r) => /express/.test(r))) break;
+      if (rows.some((r) => backend.test(r)) && rows.some((r) => gateway.test(r))) break;
       await page.waitForTimeout(500);
     }
     // A row's text is its label and description, which the list sets side by side.
-    assert.ok(rows.some((r) => /^backend ?python$/.test(r)), JSON.stringify(rows));
-    assert.ok(rows.some((r) => /^fastapi ?==0\.104\.0$/.test(r)), JSON.stringify(rows));
-    assert.ok(rows.some((r) => /^express ?\^4\.19\.2$/.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => backend.test(r)), JSON.stringify(rows));
+    assert.ok(rows.some((r) => gateway.test(r)), JSON.stringify(rows));
+    // Opening the gateway lists its facts; its framework's row opens the manifest line.
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Stack' }) });
+    await pane.locator('.monaco-list-row', { hasText: /^gateway/ }).first().click();
+    const express = pane.locator('.monaco-list-row', { hasText: /^express/ }).first();
+    await express.waitFor({ timeout: 30_000 });
+    assert.match((await express.innerText()).replace(/\s+/g, ' ').trim(), /^express ?\^4\.19\.2$/);
+    await express.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'package.json' }).waitFor({ timeout: 30_000 });
+    // Back to users.py, which the next step pictures.
+    await page.locator('.tabs-container .tab', { hasText: 'users.py' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'users.py' }).waitFor({ timeout: 30_000 });
   });
 
   it('saves a screenshot with the expanded tree, the squiggle and the Problems panel', async () => {

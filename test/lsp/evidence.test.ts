@@ -70,3 +70,47 @@ describe('language server over stdio: test evidence', function () {
     assert.match(d.find((x) => x.code === "evidence/status-unproven")!.message as string, /REQ-AUTH-004 with tests that did not run; REQ-AUTH-005 with no test/);
   });
 });
+
+describe('language server over stdio: test evidence only once a result file was read', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+  const changes = (): IndexChangedNotification.Params[] => client.notifications.filter((n) => n.method === IndexChangedNotification.method).map((n) => n.params as IndexChangedNotification.Params);
+
+  before(async function () {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    client = new TestClient(writeWorkspace(EVIDENCE_FILES));
+    await client.initialize({ testResults: ['**/junit*.xml'], rules: { 'spec/no-frontmatter': 'off' } });
+    // Asked at once, as the editor's status bar does: answered from the loaded folder, not an empty one.
+    first = client.connection.sendRequest(SpecTreeRequest.method, {}) as Promise<SpecTreeRequest.Result>;
+  });
+  after(async () => client?.dispose());
+  let first: Promise<SpecTreeRequest.Result>;
+
+  it('answers the SPEC tree asked right after initialized from the loaded folder', async () => {
+    const tree = await first;
+    assert.deepEqual(tree.specs.map((s) => s.id).sort(), Object.keys(EVIDENCE_FILES).flatMap((p) => /^\.moai\/specs\/SPEC-([^/]+)\/spec\.md$/.exec(p)?.[1] ?? []).sort());
+  });
+
+  it('claims no evidence while no result file exists: no totals, badges, lenses or evidence findings', async () => {
+    await client.until(() => (changes().length > 0 ? true : undefined), 30_000);
+    assert.ok(changes().every((p) => p.evidence === undefined), JSON.stringify(changes()));
+    const tree = (await client.connection.sendRequest(SpecTreeRequest.method, {})) as SpecTreeRequest.Result;
+    assert.equal(tree.totals.evidence, undefined);
+    assert.ok(tree.specs.every((s) => s.evidence === undefined));
+    const d = await client.diagnosticsOf(SPEC);
+    assert.ok(!d.some((x) => String(x.code).startsWith('evidence/')), JSON.stringify(d.map((x) => x.code)));
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(SPEC) } })) as CodeLens[];
+    assert.ok(!lenses.some((l) => /^(?:\d+ tests? · |no test$)/.test(l.command?.title ?? '')), JSON.stringify(lenses.map((l) => l.command?.title)));
+  });
+
+  it('turns evidence on when a result file appears, with the same totals in indexChanged and the SPEC tree', async () => {
+    const before = changes().length;
+    writeFileSync(join(client.root, 'backend', 'junit.xml'), PYTEST_XML);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('backend/junit.xml'), type: 1 }] });
+    const changed = await client.until(() => changes().slice(before).find((p) => p.evidence), 30_000);
+    assert.equal(changed.evidence!.failing, 1);
+    const tree = (await client.connection.sendRequest(SpecTreeRequest.method, {})) as SpecTreeRequest.Result;
+    assert.deepEqual(tree.totals.evidence, changed.evidence);
+    assert.equal(tree.specs.find((s) => s.id === 'AUTH-001')!.evidence?.state, 'failing');
+  });
+});

@@ -5,7 +5,7 @@ import type { Session } from '../session';
 
 /** A row of the Stack view: a service, or one fact of it (a framework opens its manifest line). */
 export type StackItem =
-  | { readonly kind: 'service'; readonly service: ServiceStack }
+  | { readonly kind: 'service'; readonly service: ServiceStack; readonly expanded: boolean }
   | { readonly kind: 'fact'; readonly label: string; readonly value: string; readonly icon: string; readonly open?: { readonly path: string; readonly line: number } };
 
 function factsOf(service: ServiceStack): StackItem[] {
@@ -25,10 +25,16 @@ function factsOf(service: ServiceStack): StackItem[] {
     ['GraphQL', service.graphql, 'type-hierarchy'],
   ];
   for (const [label, values, icon] of lists) if (values.length > 0) facts.push({ kind: 'fact', label, value: values.join(', '), icon });
-  // Routes read from the service's code (`specchain routes` lists them).
-  if (service.routes !== undefined) facts.push({ kind: 'fact', label: 'Routes', value: String(service.routes), icon: 'symbol-interface' });
   for (const manifest of service.manifests) facts.push({ kind: 'fact', label: manifest.slice(manifest.lastIndexOf('/') + 1), value: manifest, icon: 'file', open: { path: manifest, line: 0 } });
   return facts;
+}
+
+/** A service row's description: `python · fastapi ==0.104.0 · 3 routes` (routes read from its code). */
+function describeService(service: ServiceStack): string {
+  const parts = [service.role === 'library' ? `${service.language}, library` : service.language];
+  if (service.frameworks.length > 0) parts.push(service.frameworks.map((f) => `${f.name} ${f.resolved ?? f.version ?? ''}`.trim()).join(', '));
+  if (service.routes) parts.push(`${service.routes} route${service.routes === 1 ? '' : 's'}`);
+  return parts.join(' · ');
 }
 
 /** The Stack view: a native tree of the detected services and what each one uses. */
@@ -49,15 +55,17 @@ export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vs
     if (element) return element.kind === 'service' ? factsOf(element.service) : [];
     if (this.#ctx.state.kind !== 'running' || this.#ctx.indexing) return [];
     const stack = await this.#ctx.sendRequest<StackRequest.Result | null>(StackRequest.method, {});
-    return (stack?.services ?? []).map((service) => ({ kind: 'service', service }));
+    // Several services start collapsed, each row naming its frameworks: the view's share of the
+    // sidebar shows every service at once rather than the first one's facts.
+    const services = stack?.services ?? [];
+    return services.map((service) => ({ kind: 'service', service, expanded: services.length === 1 }));
   }
 
   getTreeItem(item: StackItem): vscode.TreeItem {
     if (item.kind === 'service') {
       const name = item.service.root === '.' ? '(workspace root)' : item.service.root;
-      const tree = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
-      const routes = item.service.routes ? ` · ${item.service.routes} route${item.service.routes === 1 ? '' : 's'}` : '';
-      tree.description = `${item.service.role === 'library' ? `${item.service.language}, library` : item.service.language}${routes}`;
+      const tree = new vscode.TreeItem(name, item.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      tree.description = describeService(item.service);
       tree.iconPath = new vscode.ThemeIcon('server-process');
       tree.tooltip = `${name}: ${item.service.language}, ${item.service.manifests.join(', ')}`;
       tree.id = `service:${item.service.root}`;

@@ -56,6 +56,13 @@ export class FolderState {
   readonly #hooks: FolderHooks;
   readonly #watcher: DiskWatcher | undefined;
   #loaded = false;
+  /**
+   * Settles when the first load ends (or the folder closes): the server adds a folder at
+   * `initialize` and loads it after `initialized`, and a request in between must wait for it
+   * rather than answer from an empty index (the status bar read "0 SPECs" after a restart).
+   */
+  #firstLoadDone!: () => void;
+  readonly #firstLoad = new Promise<void>((resolve) => (this.#firstLoadDone = resolve));
   /** The load running now, and the one asked for meanwhile (its configuration the latest asked). */
   #running: Promise<LoadReport> | undefined;
   #queued: { config: SpecChainConfig | undefined; readonly promise: Promise<LoadReport> } | undefined;
@@ -123,7 +130,7 @@ export class FolderState {
    */
   whenLoaded(): Promise<unknown> {
     if (this.#loaded) return Promise.resolve();
-    return this.#queued?.promise ?? this.#running ?? Promise.resolve();
+    return this.#queued?.promise ?? this.#running ?? this.#firstLoad;
   }
 
   /** Changes with every change of the index or of the current diagnostics. */
@@ -200,6 +207,7 @@ export class FolderState {
   #start(config: SpecChainConfig = this.#config): Promise<LoadReport> {
     const running: Promise<LoadReport> = this.#doLoad(config, this.#generation).finally(() => {
       if (this.#running === running) this.#running = undefined;
+      this.#firstLoadDone();
     });
     this.#running = running;
     return running;
@@ -283,12 +291,14 @@ export class FolderState {
 
   /**
    * Reads the result files the `testResults` globs find (`.gitignore` does not hide them) into the
-   * service, and marks the SPEC files whose evidence may have changed.
+   * service, and marks the SPEC files whose evidence may have changed. Evidence is on only while
+   * a result file was read: without one, no lens, badge, count or evidence finding claims what
+   * tests did (the protocol's evidence fields are "present when result files were read").
    */
   #readResults(service: LanguageService): void {
     const { files, problems } = loadResults(this.paths.root, this.paths.root, undefined, service.config.testResults);
     for (const p of problems) if (!/no file matches$/.test(p)) this.#hooks.log(`${this.paths.root}: test results: ${p}`);
-    for (const p of service.setTestResults(files, modificationTimes(this.paths.root))) this.#dirty.add(p);
+    for (const p of service.setTestResults(files.length > 0 ? files : undefined, modificationTimes(this.paths.root))) this.#dirty.add(p);
   }
 
   /** A result file changed: read them again shortly (a test run writes several at once). */
@@ -516,6 +526,7 @@ export class FolderState {
   dispose(): void {
     this.#watcher?.dispose();
     this.#disposed = true;
+    this.#firstLoadDone();
     if (this.#resultsTimer) clearTimeout(this.#resultsTimer);
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer as NodeJS.Timeout);

@@ -259,22 +259,29 @@ export class SpecChainServer {
       let specs = 0;
       let brokenLinks = 0;
       let errors = 0;
-      let evidence: Record<EvidenceState, number> | undefined;
       for (const f of this.#folders) {
         specs += f.service.index.specs().length;
         const problems = countProblems(f.currentDiagnostics());
         brokenLinks += problems.brokenLinks;
         errors += problems.errors;
-        const totals = f.service.evidence()?.totals;
-        if (totals) {
-          evidence ??= { verified: 0, failing: 0, skipped: 0, 'not-run': 0, untested: 0 };
-          for (const k of Object.keys(totals) as EvidenceState[]) evidence[k] += totals[k];
-        }
       }
+      const evidence = this.#evidenceTotals();
       void this.#connection.sendNotification(IndexChangedNotification.method, { specs, brokenLinks, errors, ...(evidence ? { evidence } : {}) } satisfies IndexChangedNotification.Params);
       // Lenses carry evidence and counts: ask the client to fetch them again.
       if (this.#capabilities.workspace?.codeLens?.refreshSupport) void this.#connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
     }, INDEX_CHANGED_MS);
+  }
+
+  /** REQs and ACs per evidence state over every folder that read result files; undefined when none did. */
+  #evidenceTotals(): Record<EvidenceState, number> | undefined {
+    let evidence: Record<EvidenceState, number> | undefined;
+    for (const f of this.#folders) {
+      const totals = f.service.evidence()?.totals;
+      if (!totals) continue;
+      evidence ??= { verified: 0, failing: 0, skipped: 0, 'not-run': 0, untested: 0 };
+      for (const k of Object.keys(totals) as EvidenceState[]) evidence[k] += totals[k];
+    }
+    return evidence;
   }
 
   #toLocation(folder: FolderState, l: Location): { uri: string; range: Location['range'] } {
@@ -428,7 +435,9 @@ export class SpecChainServer {
         append(broken, withUris<BrokenLinkNode[]>(tree.broken, toUri));
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tree.totals[key];
       }
-      const result = { specs, broken, totals };
+      // The evidence totals too: the status bar's first counts come from this answer.
+      const evidence = this.#evidenceTotals();
+      const result = { specs, broken, totals: { ...totals, ...(evidence ? { evidence } : {}) } };
       this.#specTree = { key, result };
       return result;
     });

@@ -142,11 +142,11 @@ export class LanguageService {
 
   /**
    * Sets the test result files the evidence comes from (an empty list still turns evidence on:
-   * every test is then not run). `modifiedAt` gives a workspace file's modification time, for
-   * staleness. Returns the SPEC files whose evidence diagnostics may change.
+   * every test is then not run; `undefined` turns it off). `modifiedAt` gives a workspace file's
+   * modification time, for staleness. Returns the SPEC files whose evidence diagnostics may change.
    */
-  setTestResults(files: readonly ResultFile[], modifiedAt?: (path: string) => number | undefined): Set<string> {
-    this.#results = { files, ...(modifiedAt ? { modifiedAt } : {}) };
+  setTestResults(files: readonly ResultFile[] | undefined, modifiedAt?: (path: string) => number | undefined): Set<string> {
+    this.#results = files ? { files, ...(modifiedAt ? { modifiedAt } : {}) } : undefined;
     this.#evidence = undefined;
     return this.#specFiles();
   }

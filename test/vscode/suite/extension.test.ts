@@ -50,8 +50,12 @@ describe('SpecChain extension', function () {
     const text = await waitFor(() => `"${expected}" in the status bar (it shows "${api.statusText()}")`, () => (api.statusText().startsWith(expected) ? api.statusText() : undefined));
     const broken = Number(/\$\(error\) (\d+) broken(?: · |$)/.exec(text)?.[1]);
     assert.ok(Number.isInteger(broken) && broken > 0, `status bar "${text}" shows the example's broken links`);
+    assert.equal(broken, tree.totals.brokenLinks, 'the SPEC tree counts the same broken links');
     assert.match(api.statusLabel(), new RegExp(`^SpecChain: ${tree.totals.specs} SPECs, ${broken} broken links?, \\d+ errors?(?:, REQs and ACs .*)?$`));
     assert.doesNotMatch(api.statusLabel(), /\$\(/, 'no icon names in what a screen reader hears');
+    // The example holds no test result file: no evidence is claimed, not even "0 verified".
+    assert.doesNotMatch(text, /verified|\$\(beaker\)/, text);
+    assert.doesNotMatch(api.statusLabel(), /REQs and ACs/, api.statusLabel());
   });
 
   it('registers every command of the palette', async () => {

@@ -116,6 +116,8 @@ describe('SpecChain views', function () {
   });
 
   it('filters by chain state and reports "N of M"', async () => {
+    // Earlier tests read the workspace again: compare with the tree as it is now.
+    const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
     const complete = tree.specs.filter((s) => s.completeness === 'complete').length;
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['complete']);
     const shown = await waitFor(() => `the filter to apply (${JSON.stringify(api.specsView())})`, () => {
