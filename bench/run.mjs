@@ -8,12 +8,13 @@
 //    without caches (cold), again over the unchanged tree (warm: the last results reused), and
 //    after one source file changed (the facts cache serves the other files), and the least any
 //    Node.js check must do (bench/floor.cjs: walk, read, one regex); checks the counts against
-//    expected.json.
+//    expected.json. The cold check is judged against the floor of the same rounds, the warm one
+//    against ripgrep.
 // 3. Runs the language-server benchmark (bench/lsp.mjs), and measures the extension's activation
 //    in code-server (when the test tools are installed).
 // 4. Runs the @MX row (bench/mx.mjs) on its own generated 20,000-file @MX workspace.
 // 5. Runs the routes row (bench/routes.mjs) on a generated route-heavy workspace of six frameworks.
-// 6. Times ripgrep and a cold check on a real-shaped tree of about 1,500 files
+// 6. Times ripgrep, Node's floor and a cold check on a real-shaped tree of about 1,500 files
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
 // 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
@@ -35,8 +36,12 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('runs', '5'));
 const TAG_PATTERN = '@(SPEC|API|DB|SERVICE|MIDDLEWARE|TEST|CODE|DOC):[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3,}';
-/** The standing budgets: cold and warm checks against ripgrep, peak memory, the real-shaped tree. */
-const LIMITS = { cold: 4, warm: 1.5, rssMiB: 250, shapedRatio: 10 };
+/**
+ * The standing budgets (issue 22 item 6): a cold check within 2.5× Node's floor measured in the
+ * same run (on the 20,000-file workspace and on the real-shaped tree), a warm one within 1.5×
+ * ripgrep, peak memory, and the language server's first diagnostics and edits.
+ */
+const LIMITS = { coldToFloor: 2.5, warm: 1.5, rssMiB: 250, shapedToFloor: 2.5, lspFirstMs: 3000, lspEditMs: 50 };
 /** The timed `specchain check` runs, with their labels. */
 const CHECKS = { cold: 'specchain check, cold (no cache)', warm: 'specchain check, warm (tree unchanged)', edited: 'specchain check, one file changed' };
 
@@ -156,6 +161,7 @@ const report = {
   ),
   floorMs: Math.round(floor.ms),
   floorRatio: +(floor.ms / rg.ms).toFixed(2),
+  coldToFloor: +(measured.cold.ms / floor.ms).toFixed(2),
   countsOk,
 };
 
@@ -198,11 +204,11 @@ function realShaped() {
   if (made.status !== 0) fail(`gen-real-shaped failed: ${made.stderr}`);
   const shape = JSON.parse(made.stdout);
   spawnSync('sync');
-  const runs = { rg: [], cold: [] };
+  const runs = { rg: [], cold: [], floor: [] };
   const cold = [join(ROOT, 'bin', 'specchain.js'), 'check', shapedDir, '--format', 'json', '--no-cache'];
   let last;
   for (let round = 0; round <= RUNS; round++) {
-    for (const [name, cmd, cmdArgs] of [['rg', 'rg', commands.rg.args], ['cold', process.execPath, cold]]) {
+    for (const [name, cmd, cmdArgs] of [['rg', 'rg', commands.rg.args], ['cold', process.execPath, cold], ['floor', process.execPath, commands.floor.args]]) {
       const started = process.hrtime.bigint();
       const result = spawnSync(cmd, cmdArgs, { cwd: shapedDir, encoding: 'utf8', maxBuffer: 1 << 28, env });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -217,7 +223,8 @@ function realShaped() {
   rmSync(shapedDir, { recursive: true, force: true });
   const rgMs = median(runs.rg);
   const coldMs = median(runs.cold);
-  return { files: shape.files, rgMs: Math.round(rgMs), coldMs: Math.round(coldMs), coldRatio: +(coldMs / rgMs).toFixed(2), errors: errors.length, expectedErrors: shape.brokenClaims, fromGenerated };
+  const floorMs = median(runs.floor);
+  return { files: shape.files, rgMs: Math.round(rgMs), coldMs: Math.round(coldMs), coldRatio: +(coldMs / rgMs).toFixed(2), floorMs: Math.round(floorMs), coldToFloor: +(coldMs / floorMs).toFixed(2), errors: errors.length, expectedErrors: shape.brokenClaims, fromGenerated };
 }
 const shaped = realShaped();
 const shapedOk = shaped.errors === shaped.expectedErrors && shaped.fromGenerated === 0;
@@ -227,18 +234,18 @@ console.log('');
 row('ripgrep bare scan (median)', `${report.rgMs} ms`, '');
 for (const [name, label] of Object.entries(CHECKS)) {
   const [ms, ratio, rss] = [report[`${name}Ms`], report[`${name}Ratio`], report[`${name}PeakRssMiB`]];
-  const limit = LIMITS[name];
-  if (limit === undefined) row(label, `${ms} ms`, '');
-  else row(label, `${ms} ms`, `≤ ${limit}× rg`, ratio <= limit);
-  row('  ratio to ripgrep', `${ratio}×`, '');
+  row(label, `${ms} ms`, '');
+  if (name === 'cold') row('  ratio to the floor (below)', `${report.coldToFloor}×`, `≤ ${LIMITS.coldToFloor}× floor`, report.coldToFloor <= LIMITS.coldToFloor);
+  if (name === 'warm') row('  ratio to ripgrep', `${ratio}×`, `≤ ${LIMITS.warm}× rg`, ratio <= LIMITS.warm);
+  else row('  ratio to ripgrep', `${ratio}×`, '');
   row('  peak RSS', `${rss} MiB`, `≤ ${LIMITS.rssMiB} MiB`, rss <= LIMITS.rssMiB);
 }
 row("Node's floor: walk, read, one regex (floor.cjs)", `${report.floorMs} ms`, '');
 row('  ratio to ripgrep', `${report.floorRatio}×`, '');
 row('counts match expected.json', countsOk ? 'yes' : 'NO', '', countsOk);
 if (lsp) {
-  row('lsp: first diagnostics after start', `${Math.round(lsp.firstDiagnosticsMs)} ms`, '≤ 3000 ms', lsp.firstDiagnosticsMs <= 3000);
-  row('lsp: edit re-diagnosed (median)', `${lsp.editMedianMs.toFixed(1)} ms`, '≤ 50 ms', lsp.editMedianMs <= 50);
+  row('lsp: first diagnostics after start', `${Math.round(lsp.firstDiagnosticsMs)} ms`, `≤ ${LIMITS.lspFirstMs} ms`, lsp.firstDiagnosticsMs <= LIMITS.lspFirstMs);
+  row('lsp: edit re-diagnosed (median)', `${lsp.editMedianMs.toFixed(1)} ms`, `≤ ${LIMITS.lspEditMs} ms`, lsp.editMedianMs <= LIMITS.lspEditMs);
   row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, `≤ ${LIMITS.rssMiB} MB`, lsp.peakRssMb <= LIMITS.rssMiB);
 }
 if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
@@ -263,8 +270,10 @@ try {
   console.error(`bench: bench/routes.mjs printed no JSON (exit ${routesRow.status})`);
 }
 row(`real-shaped tree (${shaped.files} files): ripgrep`, `${shaped.rgMs} ms`, '');
-row('  specchain check, cold', `${shaped.coldMs} ms`, `≤ ${LIMITS.shapedRatio}× rg`, shaped.coldRatio <= LIMITS.shapedRatio);
+row('  specchain check, cold', `${shaped.coldMs} ms`, '');
 row('  ratio to ripgrep', `${shaped.coldRatio}×`, '');
+row("  Node's floor (floor.cjs)", `${shaped.floorMs} ms`, '');
+row('  cold check to the floor', `${shaped.coldToFloor}×`, `≤ ${LIMITS.shapedToFloor}× floor`, shaped.coldToFloor <= LIMITS.shapedToFloor);
 row('  errors: the broken claims only, none from generated files', `${shaped.errors}`, `${shaped.expectedErrors}`, shapedOk);
 // Test evidence (bench/evidence.mjs): 10,000 results added to a check, and the server's update after a result file changes.
 /** Runs a row's script on the workspace and reads the JSON line it prints last (null, said, when it prints none). */

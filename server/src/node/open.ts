@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { LanguageService, type LoadReport } from '../service/languageService';
 import type { BulkAnalyzer, WorkspaceEntry } from '../service/workspace';
 import { CachedAnalyzer, FactsCache } from './factsCache';
@@ -14,7 +15,7 @@ export async function loadFolder(
   options: { cache?: boolean; listing?: readonly WorkspaceEntry[]; wrap?: (analyzer: BulkAnalyzer) => BulkAnalyzer } = {},
 ): Promise<{ service: LanguageService; load: LoadReport; problems: string[] }> {
   const { root, config, workspace } = folder;
-  const workers = new WorkerAnalyzer(root, config);
+  const workers = new WorkerAnalyzer(root, config, { threads: commandLineThreads(availableParallelism()) });
   const cache = options.cache === false ? undefined : FactsCache.open(root, config);
   // Without cached facts every file is read: boot the workers while the folder is listed.
   if (!cache || cache.size === 0) workers.start();
@@ -27,6 +28,17 @@ export async function loadFolder(
   } finally {
     await workers.dispose();
   }
+}
+
+/**
+ * Worker threads for a command-line run, where no request waits on the calling thread: one per
+ * core beyond the calling thread's, up to three, and none on two cores or fewer. There a worker
+ * boots its own copy of the bundle and sends back facts the calling thread decodes again, which
+ * costs more than it shares (on two busy cores: the 20,000-file check took 5.1 s of CPU with one
+ * worker, 4.0 s without). The language server keeps its worker: it answers requests meanwhile.
+ */
+export function commandLineThreads(cores: number): number {
+  return cores <= 2 ? 0 : Math.min(cores - 1, 3);
 }
 
 /** Opens and loads a folder (see `openFolder` and `loadFolder`); `problems` includes what the listing met. */

@@ -93,7 +93,9 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     if (live.length === 0) return analyzeBatch(this.#root, classifier, paths);
     const batches: string[][] = [];
     for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
-    const facts: FileFacts[] = [];
+    // Kept by batch, so that the facts come back in the listing's order whichever thread read
+    // them first: what is built from them (the refs of a REQ, say) is the same on every run.
+    const byBatch: FileFacts[][] = batches.map(() => []);
     const skipped: SkippedFile[] = [];
     let next = 0;
     /** Batches handed back by a worker that failed with them in flight. */
@@ -120,7 +122,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
             const onMessage = (result: BatchResult): void => {
               inFlight.delete(result.id);
               if (result.error) append(skipped, batches[result.id]!.map((path) => ({ path, reason: 'unreadable' as const })));
-              result.facts.forEach((f, i) => facts.push(decodeFacts(result.paths[i]!, f)));
+              byBatch[result.id] = result.facts.map((f, i) => decodeFacts(result.paths[i]!, f));
               for (const s of result.skipped) skipped.push(s);
               send();
             };
@@ -146,7 +148,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     const work = async (): Promise<void> => {
       for (let id = take(); id !== undefined; id = take()) {
         const own = analyzeBatch(this.#root, classifier, batches[id]!);
-        for (const f of own.facts) facts.push(f);
+        byBatch[id] = own.facts;
         for (const s of own.skipped) skipped.push(s);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -154,7 +156,7 @@ export class WorkerAnalyzer implements BulkAnalyzer {
     await work();
     await working;
     await work();
-    return { facts, skipped };
+    return { facts: byBatch.flat(), skipped };
   }
 
   /** Stops the workers. */
