@@ -193,8 +193,10 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
   // so is a Gradle `java-library` module.
   const linkedIn = input.consumed === 'runtime' || (input.consumed === 'dev' && (kept.length === 0 || !own?.entryPoint));
   const javaLibrary = declaring.some((m) => (m.kind === 'build.gradle' || m.kind === 'build.gradle.kts') && m.dependencies.some((d) => d.name === 'java-library'));
-  // A JVM module with sources of its own and no main class (`*Application`, `Main`, Play's `conf/routes`) builds none.
-  const jvmNoMain = ecosystems.has('maven') && !own?.entryPoint && ['java', 'kotlin', 'scala'].some((l) => (own?.counts.get(l) ?? 0) > 0);
+  // A Maven or Gradle module with sources of its own and no main class (`*Application`, `Main`)
+  // builds none. sbt is left out: a Play app may start from an `ApplicationLoader` alone.
+  const mavenOrGradle = declaring.some((m) => m.kind === 'pom.xml' || m.kind === 'build.gradle' || m.kind === 'build.gradle.kts');
+  const jvmNoMain = mavenOrGradle && !own?.entryPoint && ['java', 'kotlin', 'scala'].some((l) => (own?.counts.get(l) ?? 0) > 0);
   const library = rustLibraryOnly || linkedIn || javaLibrary || jvmNoMain || (!jvmProgram && onlyForOthers) || (kept.length === 0 && files.size > 0 && !own?.entryPoint);
   return {
     root,
