@@ -216,6 +216,16 @@ describe('stack per service: databases where they are used, libraries apart, the
     assert.deepEqual(db(report, 'app'), ['postgresql lib/build.gradle:7']);
   });
 
+  it('a JVM module with no main class is a library under Maven or Gradle, not a Play app started by an ApplicationLoader', () => {
+    const manifests = [
+      parseManifest('play/build.sbt', 'lazy val root = (project in file(".")).enablePlugins(PlayJava)\nlibraryDependencies += guice\n')!,
+      parseManifest('play/project/plugins.sbt', 'addSbtPlugin("org.playframework" % "sbt-plugin" % "3.0.5")\n')!,
+      parseManifest('util/pom.xml', '<project><groupId>x</groupId><artifactId>util</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId><version>3.3.4</version></dependency></dependencies></project>')!,
+    ];
+    const report = detectStack(manifests, ['play/app/MyApplicationLoader.java', 'play/conf/application.conf', 'util/src/main/java/x/Strings.java']);
+    assert.deepEqual(report.services.map((s) => [s.root, s.role, s.frameworks[0]?.name]), [['play', 'service', 'play'], ['util', 'library', 'spring-boot']]);
+  });
+
   it('Cargo: [features] that switch on database drivers of a dependency', () => {
     const report = stackOf('cargo-features');
     assert.deepEqual(serviceAt(report, '.').databases, ['postgresql', 'sqlite']);
