@@ -138,7 +138,8 @@ export function frontmatterProblems(doc: SpecDoc, moaiVersion: string | undefine
 
 function isDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  // An ISO 8601 time may follow (`2026-02-28T12:30:00Z`, as written by tools that stamp SPECs): the date is there.
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
   if (!m) return false;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;

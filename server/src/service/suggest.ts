@@ -64,24 +64,29 @@ export class Candidates {
    * The candidate closest to `id` by edit distance, case aside (`user-001` finds `USER-001`), or
    * undefined when none is close enough to be a plausible typo: at most three edits, and at
    * most a quarter of the characters. One edit changes at most two characters of the set, which
-   * rules most candidates out before any distance is computed.
+   * rules most candidates out before any distance is computed. Undefined too when two candidates
+   * are equally close: among sparse numbered IDs (`LOTTO-032` with 002, 022 and 038 declared) a
+   * pick would be a guess.
    */
   closest(id: string): string | undefined {
     const wanted = id.toUpperCase();
     let best: string | undefined;
+    let tied = false;
     let bestDistance = Math.max(1, Math.min(3, Math.floor(id.length / 4))) + 1;
     const mask = charMask(id);
     for (let i = 0; i < this.ids.length; i++) {
       const c = this.#upper[i]!;
-      if (Math.abs(c.length - wanted.length) >= bestDistance || popcount(mask ^ this.#masks[i]!) > 2 * (bestDistance - 1)) continue;
-      const d = editDistance(wanted, c, bestDistance - 1);
+      // `<=`/`>` keep candidates at the best distance so far, to tell a tie.
+      if (Math.abs(c.length - wanted.length) > bestDistance || popcount(mask ^ this.#masks[i]!) > 2 * bestDistance) continue;
+      const d = editDistance(wanted, c, bestDistance);
+      if (d === 0) return this.ids[i];
       if (d < bestDistance) {
         bestDistance = d;
         best = this.ids[i];
-        if (d === 0) break;
-      }
+        tied = false;
+      } else if (d === bestDistance && best !== undefined) tied = true;
     }
-    return best;
+    return tied ? undefined : best;
   }
 }
 

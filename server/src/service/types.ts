@@ -347,12 +347,36 @@ export interface ManifestFacts {
   readonly dependencies: readonly ManifestDependency[];
   /** Resolved versions from a lockfile beside the manifest, by lower-case package name. */
   readonly resolved?: Readonly<Record<string, string>>;
+  /**
+   * A workspace lockfile's versions per member folder (relative to the lockfile, `.` for its
+   * own), by lower-case package name: what each member really gets when members lock different versions.
+   */
+  readonly importers?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Problems reading the manifest (broken JSON/TOML/XML): reported, never thrown. */
   readonly errors?: readonly string[];
   /** Databases the file names outside its dependencies (config files, Cargo features, Prisma). */
   readonly databases?: readonly DatabaseHint[];
   /** How the manifest takes part in a multi-module build, when it does. */
   readonly module?: ModuleInfo;
+  /** For a Compose file: its services, so databases go to the services that use them. */
+  readonly compose?: readonly ComposeService[];
+}
+
+/** One service of a Compose file, as far as databases are concerned. */
+export interface ComposeService {
+  readonly name: string;
+  /** 0-based line of its key. */
+  readonly line: number;
+  /** `build` (or `build.context`) as written: the folder of the code it runs. */
+  readonly build?: string;
+  /** `image` as written (`dockersamples/examplevotingapp_vote`). */
+  readonly image?: string;
+  /** The database it runs (from its image, or a build context named after one: `context: mysql`). */
+  readonly database?: string;
+  /** Services it names in `depends_on`, `links`, or as a host in its environment (`DB_HOST: db`). */
+  readonly uses: readonly string[];
+  /** Databases its environment reaches by URL (`DATABASE_URL: postgres://…`). */
+  readonly reaches: readonly DatabaseHint[];
 }
 
 /** A manifest's place in a multi-module build (Maven, Gradle settings, Cargo and Go workspaces). */

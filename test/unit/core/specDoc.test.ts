@@ -80,6 +80,9 @@ describe('SPEC parser', () => {
     assert.deepEqual(judge(audited, 'v2.15.0'), []);
     assert.deepEqual(judge(audited, '2.9.1'), ['Missing fields "created", "updated" of the SPEC template of MoAI-ADK 2.9 (id, version, status, created, updated, author, priority).']);
     assert.deepEqual(judge(audited.replace('2026-05-04', '4 May'), '2.14.0'), ['"updated_at" must be a date written YYYY-MM-DD, not "4 May".']);
+    // A date with its ISO 8601 time (taewook486/rhymix-ts) is a date; an impossible one with a time is not.
+    assert.deepEqual(judge(v2.replace('created: 2026-03-20', 'created: "2026-02-28T12:30:00Z"').replace('updated: 2026-03-20', 'updated: 2026-03-01 09:15:00+09:00'), '2.6.0'), []);
+    assert.deepEqual(judge(v2.replace('created: 2026-03-20', 'created: 2026-02-30T12:30:00Z'), '2.6.0'), ['"created" must be a date written YYYY-MM-DD, not "2026-02-30T12:30:00Z".']);
   });
 
   it('reads dependency lists with positions and the stack block', () => {

@@ -28,6 +28,14 @@ describe('did you mean', () => {
     assert.equal(ids.closest('SHIP-001'), undefined);
   });
 
+  it('guesses nothing between equally close IDs: a gap in sparse numbering is no typo of either neighbour', () => {
+    const ids = new Candidates(['LOTTO-002', 'LOTTO-029', 'LOTTO-038', 'LOTTO-117']);
+    assert.equal(ids.closest('LOTTO-032'), undefined, '002 and 038 are both one edit away');
+    assert.equal(ids.closest('LOTTO-039'), undefined, '029 and 038 are both one edit away');
+    assert.equal(ids.closest('LOTTO-118'), 'LOTTO-117');
+    assert.equal(ids.closest('lotto-002'), 'LOTTO-002', 'case alone is no tie');
+  });
+
   it('ignores case: user-001 finds USER-001, usre-001 too', () => {
     const ids = new Candidates(['USER-001', 'PAY-001']);
     assert.equal(ids.closest('user-001'), 'USER-001');

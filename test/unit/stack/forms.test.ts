@@ -171,3 +171,74 @@ describe('stack roles without a framework', () => {
     assert.deepEqual(report.services.map((s) => [s.root, s.role, s.language]), [['tools', 'library', 'typescript'], ['web', 'service', 'typescript']]);
   });
 });
+
+describe('stack per service: databases where they are used, libraries apart, the locked version of each member', () => {
+  const db = (report: StackReport, root: string): string[] => serviceAt(report, root).databaseSources.map((d) => `${d.id} ${d.file}:${d.line}`);
+
+  it('Compose: each service gets the databases it depends on, links or reaches, not every database of the file', () => {
+    const report = stackOf('compose-services');
+    // depends_on db (a postgres image), and the root .env.example for the one service with an ORM.
+    assert.deepEqual(db(report, 'api'), ['postgresql .env.example:1', 'postgresql docker-compose.yml:25']);
+    // A redis:// URL naming the cache host, and an image-only file running acme/shop_worker; the test file's db is not the worker's.
+    assert.deepEqual(serviceAt(report, 'worker').databases, ['redis']);
+    assert.deepEqual(db(report, 'worker').map((s) => s.split(' ')[1]!.split(':')[0]), ['docker-compose.images.yml', 'docker-compose.yml']);
+    // links to a service built from a folder named mysql.
+    assert.deepEqual(serviceAt(report, 'legacy').databases, ['mysql']);
+    // Built through dockerfile: web/Dockerfile, depends only on the api.
+    assert.deepEqual(serviceAt(report, 'web').databases, []);
+  });
+
+  it('pnpm workspace: versions from the member\'s importers entry, databases through workspace:* packages, the package a library', () => {
+    const report = stackOf('pnpm-workspace');
+    const express = (root: string): unknown => serviceAt(report, root).frameworks.map((f) => [f.name, f.version, f.resolved]);
+    assert.deepEqual(express('apps/api'), [['express', '^4.21.0', '4.21.2']]);
+    assert.deepEqual(express('apps/admin'), [['express', '^4.18.0', '4.18.3']]);
+    assert.deepEqual(db(report, 'apps/api'), ['postgresql packages/db/package.json:6']);
+    assert.deepEqual(serviceAt(report, 'apps/api').orms, ['drizzle']);
+    assert.deepEqual(serviceAt(report, 'apps/admin').databases, []);
+    assert.equal(serviceAt(report, 'packages/db').role, 'library');
+    assert.equal(serviceAt(report, 'apps/api').role, 'service');
+  });
+
+  it('Maven: a module the app depends on is a library; the app runs its framework and databases', () => {
+    const report = stackOf('maven-libs');
+    assert.equal(serviceAt(report, 'common').role, 'library');
+    const app = serviceAt(report, 'app');
+    assert.equal(app.role, 'service');
+    assert.deepEqual(app.frameworks.map((f) => [f.name, f.manifest]), [['spring-boot', 'common/pom.xml']]);
+    assert.deepEqual(app.databases, ['mysql', 'redis']);
+  });
+
+  it('Gradle: java-library and project(\':lib\') make a library; the app reaches its driver', () => {
+    const report = stackOf('gradle-libs');
+    assert.equal(serviceAt(report, 'lib').role, 'library');
+    assert.equal(serviceAt(report, 'app').role, 'service');
+    assert.deepEqual(db(report, 'app'), ['postgresql lib/build.gradle:7']);
+  });
+
+  it('a JVM module with no main class is a library under Maven or Gradle, not a Play app started by an ApplicationLoader', () => {
+    const manifests = [
+      parseManifest('play/build.sbt', 'lazy val root = (project in file(".")).enablePlugins(PlayJava)\nlibraryDependencies += guice\n')!,
+      parseManifest('play/project/plugins.sbt', 'addSbtPlugin("org.playframework" % "sbt-plugin" % "3.0.5")\n')!,
+      parseManifest('util/pom.xml', '<project><groupId>x</groupId><artifactId>util</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId><version>3.3.4</version></dependency></dependencies></project>')!,
+    ];
+    const report = detectStack(manifests, ['play/app/MyApplicationLoader.java', 'play/conf/application.conf', 'util/src/main/java/x/Strings.java']);
+    assert.deepEqual(report.services.map((s) => [s.root, s.role, s.frameworks[0]?.name]), [['play', 'service', 'play'], ['util', 'library', 'spring-boot']]);
+  });
+
+  it('Cargo: [features] that switch on database drivers of a dependency', () => {
+    const report = stackOf('cargo-features');
+    assert.deepEqual(serviceAt(report, '.').databases, ['postgresql', 'sqlite']);
+  });
+
+  it('npm: a member\'s nested node_modules version in package-lock.json wins over the hoisted one', () => {
+    const lock = JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/express': { version: '4.18.3' }, 'apps/api/node_modules/express': { version: '4.21.2' } } });
+    const manifests = [
+      parseManifest('package-lock.json', lock)!,
+      parseManifest('apps/api/package.json', '{ "dependencies": { "express": "^4.21.0" } }')!,
+      parseManifest('apps/admin/package.json', '{ "dependencies": { "express": "^4.18.0" } }')!,
+    ];
+    const report = detectStack(manifests, ['apps/api/src/main.ts', 'apps/admin/src/main.ts']);
+    assert.deepEqual(report.services.map((s) => [s.root, s.frameworks[0]?.resolved]), [['apps/admin', '4.18.3'], ['apps/api', '4.21.2']]);
+  });
+});

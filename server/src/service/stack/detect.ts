@@ -1,6 +1,7 @@
 import { basename, dirname } from '../text';
-import type { DatabaseSource, DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
+import type { ComposeService, DatabaseHint, DatabaseSource, DetectedFramework, FrameworkName, ManifestFacts, ServiceStack, StackReport } from '../types';
 import { ecosystemOf, inRequirementsFolder, isHintKind, isLockfileKind, isVersionCatalog, packageKey, type Ecosystem } from './manifests';
+import { moduleGraph, reachedFrom } from './modules';
 import type { ParsedDependency } from './parse/common';
 import { hintRootOf } from './parse/hints';
 import { FRAMEWORKS, TECHNOLOGIES, matchesPattern, type TechnologyCategory } from './technologies';
@@ -100,6 +101,10 @@ interface ServiceInput {
   /** Lockfiles of an enclosing workspace, for ecosystems the service has none of. */
   readonly inheritedLocks: ManifestFacts[];
   readonly hints: ManifestFacts[];
+  /** Declaring manifests of the workspace modules it uses at run time (its databases and ORMs count). */
+  readonly reached: readonly ManifestFacts[];
+  /** How other modules of the workspace depend on it, when they do. */
+  readonly consumed?: 'runtime' | 'dev';
 }
 
 const direct = (d: ParsedDependency): boolean => !d.indirect;
@@ -121,12 +126,21 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
   const locks = manifests.filter((m) => isLockfileKind(m.kind));
   const lockEcosystems = new Set(locks.map((l) => ecosystemOf(l.kind)));
   for (const lock of [...locks, ...input.inheritedLocks.filter((l) => !lockEcosystems.has(ecosystemOf(l.kind)))]) {
-    for (const [k, v] of Object.entries(lock.resolved ?? {})) if (!resolved.has(`${ecosystemOf(lock.kind)}:${k}`)) resolved.set(`${ecosystemOf(lock.kind)}:${k}`, v);
+    // The member's own entry of a workspace lockfile first: members may lock different versions.
+    const dir = dirname(lock.path);
+    const member = root === dir ? '.' : dir === '.' ? root : root.slice(dir.length + 1);
+    for (const table of [lock.importers?.[member], lock.resolved]) {
+      for (const [k, v] of Object.entries(table ?? {})) if (!resolved.has(`${ecosystemOf(lock.kind)}:${k}`)) resolved.set(`${ecosystemOf(lock.kind)}:${k}`, v);
+    }
   }
   const frameworks: DetectedFrameworkWithVersion[] = [];
+  // A module with no framework of its own runs the one of the workspace modules it links in
+  // (a Spring Boot app whose `spring-boot-starter-web` comes with its `common` module).
+  const ownFramework = FRAMEWORKS.some((fw) => hitsFor(declaring, (eco) => fw.packages[eco], runtime).length > 0);
+  const frameworkSources = ownFramework ? declaring : input.reached;
   for (const fw of FRAMEWORKS) {
     // A framework only needed to test or to build a library (dev, test, peer) does not make a service.
-    const hits = hitsFor(declaring, (eco) => fw.packages[eco], runtime);
+    const hits = hitsFor(frameworkSources, (eco) => fw.packages[eco], runtime);
     if (hits.length === 0) continue;
     // Prefer a declaration with a version, then the framework's own preference order.
     const score = (h: Hit): number => (h.dep.version !== undefined ? 0 : 100) + h.rank;
@@ -144,13 +158,15 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
   }
   const superseded = new Set<FrameworkName>(frameworks.flatMap((f) => FRAMEWORKS.find((x) => x.id === f.name)?.supersedes ?? []));
   const kept = frameworks.filter((f) => !superseded.has(f.name)).sort((a, b) => cmp(a.manifest, b.manifest) || a.line - b.line);
-  const ids = (category: TechnologyCategory): string[] =>
-    TECHNOLOGIES.filter((t) => t.category === category && hitsFor(declaring, (eco) => t.packages[eco], direct).length > 0).map((t) => t.id);
+  const ids = (category: TechnologyCategory, through: readonly ManifestFacts[] = []): string[] =>
+    TECHNOLOGIES.filter((t) => t.category === category && (hitsFor(declaring, (eco) => t.packages[eco], direct).length > 0 || hitsFor(through, (eco) => t.packages[eco], runtime).length > 0)).map((t) => t.id);
 
-  // Databases: drivers (indirect ones too: GORM's driver may only be there), then files that name one.
+  // Databases: drivers (indirect ones too: GORM's driver may only be there), those of the
+  // workspace modules it runs with, then files that name one.
   const databaseSources: DatabaseSource[] = [];
   for (const t of TECHNOLOGIES.filter((x) => x.category === 'database')) {
     for (const hit of hitsFor(declaring, (eco) => t.packages[eco], () => true)) databaseSources.push({ id: t.id, file: hit.manifest.path, line: hit.dep.line + 1 });
+    for (const hit of hitsFor(input.reached, (eco) => t.packages[eco], runtime)) databaseSources.push({ id: t.id, file: hit.manifest.path, line: hit.dep.line + 1 });
   }
   for (const hint of input.hints) for (const h of hint.databases ?? []) databaseSources.push({ id: h.id, file: hint.path, line: h.line + 1 });
   const seen = new Set<string>();
@@ -162,7 +178,7 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
   });
   const databases = TECHNOLOGIES.filter((t) => t.category === 'database' && sources.some((s) => s.id === t.id)).map((t) => t.id);
 
-  const main = kept[0] ? declaring.find((m) => m.path === kept[0]!.manifest) : declaring.find((m) => m.dependencies.length > 0) ?? declaring[0];
+  const main = kept[0] ? [...declaring, ...input.reached].find((m) => m.path === kept[0]!.manifest) : declaring.find((m) => m.dependencies.length > 0) ?? declaring[0];
   const ecosystems = new Set<Ecosystem>(kept.length > 0 ? [ecosystemOf(main!.kind)!] : declaring.map((m) => ecosystemOf(m.kind)!).filter(Boolean));
   const language = languageFromSources(own?.counts, ecosystems) ?? (main ? languageOf(main) : 'unknown');
   const prefix = root === '.' ? '' : `${root}/`;
@@ -171,7 +187,17 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
   // No framework to run: a library when a framework is there only for tests or a host (dev, peer),
   // or when the folder's own files hold no program entry point.
   const onlyForOthers = kept.length === 0 && FRAMEWORKS.some((fw) => hitsFor(declaring, (eco) => fw.packages[eco], direct).length > 0);
-  const library = rustLibraryOnly || onlyForOthers || (kept.length === 0 && files.size > 0 && !own?.entryPoint);
+  // A JVM module holding a `*Application`/`Main` class runs even when its only framework is for tests.
+  const jvmProgram = own?.entryPoint === true && ecosystems.has('maven');
+  // What sibling modules link in (`workspace:*`, a Maven module, `project(':lib')`) is a library;
+  // so is a Gradle `java-library` module.
+  const linkedIn = input.consumed === 'runtime' || (input.consumed === 'dev' && (kept.length === 0 || !own?.entryPoint));
+  const javaLibrary = declaring.some((m) => (m.kind === 'build.gradle' || m.kind === 'build.gradle.kts') && m.dependencies.some((d) => d.name === 'java-library'));
+  // A Maven or Gradle module with sources of its own and no main class (`*Application`, `Main`)
+  // builds none. sbt is left out: a Play app may start from an `ApplicationLoader` alone.
+  const mavenOrGradle = declaring.some((m) => m.kind === 'pom.xml' || m.kind === 'build.gradle' || m.kind === 'build.gradle.kts');
+  const jvmNoMain = mavenOrGradle && !own?.entryPoint && ['java', 'kotlin', 'scala'].some((l) => (own?.counts.get(l) ?? 0) > 0);
+  const library = rustLibraryOnly || linkedIn || javaLibrary || jvmNoMain || (!jvmProgram && onlyForOthers) || (kept.length === 0 && files.size > 0 && !own?.entryPoint);
   return {
     root,
     role: library ? 'library' : 'service',
@@ -180,7 +206,7 @@ function detectService(input: ServiceInput, own: OwnFiles | undefined, files: Re
     frameworks: kept,
     databases,
     databaseSources: sources,
-    orms: ids('orm'),
+    orms: ids('orm', input.reached),
     auth: ids('auth'),
     testing: ids('testing'),
     graphql: ids('graphql'),
@@ -201,6 +227,68 @@ function nextRouteHandlers(declaring: readonly ManifestFacts[], prefix: string, 
   if (hitsFor(declaring, (eco) => (eco === 'npm' ? ['next'] : undefined), runtime).length === 0) return false;
   for (const f of files) if (f.startsWith(prefix) && ROUTE_HANDLER.test(f.slice(prefix.length))) return true;
   return false;
+}
+
+/** `dockersamples/examplevotingapp_vote:latest` -> `examplevotingapp_vote`. */
+const imageName = (image: string): string => image.replace(/[@:][^/]*$/, '').split('/').pop()!.toLowerCase();
+
+/**
+ * The workspace service a Compose service runs: the one its build folder lies in, else the one
+ * below the file named as the Compose service or as the end of its image
+ * (`dockersamples/examplevotingapp_vote` runs `vote/`), when only one folder has that name.
+ */
+function composeOwner(service: ComposeService, dir: string, serviceRoots: readonly string[]): string | undefined {
+  if (service.build !== undefined) {
+    const target = join(dir, service.build);
+    return target === undefined ? undefined : nearest(target, serviceRoots);
+  }
+  const image = service.image !== undefined ? imageName(service.image) : undefined;
+  const named = serviceRoots.filter((r) => {
+    if (r === '.' || !within(r, dir)) return false;
+    const name = basename(r).toLowerCase();
+    return name === service.name.toLowerCase() || image === name || (image !== undefined && (image.endsWith(`_${name}`) || image.endsWith(`-${name}`)));
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * A Compose file that runs services of the workspace gives each of them the databases it uses
+ * (`depends_on`, `links`, hosts and URLs in its environment), not every database of the file.
+ * Undefined for a file that runs none of them (infrastructure only): it is then read as any
+ * other file that names databases.
+ */
+function composeHints(hint: ManifestFacts, serviceRoots: readonly string[]): Map<string, ManifestFacts> | undefined {
+  if (!hint.compose) return undefined;
+  const dir = dirname(hint.path);
+  const byName = new Map(hint.compose.map((s) => [s.name, s]));
+  const out = new Map<string, ManifestFacts>();
+  for (const service of hint.compose) {
+    if (service.database !== undefined) continue;
+    const owner = composeOwner(service, dir, serviceRoots);
+    if (owner === undefined) continue;
+    const databases: DatabaseHint[] = [...service.reaches];
+    for (const name of service.uses) {
+      const used = byName.get(name);
+      if (used?.database !== undefined) databases.push({ id: used.database, line: used.line });
+    }
+    const previous = out.get(owner);
+    out.set(owner, { path: hint.path, kind: hint.kind, dependencies: [], databases: [...(previous?.databases ?? []), ...databases] });
+  }
+  // A file that runs one service of the workspace beside databases and wires nothing
+  // (no `depends_on`, links or hosts anywhere) runs them for that service.
+  if (out.size === 1 && hint.compose.every((s) => s.uses.length === 0 && s.reaches.length === 0)) {
+    const [owner, facts] = [...out][0]!;
+    out.set(owner, { ...facts, databases: hint.databases ?? [] });
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+/** `docker-compose.test.yml`, `compose.ci.yaml`, `docker-compose-e2e.yml`: a harness for tests. */
+const isTestCompose = (path: string): boolean => /^(?:docker-)?compose[.-](?:[\w.-]*[.-])?(?:test|tests|ci|e2e|it)(?:[.-][\w.-]*)?\.ya?ml$/i.test(basename(path));
+
+/** True when a service's manifests (or the modules it runs with) hold an ORM or a database driver. */
+function hasDataLayer(manifests: readonly ManifestFacts[]): boolean {
+  return TECHNOLOGIES.some((t) => (t.category === 'orm' || t.category === 'database') && hitsFor(manifests, (eco) => t.packages[eco], runtime).length > 0);
 }
 
 /** `a/b/../c` -> `a/c`; `.` for the root; undefined when it climbs out of the workspace. */
@@ -375,12 +463,35 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
     if (locks.length > 0) lockRoots.set(root, locks);
   }
   const serviceRoots = [...byRoot].filter(([, list]) => list.some((m) => !isLockfileKind(m.kind))).map(([root]) => root);
+  const graph = moduleGraph(byRoot, (root) => nearest(root, settingsRoots.keys()));
+  const declaringOf = (root: string): ManifestFacts[] => (byRoot.get(root) ?? []).filter((m) => !isLockfileKind(m.kind)).map((m) => effective(root, m));
+  const reachedByRoot = new Map(serviceRoots.map((root) => [root, reachedFrom(graph, root).flatMap(declaringOf)]));
   const hintsByRoot = new Map<string, ManifestFacts[]>();
-  for (const hint of hintFiles) {
+  const addHint = (root: string, hint: ManifestFacts): void => void hintsByRoot.set(root, [...(hintsByRoot.get(root) ?? []), hint]);
+  const dataLayer = (root: string): boolean => hasDataLayer([...declaringOf(root), ...(reachedByRoot.get(root) ?? [])]);
+  // Compose files for tests (`docker-compose.test.yml`) wire a harness: what the main ones say of a service wins.
+  const composed = new Set<string>();
+  const byTestLast = [...hintFiles].sort((a, b) => Number(isTestCompose(a.path)) - Number(isTestCompose(b.path)));
+  for (const hint of byTestLast) {
+    const byService = composeHints(hint, serviceRoots);
+    if (byService) {
+      const test = isTestCompose(hint.path);
+      for (const [owner, h] of byService) {
+        if (test && composed.has(owner)) continue;
+        if (!test) composed.add(owner);
+        addHint(owner, h);
+      }
+      continue;
+    }
+    // A file names the databases of the service it sits in; one above other services, of those
+    // below it that have a data layer (an ORM or a driver, their own or a module's they run with),
+    // unless the service it sits in has one itself (a Django root with a front-end folder).
     const at = hintRootOf(hint.path);
     const owner = nearest(at, serviceRoots);
-    const owners = owner !== undefined ? [owner] : serviceRoots.filter((r) => within(r, at));
-    for (const o of owners) hintsByRoot.set(o, [...(hintsByRoot.get(o) ?? []), hint]);
+    const below = serviceRoots.filter((r) => r !== owner && within(r, at));
+    const withData = below.filter(dataLayer);
+    const owners = owner !== undefined && (withData.length === 0 || dataLayer(owner)) ? [owner] : owner === undefined && below.length === 1 ? below : withData;
+    for (const o of owners) addHint(o, hint);
   }
 
   // Source files by service root: each file counts for the nearest service at or above it.
@@ -411,7 +522,8 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
     const sorted = [...list].sort((a, b) => cmp(a.path, b.path)).map((m) => effective(root, m));
     const enclosing = [...lockRoots].filter(([r]) => r !== root && within(root, r)).sort((a, b) => b[0].length - a[0].length).flatMap(([, l]) => l);
     const own = { counts: counts.get(root) ?? new Map<string, number>(), entryPoint: withEntryPoint.has(root) };
-    const service = detectService({ root, manifests: sorted, inheritedLocks: enclosing, hints: hintsByRoot.get(root) ?? [] }, own, files);
+    const consumed = graph.consumed.get(root);
+    const service = detectService({ root, manifests: sorted, inheritedLocks: enclosing, hints: hintsByRoot.get(root) ?? [], reached: reachedByRoot.get(root) ?? [], ...(consumed ? { consumed } : {}) }, own, files);
     const pomAggregator = sorted.find((m) => m.kind === 'pom.xml' && m.module?.packaging === 'pom');
     const gatherer = sorted.find((m) => m.module?.aggregatorOnly || (m.module?.members?.length ?? 0) > 0);
     if (pomAggregator || (gatherer && service.frameworks.length === 0)) {

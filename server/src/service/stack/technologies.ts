@@ -176,7 +176,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
   // databases, by driver or client
   { id: 'postgresql', category: 'database', name: 'PostgreSQL', packages: {
     pypi: ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'asyncpg', 'pg8000'],
-    npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', 'sails-postgresql', '@fastify/postgres', 'fastify-postgres', '@keyv/postgres'],
+    npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', '@vercel/postgres', 'sails-postgresql', '@fastify/postgres', 'fastify-postgres', '@keyv/postgres'],
     go: ['github.com/lib/pq', 'github.com/jackc/pgx*', 'gorm.io/driver/postgres'],
     cargo: ['tokio-postgres', 'postgres', 'sqlx[postgres]', 'sqlx[runtime-tokio-postgres]', 'diesel[postgres]', 'sea-orm[sqlx-postgres]', 'rocket_sync_db_pools[diesel_postgres_pool]', 'rocket_sync_db_pools[postgres_pool]', 'rocket_db_pools[sqlx_postgres]', 'rocket_db_pools[diesel_postgres]', 'deadpool-postgres'],
     maven: ['org.postgresql:postgresql', 'org.postgresql:r2dbc-postgresql', 'org.playframework:play-jdbc-postgres'],

@@ -15,6 +15,7 @@ export class FactsBuilder {
   readonly #deps: ParsedDependency[] = [];
   readonly #errors: string[] = [];
   readonly #resolved: Record<string, string> = {};
+  readonly #importers: Record<string, Record<string, string>> = {};
   #hasResolved = false;
   #moreErrors = 0;
 
@@ -47,6 +48,12 @@ export class FactsBuilder {
     if (!(key in this.#resolved)) this.#resolved[key] = version;
   }
 
+  /** Records the version a lockfile locks for one workspace member (`importers:` of pnpm, nested `node_modules` of npm). */
+  resolveIn(importer: string, key: string, version: string): void {
+    const map = (this.#importers[importer] ??= {});
+    if (!(key in map)) map[key] = version;
+  }
+
   /** Records a problem; past the first few, they are only counted (a broken file repeats itself). */
   error(message: string): void {
     if (this.#errors.length < MAX_ERRORS) this.#errors.push(`${this.path}: ${message}`);
@@ -59,6 +66,7 @@ export class FactsBuilder {
       kind: this.kind,
       dependencies: [...this.#deps].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
       ...(this.#hasResolved ? { resolved: this.#resolved } : {}),
+      ...(Object.keys(this.#importers).length > 0 ? { importers: this.#importers } : {}),
       ...(this.#errors.length > 0 ? { errors: this.#moreErrors > 0 ? [...this.#errors, `${this.path}: ${this.#moreErrors} more problems like these`] : this.#errors } : {}),
     };
   }

@@ -157,6 +157,13 @@ export function parseGradle(path: string, text: string): ManifestFacts {
       ...(at !== undefined ? { versionAt: [at, at + raw!.length] as const } : {}),
     });
   }
+  // `implementation project(':library')`: a project of the same build, kept as its path (`:library`) for the stack to resolve.
+  const projectRef = /\b([A-Za-z_]\w*)\s*(?:\(\s*)?project\s*\(\s*(?:path\s*[:=]\s*)?(["'])(:[\w:.-]*)\2/g;
+  const projectBlock = new BlockCursor(blocks);
+  for (const m of masked.matchAll(projectRef)) {
+    if (projectBlock.at(m.index) !== 'dependencies') continue;
+    facts.add(m[3]!, undefined, m.index, lineEndOf(facts, m.index), { dev: /^test/i.test(m[1]!) });
+  }
   const mapForm = /\b([A-Za-z_]\w*)\s*(?:\(\s*)?group\s*[:=]\s*(["'])([^"'\n]+)\2\s*,\s*name\s*[:=]\s*(["'])([^"'\n]+)\4(?:\s*,\s*version\s*[:=]\s*(["'])([^"'\n]+)\6)?/g;
   const mapBlock = new BlockCursor(blocks);
   for (const m of masked.matchAll(mapForm)) {

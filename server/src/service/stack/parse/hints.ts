@@ -1,4 +1,5 @@
-import type { DatabaseHint, ManifestFacts } from '../../types';
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { ComposeService, DatabaseHint, ManifestFacts } from '../../types';
 import { FactsBuilder } from './common';
 
 /**
@@ -109,5 +110,81 @@ export function parseHints(path: string, text: string): ManifestFacts {
     if (trimmed.length <= 4096) note(firstMatch(URL_SCHEMES, trimmed), line);
   }
   const hints: DatabaseHint[] = [...found].map(([id, line]) => ({ id, line }));
-  return { ...facts.build(), ...(hints.length > 0 ? { databases: hints } : {}) };
+  const compose = kind === 'compose' ? composeServices(text, facts) : undefined;
+  return { ...facts.build(), ...(hints.length > 0 ? { databases: hints } : {}), ...(compose?.length ? { compose } : {}) };
+}
+
+/** A Compose file's size past which its services are not told apart (its databases still count for the file). */
+const MAX_COMPOSE = 512 * 1024;
+
+/** A folder named after the database it builds (`build: context: mysql`, `./docker/postgres`). */
+const DATABASE_FOLDERS: Readonly<Record<string, string>> = { postgres: 'postgresql', postgresql: 'postgresql', pgsql: 'postgresql', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongodb', mongodb: 'mongodb', redis: 'redis', valkey: 'redis' };
+
+/** A scalar's text, or undefined for a missing or non-scalar node. */
+function scalarText(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+}
+
+/**
+ * The services of a Compose file: what each runs (its build folder, its image, or the database
+ * of its image or build folder) and what it uses (`depends_on`, `links`, hosts and URLs in its
+ * environment). Undefined when the file is not a readable Compose mapping.
+ */
+function composeServices(text: string, facts: FactsBuilder): ComposeService[] | undefined {
+  if (text.length > MAX_COMPOSE) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const services = doc.contents.get('services', true);
+  if (!isMap(services)) return undefined;
+  const names = new Set(services.items.map((pair) => scalarText(pair.key) ?? ''));
+  const out: ComposeService[] = [];
+  for (const pair of services.items) {
+    const name = scalarText(pair.key);
+    if (name === undefined || !isMap(pair.value)) continue;
+    const body = pair.value as YAMLMap;
+    const line = facts.lines.positionAt((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
+    // `get(key, true)` keeps scalars as nodes, so that a plain `build: ./api` is told from a mapping.
+    const rawBuild = body.get('build', true);
+    const context = scalarText(rawBuild) ?? (isMap(rawBuild) ? scalarText(rawBuild.get('context', true)) ?? '.' : undefined);
+    const dockerfile = isMap(rawBuild) ? scalarText(rawBuild.get('dockerfile', true)) : undefined;
+    // A Dockerfile in a sub-folder of the context (`context: .`, `dockerfile: api/Dockerfile`) builds that folder.
+    const build = context === undefined ? undefined : dockerfile?.includes('/') && !dockerfile.startsWith('/') ? `${context.replace(/\/+$/, '')}/${dockerfile.slice(0, dockerfile.lastIndexOf('/'))}` : context;
+    const image = scalarText(body.get('image', true));
+    const folder = context?.replace(/\/+$/, '').split('/').pop()?.toLowerCase();
+    const database = (image !== undefined ? firstMatch(IMAGES, image) : undefined) ?? (folder !== undefined ? DATABASE_FOLDERS[folder] : undefined);
+    const uses = new Set<string>();
+    const dependsOn = body.get('depends_on', true);
+    if (isSeq(dependsOn)) for (const item of dependsOn.items) addName(uses, scalarText(item));
+    if (isMap(dependsOn)) for (const item of dependsOn.items) addName(uses, scalarText(item.key));
+    const links = body.get('links', true);
+    if (isSeq(links)) for (const item of links.items) addName(uses, scalarText(item)?.split(':')[0]);
+    const reaches: DatabaseHint[] = [];
+    const env = body.get('environment', true);
+    const values: { value: string; offset: number }[] = [];
+    if (isMap(env)) {
+      for (const item of env.items) {
+        const value = scalarText(item.value);
+        if (value !== undefined) values.push({ value, offset: (item.value as { range?: [number, number, number] }).range?.[0] ?? 0 });
+      }
+    }
+    if (isSeq(env)) {
+      for (const item of env.items) {
+        const value = scalarText(item);
+        if (value !== undefined) values.push({ value: value.slice(value.indexOf('=') + 1), offset: (item as { range?: [number, number, number] }).range?.[0] ?? 0 });
+      }
+    }
+    for (const { value, offset } of values) {
+      if (value.length > 4096) continue;
+      const id = firstMatch(URL_SCHEMES, value);
+      if (id !== undefined) reaches.push({ id, line: facts.lines.positionAt(offset).line });
+      // A host named in the environment (`DB_HOST: db`, `postgres://u@db:5432/x`) is a service it uses.
+      for (const host of value.match(/[A-Za-z0-9_.-]+/g) ?? []) if (host !== name && names.has(host)) uses.add(host);
+    }
+    out.push({ name, line, ...(build !== undefined ? { build } : {}), ...(image !== undefined ? { image } : {}), ...(database !== undefined ? { database } : {}), uses: [...uses], reaches });
+  }
+  return out;
+}
+
+function addName(set: Set<string>, name: string | undefined): void {
+  if (name !== undefined && name !== '') set.add(name);
 }

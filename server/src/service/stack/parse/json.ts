@@ -51,6 +51,9 @@ export function parsePackageJson(path: string, text: string): ManifestFacts {
       ['optionalDependencies', false],
       ['devDependencies', true],
     ]);
+    // The package's name, so that a sibling of a workspace that depends on it is known to use it.
+    const name = findNodeAtLocation(root, ['name'])?.value;
+    if (typeof name === 'string' && name !== '') return { ...facts.build(), module: { id: name } };
   }
   return facts.build();
 }

@@ -57,13 +57,47 @@ function packageOfDescriptor(descriptor: string): string {
   return at === -1 ? descriptor : descriptor.slice(0, at);
 }
 
-/** `pnpm-lock.yaml`: the keys of `packages:` (`/express@4.18.2:`, `express@4.18.2(…):`, v5 `/express/4.18.2:`). */
+/** `10.4.1(class-validator@0.14.1)`, v5 `4.18.2_debug@4.3.4` -> the version; undefined for `link:`/`file:` members. */
+function pnpmVersion(raw: string): string | undefined {
+  const v = raw.trim().replace(/^['"]|['"]$/g, '');
+  return /^\d/.test(v) ? v.replace(/[(_].*$/, '') : undefined;
+}
+
+/**
+ * `pnpm-lock.yaml`: the keys of `packages:` (`/express@4.18.2:`, `express@4.18.2(…):`, v5
+ * `/express/4.18.2:`), and under `importers:` the version each workspace member locks
+ * (`version: 10.4.1(…)` below the name, or v5 `name: 4.18.2` on one line).
+ */
 export function parsePnpmLock(path: string, text: string): ManifestFacts {
   const facts = new FactsBuilder(path, 'lockfile:pnpm', text);
   let inPackages = false;
+  let inImporters = false;
+  let importer: string | undefined;
+  let inDeps = false;
+  let pending: string | undefined;
   for (const line of linesOf(text)) {
     if (/^\S/.test(line)) {
       inPackages = /^packages:\s*$/.test(line);
+      inImporters = /^importers:\s*$/.test(line);
+      continue;
+    }
+    if (inImporters) {
+      if (line.length > 4096) continue;
+      const m = /^( +)(['"]?)([^'"\s][^'"]*?)\2:(?: +(\S.*))?$/.exec(line);
+      if (!m) continue;
+      const depth = m[1]!.length;
+      if (depth === 2) {
+        importer = m[3]!;
+        inDeps = false;
+      } else if (depth === 4) inDeps = /^(?:dependencies|devDependencies|optionalDependencies)$/.test(m[3]!);
+      else if (depth === 6 && inDeps && importer !== undefined) {
+        pending = m[3]!.toLowerCase();
+        const version = m[4] !== undefined ? pnpmVersion(m[4]) : undefined;
+        if (version !== undefined) facts.resolveIn(importer, pending, version);
+      } else if (depth === 8 && inDeps && importer !== undefined && pending !== undefined && m[3] === 'version' && m[4] !== undefined) {
+        const version = pnpmVersion(m[4]);
+        if (version !== undefined) facts.resolveIn(importer, pending, version);
+      }
       continue;
     }
     if (!inPackages) continue;
@@ -96,8 +130,10 @@ export function parsePackageLock(path: string, text: string): ManifestFacts {
       pendingKey = undefined;
       if (root !== '' || field !== 'version' || typeof value !== 'string' || entry === undefined || keys.length !== 3) return;
       if (section === 'packages') {
-        const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(entry);
-        if (m) facts.resolve(m[1]!.toLowerCase(), value);
+        const m = /^(?:(.+?)\/)?node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(entry);
+        // `apps/api/node_modules/x`: the version a workspace member keeps apart from the hoisted one.
+        if (m && m[1] === undefined) facts.resolve(m[2]!.toLowerCase(), value);
+        else if (m && !m[1]!.includes('node_modules/')) facts.resolveIn(m[1]!, m[2]!.toLowerCase(), value);
       } else if (section === 'dependencies') facts.resolve(entry.toLowerCase(), value);
     },
     onArrayBegin: () => {

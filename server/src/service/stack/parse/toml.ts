@@ -27,12 +27,20 @@ export function versionOfValue(value: unknown): string | undefined {
 }
 
 /** The strings of a TOML array (`features = ["postgres"]`); nothing for any other value. */
-function stringsOf(value: unknown): string[] {
+export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** Adds each key of a TOML dependency table (Poetry, Pipfile, Cargo). */
-export function addTomlTable(facts: FactsBuilder, layout: TomlLayout, path: readonly string[], table: unknown, dev: boolean, skip: readonly string[] = []): void {
+export function addTomlTable(
+  facts: FactsBuilder,
+  layout: TomlLayout,
+  path: readonly string[],
+  table: unknown,
+  dev: boolean,
+  skip: readonly string[] = [],
+  moreFeatures: ReadonlyMap<string, readonly string[]> = new Map(),
+): void {
   if (!isTable(table)) return;
   for (const [key, value] of Object.entries(table)) {
     if (skip.includes(key.toLowerCase())) continue;
@@ -40,7 +48,7 @@ export function addTomlTable(facts: FactsBuilder, layout: TomlLayout, path: read
     const renamed = isTable(value) && typeof value.package === 'string' ? value.package : key;
     const version = versionOfValue(value);
     const start = spot?.start ?? 0;
-    const features = isTable(value) ? stringsOf(value.features ?? value.extras) : [];
+    const features = [...(isTable(value) ? stringsOf(value.features ?? value.extras) : []), ...(moreFeatures.get(key) ?? [])];
     facts.add(renamed, version, start, spot?.end ?? start, { dev, features, ...(spot?.versionAt ? { versionAt: spot.versionAt } : {}) });
   }
 }
