@@ -162,6 +162,16 @@ describe('routes: api/route-missing only where absence is evidence', () => {
     ]);
   });
 
+  it('binds a Spring route with a whole `*` segment to the endpoint with a parameter there', async () => {
+    const svc = await load({
+      'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+      'src/main/java/pets/PetResource.java': 'package pets;\n\n@RestController\nclass PetResource {\n    @GetMapping("owners/*/pets/{petId}")\n    public Pet findPet(@PathVariable("petId") int petId) { return null; }\n}\n',
+      '.moai/specs/SPEC-S-001/spec.md': spec('S-001', { status: 'completed', body: 'GET /owners/{ownerId}/pets/{petId}\n' }),
+    });
+    const b = svc.endpointsOf(svc.index.specs()[0]!).endpoints;
+    assert.deepEqual(b.map((x) => x.routes.map((r) => `${r.path} ${r.line}`)), [['/owners/*/pets/{petId} 5']]);
+  });
+
   it('names the route the SPEC most likely means when its path adds segments', async () => {
     const svc = await load({ ...EXPRESS, '.moai/specs/SPEC-W-001/spec.md': spec('W-001', { status: 'completed', body: 'POST /api/admin/widgets\nPOST /api/widgets\n' }) });
     assert.deepEqual(missing(svc), ['No route in the code serves POST /api/widgets; the code serves POST /api/admin/widgets (api/server.js:7).']);
