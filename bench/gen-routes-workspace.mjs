@@ -90,7 +90,7 @@ for (let s = 0; s < KINDS.length * 2; s++) {
     const routes = SHAPES.slice(0, n).map(([verb, p]) => [kind.key === 'laravel' || kind.key === 'nestjs' || kind.key === 'spring' ? verb : verb, kind.key === 'nestjs' && p === '' ? '' : p || (kind.key === 'spring' ? '' : '/')]);
     const [file, text] = kind.module(m, routes);
     write(`${dir}/${file}`, text);
-    for (const [verb, p] of routes) all.push({ method: verb, path: kind.full(m, p === '/' && kind.key !== 'express' && kind.key !== 'fastapi' && kind.key !== 'gin' ? '' : p) });
+    for (const [verb, p] of routes) all.push({ method: verb, path: kind.full(m, p === '/' && kind.key !== 'express' && kind.key !== 'fastapi' && kind.key !== 'gin' ? '' : p), service: dir });
   }
 }
 
@@ -101,13 +101,16 @@ let missing = 0;
 for (let i = 0; i < SPECS; i++) {
   const id = `API-${String(i + 1).padStart(4, '0')}`;
   const lines = [];
+  // A SPEC is about one service: its endpoints are that service's, the missing one in its namespace.
+  const service = all[Math.floor(rnd() * all.length)].service;
+  const own = all.filter((r) => r.service === service);
   for (let k = 0; k < 3; k++) {
-    const r = all[Math.floor(rnd() * all.length)];
+    const r = own[Math.floor(rnd() * own.length)];
     lines.push(`- REQ-${id}-${k + 1}: The system SHALL answer \`${r.method} ${r.path.replace(/\{id\}/g, '{itemId}')}\`.`);
     endpoints++;
   }
   if (i % 10 === 0) {
-    lines.push(`- REQ-${id}-9: The system SHALL answer \`PATCH /api/nowhere/${i}\`.`);
+    lines.push(`- REQ-${id}-9: The system SHALL answer \`PATCH ${own[0].path.replace(/\{id\}/g, '{itemId}').replace(/\/$/, '')}/nowhere-${i}\`.`);
     endpoints++;
     missing++;
   }

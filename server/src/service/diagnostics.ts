@@ -30,7 +30,7 @@ import { append } from './text';
 import { ROOT_GITIGNORE, missingStore, type MissingStore } from './specStore';
 import type { Diagnostic, FileFacts, ManifestFacts, MxSettings, Range, Severity, StackReport } from './types';
 
-const NO_BINDING: SpecBinding = { endpoints: [], services: [], scoped: false };
+const NO_BINDING: SpecBinding = { endpoints: [], services: [], declared: false, scoped: false };
 
 const RANK: Readonly<Record<Severity, number>> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -182,7 +182,11 @@ export class DiagnosticsEngine implements RuleContext {
     if (!binding) {
       const endpoints = this.index.facts(spec.path)?.endpoints ?? [];
       const reqs = this.index.facts(spec.path)?.reqs ?? [];
-      binding = endpoints.length ? bindSpec(endpoints, reqs, this.routes(), specServices(spec.doc, this.stack().services)) : NO_BINDING;
+      const services = this.stack().services;
+      const routes = this.routes();
+      // A service's silence counts only where its framework's routes are read: a detected framework, or Next.js route handlers.
+      const readable = (root: string): boolean => services.some((s) => s.root === root && s.frameworks.length > 0) || routes.ofService(root).every((r) => r.framework === 'nextjs');
+      binding = endpoints.length ? bindSpec(endpoints, reqs, routes, specServices(spec.doc, services), readable) : NO_BINDING;
       this.#bindings.set(spec.path, binding);
     }
     return binding;

@@ -728,4 +728,9 @@ export interface SpecEndpoint {
   readonly path: string;
   /** The `METHOD /path` text (or the path cell of a table row). */
   readonly range: Range;
+  /**
+   * Set when the SPEC names the endpoint without asking this code to serve it: `call` for a
+   * full URL on a host (an API the code calls), `excluded` under an out-of-scope heading.
+   */
+  readonly mention?: 'call' | 'excluded';
 }

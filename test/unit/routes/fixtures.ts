@@ -178,7 +178,7 @@ export const FIXTURES: Readonly<Record<string, RouteFixture>> = {
   nestjs: {
     frameworks: ['nestjs'],
     files: {
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { VersioningType } from '@nestjs/common';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });\n  await app.listen(3000);\n}\nbootstrap();\n",
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { VersioningType } from '@nestjs/common';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['/health', { path: 'metrics', method: RequestMethod.GET }] });\n  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });\n  await app.listen(3000);\n}\nbootstrap();\n",
       'src/pets/pets.controller.ts': [
         "import { Controller, Get, Post, Delete, Param } from '@nestjs/common';",
         '',
@@ -196,9 +196,13 @@ export const FIXTURES: Readonly<Record<string, RouteFixture>> = {
         '',
       ].join('\n'),
       'src/vets/vets.controller.ts': "import { Controller, Delete } from '@nestjs/common';\n\n@Controller({ path: 'vets', version: '2' })\nexport class VetsController {\n  @Delete(':id')\n  remove() {}\n}\n",
+      'src/health/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\n\n@Controller()\nexport class HealthController {\n  @Get('health')\n  check() {}\n\n  @Get('metrics')\n  metrics() {}\n\n  @Get('ready')\n  ready() {}\n}\n",
     },
     routes: [
       'DELETE /api/v2/vets/{id} src/vets/vets.controller.ts:5',
+      'GET /v1/health src/health/health.controller.ts:5',
+      'GET /v1/metrics src/health/health.controller.ts:8',
+      'GET /api/v1/ready src/health/health.controller.ts:11',
       'GET /api/v1/pets src/pets/pets.controller.ts:5',
       'GET /api/v1/pets/{petId} src/pets/pets.controller.ts:8',
       'POST /api/v1/pets/{petId}/adopt src/pets/pets.controller.ts:11',

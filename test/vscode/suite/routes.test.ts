@@ -45,7 +45,8 @@ describe('SpecChain and the routes of the code', function () {
     spec = await waitFor('the SPEC with its endpoint bound to the route', async () => {
       const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
       const found = tree.specs.find((s) => s.id === 'ROUTEDEMO-001');
-      return found?.endpoints?.[0]?.handlers.length ? found : undefined;
+      // The files arrive one by one: wait for the route composed with main.py's prefix, not the router read alone.
+      return found?.endpoints?.[0]?.handlers.some((h) => h.route === '/api/parcels/{parcel_id}') ? found : undefined;
     });
   });
 

@@ -2,6 +2,7 @@ import { findFramework } from '../stack/technologies';
 import type { ReqDeclaration, ServiceStack, SpecDoc } from '../types';
 import { serviceOf } from './compose';
 import type { SpecEndpoint } from './endpoints';
+import { matchKey } from './paths';
 import type { Route } from './types';
 import type { WorkspaceRoutes } from './workspaceRoutes';
 
@@ -11,14 +12,28 @@ export interface BoundEndpoint {
   readonly routes: readonly Route[];
   /** The REQ declared on the endpoint's line, or whose text names it. */
   readonly req?: string;
+  /**
+   * True when the absence of a route is evidence that the code lacks it: no route serves it,
+   * the SPEC's service is known and its routes are read, the path lies in a namespace that
+   * service serves, and the SPEC asks for it (not a URL the code calls, not out of scope).
+   */
+  readonly missing: boolean;
 }
 
-/** A SPEC's endpoints bound to routes, with the services they were looked for in. */
+/** A SPEC's endpoints bound to routes, with the services the SPEC is about. */
 export interface SpecBinding {
   readonly endpoints: readonly BoundEndpoint[];
-  /** Service folders searched; empty when every service was. */
+  /**
+   * The services the SPEC is about: those it names (its stack's framework, its `module:`
+   * paths), else those serving any of its endpoints; empty when neither tells.
+   */
   readonly services: readonly string[];
-  /** True when those services have routes at all (else "no route" says nothing). */
+  /** True when the SPEC names its services (stack framework, `module:` paths) rather than the code telling them. */
+  readonly declared: boolean;
+  /**
+   * True when those services are known, are of a framework whose routes SpecChain reads, and
+   * have routes: only then does "no route" say something.
+   */
   readonly scoped: boolean;
 }
 
@@ -42,16 +57,36 @@ export function specServices(doc: SpecDoc, services: readonly ServiceStack[]): s
   return [...roots];
 }
 
-/** Binds a SPEC's endpoints to the routes of its services (all services when it names none). */
-export function bindSpec(endpoints: readonly SpecEndpoint[], reqs: readonly ReqDeclaration[], routes: WorkspaceRoutes, services: readonly string[]): SpecBinding {
-  const scope = services.length ? services : undefined;
-  const bound = endpoints.map((endpoint): BoundEndpoint => {
-    const found = routes.bind(endpoint, scope);
+/**
+ * Binds a SPEC's endpoints to the routes of the services it names (all services when it names
+ * none). `readable` tells the services whose framework's routes are read (a Go `net/http` or
+ * chi service has none, and its silence proves nothing).
+ */
+export function bindSpec(
+  endpoints: readonly SpecEndpoint[],
+  reqs: readonly ReqDeclaration[],
+  routes: WorkspaceRoutes,
+  named: readonly string[],
+  readable: (service: string) => boolean,
+): SpecBinding {
+  const scope = named.length ? named : undefined;
+  const found = endpoints.map((endpoint) => routes.bind(endpoint, scope));
+  // Inferred from the code, the service is known only when one service serves its endpoints.
+  const serving = [...new Set(found.flatMap((rs) => rs.map((r) => r.service)))];
+  const services = scope ?? (serving.length === 1 ? serving : []);
+  const scoped = services.length > 0 && services.every((s) => readable(s) && routes.ofService(s).length > 0);
+  const namespaces = scoped ? routes.namespaces(services) : undefined;
+  const bound = endpoints.map((endpoint, i): BoundEndpoint => {
     const req = reqNaming(endpoint, reqs);
-    return { endpoint, routes: found, ...(req ? { req } : {}) };
+    const served = found[i]!;
+    const missing = namespaces !== undefined && served.length === 0 && endpoint.mention === undefined && namespaces.has(firstSegment(endpoint.path));
+    return { endpoint, routes: served, ...(req ? { req } : {}), missing };
   });
-  const scoped = scope ? scope.some((s) => routes.services().includes(s)) : routes.all.length > 0;
-  return { endpoints: bound, services: scope ?? [], scoped };
+  return { endpoints: bound, services, declared: scope !== undefined, scoped };
+}
+
+function firstSegment(path: string): string {
+  return matchKey(path).split('/').find(Boolean) ?? '';
 }
 
 function reqNaming(endpoint: SpecEndpoint, reqs: readonly ReqDeclaration[]): string | undefined {

@@ -1,5 +1,6 @@
 import { dirname, joinPath } from '../text';
 import { fillHoles, holes } from './collect';
+import { NEST_PREFIX } from './frameworks/nestjs';
 import { joinPaths } from './paths';
 import type { LocalRoute, Mount, MountTarget, OwnerDecl, Route, RouteFacts, RouteFramework, RouteMethod, ViewClass } from './types';
 
@@ -114,6 +115,10 @@ class ServiceComposer {
           for (const { path, methods, line, range } of this.#expand(route)) {
             let full = joinPaths(p.path, path);
             let reason = p.reason ?? route.dynamic;
+            if (full.includes(NEST_PREFIX) && this.#nestExcluded(full)) {
+              full = full.replace(NEST_PREFIX, '');
+              if (reason === this.#settings.get('nest:prefixDynamic')?.value) reason = undefined;
+            }
             if (holes(full).length) {
               const filled = fillHoles(full, (name) => this.#constant(name));
               if (filled === undefined) {
@@ -159,6 +164,14 @@ class ServiceComposer {
     if (name === 'spring.context') return (this.#settings.get('spring:context')?.value ?? '').replace(/^(?=[^/])/, '/').replace(/\/+$/, '');
     const values = this.#constants.get(name) ?? this.#constants.get(name.slice(name.lastIndexOf('.') + 1));
     return values?.size === 1 ? [...values][0] : undefined;
+  }
+
+  /** True when the route (prefix and version aside) is one `setGlobalPrefix`'s `exclude` lists. */
+  #nestExcluded(full: string): boolean {
+    const list = this.#settings.get('nest:exclude')?.value;
+    if (list === undefined) return false;
+    const bare = (fillHoles(full, () => '') ?? full).replace(/^\/+|\/+$/g, '');
+    return list.split('\n').some((x) => x.replace(/^\/+|\/+$/g, '') === bare);
   }
 
   /** NestJS's global prefix and URI version, from the service's `main.ts` settings. */

@@ -9,5 +9,5 @@ export { extractRouteFacts, routeSignals } from './extract';
 export { routeLayout, type RouteFolder } from './layout';
 export { matchKey, normalisePath } from './paths';
 export type { Route, RouteFacts, RouteFramework, RouteMethod } from './types';
-export { WorkspaceRoutes, testsOfFile } from './workspaceRoutes';
+export { WorkspaceRoutes, nearRoute, testsOfFile } from './workspaceRoutes';
 export { bindSpec, specServices, type BoundEndpoint, type SpecBinding } from './bind';

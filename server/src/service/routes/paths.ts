@@ -42,12 +42,14 @@ function ensureLeading(p: string): string {
 }
 
 /**
- * The key two paths are compared by: parameters unnamed, no trailing `/`, lower case, so that
- * `/users/:userId/` and `/Users/{id}` match.
+ * The key two paths are compared by: parameters (and whole `*` segments) unnamed, no trailing
+ * `/`, lower case, so that `/users/:userId/`, `/Users/{id}` and `/users/*` match.
  */
 export function matchKey(path: string): string {
   const p = normalisePath(path.replace(/[?#].*$/, ''))
     .replace(/\{[^{}/]*\}/g, '{}')
+    // A whole `*` segment (Spring's `/owners/*/pets`) takes any one segment, as a parameter does.
+    .replace(/\/\*(?=\/|$)/g, '/{}')
     .replace(/\/{2,}/g, '/')
     .toLowerCase();
   const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;

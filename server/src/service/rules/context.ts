@@ -1,7 +1,7 @@
 import type { SpecChainConfig } from '../config';
 import type { EvidenceReport } from '../evidence/states';
 import type { SpecEntry, WorkspaceIndex } from '../index';
-import type { SpecBinding } from '../routes';
+import type { SpecBinding, WorkspaceRoutes } from '../routes';
 import type { MissingStore } from '../specStore';
 import type { Diagnostic, DiagnosticCode, DiagnosticData, Range, RelatedLocation } from '../types';
 
@@ -19,6 +19,8 @@ export interface RuleContext {
   evidence(): EvidenceReport | undefined;
   /** The endpoints a SPEC names, bound to the routes of its services. */
   endpointsOf(spec: SpecEntry): SpecBinding;
+  /** The routes of the workspace, composed across files per service. */
+  routes(): WorkspaceRoutes;
   /**
    * `spec/no-specs` when the workspace holds no SPEC while links name SPECs and `.moai/` is
    * git-ignored or absent (the SPECs live outside this clone); then no link is reported as broken.

@@ -20,6 +20,23 @@ export const nestjs: RouteExtractor = {
   extract: readNest,
 };
 
+/**
+ * The paths `setGlobalPrefix(p, { exclude: ['/', 'health', { path: 'x', method: … }] })` leaves
+ * without the prefix, as written (literal strings only; a pattern is not read).
+ */
+function globalPrefixExclude(src: Source, options: [number, number] | undefined): string[] {
+  if (!options || !src.is(options[0], '{')) return [];
+  const list = src.named(src.args(options[0]), 'exclude');
+  if (!list || !src.is(list[0], '[')) return [];
+  const out: string[] = [];
+  for (const item of src.args(list[0])) {
+    const tok = src.is(item[0], '{') ? src.named(src.args(item[0]), 'path') : item;
+    const value = tok ? src.tokens[tok[0]]!.value : undefined;
+    if (value !== undefined && !/[*(]/.test(value)) out.push(value);
+  }
+  return out;
+}
+
 function readNest(src: Source, out: RouteCollector): void {
   const t = src.tokens;
   let controller: { key: string; close: number; name: string } | undefined;
@@ -32,6 +49,8 @@ function readNest(src: Source, out: RouteCollector): void {
         const value = arg ? evalPath(src, arg, out.constants) : { dynamic: 'no prefix is given' };
         if (value.value !== undefined && !value.value.includes(HOLE_OPEN)) out.settings['nest:prefix'] = value.value;
         else out.settings['nest:prefixDynamic'] = value.dynamic ?? `the global prefix \`${src.textOf(arg!)}\` is read at run time`;
+        const excluded = globalPrefixExclude(src, src.args(k + 3)[1]);
+        if (excluded.length) out.settings['nest:exclude'] = excluded.join('\n');
       } else if (call === 'enableVersioning') {
         const opts = src.args(k + 3)[0];
         const o = opts && src.is(opts[0], '{') ? src.args(opts[0]) : [];
