@@ -47,14 +47,15 @@ const DJANGO: Shape = {
   mustNot: [/simplejwt/i, 'views.py', /RFC 9457|problem\+json/, /cursor/i, 'Suggestions'],
 };
 
-const nestFeature = (feature: string, entity: string, Entity: string, verb: string): Record<string, string> => ({
-  [`apps/api/src/app/${feature}/usecases/${verb}-${entity}/${verb}-${entity}.usecase.ts`]: `import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UseCase {\n  execute() {}\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/${verb}-${entity}/${verb}-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Command {\n  @IsString()\n  id: string;\n}\n`,
+// A feature folder may spell its use cases its own way (`use-cases/…/….use-case.ts` where the others have `usecases/…/….usecase.ts`).
+const nestFeature = (feature: string, entity: string, Entity: string, verb: string, folder = 'usecases', ending = 'usecase'): Record<string, string> => ({
+  [`apps/api/src/app/${feature}/${folder}/${verb}-${entity}/${verb}-${entity}.${ending}.ts`]: `import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UseCase {\n  execute() {}\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/${verb}-${entity}/${verb}-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Command {\n  @IsString()\n  id: string;\n}\n`,
   [`apps/api/src/app/${feature}/dtos/${entity}-response.dto.ts`]: `import { IsString } from 'class-validator';\n\nexport class ${Entity}ResponseDto {\n  @IsString()\n  id: string;\n}\n`,
   [`apps/api/src/app/${feature}/e2e/${verb}-${entity}.e2e.ts`]: `import { expect } from 'chai';\n\ndescribe('${verb} ${entity}', () => {\n  it('works', () => expect(1).to.equal(1));\n});\n`,
-  [`apps/api/src/app/${feature}/${feature}.controller.ts`]: `import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';\nimport { UserAuthGuard } from '../auth/framework/user-auth.guard';\nimport { Create${Entity}UseCase } from './usecases/create-${entity}/create-${entity}.usecase';\nimport { List${Entity}Dto } from './dtos/list-${entity}.dto';\n\n@Controller('/${feature}')\n@UseGuards(UserAuthGuard)\nexport class ${Entity}Controller {\n  constructor(private create: Create${Entity}UseCase) {}\n\n  @Get('')\n  list(@Query() query: List${Entity}Dto) {\n    return query;\n  }\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/create-${entity}/create-${entity}.usecase.ts`]: `import { Injectable } from '@nestjs/common';\nimport { ${Entity}Repository } from '@acme/dal';\nimport { ApiException } from '../../../shared/api.exception';\n\n@Injectable()\nexport class Create${Entity}UseCase {\n  constructor(private repository: ${Entity}Repository) {}\n\n  async execute(name: string) {\n    if (!name) throw new ApiException('name is required');\n  }\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/create-${entity}/create-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Create${Entity}Command {\n  @IsString()\n  name: string;\n}\n`,
+  [`apps/api/src/app/${feature}/${feature}.controller.ts`]: `import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';\nimport { UserAuthGuard } from '../auth/framework/user-auth.guard';\nimport { Create${Entity}UseCase } from './${folder}/create-${entity}/create-${entity}.${ending}';\nimport { List${Entity}Dto } from './dtos/list-${entity}.dto';\n\n@Controller('/${feature}')\n@UseGuards(UserAuthGuard)\nexport class ${Entity}Controller {\n  constructor(private create: Create${Entity}UseCase) {}\n\n  @Get('')\n  list(@Query() query: List${Entity}Dto) {\n    return query;\n  }\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/create-${entity}/create-${entity}.${ending}.ts`]: `import { Injectable } from '@nestjs/common';\nimport { ${Entity}Repository } from '@acme/dal';\nimport { ApiException } from '../../../shared/api.exception';\n\n@Injectable()\nexport class Create${Entity}UseCase {\n  constructor(private repository: ${Entity}Repository) {}\n\n  async execute(name: string) {\n    if (!name) throw new ApiException('name is required');\n  }\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/create-${entity}/create-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Create${Entity}Command {\n  @IsString()\n  name: string;\n}\n`,
   [`apps/api/src/app/${feature}/dtos/list-${entity}.dto.ts`]: `import { IsOptional } from 'class-validator';\n\nexport class List${Entity}Dto {\n  @IsOptional()\n  page?: number;\n\n  @IsOptional()\n  pageSize?: number;\n}\n`,
   [`apps/api/src/app/${feature}/e2e/create-${entity}.e2e.ts`]: `import { expect } from 'chai';\n\ndescribe('Create ${entity}', () => {\n  it('creates', () => expect(1).to.equal(1));\n});\n`,
   [`libs/dal/src/repositories/${entity}/${entity}.repository.ts`]: `import { FilterQuery } from 'mongoose';\nimport { BaseRepository } from '../base-repository';\n\nexport class ${Entity}Repository extends BaseRepository {\n  find(query: FilterQuery<unknown>) {\n    return query;\n  }\n}\n`,
@@ -73,13 +74,13 @@ const NEST: Shape = {
     'libs/dal/src/repositories/base-repository.ts': "import { Model } from 'mongoose';\n\nexport class BaseRepository {\n  constructor(protected model?: Model<unknown>) {}\n}\n",
     'apps/api/src/bootstrap.ts': "import { NestFactory } from '@nestjs/core';\nimport { AllExceptionsFilter } from './exception.filter';\n\nexport async function bootstrap(app: any) {\n  app.useGlobalFilters(new AllExceptionsFilter());\n}\n",
     'apps/api/src/app/auth/framework/user-auth.guard.ts': "import { CanActivate, Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UserAuthGuard implements CanActivate {\n  canActivate() {\n    return true;\n  }\n}\n",
-    ...nestFeature('topics', 'topic', 'Topic', 'get'),
+    ...nestFeature('topics', 'topic', 'Topic', 'get', 'use-cases', 'use-case'),
     ...nestFeature('users', 'user', 'User', 'delete'),
     ...nestFeature('layouts', 'layout', 'Layout', 'update'),
     '.moai/specs/SPEC-TOPICS-201/spec.md': specDoc('TOPICS-201', 'Topic archive', '- WHEN a client sends `POST /v1/topics/{topicKey}/archive`, the system SHALL archive the topic.\n- WHEN a client sends `GET /v1/topics/archived`, the system SHALL list archived topics.\n- IF the topic does not exist THEN the system SHALL answer 404.\n'),
   },
-  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/usecases/archive-topic/archive-topic.usecase.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/'],
-  mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, 'src/controllers/', /cursor/i, /RFC 9457/, /\bJest\b/],
+  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/'],
+  mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, 'src/controllers/', /cursor/i, /RFC 9457/, /\bJest\b/, 'topics/usecases/'],
 };
 
 const java = (pkg: string, body: string): string => `package ${pkg};\n\n${body}`;

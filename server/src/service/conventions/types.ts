@@ -39,6 +39,11 @@ export interface LayerPlace {
   readonly examples: readonly string[];
   /** Every file that follows it. */
   readonly files: readonly string[];
+  /**
+   * Files of the layer at the same depth that differ from it (`topics/use-cases/get-topic/get-topic.use-case.ts`
+   * beside a majority of `<feature>/usecases/…/….usecase.ts`): a feature folder holding some keeps its own way.
+   */
+  readonly others?: readonly string[];
   /** The values each folder placeholder takes in those files, the most common first (at most five). */
   readonly values: Readonly<Record<string, readonly string[]>>;
   /** The service folder or workspace library it belongs to. */

@@ -1,5 +1,5 @@
 import type { Layer } from '../conventions/types';
-import { chooseFramework, type FrameworkChoice } from './chooseFramework';
+import { chooseFramework, chosenService, type FrameworkChoice } from './chooseFramework';
 import * as repo from './conventionSections';
 import { specConventions } from './conventions';
 import { extractEndpoints } from './endpoints';
@@ -16,7 +16,9 @@ export type { ChainTag, MxPlanItem, MxPlanRef, PlanFacts, PlanInput } from './fa
 
 /** The paths of the code the SPEC is linked from: its markers, its `@MX` lines and the routes its endpoints bind to. */
 export function linkedPaths(input: Pick<PlanInput, 'chain' | 'mx' | 'bound'>): string[] {
-  return [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
+  const paths = [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
+  // The SPEC's own folder (its plan, its acceptance file) is no service's code.
+  return paths.filter((p) => !p.startsWith('.moai/'));
 }
 
 /** The service and framework of a plan input: its linked code, the service it names, its stated framework. */
@@ -28,7 +30,7 @@ export function planChoice(input: PlanInput): FrameworkChoice {
 export function planFacts(input: PlanInput): PlanFacts {
   const blocks = specBlocks(input.specText);
   const choice = planChoice(input);
-  const service = choice.kind === 'determined' ? choice.candidate?.service : undefined;
+  const service = chosenService(choice);
   const conventions = service && input.conventions?.root === service.root ? input.conventions : undefined;
   const endpoints = extractEndpoints(blocks);
   const id = bareSpecId(input.specId);

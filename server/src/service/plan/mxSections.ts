@@ -109,7 +109,7 @@ export function acceptanceTestPlan(facts: PlanFacts): string[] {
 
 /** The comment leader of the service's language. */
 function commentLeader(facts: PlanFacts): string {
-  const language = (facts.choice.kind === 'determined' ? facts.choice.candidate?.service.language : undefined) ?? facts.input.statedStack?.language ?? '';
+  const language = facts.service?.language ?? facts.input.statedStack?.language ?? '';
   return /^(python|ruby|elixir|shell|bash|perl|r)$/i.test(language.trim()) ? '#' : '//';
 }
 
