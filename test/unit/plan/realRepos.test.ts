@@ -31,8 +31,8 @@ const CASES: readonly RealCase[] = [
     repo: 'HackSoftware/Django-Styleguide-Example',
     specId: 'ORDERS-001',
     spec: specDoc('ORDERS-001', 'Orders of a user', '- WHEN a user posts `POST /api/orders/create/` with items, the system SHALL create the order.\n- WHEN a client sends `GET /api/orders/` with `limit` and `offset`, the system SHALL list the orders.\n- IF the order does not exist THEN the system SHALL answer 404.\n'),
-    must: ['`styleguide_example/orders/apis.py`', '`styleguide_example/orders/services.py`', '`styleguide_example/orders/selectors.py`', '`styleguide_example/orders/models.py`', '`styleguide_example/orders/urls.py`', '`styleguide_example/orders/migrations`', 'drf-jwt', 'drf_default_with_modifications_exception_handler', 'Django ORM', 'pytest'],
-    mustNot: [/simplejwt/i, '/views.py`', /RFC 9457|problem\+json/, /cursor/i, 'hacksoft_proposed_exception_handler'],
+    must: ['`styleguide_example/orders/apis.py`', '`styleguide_example/orders/services.py`', '`styleguide_example/orders/selectors.py`', '`styleguide_example/orders/models.py`', '`styleguide_example/orders/urls.py`', '`styleguide_example/orders/migrations`', 'drf-jwt', 'drf_default_with_modifications_exception_handler', 'Django ORM', 'pytest', /failing a missing resource with `Http404`/],
+    mustNot: [/simplejwt/i, '/views.py`', /RFC 9457|problem\+json/, /cursor/i, 'hacksoft_proposed_exception_handler', 'blog_examples/admin_2fa', 'through `ValidationError`'],
   },
   {
     repo: 'macrozheng/mall',
@@ -45,7 +45,7 @@ const CASES: readonly RealCase[] = [
     repo: 'novuhq/novu',
     specId: 'TOPICS-201',
     spec: specDoc('TOPICS-201', 'Topic archive', '- WHEN a client sends `POST /v1/topics/{topicKey}/archive`, the system SHALL archive the topic.\n- WHEN a client sends `GET /v1/topics/archived` with `page` and `pageSize`, the system SHALL list archived topics.\n- IF the topic does not exist THEN the system SHALL answer 404.\n'),
-    must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:', '`@novu/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'class-validator'],
+    must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:', '`@novu/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'class-validator', 'mongodb, through Mongoose', /run by `[^`]*src\/\*\*\/\*\.e2e\.ts/],
     mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, /RFC 9457/, /cursor/i, 'src/controllers/', 'topics/usecases/'],
   },
   {
@@ -53,14 +53,14 @@ const CASES: readonly RealCase[] = [
     specId: 'NOTICE-301',
     spec: specDoc('NOTICE-301', 'System notices', '- WHEN an administrator sends `POST /notice/createNotice`, the system SHALL store the notice.\n- WHEN a user sends `GET /notice/getNoticeList` with `page` and `pageSize`, the system SHALL list notices.\n- WHEN an administrator sends `DELETE /notice/deleteNotice`, the system SHALL delete it.\n'),
     must: ['`server/api/v1/system/sys_notice.go`', '`server/router/system/sys_notice.go`', '`server/service/system/sys_notice.go`', '`server/model/system/sys_notice.go`', 'GORM', /`AutoMigrate` \(`server\/initialize\//, /`page` and `pageSize`/, '`PageInfo`', 'golang-jwt', 'response.Fail'],
-    mustNot: [/golang-migrate|goose/, 'internal/handler', /RFC 9457/, /cursor/i],
+    mustNot: [/golang-migrate|goose/, 'internal/handler', /RFC 9457/, /cursor/i, 'enter.go`) |'],
   },
   {
     repo: 'fastapi/full-stack-fastapi-template',
     specId: 'NOTES-401',
     spec: specDoc('NOTES-401', 'Notes of a user', '- WHEN a user sends `POST /api/v1/notes/`, the system SHALL create a note owned by the user.\n- WHEN a user sends `GET /api/v1/notes/` with `skip` and `limit`, the system SHALL list the user\'s notes.\n- IF the note does not exist THEN the system SHALL answer 404 with `{"detail": "Note not found"}`.\n'),
     must: ['`backend/app/api/routes/notes.py`', 'extend `backend/app/crud.py`', 'extend `backend/app/models.py`', 'SQLModel', /Alembic .*`backend\/app\/alembic\/versions`/, /`skip` and `limit`, as the SPEC states, as existing list endpoints do/, 'PyJWT', '`{"detail": "Note not found"}`', 'HTTPException', '`backend/tests/api/routes/test_notes.py`'],
-    mustNot: [/python-jose|Tortoise|SQLAlchemy 1\.x/, /RFC 9457/, /cursor/i, 'app/services/'],
+    mustNot: [/python-jose|Tortoise|SQLAlchemy 1\.x/, /RFC 9457/, /cursor/i, 'app/services/', 'unittest ('],
   },
   {
     repo: 'hagopj13/node-express-boilerplate',

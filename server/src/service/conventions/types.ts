@@ -121,6 +121,8 @@ export interface ServiceConventions {
     readonly handlers: readonly CodeFact[];
     /** What handlers raise or call to fail, the most used first. */
     readonly raises: readonly CodeFact[];
+    /** What they raise for a missing resource (`Http404`, `NotFoundException`), when they do. */
+    readonly notFound?: CodeFact;
     /** Error bodies written by handlers (their first key), or the response wrapper they return. */
     readonly bodies: readonly CodeFact[];
   };
