@@ -9,7 +9,7 @@ import { featureWords, plannedFiles, type PlannedFile } from './layoutPlan';
 import { specBlocks } from './markdown';
 import * as mxSections from './mxSections';
 import * as sections from './planSections';
-import { earsKind, extractRequirements, type Requirement } from './requirements';
+import { earsKind, extractRequirements, requirementCell, type Requirement } from './requirements';
 import { bareSpecId } from '../tags';
 
 export type { ChainTag, MxPlanItem, MxPlanRef, PlanFacts, PlanInput } from './facts';
@@ -51,7 +51,10 @@ export function planFacts(input: PlanInput): PlanFacts {
 
 /** The REQs of an `@MX`-dialect SPEC as requirements, each cited by its own ID. */
 function declaredRequirements(declared: readonly MxPlanItem[]): Requirement[] {
-  return declared.filter((d) => d.kind === 'REQ').map((d) => ({ id: d.id, kind: earsKind(d.text), text: d.text, line: d.line }));
+  return declared.filter((d) => d.kind === 'REQ').map((d) => {
+    const text = requirementCell(d.text);
+    return { id: d.id, kind: earsKind(text), text, line: d.line };
+  });
 }
 
 /** The guidance of the framework the SPEC's plan is written for, at the service's major version; undefined when undetermined. */
