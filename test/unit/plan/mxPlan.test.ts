@@ -64,6 +64,15 @@ describe('plan: a SPEC of the @MX dialect', () => {
     assert.match(section(plan, 'Implementation order'), /Business logic in .* for REQ-ORDER-001, REQ-ORDER-002 \(`@MX:SPEC: SPEC-ORDER-001`\)/);
   });
 
+  it('reads a REQ declared as a table row by the cell holding its sentence, not by its pattern cell', () => {
+    const base = input();
+    const row = { kind: 'REQ' as const, id: 'REQ-ORDER-004', text: 'Ubiquitous | WHEN a tenant exceeds its quota, the system SHALL answer 429 | P0 | load test shows 429', path: '.moai/specs/SPEC-ORDER-001/spec.md', line: 22, maps: [] };
+    const withRow = generatePlan({ ...base, mx: { ...base.mx!, declared: [...base.mx!.declared, row] } });
+    const reqs = section(withRow, 'Requirements');
+    assert.match(reqs, /\| `REQ-ORDER-004` \| Event-driven \(WHEN\) \| WHEN a tenant exceeds its quota, the system SHALL answer 429 \|/);
+    assert.doesNotMatch(reqs, /Ubiquitous \\\| WHEN|P0/);
+  });
+
   it('lists the acceptance criteria as the test plan, with the tests that name them', () => {
     const tests = section(plan, 'Test plan: acceptance criteria');
     assert.match(tests, /\| `AC-ORDER-001` \| REQ-ORDER-001 \| .* \| `acceptance.md:3` \| `backend\/tests\/test_orders.py:3` \|/);

@@ -38,23 +38,28 @@ const DJANGO: Shape = {
     'shop/api/exception_handlers.py': 'from rest_framework.views import exception_handler\n\n\ndef handle(exc, ctx):\n    return exception_handler(exc, ctx)\n',
     'shop/core/exceptions.py': 'import logging\n\n\nclass ApplicationError(Exception):\n    pass\n',
     'shop/authentication/apis.py': 'from rest_framework_jwt.views import ObtainJSONWebTokenView\n\n\nclass UserLoginApi(ObtainJSONWebTokenView):\n    pass\n',
+    // Example code beside the real one: its ways are not the repository's.
+    'shop/blog_examples/login/apis.py': 'from django.core.exceptions import ValidationError\nfrom rest_framework.views import APIView\n\n\nclass LoginApi(APIView):\n    authentication_classes = []\n\n    def post(self, request):\n        raise ValidationError("bad")\n\n    def get(self, request):\n        raise ValidationError("bad")\n',
+    'shop/blog_examples/login/services.py': 'from django.core.exceptions import ValidationError\n\n\ndef login():\n    raise ValidationError("bad")\n',
+    'shop/users/detail.py': 'from django.http import Http404\nfrom rest_framework.views import APIView\n\n\nclass UserDetailApi(APIView):\n    def get(self, request, user_id):\n        if user_id is None:\n            raise Http404\n',
     ...djangoApp('users', 'User'),
     ...djangoApp('products', 'Product'),
     ...djangoApp('payments', 'Payment'),
     '.moai/specs/SPEC-ORDERS-001/spec.md': specDoc('ORDERS-001', 'Orders of a user', '- WHEN a user posts `POST /api/orders/create/`, the system SHALL create the order.\n- WHEN a user sends `GET /api/orders/` with `limit` and `offset`, the system SHALL list the orders.\n- IF the order does not exist THEN the system SHALL answer 404.\n'),
   },
-  must: ['`shop/orders/apis.py`', '`shop/orders/services.py`', '`shop/orders/selectors.py`', '`shop/orders/models.py`', '`shop/orders/urls.py`', '`shop/orders/migrations`', 'drf-jwt', '`requirements/base.txt:3`', '`shop.api.exception_handlers.handle`', '`config/settings.py:4`', 'ApplicationError', /`(?:limit` and `offset|offset` and `limit)`, as the SPEC states, as existing list endpoints do/, 'pytest', '`shop/orders/tests/'],
-  mustNot: [/simplejwt/i, 'views.py', /RFC 9457|problem\+json/, /cursor/i, 'Suggestions'],
+  must: ['`shop/orders/apis.py`', '`shop/orders/services.py`', '`shop/orders/selectors.py`', '`shop/orders/models.py`', '`shop/orders/urls.py`', '`shop/orders/migrations`', 'drf-jwt', '`requirements/base.txt:3`', '`shop.api.exception_handlers.handle`', '`config/settings.py:4`', 'ApplicationError', /`(?:limit` and `offset|offset` and `limit)`, as the SPEC states, as existing list endpoints do/, 'pytest', '`shop/orders/tests/', /failing a missing resource with `Http404` \(`shop\/users\/detail\.py:8`\)/],
+  mustNot: [/simplejwt/i, 'views.py', /RFC 9457|problem\+json/, /cursor/i, 'Suggestions', 'blog_examples', 'ValidationError'],
 };
 
-const nestFeature = (feature: string, entity: string, Entity: string, verb: string): Record<string, string> => ({
-  [`apps/api/src/app/${feature}/usecases/${verb}-${entity}/${verb}-${entity}.usecase.ts`]: `import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UseCase {\n  execute() {}\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/${verb}-${entity}/${verb}-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Command {\n  @IsString()\n  id: string;\n}\n`,
+// A feature folder may spell its use cases its own way (`use-cases/…/….use-case.ts` where the others have `usecases/…/….usecase.ts`).
+const nestFeature = (feature: string, entity: string, Entity: string, verb: string, folder = 'usecases', ending = 'usecase'): Record<string, string> => ({
+  [`apps/api/src/app/${feature}/${folder}/${verb}-${entity}/${verb}-${entity}.${ending}.ts`]: `import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UseCase {\n  execute() {}\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/${verb}-${entity}/${verb}-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Command {\n  @IsString()\n  id: string;\n}\n`,
   [`apps/api/src/app/${feature}/dtos/${entity}-response.dto.ts`]: `import { IsString } from 'class-validator';\n\nexport class ${Entity}ResponseDto {\n  @IsString()\n  id: string;\n}\n`,
   [`apps/api/src/app/${feature}/e2e/${verb}-${entity}.e2e.ts`]: `import { expect } from 'chai';\n\ndescribe('${verb} ${entity}', () => {\n  it('works', () => expect(1).to.equal(1));\n});\n`,
-  [`apps/api/src/app/${feature}/${feature}.controller.ts`]: `import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';\nimport { UserAuthGuard } from '../auth/framework/user-auth.guard';\nimport { Create${Entity}UseCase } from './usecases/create-${entity}/create-${entity}.usecase';\nimport { List${Entity}Dto } from './dtos/list-${entity}.dto';\n\n@Controller('/${feature}')\n@UseGuards(UserAuthGuard)\nexport class ${Entity}Controller {\n  constructor(private create: Create${Entity}UseCase) {}\n\n  @Get('')\n  list(@Query() query: List${Entity}Dto) {\n    return query;\n  }\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/create-${entity}/create-${entity}.usecase.ts`]: `import { Injectable } from '@nestjs/common';\nimport { ${Entity}Repository } from '@acme/dal';\nimport { ApiException } from '../../../shared/api.exception';\n\n@Injectable()\nexport class Create${Entity}UseCase {\n  constructor(private repository: ${Entity}Repository) {}\n\n  async execute(name: string) {\n    if (!name) throw new ApiException('name is required');\n  }\n}\n`,
-  [`apps/api/src/app/${feature}/usecases/create-${entity}/create-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Create${Entity}Command {\n  @IsString()\n  name: string;\n}\n`,
+  [`apps/api/src/app/${feature}/${feature}.controller.ts`]: `import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';\nimport { UserAuthGuard } from '../auth/framework/user-auth.guard';\nimport { Create${Entity}UseCase } from './${folder}/create-${entity}/create-${entity}.${ending}';\nimport { List${Entity}Dto } from './dtos/list-${entity}.dto';\n\n@Controller('/${feature}')\n@UseGuards(UserAuthGuard)\nexport class ${Entity}Controller {\n  constructor(private create: Create${Entity}UseCase) {}\n\n  @Get('')\n  list(@Query() query: List${Entity}Dto) {\n    return query;\n  }\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/create-${entity}/create-${entity}.${ending}.ts`]: `import { Injectable } from '@nestjs/common';\nimport { ${Entity}Repository } from '@acme/dal';\nimport { ApiException } from '../../../shared/api.exception';\n\n@Injectable()\nexport class Create${Entity}UseCase {\n  constructor(private repository: ${Entity}Repository) {}\n\n  async execute(name: string) {\n    if (!name) throw new ApiException('name is required');\n  }\n}\n`,
+  [`apps/api/src/app/${feature}/${folder}/create-${entity}/create-${entity}.command.ts`]: `import { IsString } from 'class-validator';\n\nexport class Create${Entity}Command {\n  @IsString()\n  name: string;\n}\n`,
   [`apps/api/src/app/${feature}/dtos/list-${entity}.dto.ts`]: `import { IsOptional } from 'class-validator';\n\nexport class List${Entity}Dto {\n  @IsOptional()\n  page?: number;\n\n  @IsOptional()\n  pageSize?: number;\n}\n`,
   [`apps/api/src/app/${feature}/e2e/create-${entity}.e2e.ts`]: `import { expect } from 'chai';\n\ndescribe('Create ${entity}', () => {\n  it('creates', () => expect(1).to.equal(1));\n});\n`,
   [`libs/dal/src/repositories/${entity}/${entity}.repository.ts`]: `import { FilterQuery } from 'mongoose';\nimport { BaseRepository } from '../base-repository';\n\nexport class ${Entity}Repository extends BaseRepository {\n  find(query: FilterQuery<unknown>) {\n    return query;\n  }\n}\n`,
@@ -68,18 +73,18 @@ const NEST: Shape = {
   files: {
     'package.json': JSON.stringify({ name: 'acme', private: true, devDependencies: { typescript: '5.4.5' } }, null, 2),
     'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - 'libs/*'\n",
-    'apps/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { test: 'mocha --require ts-node/register "src/**/*.spec.ts"' }, dependencies: { '@nestjs/common': '10.4.1', '@nestjs/core': '10.4.1', '@acme/dal': 'workspace:*', 'class-validator': '0.14.1', passport: '0.7.0' }, devDependencies: { mocha: '^10.2.0', chai: '^4.2.0', typescript: '5.4.5' } }, null, 2),
+    'apps/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { test: 'mocha --require ts-node/register "src/**/*.spec.ts"', 'test:e2e': 'mocha --require ts-node/register --file e2e/setup.ts src/**/*.e2e.ts' }, dependencies: { '@nestjs/common': '10.4.1', '@nestjs/core': '10.4.1', '@acme/dal': 'workspace:*', 'class-validator': '0.14.1', passport: '0.7.0' }, devDependencies: { mocha: '^10.2.0', chai: '^4.2.0', typescript: '5.4.5' } }, null, 2),
     'libs/dal/package.json': JSON.stringify({ name: '@acme/dal', dependencies: { mongoose: '^7.5.0' }, devDependencies: { typescript: '5.4.5' } }, null, 2),
     'libs/dal/src/repositories/base-repository.ts': "import { Model } from 'mongoose';\n\nexport class BaseRepository {\n  constructor(protected model?: Model<unknown>) {}\n}\n",
     'apps/api/src/bootstrap.ts': "import { NestFactory } from '@nestjs/core';\nimport { AllExceptionsFilter } from './exception.filter';\n\nexport async function bootstrap(app: any) {\n  app.useGlobalFilters(new AllExceptionsFilter());\n}\n",
     'apps/api/src/app/auth/framework/user-auth.guard.ts': "import { CanActivate, Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class UserAuthGuard implements CanActivate {\n  canActivate() {\n    return true;\n  }\n}\n",
-    ...nestFeature('topics', 'topic', 'Topic', 'get'),
+    ...nestFeature('topics', 'topic', 'Topic', 'get', 'use-cases', 'use-case'),
     ...nestFeature('users', 'user', 'User', 'delete'),
     ...nestFeature('layouts', 'layout', 'Layout', 'update'),
     '.moai/specs/SPEC-TOPICS-201/spec.md': specDoc('TOPICS-201', 'Topic archive', '- WHEN a client sends `POST /v1/topics/{topicKey}/archive`, the system SHALL archive the topic.\n- WHEN a client sends `GET /v1/topics/archived`, the system SHALL list archived topics.\n- IF the topic does not exist THEN the system SHALL answer 404.\n'),
   },
-  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/usecases/archive-topic/archive-topic.usecase.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/'],
-  mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, 'src/controllers/', /cursor/i, /RFC 9457/, /\bJest\b/],
+  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/', /- \*\*Database:\*\* mongodb, through Mongoose \(`libs\/dal\/package\.json:4`\)/, /run by `mocha [^`]*src\/\*\*\/\*\.e2e\.ts`/],
+  mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, 'src/controllers/', /cursor/i, /RFC 9457/, /\bJest\b/, 'topics/usecases/'],
 };
 
 const java = (pkg: string, body: string): string => `package ${pkg};\n\n${body}`;
@@ -135,6 +140,8 @@ const GIN: Shape = {
     ...ginEntity('user', 'User'),
     ...ginEntity('api', 'Api'),
     ...ginEntity('menu', 'Menu'),
+    'server/router/system/enter.go': goFile('system', ['github.com/gin-gonic/gin'], 'type RouterGroup struct {\n\tUserRouter\n\tApiRouter\n\tMenuRouter\n}\n\nvar _ gin.HandlerFunc\n'),
+    'server/service/system/enter.go': goFile('system', ['gorm.io/gorm'], 'type ServiceGroup struct {\n\tUserService\n\tApiService\n}\n\nvar _ *gorm.DB\n'),
     'server/model/common/request/common.go': goFile('request', ['gorm.io/gorm'], 'type PageInfo struct {\n\tPage     int `json:"page" form:"page"`\n\tPageSize int `json:"pageSize" form:"pageSize"`\n}\n\nfunc (r *PageInfo) Paginate(db *gorm.DB) *gorm.DB { return db }\n'),
     'server/initialize/gorm.go': goFile('initialize', ['github.com/acme/admin/server/model/system', 'gorm.io/gorm'], 'func RegisterTables(db *gorm.DB) {\n\tdb.AutoMigrate(&system.SysUser{}, &system.SysApi{}, &system.SysMenu{})\n}\n'),
     'server/initialize/router.go': goFile('initialize', ['github.com/acme/admin/server/middleware', 'github.com/gin-gonic/gin'], 'func Routers(r *gin.Engine) {\n\tprivate := r.Group("")\n\tprivate.Use(middleware.JWTAuth())\n}\n'),
@@ -142,7 +149,7 @@ const GIN: Shape = {
     '.moai/specs/SPEC-NOTICE-301/spec.md': specDoc('NOTICE-301', 'System notices', '- WHEN an administrator sends `POST /notice/createNotice`, the system SHALL store the notice.\n- WHEN a user sends `GET /notice/getNoticeList`, the system SHALL list notices.\n'),
   },
   must: ['`server/api/v1/system/sys_notice.go`', '`server/router/system/sys_notice.go`', '`server/service/system/sys_notice.go`', '`server/model/system/sys_notice.go`', '`server/service/system/sys_notice_test.go`', 'GORM', /`AutoMigrate` \(`server\/initialize\/gorm\.go:9`\)/, /`page` and `pageSize`/, '`PageInfo`', 'golang-jwt', 'middleware.JWTAuth', 'response.FailWithMessage'],
-  mustNot: [/golang-migrate|goose/, 'internal/handler', /RFC 9457/, /cursor/i, /sqlx/],
+  mustNot: [/golang-migrate|goose/, 'internal/handler', /RFC 9457/, /cursor/i, /sqlx/, 'enter.go'],
 };
 
 const FASTAPI: Shape = {
@@ -158,11 +165,11 @@ const FASTAPI: Shape = {
     'backend/app/alembic/versions/e2412789c190_initialize_models.py': 'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "e2412789c190"\n',
     'backend/app/alembic/versions/9c0a54914c78_add_max_length.py': 'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "9c0a54914c78"\n',
     'backend/tests/api/routes/test_items.py': 'import pytest\n\n\ndef test_read_items():\n    pass\n',
-    'backend/tests/api/routes/test_users.py': 'import pytest\n\n\ndef test_read_users():\n    pass\n',
+    'backend/tests/api/routes/test_users.py': 'from unittest.mock import patch\n\nimport pytest\n\n\ndef test_read_users():\n    pass\n',
     '.moai/specs/SPEC-NOTES-401/spec.md': specDoc('NOTES-401', 'Notes of a user', '- WHEN a user sends `POST /api/v1/notes/`, the system SHALL create a note.\n- WHEN a user sends `GET /api/v1/notes/` with `skip` and `limit`, the system SHALL list the notes.\n- IF the note does not exist THEN the system SHALL answer 404 with `{"detail": "Note not found"}`.\n'),
   },
   must: ['`backend/app/api/routes/notes.py`', 'extend `backend/app/crud.py`', 'extend `backend/app/models.py`', 'SQLModel', 'SQLAlchemy 2.0', /Alembic .*`backend\/app\/alembic\/versions`/, /`skip` and `limit`, as the SPEC states, as existing list endpoints do/, 'PyJWT', '`{"detail": "Note not found"}`', 'HTTPException', 'get_current_user', '`backend/tests/api/routes/test_notes.py`', 'pytest'],
-  mustNot: [/python-jose|Tortoise|SQLAlchemy 1\.x/, /RFC 9457/, /cursor/i, 'app/services/'],
+  mustNot: [/python-jose|Tortoise|SQLAlchemy 1\.x/, /RFC 9457/, /cursor/i, 'app/services/', 'unittest'],
 };
 
 const expressFeature = (name: string): Record<string, string> => ({

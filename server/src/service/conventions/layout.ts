@@ -144,7 +144,9 @@ function placeOf(layer: Layer, root: string, prefix: string, group: readonly Spl
   const template = `${prefix}${[...parts, file].join('/')}`;
   const examples = [...members].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : 1)).slice(0, 3).map((m) => m.path);
   const values = Object.fromEntries(placeholders.map((p) => [p.name, ranked(members.map((m) => m.folders[p.index]!)).slice(0, 5)]));
-  return { layer, template, styles, count: members.length, examples, files: members.map((m) => m.path).sort(), values, root };
+  const kept = new Set(members.map((m) => m.path));
+  const others = group.filter((m) => !kept.has(m.path)).map((m) => m.path).sort();
+  return { layer, template, styles, count: members.length, examples, files: members.map((m) => m.path).sort(), values, root, ...(others.length > 0 ? { others } : {}) };
 }
 
 /**
@@ -161,8 +163,10 @@ function nameTemplate(layer: Layer, members: Split[], placeholders: readonly { n
   }
   const suffix = sharedEnd(members.map((m) => m.name), layer);
   members.splice(0, members.length, ...members.filter((m) => m.name.endsWith(suffix) && m.name.length > suffix.length));
+  const prefix = sharedStart(members.map((m) => m.name.slice(0, m.name.length - suffix.length)));
+  // A name without the start most share (`enter.go` among `sys_*.go`) does not follow the template.
+  if (prefix !== '') members.splice(0, members.length, ...members.filter((m) => m.name.startsWith(prefix)));
   const names = members.map((m) => m.name);
-  const prefix = sharedStart(names.map((n) => n.slice(0, n.length - suffix.length)));
   const stems = names.map((n) => n.slice(prefix.length, n.length - suffix.length));
   for (const p of [...placeholders].reverse()) {
     const repeats = members.filter((m, i) => sameWord(stems[i]!, m.folders[p.index]!)).length;

@@ -17,7 +17,7 @@ export interface LibraryEntry {
   readonly concern: LibraryConcern;
   /**
    * Imported modules that mean the library, by prefix: `django.db` matches `django.db.models`,
-   * `gorm.io/gorm` matches itself; a trailing `*` matches any continuation (`io.jsonwebtoken*`).
+   * `gorm.io/gorm` matches itself; a trailing `*` matches any continuation (`io.jsonwebtoken*`), a trailing `$` none (`unittest$`: not `unittest.mock`).
    */
   readonly imports: readonly string[];
   /** Package names in manifests (exact, lower case), for the manifest line. */
@@ -130,7 +130,8 @@ export const LIBRARIES: readonly LibraryEntry[] = [
   // tests
   py('pytest', 'pytest', 'test', ['pytest'], ['pytest', 'pytest-django']),
   py('django-test', 'Django test framework', 'test', ['django.test', 'rest_framework.test'], []),
-  py('unittest', 'unittest', 'test', ['unittest'], []),
+  // `unittest` itself, not `unittest.mock`, which pytest suites import as well.
+  py('unittest', 'unittest', 'test', ['unittest$'], []),
   js('jest', 'Jest', 'test', ['@jest/globals', 'jest'], ['jest', 'ts-jest']),
   js('vitest', 'Vitest', 'test', ['vitest'], ['vitest']),
   js('mocha', 'Mocha', 'test', ['mocha'], ['mocha']),
@@ -152,6 +153,7 @@ export const LIBRARIES: readonly LibraryEntry[] = [
 export function importMatches(entry: LibraryEntry, module: string): boolean {
   return entry.imports.some((prefix) => {
     if (prefix.endsWith('*')) return module.startsWith(prefix.slice(0, -1));
+    if (prefix.endsWith('$')) return module === prefix.slice(0, -1);
     if (module === prefix) return true;
     const rest = module.slice(prefix.length);
     return module.startsWith(prefix) && (rest.startsWith('.') || rest.startsWith('/') || rest.startsWith('\\'));

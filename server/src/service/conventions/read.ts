@@ -181,6 +181,12 @@ function factsOf(kinds: readonly SignalKind[], scope: readonly FileFacts[], keep
     .map(([value, { where }]) => ({ value, where }));
 }
 
+/** Folders of example code: `examples`, `samples`, `demo`, `blog_examples` (not a package named `styleguide_example`). */
+const EXAMPLE_FOLDER = /^(?:examples?|samples?|demos?|[a-z]+_examples)$/i;
+
+/** What a missing resource is failed with: `Http404`, `NotFoundException`, `ErrNotFound`. */
+const NOT_FOUND = /not_?found|404|doesnotexist/i;
+
 /** Pairs of paging parameters, as list endpoints take them together. */
 const PAGING_PAIRS: readonly (readonly [string, string])[] = [
   ['pageNum', 'pageSize'], ['pageNo', 'pageSize'], ['page', 'pageSize'], ['pageIndex', 'pageSize'], ['current', 'pageSize'], ['pageNumber', 'pageSize'],
@@ -302,7 +308,10 @@ export function readConventions(input: ConventionsInput, service: ServiceStack):
   };
 
   const framework = service.frameworks[0];
-  const ownAndLibraries = scope.filter(notTest);
+  // Example code kept beside the real one (`blog_examples/`, `samples/`) shows a way, not the repository's.
+  const real = scope.filter(notTest).filter((f) => !f.path.split('/').some((segment) => EXAMPLE_FOLDER.test(segment)));
+  const ownAndLibraries = real.length > 0 ? real : scope.filter(notTest);
+  const raises = factsOf(['error-raise'], ownAndLibraries.filter(inLayer('handler', 'service', 'route')));
   return {
     root: service.root,
     language: service.language,
@@ -327,7 +336,8 @@ export function readConventions(input: ConventionsInput, service: ServiceStack):
     },
     errors: {
       handlers: factsOf(['error-handler'], ownAndLibraries),
-      raises: factsOf(['error-raise'], ownAndLibraries.filter(inLayer('handler', 'service', 'route'))).slice(0, CITED),
+      raises: raises.slice(0, CITED),
+      ...optional('notFound', raises.find((r) => NOT_FOUND.test(r.value))),
       bodies: factsOf(['error-body'], ownAndLibraries).slice(0, CITED),
     },
     ...optional('responseType', factsOf(['handler-return'], ownFiles)[0]),
@@ -335,9 +345,19 @@ export function readConventions(input: ConventionsInput, service: ServiceStack):
     validation: librariesOf('validation', scope, own, manifests, files, libraries, notTest),
     tests: {
       runners: testRunners(ownFiles, own, service.manifests, files, inTests),
-      ...optional('script', factsOf(['test-script'], ownFiles.filter((f) => service.manifests.includes(f.path)))[0]),
+      ...optional('script', testScript(factsOf(['test-script'], ownFiles.filter((f) => service.manifests.includes(f.path))), layers)),
     },
   };
+}
+
+/**
+ * The test script that runs the service's tests as most are named: `test:e2e` for `*.e2e.ts`
+ * files when `test` runs `*.spec.ts`; else the first (`test`).
+ */
+function testScript(scripts: readonly CodeFact[], layers: readonly LayerPlace[]): CodeFact | undefined {
+  const main = layers.filter((p) => p.layer === 'test').sort((a, b) => b.count - a.count)[0];
+  const ending = main ? /\.[\w.-]+$/.exec(main.template.slice(main.template.lastIndexOf('>') + 1))?.[0] : undefined;
+  return (ending && scripts.find((s) => s.value.includes(ending))) || scripts[0];
 }
 
 /** Test libraries the service's tests import, and those its manifests declare (Jest and Mocha are globals, never imported). */

@@ -27,7 +27,7 @@ export type CodeLanguage = 'python' | 'js' | 'go' | 'java' | 'php' | 'rust' | 'm
  * - `paging`: a paging parameter of a list endpoint (value: its name) or paging class;
  * - `paging-type`: a type that carries paging parameters, declared or used (`PageInfo`, `Pageable`);
  * - `paging-decl`: the declaration of such a type;
- * - `package-name`, `test-script`: a `package.json`'s name and its `test` script.
+ * - `package-name`, `test-script`: a `package.json`'s name and its `test` scripts (`test`, `test:e2e` …).
  */
 export type SignalKind =
   | 'handler'
@@ -104,7 +104,8 @@ const PYTHON: readonly SignalRule[] = [
   rule('error-handler', '.exception_handler(', /^[ \t]*@\w+\.exception_handler\([ \t]*(\w+)/),
   rule('error-handler', 'add_exception_handler', /\.add_exception_handler\([ \t]*(\w+)/),
   rule('error-handler', '.errorhandler(', /^[ \t]*@\w+\.errorhandler\([ \t]*(\w+)/),
-  rule('error-raise', 'raise ', /^[ \t]*raise[ \t]+((?:\w+\.)?\w+)\(/),
+  // `raise NotFound(…)`, and a class raised bare (`raise Http404`); not a re-raised variable (`raise exc`).
+  rule('error-raise', 'raise ', /^[ \t]*raise[ \t]+((?:\w+\.)?(?:\w+(?=\()|[A-Z]\w*(?=[ \t]*(?:$|#))))/),
   rule('paging', [': int', 'Optional[int', 'Annotated[int'], new RegExp(`[(,][ \\t]*(${PAGE_NAMES})[ \\t]*:[ \\t]*(?:int|Optional\\[int\\]|Annotated\\[int|int[ \\t]*\\|[ \\t]*None)\\b`, '')),
   rule('paging', 'Pagination', /\b(LimitOffsetPagination|PageNumberPagination|CursorPagination)\b/),
   rule('paging', ['query_params.get(', 'GET.get(', 'args.get('], new RegExp(`\\brequest\\.(?:query_params|GET|args)\\.get\\([ \\t]*['"](${PAGE_NAMES})['"]`, '')),
@@ -196,7 +197,7 @@ const SPRING_CONFIG: readonly SignalRule[] = [
 
 const PACKAGE_JSON: readonly SignalRule[] = [
   rule('package-name', '"name"', /^[ \t]{0,4}"name"[ \t]*:[ \t]*"([^"\n]{1,214})"/),
-  rule('test-script', '"test', /^[ \t]*"test(?::unit)?"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,300})"/),
+  rule('test-script', '"test', /^[ \t]*"test(?::[\w:-]{1,40})?"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,300})"/),
 ];
 
 const COMPOSER_JSON: readonly SignalRule[] = [rule('test-script', '"test', /^[ \t]*"test"[ \t]*:[ \t]*"([^"\n]{1,300})"/)];

@@ -39,6 +39,11 @@ export interface LayerPlace {
   readonly examples: readonly string[];
   /** Every file that follows it. */
   readonly files: readonly string[];
+  /**
+   * Files of the layer at the same depth that differ from it (`topics/use-cases/get-topic/get-topic.use-case.ts`
+   * beside a majority of `<feature>/usecases/…/….usecase.ts`): a feature folder holding some keeps its own way.
+   */
+  readonly others?: readonly string[];
   /** The values each folder placeholder takes in those files, the most common first (at most five). */
   readonly values: Readonly<Record<string, readonly string[]>>;
   /** The service folder or workspace library it belongs to. */
@@ -116,6 +121,8 @@ export interface ServiceConventions {
     readonly handlers: readonly CodeFact[];
     /** What handlers raise or call to fail, the most used first. */
     readonly raises: readonly CodeFact[];
+    /** What they raise for a missing resource (`Http404`, `NotFoundException`), when they do. */
+    readonly notFound?: CodeFact;
     /** Error bodies written by handlers (their first key), or the response wrapper they return. */
     readonly bodies: readonly CodeFact[];
   };

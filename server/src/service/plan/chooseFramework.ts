@@ -24,6 +24,8 @@ export interface StatedStack {
  * - `spec`: the SPEC states the framework (`stack.backend.framework`);
  * - `workspace`: the only framework of the workspace (of the stated language);
  * - `guess`: several services fit and nothing tells them apart: the first, said as a guess.
+ * `service` is the service the SPEC's linked code lives in when it runs on no framework SpecChain
+ * has guidance for (Go's `net/http`, a worker): the plan follows that service's own code alone.
  * `undetermined` says why none could be chosen: nothing stated or detected (`none`), or a
  * stated framework SpecChain has no entry for (`unsupported`).
  */
@@ -39,10 +41,22 @@ export type FrameworkChoice =
       readonly others: readonly FrameworkCandidate[];
     }
   | {
+      readonly kind: 'service';
+      readonly source: 'code';
+      readonly service: ServiceStack;
+      readonly linked: { readonly files: number; readonly example: string };
+    }
+  | {
       readonly kind: 'undetermined';
       readonly reason: 'none' | 'unsupported';
       readonly candidates: readonly FrameworkCandidate[];
     };
+
+/** The service a choice writes the plan for, when it has one. */
+export function chosenService(choice: FrameworkChoice): ServiceStack | undefined {
+  if (choice.kind === 'service') return choice.service;
+  return choice.kind === 'determined' ? choice.candidate?.service : undefined;
+}
 
 /** How often a SPEC names a service's folder: as a path (`services/orders/`) or, for a distinctive folder name, as a word. */
 function mentionsOf(root: string, text: string): number {
@@ -89,8 +103,10 @@ export function chooseFramework(stated: StatedStack | undefined, stack: StackRep
     return guidance ? { kind: 'determined', guidance, source, candidate, others: others.filter((o) => o.service.root !== candidate.service.root), ...extra } : undefined;
   };
 
-  // 1. Where the SPEC's code already lives.
-  const roots = [...new Set(all.map((c) => c.service.root))];
+  // 1. Where the SPEC's code already lives: a service of a known framework, or a service running
+  // on none SpecChain knows (libraries without a framework lend their code to the services using them).
+  const plain = stack.services.filter((s) => s.frameworks.length === 0 && s.role === 'service');
+  const roots = [...new Set([...all.map((c) => c.service.root), ...plain.map((s) => s.root)])];
   const perRoot = new Map<string, string[]>();
   for (const path of linked) {
     const root = rootOf(path, roots);
@@ -98,8 +114,10 @@ export function chooseFramework(stated: StatedStack | undefined, stack: StackRep
   }
   const [codeRoot, codePaths] = [...perRoot].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0] ?? [];
   if (codeRoot !== undefined && codePaths) {
-    const candidate = all.find((c) => c.service.root === codeRoot)!;
-    const choice = determined(candidate, 'code', all.filter((c) => c.framework.name === candidate.framework.name), { linked: { files: new Set(codePaths).size, example: codePaths[0]! } });
+    const linkedFiles = { files: new Set(codePaths).size, example: codePaths[0]! };
+    const candidate = all.find((c) => c.service.root === codeRoot);
+    if (!candidate) return { kind: 'service', source: 'code', service: plain.find((s) => s.root === codeRoot)!, linked: linkedFiles };
+    const choice = determined(candidate, 'code', all.filter((c) => c.framework.name === candidate.framework.name), { linked: linkedFiles });
     if (choice) return choice;
   }
 

@@ -79,7 +79,11 @@ export function dataSection(facts: PlanFacts): string[] {
   const stated = facts.input.statedStack?.database;
   const lines = ['Data layer'];
   const sources = service?.databaseSources ?? [];
-  const detected = sources.length > 0 ? sources.map((s) => `${s.id} (${at({ path: s.file, line: s.line })})`).join(', ') : undefined;
+  const configured = sources.map((s) => `${s.id} (${at({ path: s.file, line: s.line })})`);
+  // A document store's own library says the database when no configuration file does (Mongoose in a workspace library).
+  const mongo = facts.conventions?.data.find((d) => /mongo/i.test(d.id));
+  if (mongo && !sources.some((s) => /mongo/i.test(s.id))) configured.unshift(`mongodb, through ${mongo.name}${mongo.declared ? ` (${at(mongo.declared)})` : ''}`);
+  const detected = configured.length > 0 ? configured.join(', ') : undefined;
   if (stated) lines.push(`- **Database:** ${stated}, as the SPEC states${detected ? `; the repository configures ${detected}` : ''}.`);
   else if (detected) lines.push(`- **Database:** ${detected}.`);
   if (stated && service && service.databases.length > 0 && !service.databases.some((d) => d.toLowerCase() === stated.toLowerCase())) {
@@ -309,12 +313,17 @@ export function suggestionsSection(facts: PlanFacts): string[] {
   ];
 }
 
-/** How a failure is answered, in words: the SPEC's body, else the repository's way, else a body of the service's own. */
-function errorWay(facts: PlanFacts): string {
+/**
+ * How failures are answered, in words: the SPEC's body, else the repository's way (for a missing
+ * resource, what its handlers raise for one), else a body of the service's own.
+ */
+function errorWay(facts: PlanFacts, guards: readonly Requirement[]): string {
   const body = facts.specConventions.errorBody;
   if (body === 'problem-details') return 'answered with problem details as the SPEC states';
   if (body) return `answered with the SPEC's ${code(body)}`;
   const c = facts.conventions;
+  const notFound = c?.errors.notFound && guards.some((r) => /\b404\b|not (?:be )?found|(?:does|do) not exist|no such/i.test(r.text)) ? c.errors.notFound : undefined;
+  if (notFound) return `failing a missing resource with ${code(notFound.value)} (${at(notFound.where[0]!)}) as the repository does`;
   const way = c?.errors.bodies[0] ?? c?.errors.raises[0] ?? c?.errors.handlers[0];
   return way ? `through ${code(way.value)} as the repository does` : 'with one error body for all of them';
 }
@@ -345,7 +354,7 @@ export function orderSection(facts: PlanFacts, refs: (rs: readonly Requirement[]
     steps.push(`Handlers for ${facts.endpoints.map((e) => code(`${e.method} ${e.path}`)).join(', ')} in ${paths('handler')}${routes}${filesOf(facts, 'schema').length > 0 ? `, with their shapes in ${paths('schema')}` : ''} (${mark('API')}).`);
   }
   const guards = byKind('unwanted', 'state');
-  if (guards.length > 0) steps.push(`Failure and state handling for ${refs(guards)}, ${errorWay(facts)}.`);
+  if (guards.length > 0) steps.push(`Failure and state handling for ${refs(guards)}, ${errorWay(facts, guards)}.`);
   if (has('test')) steps.push(`Tests in ${paths('test')} (${mark('TEST')}).`);
   const optional = byKind('optional');
   if (optional.length > 0) steps.push(`Optional features: ${refs(optional)}.`);

@@ -1,5 +1,5 @@
 import type { Layer } from '../conventions/types';
-import { chooseFramework, type FrameworkChoice } from './chooseFramework';
+import { chooseFramework, chosenService, type FrameworkChoice } from './chooseFramework';
 import * as repo from './conventionSections';
 import { specConventions } from './conventions';
 import { extractEndpoints } from './endpoints';
@@ -9,14 +9,16 @@ import { featureWords, plannedFiles, type PlannedFile } from './layoutPlan';
 import { specBlocks } from './markdown';
 import * as mxSections from './mxSections';
 import * as sections from './planSections';
-import { earsKind, extractRequirements, type Requirement } from './requirements';
+import { earsKind, extractRequirements, requirementCell, type Requirement } from './requirements';
 import { bareSpecId } from '../tags';
 
 export type { ChainTag, MxPlanItem, MxPlanRef, PlanFacts, PlanInput } from './facts';
 
 /** The paths of the code the SPEC is linked from: its markers, its `@MX` lines and the routes its endpoints bind to. */
 export function linkedPaths(input: Pick<PlanInput, 'chain' | 'mx' | 'bound'>): string[] {
-  return [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
+  const paths = [...input.chain.existing.map((t) => t.path), ...(input.mx?.references ?? []).filter((r) => !r.test).map((r) => r.path), ...(input.bound ?? []).map((r) => r.file)];
+  // The SPEC's own folder (its plan, its acceptance file) is no service's code.
+  return paths.filter((p) => !p.startsWith('.moai/'));
 }
 
 /** The service and framework of a plan input: its linked code, the service it names, its stated framework. */
@@ -28,7 +30,7 @@ export function planChoice(input: PlanInput): FrameworkChoice {
 export function planFacts(input: PlanInput): PlanFacts {
   const blocks = specBlocks(input.specText);
   const choice = planChoice(input);
-  const service = choice.kind === 'determined' ? choice.candidate?.service : undefined;
+  const service = chosenService(choice);
   const conventions = service && input.conventions?.root === service.root ? input.conventions : undefined;
   const endpoints = extractEndpoints(blocks);
   const id = bareSpecId(input.specId);
@@ -49,7 +51,10 @@ export function planFacts(input: PlanInput): PlanFacts {
 
 /** The REQs of an `@MX`-dialect SPEC as requirements, each cited by its own ID. */
 function declaredRequirements(declared: readonly MxPlanItem[]): Requirement[] {
-  return declared.filter((d) => d.kind === 'REQ').map((d) => ({ id: d.id, kind: earsKind(d.text), text: d.text, line: d.line }));
+  return declared.filter((d) => d.kind === 'REQ').map((d) => {
+    const text = requirementCell(d.text);
+    return { id: d.id, kind: earsKind(text), text, line: d.line };
+  });
 }
 
 /** The guidance of the framework the SPEC's plan is written for, at the service's major version; undefined when undetermined. */

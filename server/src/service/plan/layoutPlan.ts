@@ -165,17 +165,43 @@ function perFeature(place: LayerPlace, features: readonly LayerPlace[]): LayerPl
   return place;
 }
 
-/** One place's template with the feature's name written in: `<feature>`, `<Name>`, `<name>`, a use case's folder, and the placeholders left open. */
-function fill(place: LayerPlace, words: readonly string[], existing: ReadonlySet<string>, action: string): PlannedFile {
-  const open: { name: string; values: readonly string[] }[] = [];
+/**
+ * The template as the feature's own folder writes it, when that folder keeps the layer its own
+ * way (`topics/use-cases/get-topic/get-topic.use-case.ts` where most features have
+ * `usecases/…/….usecase.ts`): the sibling's constant folders and name around the template's placeholders.
+ */
+function localTemplate(place: LayerPlace, featureAt: number, feature: string): string | undefined {
+  if (place.files.some((f) => f.split('/')[featureAt] === feature)) return undefined;
   const parts = place.template.split('/');
-  const featureAt = parts.indexOf('<feature>');
+  // The kind of file the template names, spelt either way (`.usecase.ts` and `.use-case.ts`).
+  const kind = (name: string): string => name.slice(name.lastIndexOf('>') + 1).toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const sibling of place.others ?? []) {
+    const own = sibling.split('/');
+    if (own[featureAt] !== feature || own.length !== parts.length) continue;
+    let name = own[own.length - 1]!;
+    const folders = parts.slice(0, -1).map((part, i) => {
+      if (!/^<\w+>$/.test(part)) return own[i]!;
+      // The sibling's file name repeating this folder (`get-topic` in `get-topic.use-case.ts`) repeats the placeholder.
+      if (part !== '<feature>' && name.startsWith(own[i]!)) name = `${part}${name.slice(own[i]!.length)}`;
+      return part;
+    });
+    if (name.includes('<') && kind(name) === kind(parts[parts.length - 1]!)) return [...folders, name].join('/');
+  }
+  return undefined;
+}
+
+/** One place's template with the feature's name written in: `<feature>`, `<Name>`, `<name>`, a use case's folder, and the placeholders left open. */
+function fill(given: LayerPlace, words: readonly string[], existing: ReadonlySet<string>, action: string): PlannedFile {
+  const open: { name: string; values: readonly string[] }[] = [];
+  const featureAt = given.template.split('/').indexOf('<feature>');
   // The feature's own folder when it has one already (`topics` for `topic`), else its name as siblings write theirs.
-  const folders = featureAt < 0 ? [] : place.files.map((f) => f.split('/')[featureAt]!).filter((v) => v !== undefined);
+  const folders = featureAt < 0 ? [] : [...given.files, ...(given.others ?? [])].map((f) => f.split('/')[featureAt]!).filter((v) => v !== undefined);
   const token = singular(words.join('').toLowerCase());
   const feature = folders.find((v) => singular(v.toLowerCase().replace(/[^a-z0-9]/g, '')) === token);
-  const repeated = (name: string): boolean => (place.template.match(new RegExp(`<${name}>`, 'g')) ?? []).length > 1;
-  const path = place.template.replace(/<(\w+)>/g, (whole, name: string) => {
+  const place = given;
+  const template = (feature === undefined ? undefined : localTemplate(given, featureAt, feature)) ?? place.template;
+  const repeated = (name: string): boolean => (template.match(new RegExp(`<${name}>`, 'g')) ?? []).length > 1;
+  const path = template.replace(/<(\w+)>/g, (whole, name: string) => {
     const style = place.styles[name];
     if (name === 'feature' && feature) return feature;
     if ((name === 'feature' || name === 'name' || name === 'Name') && style) return writeName(words, style);

@@ -2,7 +2,7 @@ import type { Endpoint } from './endpoints';
 import type { MxPlanItem, MxPlanRef, PlanFacts } from './facts';
 import { code, table } from './markdownText';
 import { KIND_LABEL, endpointHandler, endpointsSection as tagEndpointsSection, layoutPlace } from './planSections';
-import { earsKind } from './requirements';
+import { earsKind, requirementCell } from './requirements';
 import { append } from '../text';
 
 /*
@@ -12,7 +12,7 @@ import { append } from '../text';
  */
 
 function declared(facts: PlanFacts, kind: 'REQ' | 'AC'): MxPlanItem[] {
-  return (facts.input.mx?.declared ?? []).filter((d) => d.kind === kind);
+  return (facts.input.mx?.declared ?? []).filter((d) => d.kind === kind).map((d) => (d.kind === 'REQ' ? { ...d, text: requirementCell(d.text) } : d));
 }
 
 function references(facts: PlanFacts): readonly MxPlanRef[] {
@@ -109,7 +109,7 @@ export function acceptanceTestPlan(facts: PlanFacts): string[] {
 
 /** The comment leader of the service's language. */
 function commentLeader(facts: PlanFacts): string {
-  const language = (facts.choice.kind === 'determined' ? facts.choice.candidate?.service.language : undefined) ?? facts.input.statedStack?.language ?? '';
+  const language = facts.service?.language ?? facts.input.statedStack?.language ?? '';
   return /^(python|ruby|elixir|shell|bash|perl|r)$/i.test(language.trim()) ? '#' : '//';
 }
 

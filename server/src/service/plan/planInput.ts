@@ -1,7 +1,7 @@
 import { chainClaims, declaredTags } from '../features/chain';
 import type { LanguageService } from '../languageService';
 import type { SpecDoc } from '../types';
-import type { StatedStack } from './chooseFramework';
+import { chosenService, type StatedStack } from './chooseFramework';
 import { readConventions } from '../conventions/read';
 import { mxPlanInput } from './mxInput';
 import type { ChainTag, PlanInput } from './facts';
@@ -72,7 +72,7 @@ export async function planInputFor(service: LanguageService, specId: string, rea
   );
   if (bound.length > 0) input = { ...input, bound };
   const choice = planChoice(input);
-  const chosen = choice.kind === 'determined' ? choice.candidate?.service : undefined;
+  const chosen = chosenService(choice);
   if (chosen) {
     const routes = service.routes().all;
     const routeFiles = (root: string): ReadonlySet<string> => new Set(routes.filter((r) => r.service === root).map((r) => r.file));

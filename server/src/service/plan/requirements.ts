@@ -77,3 +77,12 @@ function isEars(sentence: string): boolean {
   if (/\bshall\b/.test(sentence) && (TRIGGER.test(sentence) || /^the\b/i.test(sentence))) return true;
   return UPPER_TRIGGER.test(sentence) && /\b(THEN|MAY|SHOULD|MUST)\b/.test(sentence);
 }
+
+/**
+ * A REQ declared as a table row (`Event-Driven | WHEN … SHALL … | P0 | how it is verified`) is
+ * the cell holding its sentence: the pattern cell would be read as the sentence's start.
+ */
+export function requirementCell(text: string): string {
+  const cells = text.split(' | ');
+  return cells.length > 1 ? cells.find((c) => /\bSHALL\b/.test(c)) ?? text : text;
+}
