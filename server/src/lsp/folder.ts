@@ -1,5 +1,6 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import picomatch from 'picomatch';
+import { CachedAnalyzer, FactsCache } from '../node/factsCache';
 import { FsWorkspace } from '../node/fsWorkspace';
 import { loadResults, modificationTimes } from '../node/testResults';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
@@ -77,7 +78,15 @@ export class FolderState {
   /** Bumped whenever the index or the current diagnostics change: what the SPEC tree's cache keys on. */
   #version = 0;
 
-  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
+  /** Loads read unchanged files' facts from the facts cache (and store what they read there). */
+  readonly #cached: boolean;
+
+  /**
+   * `watch`: the folder watches the disk itself. `cache`: loads go through the facts cache, as
+   * the CLI's do (the MCP server starts from what the last run left).
+   */
+  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean; readonly cache?: boolean } = {}) {
+    this.#cached = options.cache === true;
     this.paths = new FolderPaths(root);
     this.#config = config;
     this.#hooks = hooks;
@@ -199,8 +208,9 @@ export class FolderState {
   async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {
     this.#inFlight = true;
     const analyzer = new WorkerAnalyzer(this.paths.root, config);
-    const workspace = new FsWorkspace(this.paths.root, config);
-    const service = new LanguageService({ workspace, config, analyzer });
+    const cache = this.#cached ? FactsCache.open(this.paths.root, config) : undefined;
+    const workspace = new FsWorkspace(this.paths.root, config, cache ? { stat: true } : {});
+    const service = new LanguageService({ workspace, config, analyzer: cache ? new CachedAnalyzer(this.paths.root, cache, analyzer) : analyzer });
     // From now on, changes are judged by the rules being loaded; the watcher covers every folder
     // they include before the listing reads it, and what changes meanwhile is replayed below.
     this.#rules = workspace;

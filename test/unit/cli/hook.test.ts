@@ -1,23 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseHookInput } from '../../../server/src/cli/hookPayload';
 import { mergeHookSettings } from '../../../server/src/cli/hookSettings';
+import { writeFiles as write } from '../../fixtures/gitRepo';
 import { MX_FILES } from '../../fixtures/mx';
 import { sharedPath } from '../shared';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'specchain.js');
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-}
 
 /** The PostToolUse input Claude Code writes on a hook's stdin after an Edit (its documented fields). */
 function editEvent(cwd: string, file: string, originalFile: string | undefined, oldString: string, newString: string): Record<string, unknown> {
