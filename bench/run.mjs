@@ -17,6 +17,8 @@
 //    (bench/gen-real-shaped.mjs: prose-heavy, fixtures, a 1 MB generated report), where start-up
 //    weighs more than reading; checks that nothing is reported from its generated files.
 // 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
+// 8. Runs the coding-agent rows (bench/agents.mjs) on the 20,000-file workspace: the Claude Code
+//    hook for one edited file with the cache warm, and MCP tool calls once the server has indexed.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -169,6 +171,17 @@ if (existsSync(lspBench)) {
   }
 }
 
+// The coding-agent rows (bench/agents.mjs): the Claude Code hook warm, MCP tool calls once indexed.
+let agents = null;
+{
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'agents.mjs'), '--workspace', dir, '--runs', String(RUNS)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    agents = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    console.error(`bench: bench/agents.mjs printed no JSON (exit ${r.status})`);
+  }
+}
+
 /** Extension activation in a real VS Code (code-server), when the test tools are installed. */
 function activation() {
   const samples = [];
@@ -239,6 +252,12 @@ if (lsp) {
   row('lsp: edit re-diagnosed (median)', `${lsp.editMedianMs.toFixed(1)} ms`, '≤ 50 ms', lsp.editMedianMs <= 50);
   row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, `≤ ${LIMITS.rssMiB} MB`, lsp.peakRssMb <= LIMITS.rssMiB);
 }
+if (agents) {
+  row('agents: hook, one edited file, warm (median)', `${agents.hookMs} ms`, '≤ 300 ms', agents.hookMs <= 300 && agents.hookReported);
+  row('  node -e 0 in the same rounds', `${agents.nodeMs} ms`, '');
+  row('agents: mcp start to first answer', `${agents.mcpIndexedMs} ms`, '');
+  row('agents: mcp tool call once indexed (slowest)', `${agents.mcpCallMaxMs} ms`, '≤ 100 ms', agents.mcpCallMaxMs <= 100 && agents.mcpAnswered);
+}
 if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
 // The @MX dialect's row: its own generated workspace, its own ripgrep reference (bench/mx.mjs).
 const mxRow = spawnSync(process.execPath, [join(ROOT, 'bench', 'mx.mjs'), '--no-build', '--runs', String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -277,7 +296,7 @@ if (evidence) {
   row('evidence: server update after a result file changes', `${evidence.serverUpdateMs} ms`, '≤ 1000 ms', evidence.serverUpdateMs <= 1000);
 }
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, mx, routes, realShaped: shaped, evidence }));
+console.log(JSON.stringify({ ...report, lsp, agents, activationMs, mx, routes, realShaped: shaped, evidence }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });
