@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { openFolder, UsageError, type Folder } from '../node/folder';
 import { RunCache } from '../node/runCache';
@@ -169,7 +170,6 @@ async function writeBaselineFile(folder: Folder, file: string, text: string): Pr
   try {
     if (isInside(folder.root, path) && path !== folder.root) await writeWorkspaceFile(folder.root, nodePath.relative(folder.root, path).split(nodePath.sep).join('/'), text);
     else {
-      const { writeFileSync, renameSync } = await import('node:fs');
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, text, { flag: 'wx' });
       renameSync(tmp, path);

@@ -39,3 +39,11 @@ export function tempWorkspace(prefix: string, files: Record<string, string | Buf
   writeTree(ws, files);
   return { base, ws, env: { SPECCHAIN_CACHE_DIR: path.join(base, 'cache') }, remove: () => rmSync(base, { recursive: true, force: true }) };
 }
+
+/**
+ * Standard error without the line saying why unknown IDs get no git history: these workspaces
+ * are temporary folders outside any repository, where that line is expected (issue 19).
+ */
+export function withoutHistoryNote(stderr: string): string {
+  return stderr.replace(/^specchain check: note: no git history for [^\n]*\n/m, '');
+}
