@@ -3,6 +3,9 @@ import { RACY_MS } from '../node/cacheFiles';
 import { openFolder, UsageError } from '../node/folder';
 import { isInside } from '../node/workspaceFiles';
 import { compareFindings, withFingerprints } from '../service/delta/compare';
+import { FileClassifier } from '../service/analyze';
+import { referencesTo } from '../service/features/dialects';
+import type { Subject } from '../service/features/refs';
 import type { LanguageService } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
 import { parseHookInput, type HookRequest } from './hookPayload';
@@ -56,8 +59,8 @@ async function claudeHook(args: readonly string[], io: CliIO, input: () => Promi
     if (request.kind === 'ignore') return 0;
     const root = values.get('root') || process.env.CLAUDE_PROJECT_DIR || request.cwd || process.cwd();
     const found = await introducedBy(root, request);
-    if (!found || found.findings.length === 0) return 0;
-    const lines = reportLines(found.path, found.findings);
+    if (!found || found.findings.length + found.orphaned.length === 0) return 0;
+    const lines = [...reportLines(found.path, found.findings), ...found.orphaned];
     if (flags.has('json')) {
       io.out(JSON.stringify({ decision: 'block', reason: lines.join('\n') }));
       return 0;
@@ -87,7 +90,7 @@ export function reportable(d: Diagnostic): boolean {
  * stored for it), so a finding whose lines moved is not new. Undefined for a file the hook does
  * not read (outside the root, ignored, gone).
  */
-async function introducedBy(root: string, request: Extract<HookRequest, { kind: 'check' }>): Promise<{ path: string; findings: Diagnostic[] } | undefined> {
+async function introducedBy(root: string, request: Extract<HookRequest, { kind: 'check' }>): Promise<{ path: string; findings: Diagnostic[]; orphaned: string[] } | undefined> {
   const folder = openFolder(root);
   const abs = nodePath.resolve(request.cwd ?? folder.root, request.file.path);
   if (!isInside(folder.root, abs) || abs === folder.root) return undefined;
@@ -97,7 +100,10 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
   if (typeof text !== 'string') return undefined;
 
   const { loadStoredIndex, stampNow } = await import('../node/storedIndex');
-  const stored = await loadStoredIndex(folder, new Set([path]), { sharedOnly: true });
+  // An edit of a SPEC document can break links anywhere: its index needs every file's references.
+  const classifier = new FileClassifier(folder.config);
+  const specFile = classifier.isSpecDocument(path) || classifier.isSpecCompanion(path);
+  const stored = await loadStoredIndex(folder, new Set([path]), { sharedOnly: !specFile });
   let service: LanguageService;
   let storedBefore = false;
   if (stored) {
@@ -109,12 +115,18 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
     service = (await loadFolder(folder, { cache: !folder.cacheRefused })).service;
   }
   let before: Diagnostic[] = [];
+  let referenced: Map<string, { subject: Subject; places: string[] }> | undefined;
   if (typeof request.file.previous === 'string') {
     service.update(path, request.file.previous);
     before = service.diagnostics(path);
-  } else if (request.file.previous === undefined && storedBefore) before = service.diagnostics(path);
+    if (specFile) referenced = referencedDeclarations(service, path);
+  } else if (request.file.previous === undefined && storedBefore) {
+    before = service.diagnostics(path);
+    if (specFile) referenced = referencedDeclarations(service, path);
+  }
   service.update(path, text);
   const after = service.diagnostics(path);
+  const orphaned = referenced ? orphanedReferences(service, path, referenced) : [];
   if (stored) {
     // The file's facts are the next edit's "before". A file written this instant would not be
     // kept under its stamp (a further write could keep size and time): it is kept under a stamp
@@ -125,12 +137,51 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
     stored.cache.save();
   }
   const { introduced } = compareFindings(withFingerprints(before), withFingerprints(after));
-  return { path, findings: introduced.map((f) => f.diagnostic).filter(reportable) };
+  return { path, findings: introduced.map((f) => f.diagnostic).filter(reportable), orphaned };
+}
+
+/** Most references named per removed ID; the rest are counted. */
+const PLACES_SHOWN = 5;
+
+/** The SPEC, REQ and AC IDs a SPEC file declares, each with where other files reference it. */
+function referencedDeclarations(service: LanguageService, path: string): Map<string, { subject: Subject; places: string[] }> {
+  const out = new Map<string, { subject: Subject; places: string[] }>();
+  const facts = service.index.facts(path);
+  const specId = facts?.spec?.id ?? service.index.specOfFile(path);
+  if (specId === undefined) return out;
+  const subjects: Subject[] = facts?.spec?.id !== undefined ? [{ kind: 'SPEC', specId, id: specId }] : [];
+  for (const decl of facts?.reqs ?? []) subjects.push({ kind: decl.kind, specId, id: decl.id });
+  for (const subject of subjects) {
+    const places = referencesTo(service.index, subject)
+      .filter((l) => l.path !== path && !service.index.facts(l.path)?.spec && !service.index.facts(l.path)?.reqs)
+      .map((l) => `${l.path}:${l.range.start.line + 1}`);
+    if (places.length > 0) out.set(`${subject.kind}:${subject.specId}:${subject.id}`, { subject, places });
+  }
+  return out;
+}
+
+/**
+ * The IDs the edit took out of the SPEC file while other files still reference them (a REQ
+ * deleted or renamed, a SPEC's ID changed), with the IDs of the same kind the edit added.
+ */
+function orphanedReferences(service: LanguageService, path: string, before: Map<string, { subject: Subject; places: string[] }>): string[] {
+  const now = referencedDeclarations(service, path);
+  const facts = service.index.facts(path);
+  const declared = new Set<string>([...(facts?.spec?.id !== undefined ? [`SPEC:${facts.spec.id}`] : []), ...(facts?.reqs ?? []).map((d) => `${d.kind}:${d.id}`)]);
+  const lines: string[] = [];
+  for (const [key, { subject, places }] of before) {
+    if (now.has(key) || declared.has(`${subject.kind}:${subject.id}`)) continue;
+    const name = subject.kind === 'SPEC' ? `SPEC-${subject.id}` : `${subject.id} of SPEC-${subject.specId}`;
+    const more = places.length > PLACES_SHOWN ? ` and ${places.length - PLACES_SHOWN} more` : '';
+    lines.push(`- ${name} is no longer declared in ${path}, and ${places.length} reference${places.length === 1 ? '' : 's'} still name${places.length === 1 ? 's' : ''} it: ${places.slice(0, PLACES_SHOWN).join(', ')}${more}`);
+  }
+  return lines;
 }
 
 /** The message for the agent: what the edit introduced, one finding a line, with the line number and the code. */
 export function reportLines(path: string, findings: readonly Diagnostic[]): string[] {
   const n = findings.length;
+  if (n === 0) return [`SpecChain: this edit of ${path} broke links to it:`];
   return [
     `SpecChain: this edit of ${path} introduced ${n} problem${n === 1 ? '' : 's'} in its SPEC links:`,
     ...findings.map((d) => `- ${path}:${d.range.start.line + 1}: ${d.message} [${d.code}]`),

@@ -115,6 +115,16 @@ describe('specchain hook claude', function () {
     assert.match(answer.reason, /src\/orders\/new\.ts:3: .*SPEC-ORDERS-001.*Did you mean SPEC-ORDER-001\?/);
   });
 
+  it('names the references a SPEC edit left without their REQ', () => {
+    const r = hook(edit(ws, '.moai/specs/SPEC-ORDER-001/spec.md', '### REQ-ORDER-002: Read', '### REQ-ORDER-020: Read'));
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /REQ-ORDER-002 of SPEC-ORDER-001 is no longer declared in \.moai\/specs\/SPEC-ORDER-001\/spec\.md, and 1 reference still names it: src\/orders\/api\.ts:3/);
+    assert.doesNotMatch(r.err, /REQ-ORDER-001 of/);
+    // Renamed back: nothing is left broken, nothing is said.
+    const back = hook(edit(ws, '.moai/specs/SPEC-ORDER-001/spec.md', '### REQ-ORDER-020: Read', '### REQ-ORDER-002: Read'));
+    assert.deepEqual([back.code, back.err], [0, '']);
+  });
+
   it('checks MultiEdit like Edit', () => {
     const file = path.join(ws, 'tests/test_orders.py');
     const before = readFileSync(file, 'utf8');
