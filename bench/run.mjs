@@ -20,6 +20,8 @@
 // 7. Runs the test-evidence row (bench/evidence.mjs): 10,000 results on `check`, the server's update.
 // 8. Runs the pull-request row (bench/pr.mjs): `check --since` with 50 changed files against a cold
 //    check, and the git history of 300 unknown IDs.
+// 9. Runs the coding-agent rows (bench/agents.mjs) on the 20,000-file workspace: the Claude Code
+//    hook for one edited file with the cache warm, and MCP tool calls once the server has indexed.
 // Prints a table and, last, one JSON line with every number.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -177,6 +179,17 @@ if (existsSync(lspBench)) {
   }
 }
 
+// The coding-agent rows (bench/agents.mjs): the Claude Code hook warm, MCP tool calls once indexed.
+let agents = null;
+{
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'agents.mjs'), '--workspace', dir, '--runs', String(RUNS)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    agents = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    console.error(`bench: bench/agents.mjs printed no JSON (exit ${r.status})`);
+  }
+}
+
 /** Extension activation in a real VS Code (code-server), when the test tools are installed. */
 function activation() {
   const samples = [];
@@ -248,6 +261,12 @@ if (lsp) {
   row('lsp: edit re-diagnosed (median)', `${lsp.editMedianMs.toFixed(1)} ms`, `≤ ${LIMITS.lspEditMs} ms`, lsp.editMedianMs <= LIMITS.lspEditMs);
   row('lsp: peak RSS', `${Math.round(lsp.peakRssMb)} MB`, `≤ ${LIMITS.rssMiB} MB`, lsp.peakRssMb <= LIMITS.rssMiB);
 }
+if (agents) {
+  row('agents: hook, one edited file, warm (median)', `${agents.hookMs} ms`, '≤ 300 ms', agents.hookMs <= 300 && agents.hookReported);
+  row('  node -e 0 in the same rounds', `${agents.nodeMs} ms`, '');
+  row('agents: mcp start to first answer', `${agents.mcpIndexedMs} ms`, '');
+  row('agents: mcp tool call once indexed (slowest)', `${agents.mcpCallMaxMs} ms`, '≤ 100 ms', agents.mcpCallMaxMs <= 100 && agents.mcpAnswered);
+}
 if (activationMs !== null) row('extension activation (median of 3)', `${activationMs.toFixed(1)} ms`, '≤ 300 ms', activationMs <= 300);
 // The @MX dialect's row: its own generated workspace, its own ripgrep reference (bench/mx.mjs).
 const mxRow = spawnSync(process.execPath, [join(ROOT, 'bench', 'mx.mjs'), '--no-build', '--runs', String(RUNS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -300,7 +319,7 @@ if (pr) {
   row('  classified renamed / deleted / never existed', `${pr.history.kinds.renamed}/${pr.history.kinds.deleted}/${pr.history.kinds['never-existed']}`, '150/100/50', pr.history.exact);
 }
 console.log('');
-console.log(JSON.stringify({ ...report, lsp, activationMs, mx, routes, realShaped: shaped, evidence, pr }));
+console.log(JSON.stringify({ ...report, lsp, agents, activationMs, mx, routes, realShaped: shaped, evidence, pr }));
 
 rmSync(cacheDir, { recursive: true, force: true });
 if (!args.includes('--keep') && !option('out')) rmSync(dir, { recursive: true, force: true });

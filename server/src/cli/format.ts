@@ -210,23 +210,28 @@ export function formatJson(result: CheckResult): string {
       specs: result.specs,
       tags: result.tags,
       ...(result.evidence ? { evidence: { files: result.evidence.files, cases: result.evidence.cases, unmatched: result.evidence.unmatched, totals: result.evidence.totals } } : {}),
-      diagnostics: result.diagnostics.map((d, i) => ({
-        code: d.code,
-        severity: d.severity,
-        file: d.path,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        message: d.message,
-        fingerprint: fps[i],
-        ...(d.history ? { history: d.history } : {}),
-      })),
+      diagnostics: jsonDiagnostics(result.diagnostics, fps),
       ...(result.delta ? { delta: { ...deltaAgainst(result.delta), introduced: result.diagnostics.length, unchanged: result.delta.unchanged, fixed: result.delta.fixed, coverage: result.delta.coverage } } : {}),
     },
     null,
     2,
   );
+}
+
+/** Diagnostics as `check --format json` writes them (the MCP server's `check` too), each with its fingerprint. */
+export function jsonDiagnostics(diagnostics: readonly Diagnostic[], fps: readonly string[] = fingerprints(diagnostics)): object[] {
+  return diagnostics.map((d, i) => ({
+    code: d.code,
+    severity: d.severity,
+    file: d.path,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    message: d.message,
+    fingerprint: fps[i],
+    ...(d.history ? { history: d.history } : {}),
+  }));
 }
 
 /** The result's fingerprints, or those of its diagnostics when they are all the findings. */

@@ -20,6 +20,9 @@ Usage:
   specchain routes [DIR] [--format text|json] [--no-cache]
   specchain plan <SPEC-ID> [DIR] [--stdout] [--force]
   specchain lsp --stdio
+  specchain mcp [--root DIR]                     (Model Context Protocol server over stdio, for coding agents)
+  specchain hook claude [--root DIR] [--json]    (Claude Code's PostToolUse hook: reads its JSON on stdin)
+  specchain hook install [DIR] [--command CMD]   (adds the hook to DIR/.claude/settings.json)
   specchain --version | --help
 
 DIR defaults to the current folder. Settings come from DIR/.specchain.json when present.
@@ -36,6 +39,8 @@ const COMMANDS: Record<string, Command> = {
   plan: async (args, io) => (await import('./planCommand')).planCommand(args, io),
   report: async (args, io) => (await import('./reportCommand')).reportCommand(args, io),
   routes: async (args, io) => (await import('./routesCommand')).routesCommand(args, io),
+  mcp: async (args, io) => (await import('./mcpCommand')).mcpCommand(args, io, VERSION),
+  hook: async (args, io) => (await import('./hookCommand')).hookCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code; never throws. */

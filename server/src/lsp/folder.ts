@@ -1,5 +1,6 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import picomatch from 'picomatch';
+import { CachedAnalyzer, FactsCache } from '../node/factsCache';
 import { FsWorkspace } from '../node/fsWorkspace';
 import { readSpecHistory } from '../node/gitHistory';
 import { loadBase, RecordingAnalyzer } from '../node/since';
@@ -93,7 +94,15 @@ export class FolderState {
   /** With `onlyNewSince`: the fingerprints of the base's findings, for the service they were read for; those findings are not shown. */
   #base: { readonly service: LanguageService; readonly fingerprints: ReadonlySet<string> } | undefined;
 
-  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean } = {}) {
+  /** Loads read unchanged files' facts from the facts cache (and store what they read there). */
+  readonly #cached: boolean;
+
+  /**
+   * `watch`: the folder watches the disk itself. `cache`: loads go through the facts cache, as
+   * the CLI's do (the MCP server starts from what the last run left).
+   */
+  constructor(root: string, config: SpecChainConfig, hooks: FolderHooks, options: { readonly watch?: boolean; readonly cache?: boolean } = {}) {
+    this.#cached = options.cache === true;
     this.paths = new FolderPaths(root);
     this.#config = config;
     this.#hooks = hooks;
@@ -216,10 +225,12 @@ export class FolderState {
   async #doLoad(config: SpecChainConfig, generation: number): Promise<LoadReport> {
     this.#inFlight = true;
     const analyzer = new WorkerAnalyzer(this.paths.root, config);
-    const workspace = new FsWorkspace(this.paths.root, config);
+    const cache = this.#cached ? FactsCache.open(this.paths.root, config) : undefined;
+    const workspace = new FsWorkspace(this.paths.root, config, cache ? { stat: true } : {});
+    const base = cache ? new CachedAnalyzer(this.paths.root, cache, analyzer) : analyzer;
     // With onlyNewSince, the base commit reuses the facts of every file the change did not touch.
-    const recording = config.onlyNewSince !== '' ? new RecordingAnalyzer().around(analyzer) : undefined;
-    const service = new LanguageService({ workspace, config, analyzer: recording ?? analyzer });
+    const recording = config.onlyNewSince !== '' ? new RecordingAnalyzer().around(base) : undefined;
+    const service = new LanguageService({ workspace, config, analyzer: recording ?? base });
     // From now on, changes are judged by the rules being loaded; the watcher covers every folder
     // they include before the listing reads it, and what changes meanwhile is replayed below.
     this.#rules = workspace;

@@ -102,6 +102,33 @@ export class FactsCache {
     return this.#entries.size;
   }
 
+  /** The paths with an entry (what the last run listed), or those whose stored facts pass `filter`. */
+  paths(filter?: (facts: WireFacts | SkipReason) => boolean): string[] {
+    const out: string[] = [];
+    for (const [path, e] of this.#entries) if (!filter || filter(e.facts)) out.push(path);
+    return out;
+  }
+
+  /** The stamp an entry was stored under, whatever the file's stamp now. */
+  stampOf(path: string): FileStamp | undefined {
+    return this.#entries.get(path);
+  }
+
+  /**
+   * The facts last stored for `path`, whatever its stamp now: a file's previous version, which a
+   * hook compares an edit with.
+   */
+  stored(path: string): FileFacts | SkipReason | undefined {
+    const e = this.#entries.get(path);
+    if (!e) return undefined;
+    if (typeof e.facts === 'string') return e.facts;
+    try {
+      return decodeFacts(path, e.facts);
+    } catch {
+      return undefined;
+    }
+  }
+
   lookup(path: string, stamp: FileStamp): FileFacts | SkipReason | undefined {
     const e = this.#entries.get(path);
     if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.change !== stamp.change) return undefined;
