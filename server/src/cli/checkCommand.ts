@@ -164,16 +164,9 @@ async function readBaseline(file: string): Promise<Baseline> {
  * folder it goes through the one checked writer (never through a link that leads out).
  */
 async function writeBaselineFile(folder: Folder, file: string, text: string): Promise<string> {
-  const { isInside, writeWorkspaceFile } = await import('../node/workspaceFiles');
-  const path = nodePath.resolve(file);
+  const { writeNamedFile } = await import('../node/workspaceFiles');
   try {
-    if (isInside(folder.root, path) && path !== folder.root) await writeWorkspaceFile(folder.root, nodePath.relative(folder.root, path).split(nodePath.sep).join('/'), text);
-    else {
-      const { writeFileSync, renameSync } = await import('node:fs');
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text, { flag: 'wx' });
-      renameSync(tmp, path);
-    }
+    await writeNamedFile(folder.root, nodePath.resolve(file), text);
   } catch (e) {
     throw new UsageError(`--write-baseline ${file}: ${(e as Error).message}`);
   }

@@ -1,11 +1,11 @@
 import * as fsWalk from '@nodelib/fs.walk';
-import { lstatSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { MAX_RESULT_BYTES } from '../service/evidence/resultTypes';
 import { readResultFile, type ResultFile } from '../service/evidence/results';
 import { readText } from './readText';
-import { isInside } from './workspaceFiles';
+import { isInside, writeNamedFile } from './workspaceFiles';
 
 /**
  * Folders never searched for result files: dependencies, caches and build output that holds
@@ -97,16 +97,11 @@ export function loadResults(root: string, cwd: string, args: readonly string[] |
 }
 
 /**
- * Writes a report's files into `dir` (created when missing): each beside its target and renamed
- * over it, so that a link in its place is replaced, never written through.
+ * Writes a report's files into `dir` (created when missing), each whole or not at all: inside the
+ * workspace `root` through the checked writer (never through a link that leads out), elsewhere
+ * where the user said.
  */
-export function writeReport(dir: string, files: ReadonlyMap<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  if (!lstatSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  for (const [name, text] of files) {
-    const target = nodePath.join(dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  }
+export async function writeReport(root: string, dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  if (!isInside(root, dir)) mkdirSync(dir, { recursive: true });
+  for (const [name, text] of files) await writeNamedFile(root, nodePath.join(dir, name), text);
 }

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readResultFile } from '../../../server/src/service/evidence/results';
+import { cpuTimed } from '../cpuTime';
+import { filesUnder, legacySpec, specchain, tempWorkspace } from './cliProcess';
+
+/** `f`'s value, failing when it takes more than `budgetMs` of CPU time. */
+function within<T>(budgetMs: number, f: () => T): T {
+  const { value, ms } = cpuTimed(f);
+  assert.ok(ms < budgetMs, `took ${ms.toFixed(0)} ms of CPU, over ${budgetMs} ms`);
+  return value;
+}
+
+describe('hostile: the inputs and outputs of check --results, --baseline and report --html', function () {
+  this.timeout(120_000);
+
+  describe('result files', () => {
+    it('a DOCTYPE of many [] pairs and no end is refused at once (it once took 2^n steps)', () => {
+      for (const text of ['<!DOCTYPE ' + '[]'.repeat(32), '<!DOCTYPE ' + '[]'.repeat(200_000), '<!DOCTYPE x [' + ']'.repeat(200_000)]) {
+        const read = within(2_000, () => readResultFile('r.xml', text));
+        assert.deepEqual(read.cases, []);
+        assert.match(read.problem ?? '', /not well-formed XML|no root element/);
+      }
+      // A real DOCTYPE with an internal subset is still passed over to the root element.
+      const ok = readResultFile('r.xml', '<?xml version="1.0"?><!DOCTYPE testsuites [<!ENTITY a "b">]><testsuites><testsuite name="s"><testcase name="t"/></testsuite></testsuites>');
+      assert.equal(ok.problem, undefined);
+      assert.equal(ok.cases.length, 1);
+    });
+
+    it('a file cut off 100,000 elements deep is one short line naming the first few and counting the rest', () => {
+      const read = within(5_000, () => readResultFile('r.xml', '<testsuites>' + '<testsuite>'.repeat(100_000)));
+      assert.ok((read.problem ?? '').length < 300, `${read.problem?.length} characters`);
+      assert.match(read.problem!, /ends with <testsuites>, <testsuite>, .* and 99996 more still open/);
+    });
+
+    it('a megabyte-long element name is quoted clipped', () => {
+      for (const text of [`<testsuites><testsuite name="s"><${'x'.repeat(1_000_000)}>`, `<testsuites><testsuite ${'x'.repeat(1_000_000)}="1" ${'x'.repeat(1_000_000)}="2"></testsuite></testsuites`]) {
+        const read = readResultFile('r.xml', text);
+        assert.ok(read.problem !== undefined && read.problem.length < 300, `${read.problem?.length} characters: ${read.problem?.slice(0, 300)}`);
+      }
+    });
+  });
+
+  describe('files the user names', () => {
+    let t: ReturnType<typeof tempWorkspace>;
+    beforeEach(() => {
+      t = tempWorkspace('named', { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/pay.ts': '// @API:PAY-001\n' });
+    });
+    afterEach(() => t.remove());
+
+    it('--write-baseline to a link outside the workspace writes the file it names and keeps the link', () => {
+      const real = path.join(t.base, 'real.json');
+      const link = path.join(t.base, 'baseline.json');
+      writeFileSync(real, 'old\n');
+      symlinkSync(real, link);
+      const r = specchain(['check', t.ws, '--no-cache', '--fail-on', 'never', '--write-baseline', link], { env: t.env });
+      assert.equal(r.code, 0, r.err);
+      assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+      assert.equal(JSON.parse(readFileSync(real, 'utf8')).tool, 'specchain');
+    });
+
+    it('--write-baseline /dev/stdout writes to the pipe', () => {
+      const r = specchain(['check', t.ws, '--no-cache', '--fail-on', 'never', '--format', 'json', '--write-baseline', '/dev/stdout'], { env: t.env });
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /^\{\n {2}"tool": "specchain"/);
+      assert.ok(lstatSync('/dev/stdout').isSymbolicLink());
+    });
+
+    it('report --html through a link out of the workspace is refused and writes nothing there', () => {
+      const outside = path.join(t.base, 'outside');
+      writeFileSync(path.join(t.base, 'marker'), '');
+      symlinkSync(t.base, path.join(t.ws, 'out'));
+      const r = specchain(['report', '--html', path.join(t.ws, 'out', 'report'), t.ws], { env: t.env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /specchain report: out is a link that leads outside the workspace/);
+      assert.deepEqual(filesUnder(path.join(t.base, 'report')), []);
+      assert.deepEqual(filesUnder(outside), []);
+    });
+
+    it('report --html into a folder inside the workspace writes every page there', () => {
+      const r = specchain(['report', '--html', path.join(t.ws, 'site'), t.ws], { env: t.env });
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(filesUnder(path.join(t.ws, 'site')), ['SPEC-PAY-001.html', 'badge.json', 'index.html']);
+    });
+  });
+});
