@@ -2,8 +2,21 @@ import * as assert from 'node:assert/strict';
 import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readResultFile } from '../../../server/src/service/evidence/results';
-import { cpuTimed } from '../cpuTime';
+import { composeRoutes, extractRouteFacts } from '../../../server/src/service/routes';
+import { contextPath } from '../../../server/src/service/routes/frameworks/spring';
+import { EVIDENCE_FILES } from '../../fixtures/evidence';
+import { load } from '../core/helpers';
+import { cpuTimed, cpuTimedAsync } from '../cpuTime';
 import { filesUnder, legacySpec, specchain, tempWorkspace } from './cliProcess';
+
+/** The routes of in-memory files, as `METHOD /path`, each file read within `budgetMs` of CPU time. */
+function routesWithin(budgetMs: number, files: Readonly<Record<string, string>>, frameworks: readonly string[]): string[] {
+  const facts = Object.entries(files).flatMap(([path, text]) => {
+    const routes = within(budgetMs, () => extractRouteFacts(path, text));
+    return routes ? [{ path, routes }] : [];
+  });
+  return composeRoutes(facts, [{ root: '.', frameworks }]).map((r) => `${r.method} ${r.path}`);
+}
 
 /** `f`'s value, failing when it takes more than `budgetMs` of CPU time. */
 function within<T>(budgetMs: number, f: () => T): T {
@@ -39,6 +52,44 @@ describe('hostile: the inputs and outputs of check --results, --baseline and rep
         const read = readResultFile('r.xml', text);
         assert.ok(read.problem !== undefined && read.problem.length < 300, `${read.problem?.length} characters: ${read.problem?.slice(0, 300)}`);
       }
+    });
+  });
+
+  describe('test titles with placeholders', () => {
+    it('a title of thirty placeholders is matched against a long reported name in linear time, and still binds', async () => {
+      const title = `AC-001: charges ${'%s '.repeat(30)}card`;
+      const files = { ...EVIDENCE_FILES, 'web/src/pay/charge.test.ts': `// @MX:TEST: SPEC-PAY-001\nimport { describe, it } from 'vitest';\n\ndescribe('charge', () => {\n  it('${title}', () => {});\n});\n` };
+      const service = await load(files);
+      const testcase = (name: string): string => `<testcase classname="src/pay/charge.test.ts" name="charge &gt; ${name}" time="0.001"/>`;
+      const xml = `<testsuites name="vitest tests"><testsuite name="src/pay/charge.test.ts">${testcase(`AC-001: charges ${'a '.repeat(3000)}`)}${testcase(`AC-001: charges ${'a '.repeat(30)}card`)}</testsuite></testsuites>`;
+      const { ms } = await cpuTimedAsync(() => {
+        service.setTestResults([readResultFile('web/junit.xml', xml)]);
+        return service.evidence();
+      });
+      assert.ok(ms < 5_000, `took ${ms.toFixed(0)} ms of CPU`);
+      const ac = service.evidence()!.item('PAY-001', 'AC-001');
+      assert.equal(ac.state, 'verified');
+      assert.equal(ac.tests[0]!.result?.cases, 1);
+    });
+  });
+
+  describe('route files', () => {
+    const blanks = ' \t'.repeat(100_000);
+    it('a Play routes line ending in 200,000 blanks is read at once, its handler trimmed', () => {
+      assert.deepEqual(routesWithin(2_000, { 'conf/routes': `GET /orders controllers.Orders.list()${blanks}\nPOST /orders controllers.Orders.add()${blanks}x\n` }, ['play']), ['GET /orders', 'POST /orders']);
+    });
+
+    it("Spring's context path behind 200,000 blanks and a comment is read at once", () => {
+      const path = within(2_000, () => contextPath(`server:\n  servlet:\n    context-path: /shop${blanks}# the shop\n  port: 8080${blanks}x\n`));
+      assert.equal(path, '/shop');
+    });
+
+    it("100,000 Django 'class X(' without a ')' and a comment of 100,000 '@Route(' are passed over at once", () => {
+      assert.deepEqual(routesWithin(2_000, { 'app/views.py': 'class A('.repeat(100_000) }, ['django']), []);
+      const php = `<?php\nnamespace App\\Controller;\n/** ${'@Route('.repeat(100_000)} */\nclass A {}\n`;
+      assert.deepEqual(routesWithin(2_000, { 'src/Controller/A.php': php }, ['symfony']), []);
+      const annotated = '<?php\nnamespace App\\Controller;\n/** @Route("/b") */\nclass B extends AbstractController\n{\n    /** @Route("/list", methods={"GET"}) */\n    public function list(): Response {}\n}\n';
+      assert.deepEqual(routesWithin(2_000, { 'src/Controller/B.php': annotated }, ['symfony']), ['GET /b/list']);
     });
   });
 
