@@ -152,7 +152,7 @@ async function readBaseline(file: string): Promise<Baseline> {
   const text = readText(nodePath.resolve(file), MAX_BASELINE);
   if (typeof text !== 'string') {
     const why = text.skip === 'too-large' ? `larger than ${MAX_BASELINE / 1024 / 1024} MB` : text.skip === 'binary' ? 'not text' : 'no such file, or it cannot be read';
-    throw new UsageError(`--baseline ${file}: ${why}${text.skip === 'unreadable' ? ' (write one with --write-baseline)' : ''}`);
+    throw new UsageError(`--baseline ${file}: ${why}${text.skip === 'unreadable' || text.skip === 'vanished' ? ' (write one with --write-baseline)' : ''}`);
   }
   const parsed = parseBaseline(text);
   if ('problem' in parsed) throw new UsageError(`--baseline ${file}: not a SpecChain baseline: ${parsed.problem}`);

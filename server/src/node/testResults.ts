@@ -70,7 +70,7 @@ export function readResultSources(sources: readonly ResultSource[]): ResultFile[
     const modifiedMs = statSync(s.abs, { throwIfNoEntry: false })?.mtimeMs;
     const text = readText(s.abs, MAX_RESULT_BYTES);
     if (typeof text !== 'string') {
-      const why = text.skip === 'too-large' ? `over the ${MAX_RESULT_BYTES / 1048576} MB limit for a result file` : text.skip === 'binary' ? 'it holds a NUL byte, so it reads as binary' : 'it cannot be read';
+      const why = text.skip === 'too-large' ? `over the ${MAX_RESULT_BYTES / 1048576} MB limit for a result file` : text.skip === 'binary' ? 'it holds a NUL byte, so it reads as binary' : text.skip === 'vanished' ? 'it was deleted before it could be read' : 'it cannot be read';
       return { path: s.path, cases: [], problem: `not read: ${why}`, ...(modifiedMs !== undefined ? { modifiedMs } : {}) };
     }
     return readResultFile(s.path, text, modifiedMs);

@@ -86,8 +86,8 @@ describe('hostile: worker threads that cannot start', function () {
     );
     const env = { ...process.env, NO_COLOR: '1', CG: cgroup, SPECCHAIN_CACHE_DIR: path.join(dir, '..', `cache-${process.pid}`) };
     try {
-      const limited = spawnSync('sh', ['-c', 'echo $$ > "$CG/cgroup.procs" && exec "$0" "$@"', process.execPath, launcher, 'check', dir, '--no-cache', '--format', 'json'], { encoding: 'utf8', env, timeout: 60_000 });
-      const free = specchain(['check', dir, '--no-cache', '--format', 'json'], { env });
+      const limited = spawnSync('sh', ['-c', 'echo $$ > "$CG/cgroup.procs" && exec "$0" "$@"', process.execPath, launcher, 'check', dir, '--no-cache', '--no-history', '--format', 'json'], { encoding: 'utf8', env, timeout: 60_000 });
+      const free = specchain(['check', dir, '--no-cache', '--no-history', '--format', 'json'], { env });
       assert.equal(limited.status, 1, limited.stderr);
       assert.equal(limited.stderr, 'specchain check: warning: worker threads could not run (EAGAIN: a limit on processes or threads, as in a container, was reached), so files are analysed on one thread\n');
       const findings = (out: string): unknown => (JSON.parse(out) as { diagnostics: unknown[] }).diagnostics;
