@@ -3,7 +3,8 @@
 //   - firstDiagnosticsMs: server start to the first publishDiagnostics of an opened file (target <= 3000)
 //   - editMedianMs: median time from a didChange to the re-published diagnostics over 30 edits (target <= 50)
 //   - peakRssMb: the server process's VmHWM, worker threads included (target <= 250)
-// Usage: node bench/lsp.mjs [--workspace DIR] [--edits 30]. Prints one JSON object on stdout.
+// Usage: node bench/lsp.mjs [--workspace DIR] [--edits 30] [--own-watcher]. Prints one JSON object on stdout.
+// --own-watcher: the client declares no file watching (Neovim on Linux, Helix), so the server watches the disk itself.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,7 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const EDITS = Number(option('edits', '30'));
+const OWN_WATCHER = args.includes('--own-watcher');
 /** Pause between edits: a brisk typist's cadence, longer than the server's 50 ms batching window. */
 const EDIT_INTERVAL_MS = 100;
 
@@ -80,7 +82,7 @@ await connection.sendRequest(rpc.InitializeRequest.type, {
   processId: process.pid,
   rootUri,
   workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-  capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  capabilities: { workspace: { configuration: true, ...(OWN_WATCHER ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }) } },
 });
 await connection.sendNotification(rpc.InitializedNotification.type, {});
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: original } });
@@ -117,6 +119,7 @@ const round = (n) => Math.round(n * 10) / 10;
 console.log(
   JSON.stringify({
     workspace,
+    ownWatcher: OWN_WATCHER,
     files: Number(JSON.parse(readFileSync(join(workspace, 'expected.json'), 'utf8')).files ?? NaN) || undefined,
     firstDiagnosticsMs: round(firstDiagnosticsMs),
     editMedianMs: round(editMedianMs),

@@ -51,14 +51,19 @@ const browser = { bundle: true, platform: 'browser', target: 'chrome120', format
 copyCodicons();
 
 const contexts = await Promise.all([
-  ...entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  ...entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], metafile: true })),
   ...pages.map((p) => esbuild.context({ ...browser, entryPoints: [p.in], outfile: p.out })),
 ]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log(`watching ${entries.length + pages.length} bundles`);
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  // bin/specchain.js runs dist/cli.js through vm.Script with V8's code cache, where Node 20 has no
+  // loader for import(): a dynamic import left in the bundle (a built-in module's, say) would throw.
+  const dynamic = Object.entries(results[entries.findIndex((e) => e.out === 'dist/cli.js')]?.metafile?.outputs ?? {})
+    .flatMap(([, output]) => output.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path));
+  if (dynamic.length > 0) throw new Error(`dist/cli.js must not import() at run time (${dynamic.join(', ')}): import it statically`);
   await Promise.all(contexts.map((c) => c.dispose()));
   console.log(`built ${[...entries, ...pages].map((e) => e.out).join(', ')}`);
 }

@@ -1,4 +1,5 @@
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 
 const SETTLE_MS = 100;
@@ -61,28 +62,46 @@ export class DiskWatcher {
    * Watches the root and every folder under it that SpecChain reads, each before it is listed:
    * call before each load lists the folder, whose listing then sees everything written before
    * a folder's watch, and the watch everything after. Folders watched already keep their watch.
+   * Folders are read asynchronously, so requests are answered meanwhile.
    */
-  watchAll(): void {
+  async watchAll(): Promise<void> {
     if (this.#disposed) return;
     if (this.#rootIdentity === undefined) {
       this.#watchParent();
       this.#rootIdentity = identityOf(this.#root);
     }
-    this.#arm('');
+    const pending = [''];
+    while (pending.length > 0 && !this.#disposed && !this.#rootGone) {
+      const dir = pending.pop()!;
+      if (!this.#watch(dir)) continue;
+      let entries: Dirent[];
+      try {
+        entries = await readdir(nodePath.join(this.#root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const path of this.#subfolders(dir, entries)) pending.push(path);
+    }
   }
 
   /** Watches `dir` and the folders under it, each before reading it; reports nothing. */
   #arm(dir: string): void {
     const pending = [dir];
-    while (pending.length > 0 && this.#watched.size < MAX_WATCHED_FOLDERS) {
+    while (pending.length > 0) {
       const next = pending.pop()!;
-      if (!this.#watch(next)) continue;
-      for (const entry of listFolder(nodePath.join(this.#root, next))) {
-        if (!entry.isDirectory()) continue;
-        const path = next === '' ? entry.name : `${next}/${entry.name}`;
-        if (this.#events.includes(path, true)) pending.push(path);
-      }
+      if (this.#watch(next)) for (const path of this.#subfolders(next, listFolder(nodePath.join(this.#root, next)))) pending.push(path);
     }
+  }
+
+  /** The folders among `entries` of `dir` that are to be watched. */
+  #subfolders(dir: string, entries: readonly Dirent[]): string[] {
+    const out: string[] = [];
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (this.#events.includes(path, true)) out.push(path);
+    }
+    return out;
   }
 
   /** Watches one folder (again, when the folder watched is no longer there); false when it cannot be. */

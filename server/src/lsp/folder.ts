@@ -206,9 +206,9 @@ export class FolderState {
     this.#rules = workspace;
     this.#isResult = config.testResults.length > 0 ? picomatch(config.testResults as string[], { dot: true }) : () => false;
     this.#resultFolders = resultFolders(config.testResults);
-    this.#watcher?.watchAll();
     let report: LoadReport;
     try {
+      await this.#watcher?.watchAll();
       const listing = (await workspace.list()).filter((entry) => this.#nested.length === 0 || this.includes(entry.path));
       this.#hooks.progress(listing.length, false);
       report = await service.load(listing);

@@ -85,8 +85,8 @@ export function openFolder(dir: string, options: { configFile?: string; cache?: 
   };
 }
 
-/** Names of the files the caches write (`<key>.json`, `<key>.check.json`, journals, temporary files). */
-const CACHE_FILE = /^[0-9a-f]{20}(?:\.[a-z]+)?\.(?:json|journal)(?:\.[0-9]+\.tmp)?$/;
+/** Names of the files the caches write (`<key>.json`, `<key>.check.json`, journals, the CLI bundle's code cache `<key>.v8`, temporary files). */
+const CACHE_FILE = /^[0-9a-f]{20}(?:\.[a-z]+)?\.(?:json|journal|v8)(?:\.[0-9]+\.tmp)?$/;
 
 /**
  * Why the cache folder cannot be used for this workspace, if it cannot: it is the workspace

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -51,5 +51,39 @@ describe('specchain as an installed package', function () {
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^specchain: \S+cli\.js is missing; run `npm run build` in \S+ first\n$/);
+  });
+
+  it('keeps the bundle compiled in the cache folder, keyed by its text, and starts without a usable cache too', () => {
+    const checkout = mkdtempSync(path.join(tmp, 'code-cache-'));
+    mkdirSync(path.join(checkout, 'bin'));
+    mkdirSync(path.join(checkout, 'dist'));
+    copyFileSync(path.join(ROOT, 'bin', 'specchain.js'), path.join(checkout, 'bin', 'specchain.js'));
+    // A bundle that shows what it was given: its module names, a sibling and a built-in required.
+    writeFileSync(path.join(checkout, 'dist', 'helper.js'), 'exports.word = "sibling";\n');
+    const bundle = (tag: string): string =>
+      `exports.main = () => { const p = require('node:path'); console.log([${JSON.stringify(tag)}, p.basename(__filename), p.basename(__dirname), require('./helper').word, module.exports === exports].join(' ')); };\n`;
+    writeFileSync(path.join(checkout, 'dist', 'cli.js'), bundle('one'));
+    const cache = path.join(checkout, 'cache');
+    const run = (dir: string) => spawnSync(process.execPath, [path.join(checkout, 'bin', 'specchain.js')], { cwd: checkout, encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: dir } });
+    const codeCaches = (): string[] => readdirSync(cache).filter((name) => /^[0-9a-f]{20}\.v8$/.test(name));
+
+    const first = run(cache);
+    assert.equal(first.stdout, 'one cli.js dist sibling true\n', first.stderr);
+    assert.equal(codeCaches().length, 1, 'the compiled bundle is kept');
+    assert.equal(run(cache).stdout, first.stdout, 'started from the kept code');
+    writeFileSync(path.join(cache, codeCaches()[0]!), 'not V8 code');
+    assert.equal(run(cache).stdout, first.stdout, 'a damaged cache is refused by V8 and written again');
+
+    writeFileSync(path.join(checkout, 'dist', 'cli.js'), bundle('two'));
+    assert.equal(run(cache).stdout, 'two cli.js dist sibling true\n', 'another bundle never runs the old code');
+    assert.equal(codeCaches().length, 2);
+    assert.deepEqual(readdirSync(cache).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+
+    // A cache folder that cannot be made (a file stands in its place): the bundle starts all the same.
+    const blocked = path.join(checkout, 'blocked');
+    writeFileSync(blocked, '');
+    const plain = run(path.join(blocked, 'cache'));
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.equal(plain.stdout, 'two cli.js dist sibling true\n');
   });
 });

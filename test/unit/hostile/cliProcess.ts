@@ -51,3 +51,11 @@ export function underNoSpace(args: string[], env: NodeJS.ProcessEnv): { code: nu
   const r = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
   return { code: r.status, err: r.stderr };
 }
+
+/**
+ * Standard error without the line saying why unknown IDs get no git history: these workspaces
+ * are temporary folders outside any repository, where that line is expected (issue 19).
+ */
+export function withoutHistoryNote(stderr: string): string {
+  return stderr.replace(/^specchain check: note: no git history for [^\n]*\n/m, '');
+}
