@@ -1,5 +1,6 @@
 import { isGitProblem, isObjectId, refProblem, runGit, streamGit, type GitProblem } from './git';
 import { UsageError } from './folder';
+import { fromOsPath } from './osPath';
 
 /**
  * A pull request's base as git knows it: the merge base of a ref with HEAD, the files of that
@@ -105,14 +106,15 @@ export async function readBaseTree(root: string, commit: string): Promise<BaseTr
   return { commit, files, changed: new Set(splitNul(diff.stdout)) };
 }
 
+/** NUL-separated records; a path's bytes that are not UTF-8 are kept as the workspace listing keeps them (`osPath.ts`), so both name the file alike. */
 function splitNul(bytes: Buffer): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, start)) {
-    if (i > start) out.push(bytes.toString('utf8', start, i));
+    if (i > start) out.push(fromOsPath(bytes.subarray(start, i)));
     start = i + 1;
   }
-  if (start < bytes.length) out.push(bytes.toString('utf8', start));
+  if (start < bytes.length) out.push(fromOsPath(bytes.subarray(start)));
   return out;
 }
 

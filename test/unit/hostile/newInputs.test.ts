@@ -129,6 +129,18 @@ describe('hostile: the inputs and outputs of check --results, --baseline and rep
       assert.deepEqual(filesUnder(outside), []);
     });
 
+    it('report --html with a SPEC ID of 250 characters writes its page under a name the file system takes', () => {
+      const long = `${'A'.repeat(250)}-001`;
+      writeFileSync(path.join(t.ws, '.moai/specs/SPEC-PAY-001/spec.md'), legacySpec(long));
+      const r = specchain(['report', '--html', path.join(t.base, 'site'), t.ws], { env: t.env });
+      assert.equal(r.code, 0, r.err);
+      const pages = filesUnder(path.join(t.base, 'site'));
+      assert.equal(pages.length, 3, pages.join(', '));
+      const page = pages.find((p) => p.startsWith('SPEC-'))!;
+      assert.ok(page.length < 160, page);
+      assert.ok(readFileSync(path.join(t.base, 'site', 'index.html'), 'utf8').includes(`href="${page}"`));
+    });
+
     it('report --html into a folder inside the workspace writes every page there', () => {
       const r = specchain(['report', '--html', path.join(t.ws, 'site'), t.ws], { env: t.env });
       assert.equal(r.code, 0, r.err);
