@@ -38,8 +38,9 @@ export function findResultFiles(root: string, base: string, patterns: readonly s
     const scan = picomatch.scan(pattern);
     if (!scan.isGlob) {
       const abs = nodePath.resolve(base, pattern);
-      if (statSync(abs, { throwIfNoEntry: false })?.isFile()) found.set(abs, { abs, path: show(abs) });
-      else problems.push(`${pattern}: no such file`);
+      const info = statSync(abs, { throwIfNoEntry: false });
+      if (info?.isFile()) found.set(abs, { abs, path: show(abs) });
+      else problems.push(`${pattern}: ${info === undefined ? 'no such file' : info.isDirectory() ? 'a folder, not a file (give a glob such as DIR/**/*.xml)' : 'not a regular file'}`);
       continue;
     }
     const dir = nodePath.resolve(base, scan.base || '.');

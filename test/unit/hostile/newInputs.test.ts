@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { findResultFiles } from '../../../server/src/node/testResults';
 import { readResultFile } from '../../../server/src/service/evidence/results';
 import { composeRoutes, extractRouteFacts } from '../../../server/src/service/routes';
 import { contextPath } from '../../../server/src/service/routes/frameworks/spring';
@@ -45,6 +46,14 @@ describe('hostile: the inputs and outputs of check --results, --baseline and rep
       const read = within(5_000, () => readResultFile('r.xml', '<testsuites>' + '<testsuite>'.repeat(100_000)));
       assert.ok((read.problem ?? '').length < 300, `${read.problem?.length} characters`);
       assert.match(read.problem!, /ends with <testsuites>, <testsuite>, .* and 99996 more still open/);
+    });
+
+    it('a device or a folder named as a result file is said to be one, not missing', () => {
+      assert.deepEqual(findResultFiles('/', '/', ['/dev/zero', '/tmp', '/no/such/result.xml']).problems, [
+        '/dev/zero: not a regular file',
+        '/tmp: a folder, not a file (give a glob such as DIR/**/*.xml)',
+        '/no/such/result.xml: no such file',
+      ]);
     });
 
     it('a megabyte-long element name is quoted clipped', () => {
