@@ -1,4 +1,3 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { openFolder, UsageError, type Folder } from '../node/folder';
 import { RunCache } from '../node/runCache';
@@ -153,7 +152,7 @@ async function readBaseline(file: string): Promise<Baseline> {
   const text = readText(nodePath.resolve(file), MAX_BASELINE);
   if (typeof text !== 'string') {
     const why = text.skip === 'too-large' ? `larger than ${MAX_BASELINE / 1024 / 1024} MB` : text.skip === 'binary' ? 'not text' : 'no such file, or it cannot be read';
-    throw new UsageError(`--baseline ${file}: ${why}${text.skip === 'unreadable' ? ' (write one with --write-baseline)' : ''}`);
+    throw new UsageError(`--baseline ${file}: ${why}${text.skip === 'unreadable' || text.skip === 'vanished' ? ' (write one with --write-baseline)' : ''}`);
   }
   const parsed = parseBaseline(text);
   if ('problem' in parsed) throw new UsageError(`--baseline ${file}: not a SpecChain baseline: ${parsed.problem}`);
@@ -165,15 +164,9 @@ async function readBaseline(file: string): Promise<Baseline> {
  * folder it goes through the one checked writer (never through a link that leads out).
  */
 async function writeBaselineFile(folder: Folder, file: string, text: string): Promise<string> {
-  const { isInside, writeWorkspaceFile } = await import('../node/workspaceFiles');
-  const path = nodePath.resolve(file);
+  const { writeNamedFile } = await import('../node/workspaceFiles');
   try {
-    if (isInside(folder.root, path) && path !== folder.root) await writeWorkspaceFile(folder.root, nodePath.relative(folder.root, path).split(nodePath.sep).join('/'), text);
-    else {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text, { flag: 'wx' });
-      renameSync(tmp, path);
-    }
+    await writeNamedFile(folder.root, nodePath.resolve(file), text);
   } catch (e) {
     throw new UsageError(`--write-baseline ${file}: ${(e as Error).message}`);
   }

@@ -35,7 +35,7 @@ export async function reportCommand(args: readonly string[], io: CliIO): Promise
   service.setTestResults(files, modificationTimes(folder.root));
   const pages = renderHtmlReport(service.index, service.evidence()!, sourceOf(folder.root));
   const dir = nodePath.resolve(out);
-  writeReport(dir, pages);
+  await writeReport(folder.root, dir, pages);
   io.out(`specchain report: ${pages.size} files written to ${dir}`);
   return 0;
 }

@@ -221,7 +221,7 @@ export class CachedAnalyzer implements BulkAnalyzer {
       for (const s of fresh.skipped) {
         skipped.push(s);
         const st = stats.get(s.path);
-        if (st && s.reason !== 'unreadable') this.cache.store(s.path, st, s.reason);
+        if (st && s.reason !== 'unreadable' && s.reason !== 'vanished') this.cache.store(s.path, st, s.reason);
       }
     }
     this.cache.retain(new Set(entries.map((e) => e.path)));

@@ -280,7 +280,7 @@ export class FsWorkspace implements Workspace {
 
   async read(path: string): Promise<string | SkippedFile> {
     // As in the walk, a link is never followed: a watched-file event may name one, or a file under a linked folder.
-    if (!this.#realInside(path)) return { path, reason: 'unreadable' };
+    if (!this.#realInside(path)) return { path, reason: lstatSync(toOsPath(this.absolute(path)), { throwIfNoEntry: false }) ? 'unreadable' : 'vanished' };
     const text = readText(toOsPath(this.absolute(path)), readLimitFor(path, this.config.maxFileSize));
     return typeof text === 'string' ? text : { path, reason: text.skip };
   }

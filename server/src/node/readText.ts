@@ -8,7 +8,7 @@ const BINARY_PROBE = 8000;
 
 /**
  * Reads a file's bytes, or tells why not: larger than `maxSize` (never read whole), binary (a
- * NUL in its first 8000 bytes), or unreadable (vanished, a folder, a FIFO or device, no permission). The bytes of
+ * NUL in its first 8000 bytes), vanished (no such file now), or unreadable (a folder, a FIFO or device, no permission). The bytes of
  * small files live in a buffer shared by every call: use them before the next call.
  */
 export function readBytes(absPath: string | Buffer, maxSize: number): Buffer | { readonly skip: SkipReason } {
@@ -16,8 +16,9 @@ export function readBytes(absPath: string | Buffer, maxSize: number): Buffer | {
   try {
     // Non-blocking, so that a FIFO put in a file's place never hangs the read; it is then refused below.
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return { skip: 'unreadable' };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { skip: code === 'ENOENT' || code === 'ENOTDIR' ? 'vanished' : 'unreadable' };
   }
   try {
     if (!fstatSync(fd).isFile()) return { skip: 'unreadable' };
@@ -107,5 +108,6 @@ export function readSmallFile(root: string, absPath: string | Buffer): { text: s
   if (!('skip' in read)) return { text: decodeText(read) };
   if (read.skip === 'too-large') return { refused: `it is larger than ${MAX_SMALL_FILE / 1024 / 1024} MB` };
   if (read.skip === 'binary') return { refused: 'it holds NUL bytes' };
+  if (read.skip === 'vanished') return undefined;
   return { refused: 'it is not a regular file that can be read' };
 }

@@ -1,11 +1,11 @@
 import * as fsWalk from '@nodelib/fs.walk';
-import { lstatSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { MAX_RESULT_BYTES } from '../service/evidence/resultTypes';
 import { readResultFile, type ResultFile } from '../service/evidence/results';
 import { readText } from './readText';
-import { isInside } from './workspaceFiles';
+import { isInside, writeNamedFile } from './workspaceFiles';
 
 /**
  * Folders never searched for result files: dependencies, caches and build output that holds
@@ -38,8 +38,9 @@ export function findResultFiles(root: string, base: string, patterns: readonly s
     const scan = picomatch.scan(pattern);
     if (!scan.isGlob) {
       const abs = nodePath.resolve(base, pattern);
-      if (statSync(abs, { throwIfNoEntry: false })?.isFile()) found.set(abs, { abs, path: show(abs) });
-      else problems.push(`${pattern}: no such file`);
+      const info = statSync(abs, { throwIfNoEntry: false });
+      if (info?.isFile()) found.set(abs, { abs, path: show(abs) });
+      else problems.push(`${pattern}: ${info === undefined ? 'no such file' : info.isDirectory() ? 'a folder, not a file (give a glob such as DIR/**/*.xml)' : 'not a regular file'}`);
       continue;
     }
     const dir = nodePath.resolve(base, scan.base || '.');
@@ -70,7 +71,7 @@ export function readResultSources(sources: readonly ResultSource[]): ResultFile[
     const modifiedMs = statSync(s.abs, { throwIfNoEntry: false })?.mtimeMs;
     const text = readText(s.abs, MAX_RESULT_BYTES);
     if (typeof text !== 'string') {
-      const why = text.skip === 'too-large' ? `over the ${MAX_RESULT_BYTES / 1048576} MB limit for a result file` : text.skip === 'binary' ? 'it holds a NUL byte, so it reads as binary' : 'it cannot be read';
+      const why = text.skip === 'too-large' ? `over the ${MAX_RESULT_BYTES / 1048576} MB limit for a result file` : text.skip === 'binary' ? 'it holds a NUL byte, so it reads as binary' : text.skip === 'vanished' ? 'it was deleted before it could be read' : 'it cannot be read';
       return { path: s.path, cases: [], problem: `not read: ${why}`, ...(modifiedMs !== undefined ? { modifiedMs } : {}) };
     }
     return readResultFile(s.path, text, modifiedMs);
@@ -97,16 +98,11 @@ export function loadResults(root: string, cwd: string, args: readonly string[] |
 }
 
 /**
- * Writes a report's files into `dir` (created when missing): each beside its target and renamed
- * over it, so that a link in its place is replaced, never written through.
+ * Writes a report's files into `dir` (created when missing), each whole or not at all: inside the
+ * workspace `root` through the checked writer (never through a link that leads out), elsewhere
+ * where the user said.
  */
-export function writeReport(dir: string, files: ReadonlyMap<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  if (!lstatSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  for (const [name, text] of files) {
-    const target = nodePath.join(dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  }
+export async function writeReport(root: string, dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  if (!isInside(root, dir)) mkdirSync(dir, { recursive: true });
+  for (const [name, text] of files) await writeNamedFile(root, nodePath.join(dir, name), text);
 }

@@ -2,7 +2,8 @@
 // that nothing outside the workspace is ever read or written: a symlinked folder or file that
 // leads out of it is refused, and a file that is a link inside it is replaced, not written through.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, realpath, rename, rmdir, unlink } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { lstat, mkdir, open, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 
 /** A write or read that would leave the workspace, refused; the message says which link. */
@@ -95,23 +96,74 @@ export async function readWorkspaceFile(root: string, rel: string): Promise<stri
  */
 export async function writeWorkspaceFile(root: string, rel: string, text: string): Promise<void> {
   const created: string[] = [];
-  let tmp: string | undefined;
   try {
     const entry = await finalEntry(root, rel, true, created);
     if (!entry) throw new OutsideWorkspaceError(`${rel} has no folder to go in`);
-    // A name of its own (`wx`: never one that exists), so neither another run nor a leftover is written over.
-    const name = `${entry.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const file = await open(name, 'wx');
-    tmp = name;
+    await replaceFile(entry.path, text);
+  } catch (e) {
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Writes `text` to a new file beside `path` and renames it over `path`; when anything fails the
+ * new file is removed, so `path` is either the old file whole or the new one whole.
+ */
+async function replaceFile(path: string, text: string): Promise<void> {
+  // A name of its own (`wx`: never one that exists), so neither another run nor a leftover is written over.
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const file = await open(tmp, 'wx');
+  try {
     try {
       await file.writeFile(text, 'utf8');
     } finally {
       await file.close();
     }
-    await rename(tmp, entry.path);
+    await rename(tmp, path);
   } catch (e) {
-    if (tmp !== undefined) await unlink(tmp).catch(() => undefined);
-    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * Writes a file the user named on the command line (`--write-baseline FILE`, `report --html DIR`):
+ * inside `root` through the checked writer (never through a link that leads out); outside it,
+ * where the user said. There a regular file (or a new one) is replaced whole, while a path that
+ * is not a regular file's own (`/dev/stdout`, a FIFO, a link) is written through, never replaced:
+ * renaming over `/dev/stdout` would put a file in place of the link.
+ */
+export async function writeNamedFile(root: string, absPath: string, text: string): Promise<void> {
+  if (isInside(root, absPath) && absPath !== root) return writeWorkspaceFile(root, nodePath.relative(root, absPath).split(nodePath.sep).join('/'), text);
+  // `/dev/stdout` and its kin name this process's own descriptor, which may be a socket that cannot be opened again.
+  const fd = /^\/(?:dev\/(?:std(out|err)|fd\/([12]))|proc\/self\/fd\/([12]))$/.exec(absPath);
+  if (fd) return writeAll(fd[1] === 'out' ? 1 : fd[1] === 'err' ? 2 : Number(fd[2] ?? fd[3]), text);
+  const info = await lstat(absPath).catch((e: unknown) => {
+    if (errno(e) === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (info === undefined || info.isFile()) return replaceFile(absPath, text);
+  const target = info.isSymbolicLink() ? await stat(absPath).catch(() => undefined) : info;
+  if (target === undefined) throw new Error(`${absPath} is a link that leads nowhere`);
+  if (target.isDirectory()) throw new Error(`${absPath} is a folder`);
+  const file = await open(absPath, 'w');
+  try {
+    await file.writeFile(text, 'utf8');
+  } finally {
+    await file.close();
+  }
+}
+
+/** Writes all of `text` to an open descriptor, however many writes it takes. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      // A pipe in non-blocking mode that is full for the moment: try again.
+      if (errno(e) !== 'EAGAIN') throw e;
+    }
   }
 }

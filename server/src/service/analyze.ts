@@ -289,7 +289,8 @@ export function isSkippedByName(path: string): boolean {
 const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'too-large': 'it is larger than the maxFileSize setting',
   binary: 'it holds a NUL byte, so it reads as binary',
-  unreadable: 'it cannot be read (permissions, a special file, or it vanished)',
+  unreadable: 'it cannot be read (permissions or a special file)',
+  vanished: 'it was deleted while the workspace was read',
 };
 
 /**

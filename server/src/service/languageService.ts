@@ -70,7 +70,7 @@ export class LanguageService {
       const text = await this.workspace.read(entry.path);
       if (typeof text === 'string') this.#generated.add(entry.path, text);
     }
-    const skipped: SkippedFile[] = [];
+    let skipped: SkippedFile[] = [];
     const toRead: WorkspaceEntry[] = [];
     for (const entry of entries) {
       if (isSkippedByName(entry.path)) skipped.push({ path: entry.path, reason: 'binary' });
@@ -94,6 +94,8 @@ export class LanguageService {
     for (const f of facts) this.index.set(this.#markGenerated(f));
     for (const s of skipped) this.#skip(s.path, s.reason);
     const done = Date.now();
+    // A file deleted between the listing and its read is not there: neither indexed nor counted as skipped.
+    if (skipped.some((s) => s.reason === 'vanished')) skipped = skipped.filter((s) => s.reason !== 'vanished');
     return { files: facts.length, skipped, millis: done - started, phases: { list: listed - started, analyze: analyzed - listed, index: done - analyzed } };
   }
 
@@ -133,8 +135,9 @@ export class LanguageService {
     return this.#apply(path, () => this.#skip(path, 'too-large'));
   }
 
-  /** Records a file that was not read; a SPEC document stays listed, with the reason. */
+  /** Records a file that was not read; a SPEC document stays listed, with the reason. A file that vanished is forgotten. */
   #skip(path: string, reason: SkipReason): boolean {
+    if (reason === 'vanished') return this.index.delete(path);
     if (this.classifier.isSpecDocument(path)) return this.index.set(unreadableSpec(path, reason));
     this.index.skip(path, reason);
     return false;

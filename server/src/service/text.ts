@@ -111,3 +111,18 @@ export function decodeNumeric(s: string): string {
     return code <= 0x10ffff ? String.fromCodePoint(code) : all;
   });
 }
+
+/**
+ * FNV-1a over UTF-16 code units in two 32-bit lanes with different offsets: 64 bits as 16 hex
+ * digits. Not cryptographic; it only has to keep distinct findings (or names) of one repository apart.
+ */
+export function hash64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}

@@ -527,7 +527,8 @@ export interface InvisibleInId {
 }
 
 /** Why a file was not read. */
-export type SkipReason = 'too-large' | 'binary' | 'unreadable';
+/** Why a listed file was not read; `vanished`: it was deleted between the listing and the read, so it is simply gone. */
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'vanished';
 
 export interface SkippedFile {
   readonly path: string;

@@ -34,7 +34,7 @@ describe('reading files from disk', () => {
     const classifier = new FileClassifier(DEFAULT_CONFIG);
     const texts = Object.keys(files).filter((p) => typeof files[p] === 'string' && p !== 'big.txt');
     const { facts, skipped } = analyzeBatch(dir, classifier, [...texts, 'gone.py']);
-    assert.deepEqual(skipped, [{ path: 'gone.py', reason: 'unreadable' }]);
+    assert.deepEqual(skipped, [{ path: 'gone.py', reason: 'vanished' }]); // listed, then deleted before its read
     const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
     for (const f of facts) {
       const text = (files[f.path] as string).replace(/^\ufeff/, '');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -38,6 +38,18 @@ export function tempWorkspace(prefix: string, files: Record<string, string | Buf
   const ws = path.join(base, 'ws');
   writeTree(ws, files);
   return { base, ws, env: { SPECCHAIN_CACHE_DIR: path.join(base, 'cache') }, remove: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** Every file under `dir`, relative. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name))).sort();
+}
+
+/** The command under a file-size limit of 0 blocks: every write to a file fails with EFBIG, as on a full disk. */
+export function underNoSpace(args: string[], env: NodeJS.ProcessEnv): { code: number | null; err: string } {
+  const r = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  return { code: r.status, err: r.stderr };
 }
 
 /**

@@ -1,21 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { BIN, ensureBuilt, legacySpec, writeTree } from './cliProcess';
-
-/** Every file under `dir`, relative. */
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name))).sort();
-}
-
-/** The command under a file-size limit of 0 blocks: every write to a file fails with EFBIG, as on a full disk. */
-function underNoSpace(args: string[], env: NodeJS.ProcessEnv): { code: number | null; err: string } {
-  const r = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
-  return { code: r.status, err: r.stderr };
-}
+import { ensureBuilt, filesUnder as files, legacySpec, underNoSpace, writeTree } from './cliProcess';
 
 describe('hostile: no temporary file is left behind when a write fails', function () {
   this.timeout(120_000);
@@ -53,5 +40,23 @@ describe('hostile: no temporary file is left behind when a write fails', functio
     const r = underNoSpace(['check', ws, '--format', 'json'], { SPECCHAIN_CACHE_DIR: cache });
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(files(cache).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('--write-baseline and report --html on a full disk: exit 2 and no temporary file, inside the workspace or out', () => {
+    const out = path.join(base, 'out');
+    for (const args of [
+      ['check', ws, '--no-cache', '--write-baseline', path.join(ws, 'baseline.json')],
+      ['check', ws, '--no-cache', '--write-baseline', path.join(out, 'baseline.json')],
+      ['report', '--html', path.join(ws, 'report'), ws],
+      ['report', '--html', path.join(out, 'report'), ws],
+    ]) {
+      writeTree(out, { 'keep.txt': 'kept\n' });
+      const before = files(ws);
+      const r = underNoSpace(args, { SPECCHAIN_CACHE_DIR: cache });
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, /EFBIG/);
+      assert.deepEqual(files(ws), before, args.join(' '));
+      assert.deepEqual(files(out), ['keep.txt'], args.join(' '));
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { hash64 } from '../text';
 import type { Diagnostic } from '../types';
 
 /**
@@ -42,19 +43,4 @@ function compareStart(a: Diagnostic, b: Diagnostic): number {
 export function subjectOf(d: Pick<Diagnostic, 'target' | 'message'>): string {
   if (d.target !== undefined) return d.target;
   return d.message.replace(/\b(lines?) \d+(?:[-–]\d+)?/g, '$1 #').replace(/:\d+(?::\d+)?(?=\)|,|;|\s|$)/g, ':#');
-}
-
-/**
- * FNV-1a over UTF-16 code units in two 32-bit lanes with different offsets: 64 bits as 16 hex
- * digits. Not cryptographic; it only has to keep distinct findings of one repository apart.
- */
-function hash64(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0xcbf29ce4;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../index';
+import { hash64 } from '../text';
 import { reqCoverage } from '../mx/coverage';
 import { firstLine } from './rules';
 import { STATE_ORDER, type Evidence, type EvidenceReport, type EvidenceState, type LinkedTest } from './states';
@@ -19,8 +20,13 @@ function esc(text: string): string {
 
 /** A file name for a SPEC's page: its ID with anything but letters, digits, `.`, `_`, `-` written out. */
 export function specPageName(id: string): string {
-  return `SPEC-${id.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}.html`;
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+  // A file name has at most 255 bytes: a longer ID (frontmatter can say anything) is cut and told apart by a hash.
+  return `SPEC-${safe.length > MAX_NAME ? `${safe.slice(0, MAX_NAME)}~${hash64(id)}` : safe}.html`;
 }
+
+/** The longest escaped ID a page name keeps whole. */
+const MAX_NAME = 120;
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}.s{font-weight:600;white-space:nowrap}code{font-size:90%}.m{color:#57606a;font-size:90%;white-space:pre-wrap}nav,footer{margin:1rem 0;color:#57606a}`;
 const FILTER = `<script>document.getElementById('state').addEventListener('change',e=>{for(const r of document.querySelectorAll('tr[data-state]'))r.hidden=e.target.value!==''&&r.dataset.state!==e.target.value})</script>`;

@@ -67,18 +67,40 @@ function normalTitle(s: string): string {
   return s.replace(/\s*[>›]\s*/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A title with placeholders (`%i`, `$name`, `${x}`) as a pattern over the reported name. */
-function titlePattern(title: string): RegExp | undefined {
+/**
+ * A title with placeholders (`%i`, `$name`, `${x}`) as a test over the reported name: the text
+ * between placeholders found in order, the first part at the start and the last at the end.
+ * (A regular expression `^a.*?b.*?c$` backtracked polynomially on a title of many placeholders.)
+ */
+function titlePattern(title: string): ((name: string) => boolean) | undefined {
   if (!/%[sdifjoOp#%]|\$\{|\$[A-Za-z_]/.test(title)) return undefined;
-  const parts = normalTitle(title).split(/%[sdifjoOp#]|\$\{[^}]*\}|\$[A-Za-z_][\w.]*/);
-  return new RegExp(`^${parts.map((p) => p.replace(/%%/g, '%').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?')}$`, 's');
+  const parts = normalTitle(title)
+    .split(/%[sdifjoOp#]|\$\{[^}]*\}|\$[A-Za-z_][\w.]*/)
+    .map((p) => p.replace(/%%/g, '%'));
+  return (name) => inOrder(parts, name);
+}
+
+/** True when `s` is `parts` in order with anything between them (leftmost matches suffice, as for a glob's `*`). */
+function inOrder(parts: readonly string[], s: string): boolean {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (parts.length === 1) return s === first;
+  if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+  const end = s.length - last.length;
+  let at = first.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const found = s.indexOf(parts[i]!, at);
+    if (found === -1 || found + parts[i]!.length > end) return false;
+    at = found + parts[i]!.length;
+  }
+  return true;
 }
 
 /** The tests of the workspace looked up by name, with what each runner's names say about files. */
 class Catalog {
   readonly #byName = new Map<string, TestRef[]>();
   readonly #byTitle = new Map<string, TestRef[]>();
-  readonly #patterns: { readonly re: RegExp; readonly ref: TestRef }[] = [];
+  readonly #patterns: { readonly matches: (name: string) => boolean; readonly ref: TestRef }[] = [];
   readonly #goModules: { readonly folder: string; readonly module: string }[] = [];
   readonly #crates = new Map<string, string>();
 
@@ -91,8 +113,8 @@ class Catalog {
       if (ref.decl.title !== undefined) push(this.#byName, ref.decl.title, ref);
       if (isJs(ref.path)) {
         const chain = [...this.#suiteNames(ref), ref.decl.name].join(' ');
-        const re = titlePattern(chain);
-        if (re) this.#patterns.push({ re, ref });
+        const matches = titlePattern(chain);
+        if (matches) this.#patterns.push({ matches, ref });
         else push(this.#byTitle, normalTitle(chain), ref);
       }
     }
@@ -149,7 +171,7 @@ class Catalog {
     const title = normalTitle(c.name);
     const exact = one(this.#byTitle.get(title), inFile);
     if (exact) return exact;
-    const patterned = this.#patterns.filter((p) => inFile(p.ref) && p.re.test(title));
+    const patterned = this.#patterns.filter((p) => inFile(p.ref) && p.matches(title));
     return patterned.length === 1 ? patterned[0]!.ref : undefined;
   }
 

@@ -49,11 +49,23 @@ export function clipMessage(text: string | undefined): string | undefined {
   return trimmed.length > MESSAGE_CHARS ? `${trimmed.slice(0, MESSAGE_CHARS - 1)}…` : trimmed;
 }
 
+/** Open elements named in a message about a cut-off file; the rest are counted. */
+const MAX_OPEN_NAMED = 5;
+/** The longest parser message quoted (it may quote a megabyte-long name). */
+const MAX_PROBLEM_CHARS = 200;
+const clipName = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name);
+
 /** fast-xml-parser's validation error as one line: unclosed elements (a run cut off) said plainly. */
 export function xmlProblem(err: { readonly line: number; readonly msg: string }): string {
   const unclosed = /^Invalid '\[([^\]]*)\]' found/.exec(err.msg);
-  if (unclosed) return `not well-formed XML: the file ends with ${[...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ')} still open (a run cut off?)`;
-  return `not well-formed XML at line ${err.line}: ${err.msg}`;
+  if (unclosed) {
+    const open = [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${clipName(m[1]!)}>`);
+    // Thousands of open elements are named by the first few and counted: the message stays one short line.
+    const named = open.length > MAX_OPEN_NAMED ? `${open.slice(0, MAX_OPEN_NAMED).join(', ')} and ${open.length - MAX_OPEN_NAMED} more` : open.join(', ');
+    return `not well-formed XML: the file ends with ${named} still open (a run cut off?)`;
+  }
+  const msg = err.msg.length > MAX_PROBLEM_CHARS ? `${err.msg.slice(0, MAX_PROBLEM_CHARS - 1)}…` : err.msg;
+  return `not well-formed XML at line ${err.line}: ${msg}`;
 }
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

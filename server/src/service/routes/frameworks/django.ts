@@ -22,7 +22,8 @@ export const django: RouteExtractor = {
   framework: 'django',
   files: (path) => path.endsWith('.py'),
   signals: ['urlpatterns', 'register(', 'ROOT_URLCONF', 'as_view', 'api_view', 'action', 'require_', 'View', 'Mixin'],
-  precheck: /\b(?:urlpatterns|re_path|register|ROOT_URLCONF|as_view|api_view|action|require_http_methods|require_GET|require_POST)\b|\bclass\s+\w+\([^)]*(?:View|ViewSet|Mixin)\b/,
+  // The bases are searched 400 characters deep: `[^)]*` scanned to the end of the file from each `class X(` without a `)`.
+  precheck: /\b(?:urlpatterns|re_path|register|ROOT_URLCONF|as_view|api_view|action|require_http_methods|require_GET|require_POST)\b|\bclass\s+\w+\([^)]{0,400}(?:View|ViewSet|Mixin)\b/,
   extract: readDjango,
 };
 

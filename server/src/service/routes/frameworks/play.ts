@@ -25,8 +25,10 @@ function readRoutesFile(src: Source, out: RouteCollector): void {
   const lines = src.text.split('\n');
   lines.forEach((raw, line) => {
     const text = raw.replace(/\r$/, '');
-    const m = /^[ \t]*([A-Z]+|->)[ \t]+(\S+)[ \t]+(\S.*?)[ \t]*$/.exec(text);
+    // The handler is trimmed after the match: `(\S.*?)[ \t]*$` tried every end of a long blank run (quadratic).
+    const m = /^[ \t]*([A-Z]+|->)[ \t]+(\S+)[ \t]+(\S.*)$/.exec(text);
     if (!m) return;
+    m[3] = m[3]!.trimEnd();
     const range = { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     if (m[1] === '->') {
       out.mounts.push({ parent: '*', prefix: m[2]!, target: { module: m[3]!.trim() }, line });

@@ -50,8 +50,11 @@ export function contextPath(text: string): string | undefined {
   const lines = text.split(/\r?\n/);
   const stack: { indent: number; key: string }[] = [];
   for (const line of lines) {
-    const m = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/.exec(line);
+    // The value is cut at `#` and trimmed after the match: a lazy value before `[ \t]*` tried every end of a blank run.
+    const m = /^([ \t]*)([\w.-]+)[ \t]*:(.*)$/.exec(line);
     if (!m) continue;
+    const hash = m[3]!.indexOf('#');
+    m[3] = (hash === -1 ? m[3]! : m[3]!.slice(0, hash)).trim();
     const indent = m[1]!.length;
     while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
     stack.push({ indent, key: m[2]! });

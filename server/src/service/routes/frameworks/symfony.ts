@@ -37,8 +37,10 @@ function readAttributes(src: Source, out: RouteCollector): void {
     for (const region of lexRegions(src.path, src.text)) {
       if (region.kind !== 'comment') continue;
       const text = src.text.slice(region.start, region.end);
-      const m = /@Route\(([^)]*)\)/.exec(text);
-      if (m) found.push({ start: src.indexAt(region.start), end: src.indexAt(region.end), args: m[1]!, at: src.indexAt(region.end) });
+      // Found by index: `@Route\(([^)]*)\)` scanned to the comment's end from every `@Route(` without a `)`.
+      const open = text.indexOf('@Route(');
+      const close = open === -1 ? -1 : text.indexOf(')', open + 7);
+      if (close !== -1) found.push({ start: src.indexAt(region.start), end: src.indexAt(region.end), args: text.slice(open + 7, close), at: src.indexAt(region.end) });
     }
     found.sort((a, b) => a.start - b.start);
   }
