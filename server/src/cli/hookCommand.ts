@@ -1,5 +1,4 @@
 import * as nodePath from 'node:path';
-import { RACY_MS } from '../node/cacheFiles';
 import { openFolder, UsageError } from '../node/folder';
 import { isInside } from '../node/workspaceFiles';
 import { compareFindings, withFingerprints } from '../service/delta/compare';
@@ -73,9 +72,6 @@ async function claudeHook(args: readonly string[], io: CliIO, input: () => Promi
   }
 }
 
-/** The stamp of facts whose file's version is not known: no lookup by a real file's stamp matches it. */
-const UNKNOWN_STAMP = { size: -1, mtimeMs: 0, change: '' } as const;
-
 /** Kinds of finding that say what is still to do (code, tests, results), not what an edit broke. */
 const NOT_REPORTED = /^(?:chain|stack|evidence|api)\/|^spec\/(?:no-implementation|no-specs|req-uncovered)$/;
 
@@ -128,12 +124,10 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
   const after = service.diagnostics(path);
   const orphaned = referenced ? orphanedReferences(service, path, referenced) : [];
   if (stored) {
-    // The file's facts are the next edit's "before". A file written this instant would not be
-    // kept under its stamp (a further write could keep size and time): it is kept under a stamp
-    // no file has, so that the next hook has its facts and a check still reads it again.
+    // The file's facts are the next edit's "before" (a folder read for the first time stored them already).
     const stamp = stampNow(folder.root, path);
     const facts = service.index.facts(path);
-    if (stamp && facts) stored.cache.store(path, Date.now() - stamp.mtimeMs < RACY_MS ? UNKNOWN_STAMP : stamp, facts);
+    if (stamp && facts) stored.cache.store(path, stamp, facts);
     stored.cache.save();
   }
   const { introduced } = compareFindings(withFingerprints(before), withFingerprints(after));

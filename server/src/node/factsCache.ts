@@ -142,11 +142,13 @@ export class FactsCache {
     }
   }
 
-  store(path: string, stamp: FileStamp, facts: FileFacts | SkipReason): void {
-    if (Date.now() - stamp.mtimeMs < RACY_MS) {
-      this.#drop(path);
-      return;
-    }
+  /**
+   * Keeps the facts of `path` under its stamp. A file written this instant could change again
+   * within the same time tick: its facts are kept under a stamp no file has, so that no lookup
+   * trusts them (the next run reads the file again) while they still say what this run saw.
+   */
+  store(path: string, given: FileStamp, facts: FileFacts | SkipReason): void {
+    const stamp = Date.now() - given.mtimeMs < RACY_MS ? UNKNOWN_STAMP : given;
     const entry = { size: stamp.size, mtimeMs: stamp.mtimeMs, change: stamp.change, facts: typeof facts === 'string' ? facts : encodeFacts(facts) };
     this.#entries.set(path, entry);
     this.#pending.set(path, entry);
@@ -187,6 +189,9 @@ export class FactsCache {
     }
   }
 }
+
+/** The stamp of facts whose file's version is not known: no real file's stamp matches it. */
+const UNKNOWN_STAMP: FileStamp = { size: -1, mtimeMs: 0, change: '' };
 
 /** Serves unchanged files from the cache and hands the rest to another analyser. */
 export class CachedAnalyzer implements BulkAnalyzer {
