@@ -45,7 +45,7 @@ const CASES: readonly RealCase[] = [
     repo: 'novuhq/novu',
     specId: 'TOPICS-201',
     spec: specDoc('TOPICS-201', 'Topic archive', '- WHEN a client sends `POST /v1/topics/{topicKey}/archive`, the system SHALL archive the topic.\n- WHEN a client sends `GET /v1/topics/archived` with `page` and `pageSize`, the system SHALL list archived topics.\n- IF the topic does not exist THEN the system SHALL answer 404.\n'),
-    must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:', '`@novu/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'class-validator', 'mongodb, through Mongoose', /run by `[^`]*src\/\*\*\/\*\.e2e\.ts/],
+    must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:', '`@novu/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'class-validator', /- \*\*Database:\*\* mongodb \(`libs\/dal\/package\.json:\d+`, /, /run by `[^`]*src\/\*\*\/\*\.e2e\.ts/],
     mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, /RFC 9457/, /cursor/i, 'src/controllers/', 'topics/usecases/'],
   },
   {

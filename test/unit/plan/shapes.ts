@@ -83,7 +83,7 @@ const NEST: Shape = {
     ...nestFeature('layouts', 'layout', 'Layout', 'update'),
     '.moai/specs/SPEC-TOPICS-201/spec.md': specDoc('TOPICS-201', 'Topic archive', '- WHEN a client sends `POST /v1/topics/{topicKey}/archive`, the system SHALL archive the topic.\n- WHEN a client sends `GET /v1/topics/archived`, the system SHALL list archived topics.\n- IF the topic does not exist THEN the system SHALL answer 404.\n'),
   },
-  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/', /- \*\*Database:\*\* mongodb, through Mongoose \(`libs\/dal\/package\.json:4`\)/, /run by `mocha [^`]*src\/\*\*\/\*\.e2e\.ts`/],
+  must: ['extend `apps/api/src/app/topics/topics.controller.ts`', '`apps/api/src/app/topics/use-cases/archive-topic/archive-topic.use-case.ts`', 'Mongoose', '`libs/dal/package.json:4`', '`@acme/dal`', '`libs/dal/src/repositories/topic/topic.repository.ts`', /`page` and `pageSize`/, 'Mocha', 'UserAuthGuard', 'ApiException', 'useGlobalFilters', '`apps/api/src/app/topics/e2e/', /- \*\*Database:\*\* mongodb \(`libs\/dal\/package\.json:4`\)\./, /run by `mocha [^`]*src\/\*\*\/\*\.e2e\.ts`/],
   mustNot: [/TypeORM|Prisma|Sequelize|synchronize/, 'src/controllers/', /cursor/i, /RFC 9457/, /\bJest\b/, 'topics/usecases/'],
 };
 

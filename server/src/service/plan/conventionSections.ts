@@ -79,7 +79,10 @@ export function dataSection(facts: PlanFacts): string[] {
   const stated = facts.input.statedStack?.database;
   const lines = ['Data layer'];
   const sources = service?.databaseSources ?? [];
-  const configured = sources.map((s) => `${s.id} (${at({ path: s.file, line: s.line })})`);
+  // One entry per database, with every manifest that brings it in (a monorepo's libraries repeat them).
+  const places = new Map<string, Citation[]>();
+  for (const s of sources) places.set(s.id, [...(places.get(s.id) ?? []), { path: s.file, line: s.line }]);
+  const configured = [...places].map(([id, where]) => `${id} (${ats(where)})`);
   // A document store's own library says the database when no configuration file does (Mongoose in a workspace library).
   const mongo = facts.conventions?.data.find((d) => /mongo/i.test(d.id));
   if (mongo && !sources.some((s) => /mongo/i.test(s.id))) configured.unshift(`mongodb, through ${mongo.name}${mongo.declared ? ` (${at(mongo.declared)})` : ''}`);
