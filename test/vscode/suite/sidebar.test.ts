@@ -109,21 +109,33 @@ describe('SpecChain views', function () {
       const counted = seen.find((s) => s.files !== undefined);
       assert.ok(counted && counted.files! > 0, JSON.stringify(seen));
       assert.match(counted.status, /^\$\(sync~spin\) Indexing \d[\d,]* files…$/);
-      await waitFor(() => `the counts back in the status bar (it shows ${api.statusText()})`, () => (api.statusText().startsWith(`$(link) ${tree.totals.specs} SPECs`) ? true : undefined));
+      // Earlier suites' SPECs may have left the index meanwhile: compare with the tree as it is now.
+      let specs = tree.totals.specs;
+      await waitFor(
+        () => `the counts back in the status bar (it shows ${api.statusText()}, the tree has ${specs} SPECs)`,
+        async () => {
+          specs = (await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {})).totals.specs;
+          return api.statusText().startsWith(`$(link) ${specs} SPECs`) ? true : undefined;
+        },
+      );
     } finally {
       subscription.dispose();
     }
   });
 
   it('filters by chain state and reports "N of M"', async () => {
-    // Earlier tests read the workspace again: compare with the tree as it is now.
-    const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
-    const complete = tree.specs.filter((s) => s.completeness === 'complete').length;
     await vscode.commands.executeCommand('specchain.sidebar.filter', [], ['complete']);
-    const shown = await waitFor(() => `the filter to apply (${JSON.stringify(api.specsView())})`, () => {
-      const view = api.specsView();
-      return view && view.filter.chains.join() === 'complete' ? view : undefined;
-    });
+    // Earlier tests read the workspace again: compare with the tree as it is now, once the view shows it.
+    let tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+    const shown = await waitFor(
+      () => `the filter to apply to the tree of ${tree.specs.length} SPECs (${JSON.stringify(api.specsView())})`,
+      async () => {
+        tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
+        const view = api.specsView();
+        return view && view.filter.chains.join() === 'complete' && view.total === tree.specs.length ? view : undefined;
+      },
+    );
+    const complete = tree.specs.filter((s) => s.completeness === 'complete').length;
     assert.equal(shown.shown, complete);
     assert.equal(shown.total, tree.specs.length);
     assert.ok(shown.shown < shown.total, 'the example has SPECs with partial chains');
