@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
 import { DEFAULT_CONFIG } from '../../../server/src/service/config';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 function write(dir: string, files: Record<string, string | Buffer>): void {
   for (const [rel, content] of Object.entries(files)) {
@@ -30,10 +29,7 @@ describe('specchain CLI', function () {
   };
 
   before(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'build');
-    }
+    ensureBuilt();
     ws = mkdtempSync(path.join(tmpdir(), 'specchain-cli-'));
     cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-cache-'));
     write(ws, {

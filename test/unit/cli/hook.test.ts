@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseHookInput } from '../../../server/src/cli/hookPayload';
@@ -8,9 +8,8 @@ import { mergeHookSettings } from '../../../server/src/cli/hookSettings';
 import { writeFiles as write } from '../../fixtures/gitRepo';
 import { MX_FILES } from '../../fixtures/mx';
 import { sharedPath } from '../shared';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 /** The PostToolUse input Claude Code writes on a hook's stdin after an Edit (its documented fields). */
 function editEvent(cwd: string, file: string, originalFile: string | undefined, oldString: string, newString: string): Record<string, unknown> {
@@ -53,10 +52,7 @@ describe('specchain hook claude', function () {
   };
 
   before(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'build');
-    }
+    ensureBuilt();
     ws = mkdtempSync(path.join(tmpdir(), 'specchain-hook-'));
     cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-hook-cache-'));
     write(ws, MX_FILES);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,9 +8,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { writeFiles as write } from '../../fixtures/gitRepo';
 import { MX_FILES } from '../../fixtures/mx';
 import { sharedPath } from '../shared';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 interface ToolAnswer {
   readonly isError?: boolean;
@@ -54,10 +53,7 @@ describe('specchain mcp through the SDK client', function () {
   let session: Awaited<ReturnType<typeof connect>>;
 
   before(async () => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'build');
-    }
+    ensureBuilt();
     ws = mkdtempSync(path.join(tmpdir(), 'specchain-mcp-'));
     cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-mcp-cache-'));
     write(ws, MX_FILES);

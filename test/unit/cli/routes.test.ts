@@ -3,9 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 describe('specchain routes and check --format json endpoints', function () {
   this.timeout(90_000);
@@ -17,9 +16,7 @@ describe('specchain routes and check --format json endpoints', function () {
   };
 
   before(() => {
-    // The command runs the bundle: build it from these sources.
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
-    assert.equal(build.status, 0, 'build');
+    ensureBuilt();
     ws = mkdtempSync(path.join(tmpdir(), 'specchain-routes-'));
     cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-cache-'));
     const files: Record<string, string> = {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { boundNesting, specBlocks } from '../../../server/src/service/plan/markdown';
-import { ensureBuilt, specchain, writeTree } from './cliProcess';
+import { ensureBuilt, specchain, writeFiles } from '../../fixtures/cli';
 
 const HEAD = '---\nid: DEEP-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:DEEP-001: Deep\n\nThe system SHALL create a user with `POST /api/v1/users`.\n\n';
 const DEEP = `${'> '.repeat(10_000)}quoted deep\n\n${'>'.repeat(10_000)} packed\n\n- ${'  - '.repeat(3_000)}item\n\n${Array.from({ length: 600 }, (_, i) => `${' '.repeat(2 * i)}- level ${i}`).join('\n')}\n\nThe system SHALL delete a user with \`DELETE /api/v1/users/{id}\`.\n`;
@@ -26,7 +26,7 @@ describe('hostile: plan on a SPEC nested 10,000 deep', function () {
     ensureBuilt();
     const base = mkdtempSync(path.join(tmpdir(), 'specchain-deep-'));
     try {
-      writeTree(base, { '.moai/specs/SPEC-DEEP-001/spec.md': HEAD + DEEP });
+      writeFiles(base, { '.moai/specs/SPEC-DEEP-001/spec.md': HEAD + DEEP });
       const r = specchain(['plan', 'DEEP-001', base, '--stdout'], { env: { SPECCHAIN_CACHE_DIR: path.join(base, '.c') } });
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /POST \/api\/v1\/users/);

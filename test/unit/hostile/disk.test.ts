@@ -6,11 +6,10 @@ import * as path from 'node:path';
 import { FolderPaths } from '../../../server/src/lsp/uris';
 import { readWorkspaceFile, writeWorkspaceFile, OutsideWorkspaceError } from '../../../server/src/node/workspaceFiles';
 import { checkedData } from '../../../server/src/service/diagnosticData';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
 const SPEC = '---\nid: PAY-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:PAY-001: Payments\n';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 /** Runs the built CLI as a user would, with a time limit: a hang fails the test. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -26,7 +25,7 @@ describe('hostile input: nothing read or written outside the workspace', functio
   const saved = process.env.SPECCHAIN_CACHE_DIR;
 
   before(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) assert.equal(spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' }).status, 0, 'build');
+    ensureBuilt();
   });
 
   beforeEach(() => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fromOsPath, osBytes } from '../../../server/src/node/osPath';
 import { decodeText } from '../../../server/src/node/readText';
 import { LineIndex } from '../../../server/src/service/text';
-import { legacySpec, specchain, tempWorkspace } from './cliProcess';
+import { legacySpec, specchain, tempWorkspace } from '../../fixtures/cli';
 
 interface Finding {
   code: string;

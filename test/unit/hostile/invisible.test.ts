@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { getCodeActions } from '../../../server/src/service/features/codeActions';
 import { findInvisibleIds, showInvisible } from '../../../server/src/service/invisible';
 import { apply, load, spec, where } from '../core/helpers';
-import { ensureBuilt, legacySpec, specchain, writeTree } from './cliProcess';
+import { ensureBuilt, legacySpec, specchain, writeFiles } from '../../fixtures/cli';
 
 const SHY = '\u00ad';
 const ZWSP = '\u200b';
@@ -68,7 +68,7 @@ describe('hostile: invisible characters inside IDs', function () {
     before(() => {
       ensureBuilt();
       base = mkdtempSync(path.join(tmpdir(), 'specchain-invisible-'));
-      writeTree(base, { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/soft.ts': `// @API:PAY${SHY}-001\n// @TEST:PAY-001\n// @API:PAY-001\n`, [`src/na${ZWSP}me.ts`]: `// @API:PAY${RLO}-001\n` });
+      writeFiles(base, { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/soft.ts': `// @API:PAY${SHY}-001\n// @TEST:PAY-001\n// @API:PAY-001\n`, [`src/na${ZWSP}me.ts`]: `// @API:PAY${RLO}-001\n` });
     });
     after(() => rmSync(base, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { contextPath } from '../../../server/src/service/routes/frameworks/sprin
 import { EVIDENCE_FILES } from '../../fixtures/evidence';
 import { load } from '../core/helpers';
 import { cpuTimed, cpuTimedAsync } from '../cpuTime';
-import { filesUnder, legacySpec, specchain, tempWorkspace } from './cliProcess';
+import { filesUnder, legacySpec, specchain, tempWorkspace } from '../../fixtures/cli';
 
 /** The routes of in-memory files, as `METHOD /path`, each file read within `budgetMs` of CPU time. */
 function routesWithin(budgetMs: number, files: Readonly<Record<string, string>>, frameworks: readonly string[]): string[] {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { BIN, legacySpec, specchain, tempWorkspace, withoutHistoryNote } from './cliProcess';
+import { BIN, legacySpec, specchain, tempWorkspace, withoutHistoryNote } from '../../fixtures/cli';
 
 /** Broken markers enough for reports far larger than a pipe's buffer (64 KB). */
 const BROKEN = Array.from({ length: 3000 }, (_, i) => `// @API:GHOST-${String(i).padStart(4, '0')}`).join('\n');

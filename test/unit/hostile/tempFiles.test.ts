@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ensureBuilt, filesUnder as files, legacySpec, underNoSpace, writeTree } from './cliProcess';
+import { ensureBuilt, filesUnder as files, legacySpec, underNoSpace, writeFiles } from '../../fixtures/cli';
 
 describe('hostile: no temporary file is left behind when a write fails', function () {
   this.timeout(120_000);
@@ -15,7 +15,7 @@ describe('hostile: no temporary file is left behind when a write fails', functio
     base = mkdtempSync(path.join(tmpdir(), 'specchain-tmpfiles-'));
     ws = path.join(base, 'ws');
     cache = path.join(base, 'cache');
-    writeTree(ws, { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/pay.ts': '// @API:PAY-001\n' });
+    writeFiles(ws, { '.moai/specs/SPEC-PAY-001/spec.md': legacySpec('PAY-001'), 'src/pay.ts': '// @API:PAY-001\n' });
   });
   afterEach(() => rmSync(base, { recursive: true, force: true }));
 
@@ -30,7 +30,7 @@ describe('hostile: no temporary file is left behind when a write fails', functio
   });
 
   it('plan --force over an existing plan on a full disk keeps the old plan whole', () => {
-    writeTree(ws, { '.moai/docs/backend-architecture-PAY-001.md': 'my notes\n' });
+    writeFiles(ws, { '.moai/docs/backend-architecture-PAY-001.md': 'my notes\n' });
     const r = underNoSpace(['plan', 'PAY-001', ws, '--force'], { SPECCHAIN_CACHE_DIR: cache });
     assert.equal(r.code, 2, r.err);
     assert.deepEqual(files(path.join(ws, '.moai/docs')), ['backend-architecture-PAY-001.md']);
@@ -50,7 +50,7 @@ describe('hostile: no temporary file is left behind when a write fails', functio
       ['report', '--html', path.join(ws, 'report'), ws],
       ['report', '--html', path.join(out, 'report'), ws],
     ]) {
-      writeTree(out, { 'keep.txt': 'kept\n' });
+      writeFiles(out, { 'keep.txt': 'kept\n' });
       const before = files(ws);
       const r = underNoSpace(args, { SPECCHAIN_CACHE_DIR: cache });
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { openFolder } from '../../../server/src/node/folder';
 import { loadFolder } from '../../../server/src/node/open';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { legacySpec, tempWorkspace } from './cliProcess';
+import { legacySpec, tempWorkspace } from '../../fixtures/cli';
 
 /** A workspace listed, then two of its files deleted before they are read (as a branch switch does mid-scan). */
 function listedThenDeleted(): { t: ReturnType<typeof tempWorkspace>; folder: ReturnType<typeof openFolder> } {

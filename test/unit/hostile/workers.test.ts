@@ -10,7 +10,7 @@ import { WorkerAnalyzer } from '../../../server/src/node/workerAnalyzer';
 import { FileClassifier } from '../../../server/src/service/analyze';
 import { DEFAULT_CONFIG } from '../../../server/src/service/config';
 import type { FileFacts } from '../../../server/src/service/types';
-import { BIN, ROOT, ensureBuilt, legacySpec, specchain, withoutHistoryNote, writeTree } from './cliProcess';
+import { BIN, ROOT, ensureBuilt, legacySpec, specchain, withoutHistoryNote, writeFiles } from '../../fixtures/cli';
 
 const SCRIPT = path.join(ROOT, 'dist', 'worker.js');
 const sorted = (facts: readonly FileFacts[]): unknown => JSON.parse(JSON.stringify([...facts].sort((a, b) => (a.path < b.path ? -1 : 1))));
@@ -40,7 +40,7 @@ describe('hostile: worker threads that cannot start', function () {
     dir = mkdtempSync(path.join(tmpdir(), 'specchain-noworkers-'));
     const files: Record<string, string> = { '.moai/specs/SPEC-USER-001/spec.md': legacySpec('USER-001') };
     for (let i = 0; i < 1200; i++) files[`src/m${i}.ts`] = i % 2 ? `// @API:USER-001\n` : `// @API:GHOST-${1000 + i}\n`;
-    writeTree(dir, files);
+    writeFiles(dir, files);
     paths.push(...Object.keys(files));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

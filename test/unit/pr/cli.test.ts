@@ -4,9 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { commitAll, git, mxFunc, prScenario, removeRepository, writeFiles, type Scenario } from '../../fixtures/gitRepo';
+import { BIN, ensureBuilt } from '../../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin', 'specchain.js');
 
 interface JsonDiagnostic {
   code: string;
@@ -33,10 +32,7 @@ describe('check --since, baselines and ID history with real git', function () {
   const brief = (d: JsonDiagnostic): string => `${d.code} ${d.file}:${d.line}`;
 
   before(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'build');
-    }
+    ensureBuilt();
     cacheDir = mkdtempSync(path.join(tmpdir(), 'specchain-cache-'));
     s = prScenario();
   });

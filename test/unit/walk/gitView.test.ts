@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FsWorkspace } from '../../../server/src/node/fsWorkspace';
 import { DEFAULT_CONFIG } from '../../../server/src/service/config';
-import { ensureBuilt, legacySpec, specchain, writeTree } from '../hostile/cliProcess';
+import { ensureBuilt, legacySpec, specchain, writeFiles } from '../../fixtures/cli';
 
 const HAS_GIT = spawnSync('git', ['--version']).status === 0;
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
@@ -29,7 +29,7 @@ describe("git's view of the tree", function () {
   /** A repository whose .gitignore hides `coverage/` and `.moai/`, with files git tracks there all the same. */
   function trackedUnderIgnored(): string {
     const root = path.join(base, 'repo');
-    writeTree(root, {
+    writeFiles(root, {
       '.gitignore': 'coverage/\n.moai/\n*.gen.ts\n',
       'coverage/meter.py': '# @API:PAY-001\n',
       'coverage/report.py': '# @API:GHOST-001\n',
@@ -67,7 +67,7 @@ describe("git's view of the tree", function () {
 
   it('a workspace below the top of its repository: the .gitignore files above it and info/exclude apply', async () => {
     const top = path.join(base, 'top');
-    writeTree(top, { '.gitignore': 'secret/\n', 'app/secret/a.ts': 'x', 'app/keep/b.ts': 'x', 'app/c.log': 'x', 'app/d.tmp': 'x' });
+    writeFiles(top, { '.gitignore': 'secret/\n', 'app/secret/a.ts': 'x', 'app/keep/b.ts': 'x', 'app/c.log': 'x', 'app/d.tmp': 'x' });
     git(top, 'init', '-q');
     writeFileSync(path.join(top, '.git/info/exclude'), '*.log\n');
     writeFileSync(path.join(top, '.gitignore'), 'secret/\napp/*.tmp\n');
@@ -101,7 +101,7 @@ describe("git's view of the tree", function () {
   it('a folder with a .git of its own (a worktree, another repository) is left out, as git leaves it; a submodule is not', async () => {
     const root = trackedUnderIgnored();
     git(root, 'worktree', 'add', '-q', 'wt');
-    writeTree(root, { 'nested/.git/HEAD': 'ref: refs/heads/main\n', 'nested/src/x.ts': 'x', 'lib/.git': 'gitdir: ../.git/modules/lib\n', 'lib/y.ts': 'y', '.gitmodules': '[submodule "lib"]\n\tpath = lib\n\turl = ../lib\n' });
+    writeFiles(root, { 'nested/.git/HEAD': 'ref: refs/heads/main\n', 'nested/src/x.ts': 'x', 'lib/.git': 'gitdir: ../.git/modules/lib\n', 'lib/y.ts': 'y', '.gitmodules': '[submodule "lib"]\n\tpath = lib\n\turl = ../lib\n' });
     const paths = await listed(root);
     assert.ok(!paths.some((p) => p.startsWith('wt/') || p.startsWith('nested/')), paths.join('\n'));
     assert.ok(paths.includes('lib/y.ts'));
@@ -116,7 +116,7 @@ describe("git's view of the tree", function () {
 
   it('vendor/ is left out only where it holds dependencies', async () => {
     const root = path.join(base, 'v');
-    writeTree(root, {
+    writeFiles(root, {
       'go/go.mod': 'module x\n',
       'go/vendor/github.com/x/y.go': 'x',
       'php/vendor/autoload.php': 'x',
@@ -136,7 +136,7 @@ describe("git's view of the tree", function () {
   it('a folder that cannot be read is named on stderr with the reason', function () {
     ensureBuilt();
     const root = path.join(base, 'ws');
-    writeTree(root, { '.moai/specs/SPEC-OPEN-001/spec.md': legacySpec('OPEN-001'), '.moai/specs/SPEC-SHUT-001/spec.md': legacySpec('SHUT-001') });
+    writeFiles(root, { '.moai/specs/SPEC-OPEN-001/spec.md': legacySpec('OPEN-001'), '.moai/specs/SPEC-SHUT-001/spec.md': legacySpec('SHUT-001') });
     chmodSync(path.join(root, '.moai/specs/SPEC-SHUT-001'), 0);
     chmodSync(base, 0o755);
     const asRoot = process.getuid?.() === 0;
