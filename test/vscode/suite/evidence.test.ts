@@ -2,17 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor, wakeOn } from './wait';
+import { waitFor } from './wait';
+import { activateSpecChain, workspaceFile } from './workspace';
 
 // Test evidence where the user meets it: the test writes an @MX SPEC, its pytest tests and the
 // JUnit file pytest --junitxml writes for them (one test passes, one fails, one did not run) into
 // the example workspace, and removes them again at the end.
-
-function workspaceFile(path: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
-}
 
 const SPEC = '.moai/specs/SPEC-EVID-001/spec.md';
 const RESULTS = 'backend/junit-evid.xml';
@@ -86,11 +81,7 @@ describe('SpecChain and test evidence in the editor', function () {
   let specText: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.ready;
-    wakeOn(api.onDidChangeIndex, api.onDidChangeSpecsView);
+    api = await activateSpecChain();
     for (const [path, text] of Object.entries(FILES)) await write(path, text);
     await write(RESULTS, JUNIT(true));
     specText = FILES[SPEC]!;

@@ -5,16 +5,11 @@ import { rowContexts } from '../../../client/webview/specs/model';
 import { COMMAND_ARGUMENTS, HOVER_COMMANDS, SpecTreeRequest, type RowMenuContext, type SpecTreeResult } from '../../../server/src/protocol';
 import { DIALECT_FILES, QUICK_FIXES, type ExpectedFix } from '../../fixtures/quickFixes';
 import { exists, waitFor } from './wait';
+import { activateSpecChain, workspaceFile, writeWorkspaceFiles } from './workspace';
 
 // What a user clicks, in the real editor: every @TAG and @MX quick fix through the editor's
 // code-action provider, and every command a code lens, a hover link or a SPECs-view row runs,
 // with the arguments the server and the page really give it.
-
-function workspaceFile(path: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
-}
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
 /** The diagnostics of a file as comparable text. */
@@ -31,11 +26,8 @@ describe('every quick fix and command, where the user meets them', function () {
   let api: SpecChainApi;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.ready;
-    for (const [path, text] of Object.entries(DIALECT_FILES)) await vscode.workspace.fs.writeFile(workspaceFile(path), new TextEncoder().encode(text));
+    api = await activateSpecChain();
+    await writeWorkspaceFiles(DIALECT_FILES);
     // Open, as a user fixing them has them: the server reads their text from the editor.
     for (const path of Object.keys(DIALECT_FILES)) await vscode.workspace.openTextDocument(workspaceFile(path));
     await waitFor(

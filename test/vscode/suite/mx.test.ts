@@ -2,16 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecNode, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor, wakeOn } from './wait';
+import { waitFor } from './wait';
+import { activateSpecChain, workspaceFile, writeWorkspaceFiles } from './workspace';
 
 // The @MX dialect beside the example workspace's @TAG SPECs: the test writes one @MX SPEC and
 // the code and test that cite its REQs, and removes them again at the end.
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 const FILES: Readonly<Record<string, string>> = {
   '.moai/specs/SPEC-MXDEMO-001/spec.md': `---
@@ -58,12 +53,8 @@ describe('SpecChain and the @MX dialect', function () {
   let spec: SpecNode;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
-    assert.ok(extension);
-    api = await extension.activate();
-    wakeOn(api.onDidChangeIndex, api.onDidChangeIndexing, api.onDidChangeSpecsView);
-    await api.ready;
-    for (const [path, text] of Object.entries(FILES)) await vscode.workspace.fs.writeFile(workspaceFile(...path.split('/')), new TextEncoder().encode(text));
+    api = await activateSpecChain();
+    await writeWorkspaceFiles(FILES);
     spec = await waitFor('the @MX SPEC with its code and test references', async () => {
       const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
       const found = tree.specs.find((s) => s.id === 'MXDEMO-001');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecNode, type SpecTreeResult } from '../../../server/src/protocol';
+import { activateSpecChain, workspaceFile, writeWorkspaceFiles } from './workspace';
 
 // Routes of the code bound to a SPEC's endpoints, in the real editor: the test writes a small
 // FastAPI service and a SPEC naming two endpoints (one served, one not), and removes them at the end.
@@ -14,12 +15,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
 }
 
 const SPEC = ['.moai', 'specs', 'SPEC-ROUTEDEMO-001', 'spec.md'];
@@ -37,11 +32,8 @@ describe('SpecChain and the routes of the code', function () {
   let spec: SpecNode;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.ready;
-    for (const [path, text] of Object.entries(FILES)) await vscode.workspace.fs.writeFile(workspaceFile(...path.split('/')), new TextEncoder().encode(text));
+    api = await activateSpecChain();
+    await writeWorkspaceFiles(FILES);
     spec = await waitFor('the SPEC with its endpoint bound to the route', async () => {
       const tree = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
       const found = tree.specs.find((s) => s.id === 'ROUTEDEMO-001');

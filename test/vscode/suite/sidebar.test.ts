@@ -2,16 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecChainApi } from '../../../client/src/extension';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
-import { waitFor, wakeOn } from './wait';
+import { waitFor } from './wait';
+import { activateSpecChain, workspaceFile } from './workspace';
 
 // The SpecChain views on the example workspace (examples/README.md): USER-001 is carried by
 // backend/app/api/users.py, whose line 1 holds @API:USER-001.
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
@@ -22,11 +17,7 @@ describe('SpecChain views', function () {
   let tree: SpecTreeResult;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<SpecChainApi>('specchain.specchain');
-    assert.ok(extension);
-    api = await extension.activate();
-    wakeOn(api.onDidChangeIndex, api.onDidChangeIndexing, api.onDidChangeSpecsView);
-    await api.ready;
+    api = await activateSpecChain();
     tree = await waitFor('a SPEC tree', async () => {
       const result = await api.sendRequest<SpecTreeResult>(SpecTreeRequest.method, {});
       return result.specs.length > 0 && result.totals.brokenLinks > 0 ? result : undefined;
