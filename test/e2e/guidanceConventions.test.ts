@@ -23,6 +23,10 @@ describe('e2e: the Guidance view shows the conventions of the selected SPEC\'s s
     const row = specs.locator('#tree > [aria-level="1"]', { hasText: 'USER-001' }).first();
     await row.waitFor({ timeout: 120_000 });
     await row.click();
+    // Guidance starts collapsed so that the SPECs view has the room: open it as a user would.
+    const header = workbench!.page.locator('.sidebar .pane-header', { hasText: 'Guidance' }).first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
     const guidance = await workbench!.webviewFrame('section.conventions', 180_000);
     const section = guidance.locator('section.conventions');
     assert.match((await section.locator('h3').textContent()) ?? '', /Conventions of backend \(FastAPI/);
