@@ -81,10 +81,19 @@ function blank(text: string, regions: readonly Region[]): string {
   let out = '';
   let at = 0;
   for (const r of regions) {
-    out += text.slice(at, r.start) + text.slice(r.start, r.end).replace(/[^\n\r]/g, ' ');
+    out += text.slice(at, r.start) + blanked(text, r.start, r.end);
     at = r.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Spaces for the text from `start` to `end`, its line breaks kept. Most regions are a one-line
+ * comment or string: one `repeat` makes those, where a replacement would call back per character.
+ */
+function blanked(text: string, start: number, end: number): string {
+  const part = text.slice(start, end);
+  return part.includes('\n') || part.includes('\r') ? part.replace(/[^\n\r]/g, ' ') : ' '.repeat(part.length);
 }
 
 /** For each opening bracket offset in code, the offset of its closing one (or the text's end). */
