@@ -116,7 +116,8 @@ function byRegion(lexed: FileRegions, inside: (kind: RegionKind, quoted: boolean
 /**
  * Walks a text forward, asked at increasing offsets, and tells whether an offset stands inside
  * double quotes or backticks opened earlier on its line within its region, or on a line that
- * starts with `>>>`. Linear: every character is passed once.
+ * starts with `>>>`. Linear: the regions asked about are walked character by character; the code
+ * between them only back to its last line break, which is all that is needed of it.
  */
 class QuoteTracker {
   #at = 0;
@@ -131,11 +132,23 @@ class QuoteTracker {
       // A docstring's own opening quotes (and prefix) open nothing inside it.
       let from = regionStart;
       while (from < offset && /["'rRbBuUfF]/.test(this.text[from]!)) from++;
-      this.#walk(from);
-      this.#double = this.#tick = false;
+      this.#skip(from);
     }
     this.#walk(offset);
     return this.#double || this.#tick || DOCTEST.test(this.text.slice(this.#lineStart, Math.min(offset, this.#lineStart + 120)));
+  }
+
+  /**
+   * Goes on to `to`, where a region starts and quotes open afresh: what lies before it matters
+   * only for where the line of `to` starts, so the skipped text is searched back to its last
+   * line break, not walked.
+   */
+  #skip(to: number): void {
+    let k = to - 1;
+    while (k >= this.#at && this.text[k] !== '\n' && this.text[k] !== '\r') k--;
+    if (k >= this.#at) this.#lineStart = k + 1;
+    this.#at = to;
+    this.#double = this.#tick = false;
   }
 
   #walk(to: number): void {
