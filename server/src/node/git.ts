@@ -121,9 +121,12 @@ function spawnProblem(e: unknown): GitProblem {
   return { problem: 'failed', message: `git could not be started (${code ?? String(e)})` };
 }
 
+/** What git says of a folder that no repository holds. */
+export const NOT_A_REPOSITORY: GitProblem = { problem: 'not-a-repository', message: 'the folder is not in a git repository' };
+
 function exitProblem(stderr: string, code: number | null): GitProblem {
   const first = stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(?:fatal|error): /, '').trim() ?? `exit code ${code}`;
-  if (/not a git repository/i.test(stderr)) return { problem: 'not-a-repository', message: 'the folder is not in a git repository' };
+  if (/not a git repository/i.test(stderr)) return NOT_A_REPOSITORY;
   return { problem: 'failed', message: first.length > 300 ? `${first.slice(0, 300)}…` : first };
 }
 

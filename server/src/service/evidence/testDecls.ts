@@ -81,18 +81,35 @@ function blank(text: string, regions: readonly Region[]): string {
   let out = '';
   let at = 0;
   for (const r of regions) {
-    out += text.slice(at, r.start) + text.slice(r.start, r.end).replace(/[^\n\r]/g, ' ');
+    out += text.slice(at, r.start) + blanked(text, r.start, r.end);
     at = r.end;
   }
   return out + text.slice(at);
 }
 
-/** For each opening bracket offset in code, the offset of its closing one (or the text's end). */
-function brackets(code: string, open: string, close: string): Map<number, number> {
+/**
+ * Spaces for the text from `start` to `end`, its line breaks kept. Most regions are a one-line
+ * comment or string: one `repeat` makes those, where a replacement would call back per character.
+ */
+function blanked(text: string, start: number, end: number): string {
+  const part = text.slice(start, end);
+  return part.includes('\n') || part.includes('\r') ? part.replace(/[^\n\r]/g, ' ') : ' '.repeat(part.length);
+}
+
+/**
+ * For each opening bracket offset in code, the offset of its closing one (or the text's end).
+ * Made on the first `get` only: most files scanned hold no test, and need no pairs.
+ */
+function brackets(code: string, open: string, close: string): { get(offset: number): number | undefined } {
+  let pairs: Map<number, number> | undefined;
+  return { get: (offset) => (pairs ??= bracketPairs(code, open.charCodeAt(0), close.charCodeAt(0))).get(offset) };
+}
+
+function bracketPairs(code: string, open: number, close: number): Map<number, number> {
   const pairs = new Map<number, number>();
   const stack: number[] = [];
   for (let i = 0; i < code.length; i++) {
-    const c = code[i];
+    const c = code.charCodeAt(i);
     if (c === open) stack.push(i);
     else if (c === close) {
       const o = stack.pop();

@@ -2,7 +2,6 @@ import { lineEnd, stringEnd, type RegionList } from './regionList';
 
 const JUMP = /[#"'\n\r()[\]{}]/g;
 const HEADER = /(?:async[ \t]+)?(?:def|class)\b/y;
-const NON_BLANK = /[^ \t\f\\]/g;
 
 /**
  * Lexes Python: `#` comments, strings (single, triple, any prefix), and docstrings, which are
@@ -21,19 +20,22 @@ export function lexPython(text: string, out: RegionList): void {
   let previousOpensBody = false;
   let i = 0;
 
-  /** Notes the code between `from` and `to`: the first character starts a statement, the last is remembered. */
+  /**
+   * Notes the code between `from` and `to`: the first character starts a statement, the last is
+   * remembered. Called between every two stops (each bracket and line end), so it reads
+   * character codes rather than run regular expressions.
+   */
   const code = (from: number, to: number): void => {
-    if (from >= to) return;
-    NON_BLANK.lastIndex = from;
-    const m = NON_BLANK.exec(text);
-    if (!m || m.index >= to) return;
+    let first = from;
+    while (first < to && isBlankCode(text.charCodeAt(first))) first++;
+    if (first >= to) return;
     if (!lineCode) {
       lineCode = true;
-      HEADER.lastIndex = m.index;
+      HEADER.lastIndex = first;
       header = HEADER.test(text);
     }
     let k = to - 1;
-    while (k > m.index && /[ \t\f\\]/.test(text[k]!)) k--;
+    while (k > first && isBlankCode(text.charCodeAt(k))) k--;
     last = text[k]!;
   };
 
@@ -85,4 +87,9 @@ function withoutPrefix(text: string, from: number, quote: number): number {
   let p = quote;
   while (p > from && quote - p < 2 && /[rRbBuUfFtT]/.test(text[p - 1]!)) p--;
   return p === quote || p === 0 || !/\w/.test(text[p - 1]!) ? p : quote;
+}
+
+/** A blank between code tokens: a space, tab, form feed, or a backslash that continues the line. */
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 92;
 }

@@ -9,7 +9,16 @@ export const CONSTANT_FILES = /\.(?:py|[cm]?[jt]sx?|go|rs|java|kt|scala|php)$/;
  * A quick test for a file that may define a path constant: a slash-string assigned, or a name
  * that says prefix/path/url/api assigned a string.
  */
-export const CONSTANT_PRECHECK = /[=:]\s*["'`]\/[\w\-{}.:/]{0,100}["'`]|(?:prefix|path|url|api|route|base|version|root|endpoint)\w*["']?\s*(?::[^=\n]{0,30})?=\s*["'`]/i;
+const CONSTANT_PRECHECK = /[=:]\s*["'`]\/[\w\-{}.:/]{0,100}["'`]|(?:prefix|path|url|api|route|base|version|root|endpoint)\w*["']?\s*(?::[^=\n]{0,30})?=\s*["'`]/i;
+
+/**
+ * True when the text may define a path constant (`CONSTANT_PRECHECK`). Both of its shapes assign
+ * a quoted string, so a text without any quote character is out: three `includes` find that
+ * many times faster than the regular expression, which tries its words at every offset.
+ */
+export function mayDefineConstant(text: string): boolean {
+  return (text.includes('"') || text.includes("'") || text.includes('`')) && CONSTANT_PRECHECK.test(text);
+}
 
 /**
  * String constants of any language: `NAME = "…"`, `NAME := "…"`, `NAME: str = "…"`,

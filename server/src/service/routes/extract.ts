@@ -1,6 +1,6 @@
 import { lexRegions, type Region } from '../lexer';
 import { RouteCollector } from './collect';
-import { CONSTANT_FILES, CONSTANT_PRECHECK, readConstants } from './constants';
+import { CONSTANT_FILES, mayDefineConstant, readConstants } from './constants';
 import { EXTRACTORS } from './frameworks';
 import { Source } from './source';
 import type { RouteFacts } from './types';
@@ -55,7 +55,7 @@ export function extractRouteFacts(path: string, text: string, lexed?: () => read
       // A shape no extractor foresaw must cost the file its routes, never the analysis.
     }
   }
-  if (CONSTANT_FILES.test(path) && CONSTANT_PRECHECK.test(text)) {
+  if (CONSTANT_FILES.test(path) && mayDefineConstant(text)) {
     src ??= new Source(path, text, lexed ? lexed() : lexRegions(path, text));
     out ??= new RouteCollector(src);
     readConstants(src, out);

@@ -498,15 +498,20 @@ export function detectStack(manifests: readonly ManifestFacts[], paths: readonly
   const files = new Set<string>();
   const counts = new Map<string, Map<string, number>>();
   const withEntryPoint = new Set<string>();
+  // Files share folders: each folder's service is looked for among the roots once, and a folder
+  // already added has had its parents added too.
+  const ownerOf = new Map<string, string | undefined>();
   for (const path of paths) {
     files.add(path);
     const dot = path.lastIndexOf('.');
     const language = dot > path.lastIndexOf('/') ? SOURCE_LANGUAGES[path.slice(dot + 1)]?.[0] : undefined;
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const folder = dirname(path);
+    for (let dir = folder; !files.has(dir); dir = dirname(dir)) {
       files.add(dir);
       if (dir === '.') break;
     }
-    const owner = nearest(dirname(path), serviceRoots);
+    let owner = ownerOf.get(folder);
+    if (owner === undefined && !ownerOf.has(folder)) ownerOf.set(folder, (owner = nearest(folder, serviceRoots)));
     if (owner === undefined) continue;
     if (ENTRY_POINT.test(path)) withEntryPoint.add(owner);
     if (!language) continue;
