@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { placesOf, styleOf, writeName } from '../../../server/src/service/conventions/layout';
+import { layerOf, placesOf, styleOf, writeName } from '../../../server/src/service/conventions/layout';
 import { mayHoldConventions, scanCode } from '../../../server/src/service/conventions/scan';
 import { featureWords } from '../../../server/src/service/plan/layoutPlan';
 import type { CodeFacts } from '../../../server/src/service/types';
@@ -95,6 +95,22 @@ describe('conventions: layout templates', () => {
   it('a lone test names the convention of its kind', () => {
     const [test] = placesOf('test', 'admin', ['admin/src/test/com/x/PmsDaoTests.java']);
     assert.equal(test!.template, 'admin/src/test/com/x/<Name>Tests.java');
+  });
+
+  it('a lone handler, service or DAO named after its resource names the convention; a file of the whole layer does not', () => {
+    assert.equal(placesOf('handler', 'backend', ['backend/app/api/users.py'])[0]!.template, 'backend/app/api/<name>.py');
+    assert.equal(placesOf('service', 'backend', ['backend/app/services/user_service.py'])[0]!.template, 'backend/app/services/<name>_service.py');
+    assert.equal(placesOf('service', 'admin', ['admin/src/x/OrderService.java'])[0]!.template, 'admin/src/x/<Name>Service.java');
+    assert.equal(placesOf('handler', 'api', ['api/src/orders/orders.controller.ts'])[0]!.template, 'api/src/orders/<name>.controller.ts');
+    assert.equal(placesOf('handler', 'shop', ['shop/users/views.py'])[0]!.template, 'shop/users/views.py');
+    assert.equal(placesOf('service', 'shop', ['shop/services.py'])[0]!.template, 'shop/services.py');
+    assert.equal(placesOf('model', 'app', ['app/models/sync_run.py'])[0]!.template, 'app/models/sync_run.py', 'a lone model file may be all the models');
+  });
+
+  it('middleware is told by its name before its code, which looks like a handler\'s', () => {
+    assert.equal(layerOf('gateway/src/auth/middleware.ts', new Set(['handler'])), 'middleware');
+    assert.equal(layerOf('gateway/src/auth/jwt.guard.ts', new Set(['handler'])), 'middleware');
+    assert.equal(layerOf('gateway/src/auth/routes.ts', new Set(['handler'])), 'handler');
   });
 
   it('writes a feature as the siblings write theirs', () => {

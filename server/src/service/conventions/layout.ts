@@ -18,9 +18,12 @@ const TEST_NAME = /^test_.+\.py$|_test\.(?:py|go)$|\.(?:test|spec|e2e|e2e-spec|i
 const TEST_FOLDER = /^(?:tests?|__tests__|specs?|e2e)$/i;
 const MIGRATION_FOLDER = /^(?:migrations?|alembic|changelogs?)$/i;
 
+/** Middleware by its file name (`auth.guard.ts`, `JwtFilter.java`, `middleware.py`). */
+const MIDDLEWARE_NAME = /\.(?:guard|interceptor|middleware|filter|pipe)\.[cm]?[jt]s$|(?:Interceptor|Filter)\.(?:java|kt)$|^middlewares?\.(?:py|go|[cm]?[jt]s)$/;
+
 /** File names that say their layer, by language. */
 const BY_NAME: readonly (readonly [Layer, RegExp])[] = [
-  ['middleware', /\.(?:guard|interceptor|middleware|filter|pipe)\.[cm]?[jt]s$|(?:Interceptor|Filter)\.(?:java|kt)$|^middlewares?\.(?:py|go|[cm]?[jt]s)$/],
+  ['middleware', MIDDLEWARE_NAME],
   ['handler', /Controller\.(?:java|kt|scala|php)$|\.controller\.[cm]?[jt]s$|_controller\.(?:go|py)$|^(?:apis|views|api|viewsets|endpoints|handlers)\.py$|_handler\.go$|\.handler\.[cm]?[jt]s$/],
   ['route', /^urls\.py$|\.routes?\.[cm]?[jt]s$|_routes?\.(?:go|py)$|^(?:routes?|router)\.(?:go|py|[cm]?[jt]s)$/],
   ['service', /Service(?:Impl)?\.(?:java|kt|php|scala)$|\.service\.[cm]?[jt]s$|_service\.(?:go|py)$|^services?\.py$|\.use-?case\.[cm]?[jt]s$|UseCase\.(?:java|kt)$|_usecase\.go$/],
@@ -70,7 +73,8 @@ export function layerOf(path: string, signals: ReadonlySet<SignalKind>): Layer |
   }
   if (TEST_NAME.test(name) || folders.some((f) => TEST_FOLDER.test(f))) return 'test';
   if (folders.some((f) => MIGRATION_FOLDER.test(f)) || (folders.includes('versions') && folders.includes('alembic'))) return 'migration';
-  if (folders.some((f) => BY_FOLDER[f.toLowerCase()] === 'middleware')) return 'middleware';
+  // Middleware looks like a handler to the code signals (`(req, res, next)`): its folder or name says what it is.
+  if (folders.some((f) => BY_FOLDER[f.toLowerCase()] === 'middleware') || MIDDLEWARE_NAME.test(name)) return 'middleware';
   for (const [signal, layer] of BY_SIGNAL) if (signals.has(signal)) return layer;
   for (const [layer, pattern] of BY_NAME) if (pattern.test(name)) return layer;
   for (let i = folders.length - 1; i >= 0; i--) {
@@ -139,7 +143,7 @@ function placeOf(layer: Layer, root: string, prefix: string, group: readonly Spl
     }
   }
   if (members.length === 0) return undefined;
-  const file = members.length === 1 && layer === 'test' ? singleTest(members[0]!.name, styles) : nameTemplate(layer, members, placeholders, styles);
+  const file = members.length === 1 ? singleName(layer, members[0]!.name, styles) : nameTemplate(layer, members, placeholders, styles);
   if (members.length === 0) return undefined;
   const template = `${prefix}${[...parts, file].join('/')}`;
   const examples = [...members].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : 1)).slice(0, 3).map((m) => m.path);
@@ -181,12 +185,37 @@ function nameTemplate(layer: Layer, members: Split[], placeholders: readonly { n
   return `${prefix}<${label}>${suffix}`;
 }
 
-/** A lone test file's name as a template (`PmsDaoTests.java` → `<Name>Tests.java`), by the test naming conventions; else the name itself. */
-function singleTest(name: string, styles: Record<string, NameStyle>): string {
-  const forms: readonly RegExp[] = [/^(test_)(.+)(\.py)$/, /^()(.+?)(_test\.(?:go|py))$/, /^()(.+?)(\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?)$/, /^()(.+?)((?:Tests?|IT|Spec)\.(?:java|kt|scala|php))$/];
-  for (const form of forms) {
+/** How a lone file of a layer names what it is about: a start, the name of a resource, an ending (`test_`, `users`, `.py`). */
+const SINGLE_FORMS: Readonly<Partial<Record<Layer, readonly RegExp[]>>> = {
+  test: [/^(test_)(.+)(\.py)$/, /^()(.+?)(_test\.(?:go|py))$/, /^()(.+?)(\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?)$/, /^()(.+?)((?:Tests?|IT|Spec)\.(?:java|kt|scala|php))$/],
+  ...Object.fromEntries(
+    (['handler', 'service', 'repository', 'schema'] as const).map((layer) => [
+      layer,
+      [
+        /^()([A-Za-z][A-Za-z0-9]*?)((?:Controller|Handler|Resource|Service|ServiceImpl|Repository|Mapper|Dao|DAO|Entity|Dto|DTO)\.(?:java|kt|scala|php))$/,
+        /^()([A-Za-z][A-Za-z0-9_-]*?)(\.(?:controller|handler|service|use-?case|repository|entity|model|schema|dto)\.[cm]?[jt]s)$/,
+        /^()([A-Za-z][A-Za-z0-9]*?)(_(?:controller|handler|service|usecase|repository|repo|dao|model|schema|views|api)\.(?:go|py))$/,
+        /^()([A-Za-z][A-Za-z0-9_-]*)(\.(?:py|[cm]?[jt]s|go|java|kt|php|rs))$/,
+      ],
+    ]),
+  ),
+};
+
+/** Names of files that hold a whole layer, not one resource's part of it (`models.py`, `views.py`, `main.go`). */
+const SHARED_NAME = /^(?:apis?|views?|viewsets|endpoints|handlers?|controllers?|routes?|routers?|urls|services?|usecases?|models?|entities|schemas?|serializers|selectors|repositor(?:y|ies)|crud|quer(?:y|ies)|daos?|forms|validators|dtos?|main|app|application|server|index|db|database|deps|dependencies|core|base|common|utils?|helpers?|config|settings|lib|mod|impl)$/i;
+
+/**
+ * A lone file's name as a template, where its name says what it is about: the test naming
+ * conventions (`PmsDaoTests.java` → `<Name>Tests.java`), and a handler, service, data-access
+ * or schema file named after its resource (`users.py` → `<name>.py`, `OrderService.java` →
+ * `<Name>Service.java`), so that another resource gets a file of its own beside it. A name that
+ * holds the whole layer (`views.py`, `services.py`) is kept as it is, and so is a lone model
+ * file (one file of models may be all the service has).
+ */
+function singleName(layer: Layer, name: string, styles: Record<string, NameStyle>): string {
+  for (const form of SINGLE_FORMS[layer] ?? []) {
     const m = form.exec(name);
-    if (!m) continue;
+    if (!m || (layer !== 'test' && SHARED_NAME.test(m[2]!.replace(/[-_]/g, '')))) continue;
     const style = styleOf([m[2]!]);
     const label = style.case === 'pascal' ? 'Name' : 'name';
     styles[label] = style;

@@ -44,7 +44,7 @@ export function planFacts(input: PlanInput): PlanFacts {
     endpoints,
     requirements: input.mx ? declaredRequirements(input.mx.declared) : extractRequirements(blocks),
     specConventions: specConventions(input.specText),
-    files: conventions ? plannedFiles(conventions, featureWords(id, endpoints), endpoints) : new Map<Layer, readonly PlannedFile[]>(),
+    files: conventions ? plannedFiles(conventions, featureWords(id, endpoints), endpoints, input.bound) : new Map<Layer, readonly PlannedFile[]>(),
   };
   return { ...base, suggestions: repo.suggestionsFor(base) };
 }

@@ -56,7 +56,7 @@ const isCode = (template: string): boolean => /\.(?:py|[cm]?[jt]sx?|go|java|kt|s
  * (the service's own before a library's, the most files, code before XML) filled in with the
  * feature's name as that place writes names. Migrations are named by their tool, not here.
  */
-export function plannedFiles(conventions: ServiceConventions, words: readonly string[], endpoints: readonly Endpoint[] = []): Map<Layer, PlannedFile[]> {
+export function plannedFiles(conventions: ServiceConventions, words: readonly string[], endpoints: readonly Endpoint[] = [], served: readonly ServedBy[] = []): Map<Layer, PlannedFile[]> {
   const out = new Map<Layer, PlannedFile[]>();
   const existing = new Set(conventions.layers.flatMap((p) => p.files));
   const features = conventions.layers.filter((p) => p.root === conventions.root && p.template.includes('<feature>') && p.count >= 3 && (p.layer === 'handler' || p.layer === 'service' || p.layer === 'model'));
@@ -86,10 +86,35 @@ export function plannedFiles(conventions: ServiceConventions, words: readonly st
   }
   const routes = out.get('route');
   if (routes) out.set('route', routes.map((r) => central(r, conventions)));
+  const handlers = out.get('handler');
+  const serving = handlers && servingFile(conventions, served, endpoints.length);
+  if (handlers && serving && !handlers.some((h) => h.path === serving)) out.set('handler', [{ ...handlers[0]!, path: serving, exists: true, open: [] }, ...handlers.slice(1)]);
   const tests = out.get('test');
   const code = out.get('service')?.[0] ?? out.get('handler')?.[0];
   if (tests && code) out.set('test', tests.map((t) => colocated(t, code)));
   return out;
+}
+
+/** A route of the service that serves one of the SPEC's endpoints already, by its declaration. */
+export interface ServedBy {
+  readonly file: string;
+  /** The handler's name; none when the handler is written inline, in the declaration itself. */
+  readonly handler?: string;
+}
+
+/**
+ * The file whose handlers serve half or more of the SPEC's `endpoints` already: the rest of the
+ * SPEC's handlers belong beside them (one route that happens to match says less). Only a file
+ * that holds the handlers themselves (a handler file, or routes written with inline handlers),
+ * not a table of routes naming handlers elsewhere (`urls.py`).
+ */
+function servingFile(conventions: ServiceConventions, served: readonly ServedBy[], endpoints: number): string | undefined {
+  const handlerFiles = new Set(conventions.layers.filter((p) => p.layer === 'handler').flatMap((p) => p.files));
+  const prefix = conventions.root === '.' ? '' : `${conventions.root}/`;
+  const counts = new Map<string, number>();
+  for (const r of served) if (r.file.startsWith(prefix) && (handlerFiles.has(r.file) || r.handler === undefined)) counts.set(r.file, (counts.get(r.file) ?? 0) + 1);
+  const [file, count] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  return count > 0 && count * 2 >= endpoints ? file : undefined;
 }
 
 const stem = (path: string): string => basename(path).replace(/\..*$/, '').toLowerCase();

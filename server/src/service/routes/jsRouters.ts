@@ -280,11 +280,11 @@ function isPathArg(src: Source, span: readonly [number, number]): boolean {
   return false;
 }
 
-/** The last argument that names a handler (`controller.create`, `createUser`). */
+/**
+ * The handler's name: the last argument when it names one (`controller.create`, `createUser`).
+ * The arguments before it are middleware (`requireToken`); an inline function has no name.
+ */
 function handlerOf(src: Source, args: readonly [number, number][]): string | undefined {
-  for (let i = args.length - 1; i >= 0; i--) {
-    const d = src.dotted(args[i]!);
-    if (d) return d;
-  }
-  return undefined;
+  const last = args[args.length - 1];
+  return last ? src.dotted(last) : undefined;
 }
