@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SERVER, TestClient, writeWorkspace } from './client';
 
@@ -49,5 +49,22 @@ describe('language server: one listing rule with the CLI', function () {
     const line = await client.until(() => client!.notifications.map((n) => JSON.stringify(n.params)).find((p) => p.includes('could not be read')), 20_000, 'the log line');
     assert.match(line, /\.moai\/specs\/SPEC-SHUT-001 \(EACCES\)/);
     chmodSync(path.join(root, '.moai/specs/SPEC-SHUT-001'), 0o755);
+  });
+
+  it('a folder the editor reports as made is read whole: the SPEC written into it at once is indexed, files gone from it are dropped', async () => {
+    const root = writeWorkspace({ 'src/a.ts': '// @API:NEW-001\n', '.moai/specs/SPEC-OLD-001/spec.md': spec('OLD-001'), 'src/b.ts': '// @API:OLD-001\n' });
+    client = new TestClient(root);
+    await client.initialize();
+    await client.diagnosticsOf('src/a.ts', (d) => d.some((x) => x.code === 'tag/unknown-spec'), 20_000);
+    // The watcher of an editor reports the new folder, not the file written into it the same instant.
+    mkdirSync(path.join(root, '.moai/specs/SPEC-NEW-001'));
+    writeFileSync(path.join(root, '.moai/specs/SPEC-NEW-001/spec.md'), spec('NEW-001'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.moai/specs/SPEC-NEW-001'), type: 1 }] });
+    await client.diagnosticsOf('src/a.ts', (d) => !d.some((x) => x.code === 'tag/unknown-spec'), 20_000);
+    // A folder made again with other contents (a branch switch), reported as one change: the SPEC it lost is gone.
+    rmSync(path.join(root, '.moai/specs/SPEC-OLD-001/spec.md'));
+    writeFileSync(path.join(root, '.moai/specs/SPEC-OLD-001/notes.md'), 'Nothing declared here.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.moai/specs/SPEC-OLD-001'), type: 2 }] });
+    await client.diagnosticsOf('src/b.ts', (d) => d.some((x) => x.code === 'tag/unknown-spec'), 20_000);
   });
 });

@@ -249,6 +249,28 @@ function identityOfStat(stat: Stats): string {
   return `${stat.ino}/${stat.birthtimeMs}`;
 }
 
+/** The most files `filesUnder` lists: a folder made with more is read in part, never without end. */
+const MAX_LISTED = 100_000;
+
+/**
+ * The files under folder `dir` of `root` that `includes` keeps (links never followed, folders it
+ * leaves out never entered): what a folder that appeared holds, which a client's watcher may not
+ * report file by file (files written into a folder just made are often missed).
+ */
+export function filesUnder(root: string, dir: string, includes: (path: string, isFolder: boolean) => boolean): string[] {
+  const out: string[] = [];
+  const folders = [dir];
+  for (let next = folders.pop(); next !== undefined && out.length < MAX_LISTED; next = folders.pop()) {
+    for (const entry of listFolder(nodePath.join(root, next))) {
+      const path = `${next}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (includes(path, true)) folders.push(path);
+      } else if (entry.isFile() && includes(path, false)) out.push(path);
+    }
+  }
+  return out;
+}
+
 function listFolder(abs: string): Dirent[] {
   try {
     return readdirSync(abs, { withFileTypes: true });

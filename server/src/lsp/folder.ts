@@ -1,4 +1,6 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { lstatSync } from 'node:fs';
+import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { CachedAnalyzer, FactsCache } from '../node/factsCache';
 import { FsWorkspace } from '../node/fsWorkspace';
@@ -14,7 +16,7 @@ import { LanguageService, type LoadReport } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
 import type { WorkspaceEntry } from '../service/workspace';
 import { toLspDiagnostic } from './convert';
-import { DiskWatcher } from './diskWatcher';
+import { DiskWatcher, filesUnder } from './diskWatcher';
 import { FolderPaths } from './uris';
 
 /** What a folder needs from the server around it. */
@@ -293,6 +295,21 @@ export class FolderState {
   /** The file changed on disk (or was closed): read it again. */
   reloadFile(path: string): void {
     this.#apply(path, { kind: 'reload' });
+  }
+
+  /**
+   * The client's watcher saw `path` made or changed. A folder is listed: what it holds now is read
+   * and what it no longer holds is dropped, since watchers often report a folder just made but not
+   * the files written into it at once (a SPEC folder created with its spec.md).
+   */
+  changedOnDisk(path: string): void {
+    const stat = lstatSync(nodePath.join(this.paths.root, path), { throwIfNoEntry: false });
+    if (!stat?.isDirectory()) return this.reloadFile(path);
+    if (!this.includes(path, true)) return;
+    const open = this.#hooks.openDocuments(this);
+    const listed = new Set(filesUnder(this.paths.root, path, (p, isFolder) => (isFolder ? this.#watchesFolder(p) : this.watches(p))));
+    const gone = this.#knownUnder(this.#service, path).filter((p) => !listed.has(p));
+    for (const p of [...listed, ...gone]) if (!open.has(p)) this.reloadFile(p);
   }
 
   /** The file or folder is gone. */

@@ -249,7 +249,7 @@ export class SpecChainServer {
     const at = this.#locate(uri);
     if (!at) return;
     if (deleted) at.folder.deleteFile(at.path);
-    else if (!this.#documents.get(uri)) at.folder.reloadFile(at.path);
+    else if (!this.#documents.get(uri)) at.folder.changedOnDisk(at.path);
   }
 
   #indexChanged(): void {
