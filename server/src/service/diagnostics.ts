@@ -209,7 +209,7 @@ export class DiagnosticsEngine implements RuleContext {
     } else if (doc) {
       append(findings, checkDocumentProblems(this, { id: '', path, doc }));
     }
-    const stackFindings = this.#stackState().byPath.get(path) ?? [];
+    const stackFindings = this.#stackFindings(path);
     return [...this.#finalize(path, findings), ...this.#filterDisabled(path, stackFindings)].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
@@ -237,9 +237,20 @@ export class DiagnosticsEngine implements RuleContext {
   #quiet(path: string): boolean {
     const facts = this.index.facts(path);
     if (!facts) return !this.#stackState().byPath.has(path);
-    if (facts.spec || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || facts.invisible || this.#stackState().byPath.has(path)) return false;
+    if (facts.spec || facts.manifest || facts.malformed.length || facts.headerPaths.length || facts.mx || facts.reqs || facts.mxProblems || facts.specsIgnored || facts.invisible) return false;
     for (const tag of facts.tags) if (tag.role === 'declaration') return false;
     return !this.index.hasUnlinked(path);
+  }
+
+  /**
+   * The stack findings of a file. They stand only on SPEC documents and manifests (the SPEC's
+   * claim, the manifest's declaration), so other files never wait for the workspace's stack to
+   * be detected (a hook checking one source file, an edit in the editor).
+   */
+  #stackFindings(path: string): Diagnostic[] {
+    const facts = this.index.facts(path);
+    if (facts && !facts.spec && !facts.manifest) return [];
+    return this.#stackState().byPath.get(path) ?? [];
   }
 
   #finalize(path: string, findings: readonly Finding[]): Diagnostic[] {
