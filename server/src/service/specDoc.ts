@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { fromDocument, readPlainYaml, type Span, type YamlPair } from './frontmatterYaml';
-import { shapeOf } from './specSchema';
+import { TEMPLATE_STATUSES, normalStatus, shapeOf } from './specSchema';
 import { scanCapabilities } from './stack/capabilities';
 import { TAG_ID, bareSpecId, isSpecIdShape } from './tags';
 import { LineIndex, basename, dirname } from './text';
@@ -156,6 +156,8 @@ export function parseSpec(path: string, text: string): ParsedSpec {
   const str = (f: FieldValue | undefined): string | undefined =>
     f && (typeof f.value === 'string' || typeof f.value === 'number') ? String(f.value) : undefined;
   const title = str(fields.title) ?? str(fields.spec_title) ?? (heading ? stripIdFromTitle(heading.text) : undefined);
+  // About a fifth of real SPECs have no frontmatter; most of them state their status under the title.
+  const status = frontmatter ? str(fields.status) : bodyStatus(text);
   const doc: SpecDoc = {
     id,
     idSource,
@@ -163,7 +165,7 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     ...(folderId !== undefined ? { folderId } : {}),
     ...(title !== undefined ? { title } : {}),
     titleRange,
-    ...(str(fields.status) !== undefined ? { status: str(fields.status)! } : {}),
+    ...(status !== undefined ? { status } : {}),
     ...(str(fields.version) !== undefined ? { version: str(fields.version)! } : {}),
     schema,
     ...(frontmatter ? { frontmatterRange: frontmatter.range } : {}),
@@ -184,6 +186,43 @@ export function parseSpec(path: string, text: string): ParsedSpec {
  * The ID a SPEC's path gives: folder `SPEC-<ID>/spec.md` (or any file of it), or flat file
  * `SPEC-<ID>.md`. IDs are as loose as real projects write them (`ADP-001a`, `AGENT-V2-REACT`).
  */
+/** The lines at the top of a SPEC without frontmatter where a stated status is looked for. */
+const STATUS_LINES = 40;
+/** The longest line read for a status. */
+const STATUS_LINE_CHARS = 300;
+/**
+ * A status stated in the body: `> Status: Completed (2026-03-26)`, `**Status:** Planned`,
+ * `- **Status**: Draft`, or `status: completed` in a YAML block under the title.
+ */
+const STATUS_LINE = /^[ \t]*(?:>[ \t]*)?(?:[-*][ \t]+)?(?:\*\*)?status(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(.*)$/i;
+/** Up to three words after a mark or an emoji: `✅ DONE — all phases` gives DONE. */
+const STATUS_WORDS = /^[^A-Za-z\n]{0,8}([A-Za-z]+)(?:[ _-]([A-Za-z]+))?(?:[ _-]([A-Za-z]+))?/;
+/** The statuses read from a body line: MoAI's, and the words teams write where they keep no frontmatter. */
+const BODY_STATUSES: ReadonlySet<string> = new Set([...TEMPLATE_STATUSES, 'done', 'deployed', 'backlog', 'approved', 'proposed', 'accepted', 'in-review', 'on-hold', 'cancelled', 'canceled']);
+
+/**
+ * The status a SPEC without frontmatter states near its top, as written (`COMPLETED`), when its
+ * first words are a known status; undefined otherwise (prose that merely starts with "Status:").
+ */
+export function bodyStatus(text: string): string | undefined {
+  let start = 0;
+  for (let n = 0; n < STATUS_LINES && start < text.length; n++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const m = STATUS_LINE.exec(text.slice(start, Math.min(end, start + STATUS_LINE_CHARS)).trimEnd());
+    if (m) {
+      const words = STATUS_WORDS.exec(m[1]!)?.slice(1).filter((w): w is string => w !== undefined) ?? [];
+      for (let k = words.length; k > 0; k--) {
+        const status = words.slice(0, k).join(' ');
+        if (BODY_STATUSES.has(normalStatus(status))) return status;
+      }
+      return undefined;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
 export function idFromPath(path: string): { folderId?: string; flat: boolean } {
   const name = basename(path);
   const flat = /^SPEC-.+\.md$/i.test(name) && name.toLowerCase() !== 'spec.md';

@@ -7,6 +7,23 @@ const at = (r: { start: { line: number; character: number }; end: { line: number
   `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 
 describe('SPEC parser', () => {
+  it('reads the status a SPEC without frontmatter states under its title, as written', () => {
+    const status = (text: string): string | undefined => parseSpec('.moai/specs/SPEC-KB-001/spec.md', text).doc.status;
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n> Status: COMPLETED (2026-03-26)\n> Priority: HIGH\n\n## Context\n'), 'COMPLETED');
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n> Status: ✅ DONE — all core phases complete\n'), 'DONE');
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n**Status:** In Progress\n'), 'In Progress');
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n- **Status**: Completed and deployed\n'), 'Completed');
+    // A YAML block under the title, as older SPECs wrote their fields.
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n## YAML Frontmatter\n\n```yaml\nid: KB-001\nstatus: completed\n```\n'), 'completed');
+    // Prose that starts with "Status:", a status too far down, and none at all: no status.
+    assert.equal(status('# SPEC-KB-001: Ingest\n\nStatus: the endpoint answers 200 when healthy.\n'), undefined);
+    assert.equal(status(`# SPEC-KB-001: Ingest\n${'\ntext'.repeat(60)}\n> Status: Completed\n`), undefined);
+    assert.equal(status('# SPEC-KB-001: Ingest\n\nNo status here.\n'), undefined);
+    // Frontmatter decides where there is one.
+    assert.equal(status('---\nid: KB-001\nstatus: draft\n---\n# SPEC-KB-001: Ingest\n\n> Status: Completed\n'), 'draft');
+    assert.equal(status('---\nid: KB-001\n---\n# SPEC-KB-001: Ingest\n\n> Status: Completed\n'), undefined);
+  });
+
   it('takes the ID from frontmatter, dropping a leading SPEC-', () => {
     const { doc } = parseSpec('.moai/specs/SPEC-USER-001/spec.md', '---\nid: SPEC-USER-001\nstatus: active\n---\n\n# @SPEC:USER-001: Users\n');
     assert.equal(doc.id, 'USER-001');
