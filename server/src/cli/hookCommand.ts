@@ -7,7 +7,7 @@ import { referencesTo } from '../service/features/dialects';
 import type { Subject } from '../service/features/refs';
 import type { LanguageService } from '../service/languageService';
 import type { Diagnostic } from '../service/types';
-import { parseHookInput, type HookRequest } from './hookPayload';
+import { parseHookInput, undoReplacements, type HookRequest } from './hookPayload';
 import { mergeHookSettings } from './hookSettings';
 import { ArgumentError, parseArgs, type CliIO } from './io';
 
@@ -59,7 +59,7 @@ async function claudeHook(args: readonly string[], io: CliIO, input: () => Promi
     const root = values.get('root') || process.env.CLAUDE_PROJECT_DIR || request.cwd || process.cwd();
     const found = await introducedBy(root, request);
     if (!found || found.findings.length + found.orphaned.length === 0) return 0;
-    const lines = [...reportLines(found.path, found.findings), ...found.orphaned];
+    const lines = [...reportLines(found.path, found.findings, found.beforeKnown), ...found.orphaned];
     if (flags.has('json')) {
       io.out(JSON.stringify({ decision: 'block', reason: lines.join('\n') }));
       return 0;
@@ -86,7 +86,7 @@ export function reportable(d: Diagnostic): boolean {
  * stored for it), so a finding whose lines moved is not new. Undefined for a file the hook does
  * not read (outside the root, ignored, gone).
  */
-async function introducedBy(root: string, request: Extract<HookRequest, { kind: 'check' }>): Promise<{ path: string; findings: Diagnostic[]; orphaned: string[] } | undefined> {
+async function introducedBy(root: string, request: Extract<HookRequest, { kind: 'check' }>): Promise<{ path: string; findings: Diagnostic[]; orphaned: string[]; beforeKnown: boolean } | undefined> {
   const folder = openFolder(root);
   const abs = nodePath.resolve(request.cwd ?? folder.root, request.file.path);
   if (!isInside(folder.root, abs) || abs === folder.root) return undefined;
@@ -112,11 +112,16 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
   }
   let before: Diagnostic[] = [];
   let referenced: Map<string, { subject: Subject; places: string[] }> | undefined;
-  if (typeof request.file.previous === 'string') {
-    service.update(path, request.file.previous);
+  // Claude Code's documented payload may leave out the text before: an Edit or MultiEdit is undone
+  // from its own replacements, else the facts the cache last stored are the "before".
+  let previous = request.file.previous ?? (request.file.replacements ? undoReplacements(text, request.file.replacements) : undefined);
+  // Nor a cache (the first edit in this folder): the last commit's text, when git has the file.
+  if (previous === undefined && !storedBefore) previous = await committedText(folder.root, path, folder.config.maxFileSize);
+  if (typeof previous === 'string') {
+    service.update(path, previous);
     before = service.diagnostics(path);
     if (specFile) referenced = referencedDeclarations(service, path);
-  } else if (request.file.previous === undefined && storedBefore) {
+  } else if (previous === undefined && storedBefore) {
     before = service.diagnostics(path);
     if (specFile) referenced = referencedDeclarations(service, path);
   }
@@ -131,7 +136,20 @@ async function introducedBy(root: string, request: Extract<HookRequest, { kind: 
     stored.cache.save();
   }
   const { introduced } = compareFindings(withFingerprints(before), withFingerprints(after));
-  return { path, findings: introduced.map((f) => f.diagnostic).filter(reportable), orphaned };
+  // With nothing to compare with (no text before, no cache, no commit), every finding of the file is reported, said as such.
+  const beforeKnown = previous !== undefined || storedBefore;
+  return { path, findings: introduced.map((f) => f.diagnostic).filter(reportable), orphaned, beforeKnown };
+}
+
+/** The longest `git show` waits: a hook must not hold the agent up. */
+const GIT_SHOW_MS = 2000;
+
+/** The file's text in the last commit (HEAD); undefined when git has none (no repository, a new file, binary). */
+async function committedText(root: string, path: string, maxBytes: number): Promise<string | undefined> {
+  const { runGit, isGitProblem } = await import('../node/git');
+  const shown = await runGit(root, ['show', `HEAD:./${path}`], { timeoutMs: GIT_SHOW_MS, maxBytes });
+  if (isGitProblem(shown) || shown.cut || shown.stdout.includes(0)) return undefined;
+  return shown.stdout.toString('utf8');
 }
 
 /** Most references named per removed ID; the rest are counted. */
@@ -172,12 +190,16 @@ function orphanedReferences(service: LanguageService, path: string, before: Map<
   return lines;
 }
 
-/** The message for the agent: what the edit introduced, one finding a line, with the line number and the code. */
-export function reportLines(path: string, findings: readonly Diagnostic[]): string[] {
+/**
+ * The message for the agent: what the edit introduced, one finding a line, with the line number
+ * and the code; without `beforeKnown`, the file's findings, not claimed to be the edit's.
+ */
+export function reportLines(path: string, findings: readonly Diagnostic[], beforeKnown = true): string[] {
   const n = findings.length;
   if (n === 0) return [`SpecChain: this edit of ${path} broke links to it:`];
+  const problems = `${n} problem${n === 1 ? '' : 's'} in its SPEC links`;
   return [
-    `SpecChain: this edit of ${path} introduced ${n} problem${n === 1 ? '' : 's'} in its SPEC links:`,
+    beforeKnown ? `SpecChain: this edit of ${path} introduced ${problems}:` : `SpecChain: ${path}, as this edit left it, has ${problems} (its text before the edit is not known):`,
     ...findings.map((d) => `- ${path}:${d.range.start.line + 1}: ${d.message} [${d.code}]`),
   ];
 }

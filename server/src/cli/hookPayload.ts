@@ -19,6 +19,10 @@ const PAYLOAD = z.looseObject({
 /** `tool_input` of Edit, MultiEdit and Write: each names the file as `file_path`. */
 const FILE_INPUT = z.looseObject({ file_path: z.string().min(1) });
 
+/** One replacement of Edit (its `tool_input`) or of MultiEdit (each of its `edits`). */
+const REPLACEMENT = z.looseObject({ old_string: z.string(), new_string: z.string(), replace_all: z.boolean().optional() });
+const MULTI_EDIT_INPUT = z.looseObject({ edits: z.array(REPLACEMENT).min(1) });
+
 /**
  * What Edit, MultiEdit and Write answer: `originalFile` is the file's text before the tool ran
  * (null when Write created it), `type` is `create` or `update` for Write.
@@ -34,6 +38,15 @@ export interface EditedFile {
   readonly path: string;
   /** Its text before the edit; null when the tool created it; undefined when the payload does not say. */
   readonly previous: string | null | undefined;
+  /** The replacements Edit or MultiEdit made, in order: the text before can be had by undoing them. */
+  readonly replacements?: readonly Replacement[];
+}
+
+/** One replacement an editing tool made. */
+export interface Replacement {
+  readonly old_string: string;
+  readonly new_string: string;
+  readonly replace_all?: boolean | undefined;
 }
 
 /** What a hook input asks of the hook. */
@@ -60,7 +73,31 @@ export function parseHookInput(text: string): HookRequest {
   if (!input.success) return { kind: 'invalid', problem: `${tool}'s tool_input has no file_path: ${describe(input.error)}` };
   const response = FILE_RESPONSE.safeParse(payload.data.tool_response ?? {});
   const previous = response.success ? (response.data.type === 'create' ? null : response.data.originalFile) : undefined;
-  return { kind: 'check', tool, cwd, file: { path: input.data.file_path, previous } };
+  const replacements = tool === 'Write' ? undefined : replacementsOf(payload.data.tool_input);
+  return { kind: 'check', tool, cwd, file: { path: input.data.file_path, previous, ...(replacements ? { replacements } : {}) } };
+}
+
+/** The replacements of an Edit's or a MultiEdit's `tool_input`; undefined when it has none that read. */
+function replacementsOf(input: unknown): Replacement[] | undefined {
+  const multi = MULTI_EDIT_INPUT.safeParse(input);
+  if (multi.success) return multi.data.edits;
+  const single = REPLACEMENT.safeParse(input);
+  return single.success ? [single.data] : undefined;
+}
+
+/**
+ * The text before the replacements were made, from the text after them: each undone, last
+ * first (the first occurrence of its new string, or every one for `replace_all`). Undefined when
+ * a new string is not found, so the edit cannot be undone with certainty.
+ */
+export function undoReplacements(text: string, replacements: readonly Replacement[]): string | undefined {
+  let out = text;
+  for (let i = replacements.length - 1; i >= 0; i--) {
+    const { old_string: before, new_string: after, replace_all: all } = replacements[i]!;
+    if (after === '' || !out.includes(after)) return undefined;
+    out = all ? out.split(after).join(before) : out.replace(after, () => before);
+  }
+  return out;
 }
 
 /** One line saying what is wrong, from zod's first issue. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseHookInput } from '../../../server/src/cli/hookPayload';
 import { mergeHookSettings } from '../../../server/src/cli/hookSettings';
-import { writeFiles as write } from '../../fixtures/gitRepo';
+import { commitAll, newRepository, removeRepository, writeFiles as write } from '../../fixtures/gitRepo';
 import { MX_FILES } from '../../fixtures/mx';
 import { sharedPath } from '../shared';
 import { BIN, ensureBuilt } from '../../fixtures/cli';
@@ -33,6 +33,16 @@ function edit(cwd: string, rel: string, oldString: string, newString: string, wi
   assert.ok(before.includes(oldString), `${rel} holds ${oldString}`);
   writeFileSync(file, before.replace(oldString, newString));
   return editEvent(cwd, file, withOriginal ? before : undefined, oldString, newString);
+}
+
+/** Rewrites the file on disk and returns Write's event as Claude Code documents it (`tool_response` without the text before). */
+function writeEvent(cwd: string, rel: string, oldString: string, newString: string): Record<string, unknown> {
+  const file = path.join(cwd, rel);
+  const before = readFileSync(file, 'utf8');
+  assert.ok(before.includes(oldString), `${rel} holds ${oldString}`);
+  const content = before.replace(oldString, newString);
+  writeFileSync(file, content);
+  return { session_id: 's', transcript_path: '/t', cwd, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: file, content }, tool_response: { filePath: file, success: true } };
 }
 
 describe('specchain hook claude', function () {
@@ -89,14 +99,72 @@ describe('specchain hook claude', function () {
     assert.match(tag.err, /src\/user\.py:\d+: .*USRE-001.*USER-001.*\[tag\/unknown-spec\]/);
   });
 
-  it('compares with the facts the cache last stored when the payload has no original text', () => {
+  it('compares with the facts the cache last stored when a Write event has no original text (its documented form)', () => {
     check(ws);
-    const r = hook(edit(ws, 'src/pay.go', '\n', '\n// @MX:NOTE: refunds\n// @MX:SPEC: SPEC-PAY-003\n', false));
+    const r = hook(writeEvent(ws, 'src/pay.go', '\n', '\n// @MX:NOTE: refunds\n// @MX:SPEC: SPEC-PAY-003\n'));
     assert.equal(r.code, 2, r.err);
     assert.match(r.err, /SPEC-PAY-003.*Did you mean SPEC-PAY-002\?/);
-    // An edit elsewhere in the same file introduces nothing: the link broken before is not news.
-    const again = hook(edit(ws, 'src/pay.go', '// @MX:NOTE: refunds', '// @MX:NOTE: refunds and chargebacks', false));
+    // A write changing another line of the same file introduces nothing: the link broken before is not news.
+    const again = hook(writeEvent(ws, 'src/pay.go', '// @MX:NOTE: refunds', '// @MX:NOTE: refunds and chargebacks'));
     assert.deepEqual([again.code, again.err], [0, '']);
+  });
+
+  it('with no original text and no cache, undoes an Edit from its own strings: old findings of the file are not news', () => {
+    const fresh = mkdtempSync(path.join(tmpdir(), 'specchain-hook-fresh-'));
+    const freshCache = mkdtempSync(path.join(tmpdir(), 'specchain-hook-cache-'));
+    try {
+      write(fresh, MX_FILES);
+      const run = (event: Record<string, unknown>): { code: number; err: string } => {
+        const r = spawnSync(process.execPath, [BIN, 'hook', 'claude'], { input: JSON.stringify(event), encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: freshCache, CLAUDE_PROJECT_DIR: '' } });
+        return { code: r.status ?? -1, err: r.stderr };
+      };
+      // broken.py links SPEC-ORDR-001 already: a clean edit below it says nothing.
+      const clean = run(edit(fresh, 'src/orders/broken.py', '    pass\n', '    pass\n\n\ndef helper():\n    return 1\n', false));
+      assert.deepEqual([clean.code, clean.err], [0, '']);
+      // MultiEdit, undone last edit first: only the link it broke is reported.
+      const file = path.join(fresh, 'src/orders/api.ts');
+      const text = readFileSync(file, 'utf8');
+      const edits = [
+        { old_string: 'SPEC-ORDER-001', new_string: 'SPEC-ORDER-009' },
+        { old_string: 'SPEC-ORDER-009', new_string: 'SPEC-ORDER-042' },
+      ];
+      writeFileSync(file, text.replace('SPEC-ORDER-001', 'SPEC-ORDER-042'));
+      const multi = run({ session_id: 's', transcript_path: '/t', cwd: fresh, hook_event_name: 'PostToolUse', tool_name: 'MultiEdit', tool_input: { file_path: file, edits }, tool_response: { filePath: file, success: true } });
+      assert.equal(multi.code, 2, multi.err);
+      assert.match(multi.err, /SPEC-ORDER-042/);
+      assert.equal(multi.err.trim().split('\n').length, 2, multi.err);
+      // A Write with nothing to compare with (no text before, no cache of this file's past, no git): the file's findings, said as such.
+      rmSync(freshCache, { recursive: true, force: true });
+      const unknown = run(writeEvent(fresh, 'src/orders/broken.py', '    pass\n', '    pass\n\n\ndef other():\n    return 2\n'));
+      assert.equal(unknown.code, 2, unknown.err);
+      assert.match(unknown.err, /broken\.py, as this edit left it, has \d+ problems? in its SPEC links \(its text before the edit is not known\)/);
+      assert.match(unknown.err, /ORDR/);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+      rmSync(freshCache, { recursive: true, force: true });
+    }
+  });
+
+  it('with no original text and no cache, compares a Write with the file as last committed', () => {
+    const repo = newRepository('specchain-hook-git-');
+    const freshCache = mkdtempSync(path.join(tmpdir(), 'specchain-hook-cache-'));
+    try {
+      write(repo, MX_FILES);
+      commitAll(repo, 'SPECs and code');
+      const run = (event: Record<string, unknown>): { code: number; err: string } => {
+        const r = spawnSync(process.execPath, [BIN, 'hook', 'claude'], { input: JSON.stringify(event), encoding: 'utf8', env: { ...process.env, SPECCHAIN_CACHE_DIR: freshCache, CLAUDE_PROJECT_DIR: '' } });
+        return { code: r.status ?? -1, err: r.stderr };
+      };
+      const event = writeEvent(repo, 'src/orders/broken.py', '    pass\n', '    pass\n\n# @MX:NOTE: totals\n# @MX:SPEC: SPEC-ORDER-001 REQ-ORDER-077\ndef totals():\n    pass\n');
+      const r = run(event);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /REQ-ORDER-077/);
+      // The committed file's own broken link is not news.
+      assert.doesNotMatch(r.err, /ORDR/);
+    } finally {
+      removeRepository(repo);
+      rmSync(freshCache, { recursive: true, force: true });
+    }
   });
 
   it('checks a file Write created, and answers in the JSON decision form with --json', () => {
