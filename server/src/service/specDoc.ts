@@ -157,7 +157,7 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     f && (typeof f.value === 'string' || typeof f.value === 'number') ? String(f.value) : undefined;
   const title = str(fields.title) ?? str(fields.spec_title) ?? (heading ? stripIdFromTitle(heading.text) : undefined);
   // About a fifth of real SPECs have no frontmatter; most of them state their status under the title.
-  const status = frontmatter ? str(fields.status) : bodyStatus(text);
+  const status = frontmatter ? str(fields.status) : bodyStatus(text, (named) => bareSpecId(named) === id || bareSpecId(named) === folderId);
   const doc: SpecDoc = {
     id,
     idSource,
@@ -197,30 +197,49 @@ const STATUS_LINE_CHARS = 300;
 const STATUS_LINE = /^[ \t]*(?:>[ \t]*)?(?:[-*][ \t]+)?(?:\*\*)?status(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(.*)$/i;
 /** Up to three words after a mark or an emoji: `✅ DONE — all phases` gives DONE. */
 const STATUS_WORDS = /^[^A-Za-z\n]{0,8}([A-Za-z]+)(?:[ _-]([A-Za-z]+))?(?:[ _-]([A-Za-z]+))?/;
+/** The `id:` (or `spec_id:`) line of a YAML block. */
+const BLOCK_ID = /^[ \t]*(?:spec_)?id[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]{1,100})/;
 /** The statuses read from a body line: MoAI's, and the words teams write where they keep no frontmatter. */
 const BODY_STATUSES: ReadonlySet<string> = new Set([...TEMPLATE_STATUSES, 'done', 'deployed', 'backlog', 'approved', 'proposed', 'accepted', 'in-review', 'on-hold', 'cancelled', 'canceled']);
+
+/** The first known status in the words after `Status:`, as written; undefined for prose. */
+function statusWords(rest: string): string | undefined {
+  const words = STATUS_WORDS.exec(rest)?.slice(1).filter((w): w is string => w !== undefined) ?? [];
+  for (let k = words.length; k > 0; k--) {
+    const status = words.slice(0, k).join(' ');
+    if (BODY_STATUSES.has(normalStatus(status))) return status;
+  }
+  return undefined;
+}
 
 /**
  * The status a SPEC without frontmatter states near its top, as written (`COMPLETED`), when its
  * first words are a known status; undefined otherwise (prose that merely starts with "Status:").
+ * Inside a fenced code block the status counts only when the block's `id` is this SPEC's
+ * (`ownId`): a block quoting another SPEC's frontmatter is an example, not this SPEC's fields.
  */
-export function bodyStatus(text: string): string | undefined {
+export function bodyStatus(text: string, ownId: (id: string) => boolean): string | undefined {
   let start = 0;
+  /** Inside a fence: the status the block states and whether its id is this SPEC's. */
+  let block: { status?: string | undefined; own: boolean } | undefined;
   for (let n = 0; n < STATUS_LINES && start < text.length; n++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const m = STATUS_LINE.exec(text.slice(start, Math.min(end, start + STATUS_LINE_CHARS)).trimEnd());
-    if (m) {
-      const words = STATUS_WORDS.exec(m[1]!)?.slice(1).filter((w): w is string => w !== undefined) ?? [];
-      for (let k = words.length; k > 0; k--) {
-        const status = words.slice(0, k).join(' ');
-        if (BODY_STATUSES.has(normalStatus(status))) return status;
-      }
-      return undefined;
-    }
+    const line = text.slice(start, Math.min(end, start + STATUS_LINE_CHARS)).trimEnd();
     start = end + 1;
+    if (/^[ \t]{0,3}(?:```|~~~)/.test(line)) {
+      if (block?.own && block.status !== undefined) return block.status;
+      block = block ? undefined : { own: false };
+      continue;
+    }
+    const m = STATUS_LINE.exec(line);
+    if (block) {
+      const id = BLOCK_ID.exec(line);
+      if (id) block.own = ownId(id[1]!);
+      if (m && block.status === undefined) block.status = statusWords(m[1]!);
+    } else if (m) return statusWords(m[1]!);
   }
-  return undefined;
+  return block?.own ? block.status : undefined;
 }
 
 export function idFromPath(path: string): { folderId?: string; flat: boolean } {

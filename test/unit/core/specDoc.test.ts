@@ -15,6 +15,8 @@ describe('SPEC parser', () => {
     assert.equal(status('# SPEC-KB-001: Ingest\n\n- **Status**: Completed and deployed\n'), 'Completed');
     // A YAML block under the title, as older SPECs wrote their fields.
     assert.equal(status('# SPEC-KB-001: Ingest\n\n## YAML Frontmatter\n\n```yaml\nid: KB-001\nstatus: completed\n```\n'), 'completed');
+    // A block quoting another SPEC's fields is an example, not this SPEC's status.
+    assert.equal(status('# SPEC-KB-001: Ingest\n\n```yaml\nid: OTHER-001\nstatus: completed\n```\n'), undefined);
     // Prose that starts with "Status:", a status too far down, and none at all: no status.
     assert.equal(status('# SPEC-KB-001: Ingest\n\nStatus: the endpoint answers 200 when healthy.\n'), undefined);
     assert.equal(status(`# SPEC-KB-001: Ingest\n${'\ntext'.repeat(60)}\n> Status: Completed\n`), undefined);
