@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { CachedAnalyzer, FactsCache } from '../node/factsCache';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { toOsPath } from '../node/osPath';
 import { readSpecHistory } from '../node/gitHistory';
 import { loadBase, RecordingAnalyzer } from '../node/since';
 import { loadResults, modificationTimes } from '../node/testResults';
@@ -303,7 +304,7 @@ export class FolderState {
    * the files written into it at once (a SPEC folder created with its spec.md).
    */
   changedOnDisk(path: string): void {
-    const stat = lstatSync(nodePath.join(this.paths.root, path), { throwIfNoEntry: false });
+    const stat = lstatSync(toOsPath(nodePath.join(this.paths.root, path)), { throwIfNoEntry: false });
     if (!stat?.isDirectory()) return this.reloadFile(path);
     if (!this.includes(path, true)) return;
     const open = this.#hooks.openDocuments(this);
