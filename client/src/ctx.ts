@@ -4,6 +4,7 @@ import { IndexChangedNotification, IndexProgressNotification, SpecTreeRequest } 
 import { createLanguageClient } from './languageClient';
 import { SpecStatusBar } from './statusBar';
 import { GuidanceProvider } from './sidebar/guidanceProvider';
+import { BrokenBadge } from './sidebar/badge';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { StackTreeProvider } from './sidebar/stackTree';
 import type { Indexing, ServerState, Session } from './session';
@@ -60,9 +61,10 @@ export class Ctx implements Session, vscode.Disposable {
     this.extensionContext = extensionContext;
     this.outputChannel = vscode.window.createOutputChannel('SpecChain', { log: true });
     this.statusBar = new SpecStatusBar(this);
-    this.sidebar = new SidebarProvider(this);
-    this.guidance = new GuidanceProvider(this, this.sidebar.onDidSelect);
     this.stack = new StackTreeProvider(this);
+    const stackView = vscode.window.createTreeView(StackTreeProvider.viewId, { treeDataProvider: this.stack, showCollapseAll: true });
+    this.sidebar = new SidebarProvider(this, new BrokenBadge(stackView));
+    this.guidance = new GuidanceProvider(this, this.sidebar.onDidSelect);
     this.#disposables.push(
       this.outputChannel,
       this.statusBar,
@@ -79,7 +81,7 @@ export class Ctx implements Session, vscode.Disposable {
       vscode.window.registerWebviewViewProvider(GuidanceProvider.viewId, this.guidance, {
         webviewOptions: { retainContextWhenHidden: false },
       }),
-      vscode.window.createTreeView(StackTreeProvider.viewId, { treeDataProvider: this.stack, showCollapseAll: true }),
+      stackView,
     );
   }
 

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
     statusText: () => current.statusBar.text,
     statusLabel: () => current.statusBar.label,
     specsView: () => current.sidebar.shown,
-    badge: () => current.sidebar.badge?.value,
+    badge: () => current.sidebar.badge.badge?.value,
     onDidChangeIndexing: current.onDidChangeIndexing,
     commandErrors: () => [...current.commandErrors],
     onDidChangeIndex: current.onDidChangeIndex,

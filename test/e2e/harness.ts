@@ -176,7 +176,8 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
   };
 
   const openActivityBarView = async (label: string): Promise<void> => {
-    const item = page.locator(`.activitybar .action-item [aria-label^="${label}"]`).first();
+    // The entry itself, not its icon: a badge drawn over the icon takes the click as the entry does.
+    const item = page.locator('.activitybar .action-item', { has: page.locator(`.action-label[aria-label^="${label}"]`) }).first();
     await item.waitFor({ timeout: 30_000 });
     // Clicking the entry of the view already shown would hide the side bar.
     const title = page.locator('.sidebar .composite.title .title-label', { hasText: label });

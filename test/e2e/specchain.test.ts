@@ -129,6 +129,25 @@ describe('e2e: SpecChain on the example workspace', function () {
     assert.equal(specchainMarkers.length, cli.diagnostics.length, `Problems shows other SpecChain entries than the CLI:\n${shown}`);
   });
 
+  it('counts the broken links on the SpecChain icon before its view was ever opened, as the status bar does', async () => {
+    const page = workbench!.page;
+    const read = async (): Promise<{ badge: string; status: string }> => ({
+      badge: await page.locator('.activitybar .action-item').evaluateAll((items) => {
+        const item = items.find((e) => /^SpecChain/.test(e.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''));
+        return (item?.querySelector('.badge') as unknown as { innerText: string } | null)?.innerText.trim() ?? '';
+      }),
+      status: await page.locator('.statusbar-item').evaluateAll((items) => items.map((e) => e.getAttribute('aria-label') ?? '').find((l) => /^SpecChain/.test(l)) ?? ''),
+    });
+    const deadline = Date.now() + 120_000;
+    let seen = await read();
+    while (Date.now() < deadline && !(/\d+ broken/.test(seen.status) && seen.badge !== '' && seen.status.includes(`${seen.badge} broken`))) {
+      await page.waitForTimeout(500);
+      seen = await read();
+    }
+    assert.match(seen.status, /\d+ broken/, `the status bar counts broken links: ${JSON.stringify(seen)}`);
+    assert.ok(seen.badge !== '' && seen.status.includes(`${seen.badge} broken`), `the activity bar's badge is the status bar's count: ${JSON.stringify(seen)}`);
+  });
+
   it('opens the SpecChain sidebar with the five example SPECs', async () => {
     await workbench!.openActivityBarView('SpecChain');
     sidebar = await workbench!.webviewFrame('#tree', 120_000);

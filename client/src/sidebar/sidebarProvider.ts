@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SpecTreeRequest, type SpecTreeResult } from '../../../server/src/protocol';
 import type { Indexing, Session } from '../session';
 import { CHAIN_FILTERS, type ChainFilter, type FromWebview, type SpecFilter, type ToSpecs } from './messages';
+import type { BrokenBadge } from './badge';
 import { loadPage, openInWorkspace } from './pages';
 
 const indexingMessage = (indexing: Indexing): ToSpecs => ({ type: 'indexing', active: indexing !== undefined, ...(indexing?.files !== undefined ? { files: indexing.files } : {}) });
@@ -58,7 +59,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Fires when the page reports what it shows (`shown`). */
   readonly onDidChangeShown = this.#shownEmitter.event;
 
-  constructor(ctx: Session) {
+  constructor(
+    ctx: Session,
+    /** The activity bar's count of broken links. */
+    readonly badge: BrokenBadge,
+  ) {
     this.#ctx = ctx;
     this.#subscriptions.push(
       this.#selectEmitter,
@@ -71,7 +76,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       // The SPECs are known once a folder is read: list them now, their counts follow with the diagnostics.
       ctx.onDidLoadFolder(() => void this.refresh()),
       ctx.onDidChangeIndex((counts) => {
-        this.#setBadge(counts.brokenLinks);
+        this.badge.broken = counts.brokenLinks;
         this.#scheduleRefresh();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.#post({ type: 'trust', trusted: true })),
@@ -88,10 +93,6 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     return this.#shown;
   }
 
-  /** The view's activity-bar badge (broken links). */
-  get badge(): vscode.ViewBadge | undefined {
-    return this.#view?.badge;
-  }
 
   /** The last tree the view received. */
   get tree(): SpecTreeResult | undefined {
@@ -110,8 +111,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (this.#view === view) this.#disposeView();
       }),
     ];
-    const counts = this.#ctx.counts;
-    if (counts) this.#setBadge(counts.brokenLinks);
+    this.badge.specsView = view;
     this.#showIndexing(this.#ctx.indexing);
     // The sidebar is a reason to run the server even when nothing else started it.
     void this.#ctx.start().catch(() => undefined);
@@ -254,10 +254,6 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     void vscode.window.withProgress({ location: { viewId: SidebarProvider.viewId } }, () => new Promise<void>((resolve) => (this.#progressDone = resolve)));
   }
 
-  #setBadge(broken: number): void {
-    if (!this.#view) return;
-    this.#view.badge = broken > 0 ? { value: broken, tooltip: `${broken.toLocaleString('en-US')} broken link${broken === 1 ? '' : 's'}` } : undefined;
-  }
 
   #flushReveal(): void {
     const target = this.#pendingReveal;
@@ -290,6 +286,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   #disposeView(): void {
     for (const d of this.#viewSubscriptions) d.dispose();
     this.#viewSubscriptions = [];
+    if (this.#view) this.badge.specsView = undefined;
     this.#view = undefined;
     this.#viewReady = false;
     this.#progressDone?.();
