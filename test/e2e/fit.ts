@@ -9,6 +9,8 @@ export const FIT_PROBE = `(() => {
   for (const row of document.querySelectorAll('.row')) {
     const box = row.getBoundingClientRect();
     for (const part of row.querySelectorAll('.badge, .glyph')) {
+      // A badge the row dropped to keep its SPEC ID whole is not shown, so not cut.
+      if (part.getClientRects().length === 0) continue;
       const r = part.getBoundingClientRect();
       if (r.right > box.right + 0.5 || r.left < box.left - 0.5 || part.scrollWidth > part.clientWidth + 1) clipped.push(row.parentElement.dataset.key + ' ' + part.className);
     }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { REPO_ROOT } from '../vscode/codeServer';
+import { mxFunc, mxSpec, writeFiles } from '../fixtures/gitRepo';
 import { AXE_SERIOUS, FIT_PROBE, type FitReport } from './fit';
 import { openWorkbench, type Workbench } from './harness';
 
@@ -21,7 +22,7 @@ const THEMES = [
   { label: 'Default Light Modern', body: 'vs', name: 'light' },
   { label: 'Default High Contrast', body: 'hc-black', name: 'hc' },
 ] as const;
-const WIDTHS = [220, 400] as const;
+const WIDTHS = [220, 300, 400] as const;
 
 interface Case {
   readonly name: string;
@@ -33,6 +34,7 @@ interface Case {
 }
 
 let generated: string | undefined;
+let longIds: string | undefined;
 const CASES: readonly Case[] = [
   { name: 'example', workspace: () => undefined, specs: 5, themes: THEMES },
   {
@@ -49,6 +51,25 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // Long SPEC IDs as real @MX projects have them (klai: CONNECTOR-DELETE-RACE-001) with long
+    // badges ("REQs 3/14 · +2 @MX"): the badge stays whole and the ID is not cut.
+    name: 'long-ids',
+    specs: 4,
+    themes: [THEMES[0]],
+    workspace: () => {
+      longIds = mkdtempSync(join(tmpdir(), 'specchain-e2e-long-'));
+      const files: Record<string, string> = {};
+      for (const id of ['CONNECTOR-DELETE-RACE-001', 'AUTH-TOTP-POPORDER-001', 'CONFIG-SECTION-INTEGRITY-001', 'SEC-HYGIENE-001']) {
+        const reqs: Record<string, string> = {};
+        for (let i = 1; i <= 14; i++) reqs[`REQ-${id}-${String(i).padStart(3, '0')}`] = `Requirement ${i} of ${id}`;
+        files[`.moai/specs/SPEC-${id}/spec.md`] = mxSpec(id, `The ${id.toLowerCase()} work with a title long enough to be cut`, reqs);
+        files[`src/${id.toLowerCase()}.go`] = `${mxFunc('A', `SPEC-${id} REQ-${id}-001 REQ-${id}-002 REQ-${id}-003`)}\n${mxFunc('B', `SPEC-${id}`)}\n${mxFunc('C', `SPEC-${id}`)}`;
+      }
+      writeFiles(longIds, files);
+      return longIds;
+    },
+  },
+  {
     // A real @MX project: 67 SPECs with long IDs and REQ badges (read from ../shared, never copied).
     name: 'elymas',
     specs: 67,
@@ -60,8 +81,17 @@ const CASES: readonly Case[] = [
   },
 ];
 
-/** Level-1 rows whose ID (the label) is cut: a SPEC's title gives way first, then the badge's words, never its ID. */
+/** Level-1 rows whose ID (the label) is cut. */
 const IDS_CUT = `[...document.querySelectorAll('#tree > [aria-level="1"] > .row > .label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent)`;
+/**
+ * Level-1 rows whose ID is cut while their title, their badge's words or their badge are still
+ * shown: these give way first, in that order; only an ID wider than the whole row is cut.
+ */
+const IDS_CUT_EARLY = `[...document.querySelectorAll('#tree > [aria-level="1"] > .row')].filter((r) => {
+  const label = r.querySelector('.label');
+  const shown = [...r.querySelectorAll('.description, .badge')].some((e) => e.getClientRects().length > 0);
+  return label.scrollWidth > label.clientWidth + 1 && shown;
+}).map((r) => r.querySelector('.label').textContent)`;
 
 for (const c of CASES) {
   describe(`e2e: the SPECs view on the ${c.name} workspace at 220 and 400 px, ${c.themes.map((t) => t.name).join(', ')}`, function () {
@@ -79,6 +109,7 @@ for (const c of CASES) {
 
     after(() => {
       if (generated && c.name === '1000-specs') rmSync(generated, { recursive: true, force: true });
+      if (longIds && c.name === 'long-ids') rmSync(longIds, { recursive: true, force: true });
     });
 
     for (const theme of c.themes) {
@@ -114,8 +145,10 @@ for (const c of CASES) {
             assert.ok(bar && Math.abs(bar.width - width) <= 2, `the side bar is ${bar?.width} px wide`);
             const fit = (await specs.evaluate(FIT_PROBE)) as FitReport;
             assert.deepEqual(fit, { horizontalScroll: false, clipped: [] });
-            assert.deepEqual(await specs.evaluate(IDS_CUT), [], 'no SPEC ID is cut');
-            const badges = await specs.locator('#tree .badge').count();
+            assert.deepEqual(await specs.evaluate(IDS_CUT_EARLY), [], 'no SPEC ID is cut before its title and its badge gave way');
+            // Only IDs of 22 characters and more are wider than a whole 220 px row.
+            if (c.name !== 'long-ids' || width !== 220) assert.deepEqual(await specs.evaluate(IDS_CUT), [], 'no SPEC ID is cut');
+            const badges = await specs.locator('#tree .badge:visible').count();
             assert.ok(badges >= Math.min(c.specs, 5), `${badges} badges are shown`);
             const path = join(REPO_ROOT, '.test-artifacts', `e2e-sidebar-${c.name}-${theme.name}-${width}.png`);
             await page.locator('.part.sidebar').screenshot({ path });

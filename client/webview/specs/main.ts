@@ -470,6 +470,25 @@ function renderNode(node: Node, setSize: number, index: number, parent: string |
   if (expandable && expanded.has(node.key)) children.forEach((child, i) => renderNode(child, children.length, i, node.key));
 }
 
+/**
+ * A SPEC row whose ID does not fit drops, in turn, its title and the badge's words (`tight`), then
+ * its badge (`bare`): the ID names the row, the rest stays in the tooltip. Only an ID wider than
+ * the whole row is cut, with an ellipsis. Measured after each render and resize, a pass per step
+ * (all rows read after one layout, then all marked).
+ */
+function fitRows(): void {
+  const rows = [...treeEl.querySelectorAll<HTMLElement>(':scope > [aria-level="1"] > .row')];
+  for (const row of rows) row.classList.remove('tight', 'bare');
+  const cut = (row: HTMLElement): boolean => {
+    const label = row.querySelector<HTMLElement>('.label');
+    return label !== null && label.scrollWidth > label.clientWidth + 1;
+  };
+  const tight = rows.filter(cut);
+  for (const row of tight) row.classList.add('tight');
+  const bare = tight.filter(cut);
+  for (const row of bare) row.classList.add('bare');
+}
+
 function visibleSpecs(): SpecNode[] {
   return tree ? tree.specs.filter((s) => specMatches(s, state.filter)) : [];
 }
@@ -547,6 +566,7 @@ function renderTree(): void {
   const setSize = specs.length + (broken.length > 0 ? 1 : 0);
   specs.forEach((spec, i) => renderNode(specNode(spec), setSize, i, null));
   if (broken.length > 0) renderNode(brokenLinksNode(broken), setSize, specs.length, null);
+  fitRows();
   const items = visibleItems();
   const focusTarget = items.find((li) => li.dataset.key === state.focused) ?? items[0];
   if (focusTarget) focusTarget.tabIndex = 0;
@@ -815,6 +835,8 @@ onMessage<ToSpecs>((message) => {
   }
 });
 
+// A wider or narrower sidebar: which rows are tight changes.
+new ResizeObserver(() => fitRows()).observe(treeEl);
 renderStatus();
 renderTree();
 vscode.postMessage({ type: 'ready' });
