@@ -234,7 +234,7 @@ describe('features of the @MX dialect', () => {
     assert.deepEqual(
       tree.broken.map((b) => `${b.id}@${b.path}:${b.range.start.line + 1} ${b.code} ${b.severity} ${b.specId ?? '-'} ${b.fixable}`),
       // REQ-ORDER-009 is one edit from each of 001, 002 and 003: no replacement is guessed, so no fix.
-      ['REQ-ORDER-009@src/orders/broken.py:3 mx/unknown-req warning ORDER-001 false', 'SPEC-ORDR-001@src/orders/broken.py:2 mx/unknown-spec error - true'],
+      ['ORDR-001@src/orders/broken.py:2 mx/unknown-spec error - true', 'REQ-ORDER-009@src/orders/broken.py:3 mx/unknown-req warning ORDER-001 false'],
       'every broken link of the dialect, by ID, with the SPEC a REQ was looked up in',
     );
     assert.equal(order.problems.broken, 1, 'the unknown REQ belongs to ORDER-001');
@@ -244,6 +244,11 @@ describe('features of the @MX dialect', () => {
     assert.equal(user.mx, undefined);
     assert.deepEqual(user.tags.map((t) => `@${t.type}:${t.id}`), ['@API:USER-001']);
     assert.equal(tree.totals.brokenLinks, tree.broken.length, 'the group holds what the status bar counts');
+    // The same unknown SPEC named in both dialects is one ID of the group, as SPEC rows name SPECs.
+    service.update('src/orders/legacy.py', '# @API:ORDR-001\ndef legacy():\n    pass\n');
+    const mixed = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics())!;
+    assert.deepEqual(mixed.broken.filter((b) => b.id.includes('ORDR')).map((b) => `${b.id} ${b.code}`), ['ORDR-001 mx/unknown-spec', 'ORDR-001 tag/unknown-spec']);
+    service.delete('src/orders/legacy.py');
     const off = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().filter((d) => d.code !== 'mx/unknown-spec'))!;
     assert.deepEqual(off.broken.map((b) => b.code), ['mx/unknown-req'], 'what no diagnostic reports (rule off, line disabled, file excluded) is not shown as broken');
     const hinted = getSpecTree(service.index, (p) => service.diagnostics(p), service.allDiagnostics().map((d) => ({ ...d, severity: 'hint' as const })))!;

@@ -1,7 +1,7 @@
 import { companionPaths } from '../analyze';
 import { countProblems, isBrokenLink } from '../broken';
 import type { Link, SpecEntry, WorkspaceIndex } from '../index';
-import { baseOfSubId } from '../tags';
+import { bareSpecId, baseOfSubId } from '../tags';
 import type { BrokenLinkNode, ByPath, ChainGaps, EndpointNode, MxSpecNode, SpecNode, SpecTreeResult, TagNode } from '../../protocol';
 import type { Diagnostic, DiagnosticCode } from '../types';
 import { chainClaims, chainCounts, missingTags } from './chain';
@@ -137,7 +137,8 @@ function brokenLinks(index: WorkspaceIndex, all: readonly Diagnostic[]): BrokenE
   for (const d of all) {
     if (!isBrokenLink(d)) continue;
     out.push({
-      id: d.target ?? d.code,
+      // One SPEC, one group: `@MX:SPEC: SPEC-X-001` and `@API:X-001` name the same SPEC, shown as SPEC rows are (`X-001`).
+      id: d.target === undefined ? d.code : d.code === 'mx/unknown-spec' ? bareSpecId(d.target) : d.target,
       code: d.code,
       severity: d.severity as BrokenLinkNode['severity'],
       message: d.message,
