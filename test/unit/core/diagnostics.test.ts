@@ -32,6 +32,20 @@ describe('diagnostics and linking', () => {
     assert.deepEqual(d[1]!.data, { kind: 'create-spec', id: 'GHOST-00042' });
   });
 
+  it('tag/unknown-spec in a SPEC never suggests the SPEC itself (a parent SPEC that is gone)', async () => {
+    const svc = await load({
+      '.moai/specs/SPEC-REFACTOR-003/spec.md': spec('REFACTOR-003', { body: '- @SPEC:REFACTOR-002 (parent specification)\n' }),
+      'src/a.ts': '// @API:REFACTOR-002\n',
+    });
+    const d = svc.allDiagnostics().filter((x) => x.code === 'tag/unknown-spec');
+    assert.equal(d.length, 2, JSON.stringify(d));
+    const inSpec = d.find((x) => x.path.endsWith('spec.md'))!;
+    assert.deepEqual(inSpec.data, { kind: 'create-spec', id: 'REFACTOR-002' }, 'no "Did you mean REFACTOR-003" in REFACTOR-003 itself');
+    assert.doesNotMatch(inSpec.message, /did you mean/i);
+    // Elsewhere the closest SPEC is still a fair guess.
+    assert.deepEqual(d.find((x) => x.path === 'src/a.ts')!.data, { kind: 'replace-id', suggestion: 'REFACTOR-003' });
+  });
+
   it('tag/malformed and tag/broken-path', async () => {
     const svc = await load({
       '.moai/specs/SPEC-AUTH-001/spec.md': spec('AUTH-001'),

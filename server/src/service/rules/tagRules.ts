@@ -13,11 +13,14 @@ export function checkUnknownSpec(ctx: RuleContext, path: string): Finding[] {
   // SPECs kept outside this clone: `spec/no-specs` says so once instead.
   if (ctx.missingStore()) return [];
   const out: Finding[] = [];
+  const owner = ctx.index.specOfFile(path);
   for (const link of ctx.index.links(path)) {
     const { tag } = link;
     if (link.specIds.length > 0 || tag.role === 'title') continue;
     if (tag.role === 'declaration' && tag.type !== 'SPEC') continue;
-    const suggestion = ctx.closestId(tag.id);
+    // A SPEC naming another SPEC (`@SPEC:X-002 (parent)`) never meant itself.
+    const closest = ctx.closestId(tag.id);
+    const suggestion = closest !== owner ? closest : undefined;
     const marker = `@${tag.type}:${tag.id}`;
     const message = suggestion
       ? `${marker} belongs to no SPEC: no SPEC has the ID ${tag.id}. Did you mean ${suggestion}?`
