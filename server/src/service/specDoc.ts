@@ -56,7 +56,7 @@ interface FrontmatterBlock {
 export function parseSpec(path: string, text: string): ParsedSpec {
   const lines = new LineIndex(text);
   const problems: SpecProblem[] = [];
-  const { heading, frontmatter } = structure(text, lines);
+  const { heading, frontmatter } = structure(text, lines, idFromPath(path).folderId);
 
   let fields = noPrototype<FieldValue>();
   let references: SpecReference[] = [];
@@ -283,8 +283,36 @@ function describeValue(value: unknown): string {
  * parser reads them) and nothing past the title line, unless the title is not found there.
  * Line numbers stay those of the document; offsets past the blanked block shift by `delta`.
  */
-function structure(text: string, lines: LineIndex): { heading?: Heading; frontmatter?: FrontmatterBlock } {
-  return plainShape(text, lines) ?? parsedShape(text, lines);
+function structure(text: string, lines: LineIndex, folderId: string | undefined): { heading?: Heading; frontmatter?: FrontmatterBlock } {
+  const found = plainShape(text, lines) ?? parsedShape(text, lines);
+  // `# HISTORY` (a change table) before `# SPEC-KB-025: OAuth Connectors` in folder SPEC-KB-025:
+  // the title is the heading that names the SPEC of its folder (never another SPEC quoted below).
+  if (found.heading && folderId !== undefined && !idInTitle(found.heading, lines)) {
+    const named = headingWithId(text, found.heading.endOffset, lines);
+    if (named && idInTitle(named, lines)?.id === folderId) return { ...found, heading: named };
+  }
+  return found;
+}
+
+/** How far below a first title without an ID a title naming the SPEC is looked for. */
+const TITLE_SEARCH_LINES = 200;
+
+/** The first level-1 heading after `from` that names a SPEC ID (`# SPEC-X-001: …`, `# @SPEC:X-001 …`), outside code fences. */
+function headingWithId(text: string, from: number, lines: LineIndex): Heading | undefined {
+  let start = text.indexOf('\n', from) + 1;
+  let fenced = false;
+  for (let n = 0; n < TITLE_SEARCH_LINES && start > 0 && start < text.length; n++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    else if (!fenced && /^ {0,3}#[ \t]+(?:@SPEC:|SPEC-)[A-Za-z0-9]/.test(line)) {
+      const heading: Heading = { text: headingText(line), line: lines.positionAt(start).line, offset: start, endOffset: start + line.length };
+      if (idInTitle(heading, lines)) return heading;
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /**

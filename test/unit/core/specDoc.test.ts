@@ -7,6 +7,16 @@ const at = (r: { start: { line: number; character: number }; end: { line: number
   `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 
 describe('SPEC parser', () => {
+  it('takes the title from the heading that names the SPEC when a # HISTORY table comes first', () => {
+    const fm = '---\nid: SPEC-KB-025\nversion: 1.0.0\nstatus: draft\n---\n\n';
+    const { doc } = parseSpec('.moai/specs/SPEC-KB-025/spec.md', `${fm}# HISTORY\n\n| Version | Date |\n|---|---|\n| 1.0.0 | 2026-04-13 |\n\n---\n\n# SPEC-KB-025: OAuth Connectors\n\n## Goal\n`);
+    assert.equal(doc.title, 'OAuth Connectors');
+    assert.equal(doc.titleRange.start.line, 14);
+    // A heading quoting another SPEC is no title of this one; a code block is no heading.
+    const other = parseSpec('.moai/specs/SPEC-KB-025/spec.md', `${fm}# Overview\n\n\`\`\`\n# SPEC-KB-025: in a fence\n\`\`\`\n\n# SPEC-KB-001: the SPEC this one extends\n`).doc;
+    assert.equal(other.title, 'Overview');
+  });
+
   it('reads the status a SPEC without frontmatter states under its title, as written', () => {
     const status = (text: string): string | undefined => parseSpec('.moai/specs/SPEC-KB-001/spec.md', text).doc.status;
     assert.equal(status('# SPEC-KB-001: Ingest\n\n> Status: COMPLETED (2026-03-26)\n> Priority: HIGH\n\n## Context\n'), 'COMPLETED');
