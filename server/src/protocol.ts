@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { natural, positionShape, rangeShape } from './service/shapes';
+import type { SpecShape } from './service/specTemplate';
 import type { DiagnosticCode, Range, Severity, StackReport } from './service/types';
 
 /** A tag marker as the sidebar shows it. */
@@ -196,6 +197,8 @@ export interface SpecTreeResult {
     /** REQs and ACs per evidence state, when test result files were read (as `indexChanged` sends them). */
     readonly evidence?: Readonly<Record<EvidenceStateName, number>>;
   };
+  /** How the first folder's SPECs are written, for a new SPEC there to match (the Create SPEC command). */
+  readonly shape?: SpecShape;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SpecTreeRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { parseSpecId } from '../specId';
-import { renderSpecTemplate, specDocumentPath } from '../../../server/src/service/specTemplate';
+import { renderSpecTemplate, specDocumentPath, type SpecShape } from '../../../server/src/service/specTemplate';
 import { workspacePlace, writePlaced } from './workspaceWrite';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -23,14 +23,17 @@ function author(): string {
   }
 }
 
-/** IDs the server knows, so a SPEC kept outside the default folder is not created twice. */
-async function knownIds(ctx: Ctx): Promise<ReadonlySet<string>> {
-  if (ctx.state.kind !== 'running') return new Set();
+/**
+ * IDs the server knows, so a SPEC kept outside the default folder is not created twice, and how
+ * the workspace writes its SPECs, so that the new one looks like them.
+ */
+async function knownSpecs(ctx: Ctx): Promise<{ ids: ReadonlySet<string>; shape?: SpecShape | undefined }> {
+  if (ctx.state.kind !== 'running') return { ids: new Set() };
   try {
     const tree = await ctx.sendRequest<SpecTreeRequest.Result | null>(SpecTreeRequest.method, {});
-    return new Set(tree?.specs.map((s) => s.id));
+    return { ids: new Set(tree?.specs.map((s) => s.id)), shape: tree?.shape };
   } catch {
-    return new Set();
+    return { ids: new Set() };
   }
 }
 
@@ -49,7 +52,7 @@ export function createSpec(ctx: Ctx) {
       void vscode.window.showWarningMessage('Open a folder first: a SPEC lives in its .moai/specs folder.');
       return undefined;
     }
-    const known = await knownIds(ctx);
+    const { ids: known, shape } = await knownSpecs(ctx);
     let specId: string;
     if (typeof id === 'string') {
       const parsed = parseSpecId(id);
@@ -74,7 +77,7 @@ export function createSpec(ctx: Ctx) {
       if ('error' in parsed) return undefined;
       specId = parsed.id;
     }
-    const target = vscode.Uri.joinPath(folder.uri, ...specDocumentPath(specId).split('/'));
+    const target = vscode.Uri.joinPath(folder.uri, ...specDocumentPath(specId, shape?.flat).split('/'));
     if (known.has(specId) || (await exists(target))) {
       void vscode.window.showErrorMessage(`SPEC ${specId} already exists; SpecChain does not overwrite it.`);
       return undefined;
@@ -84,7 +87,7 @@ export function createSpec(ctx: Ctx) {
       specTitle = await vscode.window.showInputBox({ title: `Create SPEC ${specId}`, prompt: 'Title', placeHolder: 'User authentication' });
       if (specTitle === undefined) return undefined;
     }
-    const text = renderSpecTemplate({ id: specId, title: specTitle, author: author(), date: new Date() });
+    const text = renderSpecTemplate({ id: specId, title: specTitle, author: author(), date: new Date(), ...(shape ? { shape } : {}) });
     const place = workspacePlace(target);
     if (!place || !(await writePlaced(place, text))) return undefined;
     await vscode.window.showTextDocument(target, { preview: false });

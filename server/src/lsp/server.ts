@@ -52,6 +52,7 @@ import { getSpecAt } from '../service/features/specAt';
 import { countProblems } from '../service/broken';
 import { getRouteDefinition, getRouteHover, getRouteReferences } from '../service/features/routes';
 import { getSpecTree } from '../service/features/specTree';
+import { workspaceSpecShape } from '../service/features/specShape';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import type { Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
@@ -437,7 +438,8 @@ export class SpecChainServer {
       }
       // The evidence totals too: the status bar's first counts come from this answer.
       const evidence = this.#evidenceTotals();
-      const result = { specs, broken, totals: { ...totals, ...(evidence ? { evidence } : {}) } };
+      const first = this.#folders[0];
+      const result = { specs, broken, totals: { ...totals, ...(evidence ? { evidence } : {}) }, ...(first ? { shape: workspaceSpecShape(first.service.index) } : {}) };
       this.#specTree = { key, result };
       return result;
     });

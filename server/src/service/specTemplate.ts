@@ -11,8 +11,20 @@ export interface SpecTemplateInput {
   readonly author: string;
   /** The creation date, written as `YYYY-MM-DD` in UTC. */
   readonly date: Date;
-  /** `legacy` writes MoAI's v2 template (no title, phase, module, lifecycle, tags); the v3 schema otherwise. */
-  readonly schema?: 'legacy' | 'current';
+  /** How the workspace's SPECs are written; MoAI's current template where it has none. */
+  readonly shape?: Partial<SpecShape>;
+}
+
+/** How a workspace writes its SPECs, so that a new one looks like its neighbours. */
+export interface SpecShape {
+  /** Flat `SPEC-<ID>.md` files rather than folders. */
+  readonly flat: boolean;
+  /** `legacy` writes MoAI's v2 template (no title, phase, module, lifecycle, tags); `current` the v3 schema. */
+  readonly schema: 'legacy' | 'current';
+  /** `id: AUTH-001` rather than `id: SPEC-AUTH-001`. */
+  readonly bareId: boolean;
+  /** The title line: `# @SPEC:AUTH-001: …` (the tag dialect) or `# SPEC-AUTH-001: …` (MoAI's @MX era). */
+  readonly heading: 'tag' | 'plain';
 }
 
 /** Workspace-relative path of a SPEC's document: a folder by default, or a flat `SPEC-<ID>.md`. */
@@ -26,17 +38,18 @@ function yamlString(value: string): string {
 }
 
 /**
- * The text of a new SPEC document: frontmatter in the current schema (every required field),
- * a `@SPEC:<ID>` title and an EARS requirements section to fill in.
+ * The text of a new SPEC document: frontmatter with every required field of the workspace's
+ * schema (v3 unless its SPECs are v2), its ID and title written as its SPECs write them, and an
+ * EARS requirements section to fill in.
  */
 export function renderSpecTemplate(input: SpecTemplateInput): string {
   const day = input.date.toISOString().slice(0, 10);
   const domain = input.id.replace(/-[0-9]+$/, '').toLowerCase();
   const title = input.title.replace(/[\r\n]+/g, ' ').trim() || input.id;
-  const v3 = input.schema !== 'legacy';
+  const v3 = input.shape?.schema !== 'legacy';
   return [
     '---',
-    `id: SPEC-${input.id}`,
+    `id: ${input.shape?.bareId ? '' : 'SPEC-'}${input.id}`,
     ...(v3 ? [`title: ${yamlString(title)}`] : []),
     'version: "0.1.0"',
     'status: draft',
@@ -47,7 +60,7 @@ export function renderSpecTemplate(input: SpecTemplateInput): string {
     ...(v3 ? ['phase: plan', `module: ${yamlString(domain)}`, 'lifecycle: spec-anchored', `tags: ${yamlString(domain)}`] : []),
     '---',
     '',
-    `# @SPEC:${input.id}: ${title}`,
+    input.shape?.heading === 'plain' ? `# SPEC-${input.id}: ${title}` : `# @SPEC:${input.id}: ${title}`,
     '',
     '## Overview',
     '',

@@ -66,6 +66,14 @@ describe('client: new SPEC template', () => {
     assert.deepEqual(doc.problems, []);
   });
 
+  it("writes the workspace's shape: a bare ID, a # SPEC- title, v2 fields; and parses as such", () => {
+    const text = renderSpecTemplate({ id: 'DOC-TAG-002', title: 'Docs', author: 'a', date, shape: { bareId: true, heading: 'plain', schema: 'legacy' } });
+    assert.match(text, /^id: DOC-TAG-002$/m);
+    assert.match(text, /^# SPEC-DOC-TAG-002: Docs$/m);
+    const { doc } = parseSpec(specDocumentPath('DOC-TAG-002'), text);
+    assert.deepEqual([doc.id, doc.schema, doc.title, doc.problems], ['DOC-TAG-002', 'legacy', 'Docs', []]);
+  });
+
   it('keeps a multi-line title on one line and falls back to the ID', () => {
     const folded = renderSpecTemplate({ id: 'USER-001', title: 'One\ntwo', author: 'a', date });
     assert.match(folded, /^# @SPEC:USER-001: One two$/m);

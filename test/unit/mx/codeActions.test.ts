@@ -6,13 +6,13 @@ import { apply, load } from '../core/helpers';
 const SPEC = '---\nid: PAY-001\nversion: 0.1.0\nstatus: draft\ncreated: 2026-01-01\nupdated: 2026-01-01\nauthor: dev\npriority: high\n---\n\n# Payments\n\n- REQ-PAY-001: The system SHALL pay.\n';
 
 /** The quick fixes of one file's diagnostics of `code`, with the text each one leaves. */
-async function fixes(svc: LanguageService, path: string, text: string, code: string): Promise<{ title: string; text: string | undefined; created?: string }[]> {
+async function fixes(svc: LanguageService, path: string, text: string, code: string): Promise<{ title: string; text: string | undefined; created?: string; createdText?: string }[]> {
   const diagnostics = svc.diagnostics(path).filter((d) => d.code === code);
   assert.ok(diagnostics.length > 0, `no ${code} in ${path}`);
   const actions = await getCodeActions({ index: svc.index, path, text, diagnostics, today: new Date('2026-01-02T00:00:00Z'), readText: async () => undefined });
   return actions.map((a) => {
     const op = a.edit.operations[0];
-    return { title: a.title, text: a.edit.edits.has(path) ? apply(text, a.edit.edits.get(path)) : undefined, ...(op?.kind === 'create' ? { created: op.path } : {}) };
+    return { title: a.title, text: a.edit.edits.has(path) ? apply(text, a.edit.edits.get(path)) : undefined, ...(op?.kind === 'create' ? { created: op.path, createdText: op.text } : {}) };
   });
 }
 
@@ -42,6 +42,26 @@ describe('@MX quick fixes', () => {
     const flat = await load({ '.moai/specs/SPEC-PAY-001.md': SPEC, '.moai/specs/SPEC-PAY-002.md': SPEC.replace('PAY-001', 'PAY-002'), 'app/a.py': text });
     const create = (await fixes(flat, 'app/a.py', text, 'mx/unknown-spec'))[1]!;
     assert.deepEqual([create.title, create.created], ['Create SPEC-KB-CONNECTORS-001 (.moai/specs/SPEC-KB-CONNECTORS-001.md)', '.moai/specs/SPEC-KB-CONNECTORS-001.md']);
+  });
+
+  it('a new SPEC looks like its neighbours: their ID form, their title line, their frontmatter fields', async () => {
+    const text = '# @MX:NOTE: n\n# @MX:SPEC: SPEC-KB-CONNECTORS-001\n';
+    // MoAI's @MX era: `# SPEC-X: title`, v3 fields, `id: SPEC-X`.
+    const v3 = (id: string): string => `---\nid: SPEC-${id}\ntitle: T\nversion: 0.1.0\nstatus: draft\ncreated: 2026-01-01\nupdated: 2026-01-01\nauthor: dev\npriority: high\nphase: plan\nmodule: src\nlifecycle: spec-anchored\ntags: t\n---\n\n# SPEC-${id}: Payments\n`;
+    const mx = await load({ '.moai/specs/SPEC-PAY-001/spec.md': v3('PAY-001'), '.moai/specs/SPEC-PAY-002/spec.md': v3('PAY-002'), 'app/a.py': text });
+    const made = (await fixes(mx, 'app/a.py', text, 'mx/unknown-spec')).find((f) => f.created)!.createdText!;
+    assert.match(made, /^id: SPEC-KB-CONNECTORS-001$/m);
+    assert.match(made, /^# SPEC-KB-CONNECTORS-001: KB-CONNECTORS-001$/m);
+    assert.match(made, /^phase: plan$/m);
+    // The tag dialect of MoAI v0.x: `id: X` without SPEC-, v2 fields, `# @SPEC:X: title`.
+    const v2 = (id: string): string => `---\nid: ${id}\nversion: 0.1.0\nstatus: draft\ncreated: 2025-01-01\nupdated: 2025-01-01\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:${id}: Docs\n`;
+    const tagText = '// @API:DOC-TAG-002\n';
+    const legacy = await load({ '.moai/specs/SPEC-DOC-TAG-001/spec.md': v2('DOC-TAG-001'), '.moai/specs/SPEC-DOC-INTEGRATION-001/spec.md': v2('DOC-INTEGRATION-001'), 'src/a.ts': tagText });
+    const created = (await fixes(legacy, 'src/a.ts', tagText, 'tag/unknown-spec')).find((f) => f.created)!;
+    assert.equal(created.created, '.moai/specs/SPEC-DOC-TAG-002/spec.md');
+    assert.match(created.createdText!, /^id: DOC-TAG-002$/m);
+    assert.match(created.createdText!, /^# @SPEC:DOC-TAG-002: DOC-TAG-002$/m);
+    assert.doesNotMatch(created.createdText!, /^(?:phase|lifecycle|title):/m);
   });
 
   it('inserts an @MX:REASON line under a WARN or ANCHOR, inside a JSDoc block too', async () => {

@@ -7,6 +7,7 @@ import type { Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
 import { retargetEdits } from './retarget';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
+import { workspaceSpecShape } from './specShape';
 import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
 
 /** A diagnostic as the client sends it back with a code action request. */
@@ -116,7 +117,7 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [legacyTodo(lines, d.range.start.line, request.path)]));
     const shape = workspaceSpecShape(request.index);
     const path = specDocumentPath(data.id, shape.flat);
-    const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, schema: shape.schema });
+    const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, shape });
     fix(`Create SPEC-${data.id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] });
   },
   'mx-add-reason': ({ request, lines, diagnostic: d, fix }) => {
@@ -132,8 +133,9 @@ function legacyTodo(lines: LineIndex, line: number, path: string): TextEdit {
 /** "Create SPEC-<ID>" in the tag dialect's layout, for an ID of the model's syntax. */
 function createSpecFix(request: CodeActionRequest, id: string, fix: FixContext['fix'], isPreferred: boolean): void {
   if (!TAG_ID.test(id)) return;
-  const path = specDocumentPath(id);
-  const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today });
+  const shape = workspaceSpecShape(request.index);
+  const path = specDocumentPath(id, shape.flat);
+  const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today, shape });
   fix(`Create SPEC-${id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] }, isPreferred);
 }
 
@@ -233,20 +235,6 @@ function mxLinesBelow(lines: LineIndex, line: number, contents: readonly string[
   const closer = at < 0 ? syntax.close : (CLOSERS.find((c) => end.endsWith(c)) ?? '');
   const position = { line: line + 1, character: 0 };
   return { range: { start: position, end: position }, newText: contents.map((c) => `${open}${c}${closer}\n`).join('') };
-}
-
-/** How this workspace writes its SPECs: flat files or folders, v2 or v3 frontmatter (most of them decide). */
-function workspaceSpecShape(index: WorkspaceIndex): { flat: boolean; schema: 'legacy' | 'current' } {
-  let flat = 0;
-  let legacy = 0;
-  let current = 0;
-  const specs = index.specs();
-  for (const spec of specs) {
-    if (spec.doc.flat) flat++;
-    if (spec.doc.schema === 'legacy') legacy++;
-    else if (spec.doc.schema === 'current') current++;
-  }
-  return { flat: flat * 2 > specs.length, schema: legacy > current ? 'legacy' : 'current' };
 }
 
 /** A `specchain-disable-next-line <code>` comment above the diagnostic's line, indented like it. */
