@@ -166,7 +166,11 @@ function apply(): void {
   const visible = core.elements().not('.hidden').filter((e) => !e.isEdge() || (!e.source().hasClass('hidden') && !e.target().hasClass('hidden')));
   // Layers come from dependencies only: a `related_specs` line goes either way and would fold them.
   const layered = visible.filter((e) => !e.isEdge() || e.data('kind') === 'depends');
-  layered.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 80, edgeSep: 4, ranker: 'network-simplex', fit: false, animate: false } as cytoscape.LayoutOptions).run();
+  const edges = layered.edges();
+  const linked = edges.connectedNodes().intersection(layered.nodes());
+  const alone = layered.nodes().not(linked);
+  if (linked.nonempty()) linked.union(edges).layout({ name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 80, edgeSep: 4, ranker: 'network-simplex', fit: false, animate: false } as cytoscape.LayoutOptions).run();
+  if (alone.nonempty()) gridBelow(alone, linked);
   core.resize();
   core.fit(visible, 24);
   // A few boxes are not blown up past a readable size.
@@ -178,6 +182,27 @@ function apply(): void {
   describe(visible.nodes().length, visible.edges().length);
   renderList();
   renderToolbar();
+}
+
+/** The gap between boxes of the grid. */
+const GRID_GAP = { x: 16, y: 10 };
+
+/**
+ * SPECs with no dependency either way, in a grid under the layers (by ID, so that the picture is
+ * the same every time), as wide as the view is tall in proportion: in one dagre rank they made a
+ * single column that shrank every box to unreadable on a hundred SPECs.
+ */
+function gridBelow(alone: cytoscape.NodeCollection, layered: cytoscape.NodeCollection): void {
+  const nodes = alone.sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+  const cellW = Math.max(...nodes.map((n) => Number(n.data('w')))) + GRID_GAP.x;
+  const cellH = 22 + GRID_GAP.y;
+  const box = layered.nonempty() ? layered.boundingBox({}) : { x1: 0, y2: -GRID_GAP.y * 3, w: 0 };
+  const aspect = Math.max(0.5, container.clientWidth / Math.max(1, container.clientHeight));
+  const byShape = Math.ceil(Math.sqrt((nodes.length * aspect * cellH) / cellW));
+  const cols = Math.max(1, Math.min(nodes.length, Math.max(byShape, Math.floor(box.w / cellW))));
+  nodes.forEach((n, i) => {
+    n.position({ x: box.x1 + (i % cols) * cellW + cellW / 2, y: box.y2 + GRID_GAP.y * 3 + Math.floor(i / cols) * cellH + cellH / 2 });
+  });
 }
 
 function describe(nodes: number, edges: number): void {

@@ -435,6 +435,25 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
       await graph.close();
     });
 
+    it('puts SPECs without dependencies in a readable grid under the layers, not in one column', async () => {
+      const base = tree.specs.find((s) => s.id === 'PAY-001')!;
+      const alone = Array.from({ length: 120 }, (_, i) => ({ ...base, id: `SOLO-${String(i).padStart(3, '0')}`, references: [] }));
+      const { page: graph } = await openPage(browser, 'graph', 800);
+      await send(graph, { type: 'tree', tree: graphTree(alone) });
+      await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === 124`);
+      const at = await boxes(graph);
+      const solo = at.filter((b) => b.id.startsWith('SOLO-'));
+      const columns = new Set(solo.map((b) => b.x)).size;
+      assert.ok(columns >= 4, `${columns} columns for 120 SPECs without dependencies`);
+      // Rows far enough apart on screen to read a 22 px box: the picture was not shrunk to a column of slivers.
+      const rows = [...new Set(solo.map((b) => b.y))].sort((a, b) => a - b);
+      assert.ok(rows[1]! - rows[0]! >= 14, `rows ${rows[1]! - rows[0]!} px apart`);
+      // The layered SPECs stay above the grid.
+      const layers = at.filter((b) => ['ORDER-001', 'USER-001', 'AUTH-001'].includes(b.id));
+      assert.ok(Math.max(...layers.map((b) => b.y)) < Math.min(...solo.map((b) => b.y)), JSON.stringify(layers));
+      await graph.close();
+    });
+
     it('lays out the same SPECs the same way every time, and a new tree of them moves nothing', async () => {
       const first = await openPage(browser, 'graph', 800);
       await send(first.page, { type: 'tree', tree: graphTree() });
