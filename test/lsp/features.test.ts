@@ -112,7 +112,7 @@ describe('language server over stdio', function () {
     assert.ok(quick.actions.length >= 2);
   });
 
-  it('code actions: create the missing SPEC from a template', async () => {
+  it('code actions: create the missing SPEC from a template, shaped as the other SPECs of the workspace', async () => {
     const text = '# @API:ORDER-001\n';
     await client.open('src/order.py', text, 'python');
     const { actions } = await actionsFor('src/order.py', text, 'tag/unknown-spec');
@@ -122,9 +122,14 @@ describe('language server over stdio', function () {
     const uri = client.uri('.moai/specs/SPEC-ORDER-001/spec.md');
     assert.deepEqual(changes[0], { kind: 'create', uri, options: { ignoreIfExists: true } } satisfies CreateFile);
     const inserted = applyEdits('', editsFor(create.edit, uri));
-    assert.match(inserted, /^---\nid: SPEC-ORDER-001\ntitle: /);
-    for (const field of ['version', 'status', 'created', 'updated', 'author', 'priority', 'phase', 'module', 'lifecycle', 'tags']) assert.match(inserted, new RegExp(`^${field}: `, 'm'));
+    // The fixture's SPECs write `id: USER-001`, MoAI's v2 fields and `# @SPEC:` titles: so does the new one.
+    assert.match(inserted, /^---\nid: ORDER-001\n/);
+    for (const field of ['version', 'status', 'created', 'updated', 'author', 'priority']) assert.match(inserted, new RegExp(`^${field}: `, 'm'));
+    assert.doesNotMatch(inserted, /^(?:phase|lifecycle):/m);
     assert.match(inserted, /^# @SPEC:ORDER-001: /m);
+    // The sidebar's tree tells the Create SPEC command the same shape.
+    const tree = (await client.connection.sendRequest('specchain/specTree', {})) as { shape?: unknown };
+    assert.deepEqual(tree.shape, { flat: false, schema: 'legacy', bareId: true, heading: 'tag' });
   });
 
   it('code actions: quote a YAML value', async () => {

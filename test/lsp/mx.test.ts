@@ -110,7 +110,7 @@ describe('language server over stdio: the @MX dialect on a fixture', function ()
     const order = tree.specs.find((s) => s.id === 'ORDER-001')!;
     assert.equal(order.mx!.reqs[0]!.code[0]!.uri, client.uri('src/orders/api.ts'));
     assert.equal(order.mx!.reqs[0]!.acs[0]!.uri, client.uri('.moai/specs/SPEC-ORDER-001/acceptance.md'));
-    assert.deepEqual(tree.broken.map((u) => `${u.id} ${u.uri}`), [`REQ-ORDER-009 ${client.uri('src/orders/broken.py')}`, `SPEC-ORDR-001 ${client.uri('src/orders/broken.py')}`]);
+    assert.deepEqual(tree.broken.map((u) => `${u.id} ${u.uri}`), [`ORDR-001 ${client.uri('src/orders/broken.py')}`, `REQ-ORDER-009 ${client.uri('src/orders/broken.py')}`]);
     assert.equal(tree.totals.brokenLinks, 2);
   });
 });

@@ -18,7 +18,7 @@ cytoscape.use(dagre);
 
 type State = 'errors' | SpecNode['completeness'];
 const STATES: readonly State[] = ['errors', 'complete', 'partial', 'none'];
-const STATE_WORDS: Readonly<Record<State, string>> = { errors: 'has errors', complete: 'chain complete', partial: 'chain partial', none: 'no code yet' };
+const STATE_WORDS: Readonly<Record<State, string>> = { errors: 'errors or broken links', complete: 'chain complete', partial: 'chain partial', none: 'no code yet' };
 const stateOf = (spec: SpecNode): State => (spec.problems.errors > 0 || spec.problems.broken > 0 ? 'errors' : spec.completeness);
 
 /** What the page keeps across reloads: the focused SPEC and the states shown. */

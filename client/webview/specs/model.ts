@@ -122,11 +122,12 @@ export function rowBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps'
 
 function chainBadge(spec: Pick<SpecNode, 'tags' | 'missing' | 'mx' | 'gaps' | 'problems'>): RowBadge {
   const brokenWords = spec.problems.broken > 0 ? `, ${spec.problems.broken} broken link${spec.problems.broken === 1 ? '' : 's'}` : '';
-  const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 ? spec.mx : undefined;
+  // An @MX SPEC with something to count (REQs, lines naming it); otherwise its chain of markers.
+  const mx = spec.mx && spec.tags.length === 0 && spec.missing.length === 0 && (spec.mx.coverage.declared > 0 || spec.mx.specRefs.length > 0) ? spec.mx : undefined;
   if (mx) {
     const { referenced, declared } = mx.coverage;
     const lines = mx.specRefs.length;
-    const onSpec = lines > 0 ? `${lines} @MX line${lines === 1 ? '' : 's'} name the SPEC without a REQ` : '';
+    const onSpec = lines > 0 ? `${lines} @MX line${lines === 1 ? ' names' : 's name'} the SPEC without a REQ` : '';
     if (declared === 0) {
       return { text: `${lines} @MX`, words: `No REQ declared${onSpec ? `; ${onSpec}` : ''}${brokenWords}`, alarm: spec.problems.broken > 0 };
     }

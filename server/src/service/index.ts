@@ -361,6 +361,11 @@ export class WorkspaceIndex {
     return reqId === undefined ? all : all.filter((l) => l.ref.kind !== 'SPEC' && namesReq(l.ref.id, reqId));
   }
 
+  /** True when some `@MX` line outside SPEC folders links to a SPEC: the workspace writes that dialect. */
+  hasMxLinks(): boolean {
+    return this.#mxReverse().size > 0;
+  }
+
   #mxReverse(): Map<string, MxLink[]> {
     if (!this.#mxBySpec) {
       this.#mxBySpec = new Map();

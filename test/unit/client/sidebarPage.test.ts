@@ -430,7 +430,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
       const at = Object.fromEntries((await boxes(graph)).map((b) => [b.id, b]));
       // ORDER-001 depends on USER-001, which depends on AUTH-001: three layers, left to right.
       assert.ok(at['ORDER-001']!.x < at['USER-001']!.x && at['USER-001']!.x < at['AUTH-001']!.x, JSON.stringify(at));
-      assert.deepEqual(await graph.locator('.graph-states label').allTextContents(), ['has errors', 'chain complete', 'chain partial', 'no code yet']);
+      assert.deepEqual(await graph.locator('.graph-states label').allTextContents(), ['errors or broken links', 'chain complete', 'chain partial', 'no code yet']);
       assert.deepEqual([...graphErrors, ...((await graph.evaluate('window.__violations')) as string[])], []);
       await graph.close();
     });

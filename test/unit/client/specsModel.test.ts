@@ -38,6 +38,10 @@ describe('client: SPECs view model', () => {
     assert.match(named.words, /^0 of 4 REQs referenced by @MX lines; 39 @MX lines name the SPEC without a REQ \(not REQ coverage\)$/);
     assert.equal(rowBadge(spec({ mx: { ...mx, coverage: { referenced: 0, declared: 0 } } })).text, '39 @MX');
     assert.equal(rowBadge(spec({ mx, problems: { errors: 0, warnings: 0, broken: 2 } })).alarm, true);
+    const one = rowBadge(spec({ mx: { ...mx, specRefs: mx.specRefs.slice(0, 1) } }));
+    assert.match(one.words, /1 @MX line names the SPEC/);
+    // Nothing of @MX to count (no REQ, no line naming it): the chain badge, never "0 @MX".
+    assert.match(rowBadge(spec({ mx: { ...mx, specRefs: [], coverage: { referenced: 0, declared: 0 } } })).text, /links$/);
   });
 
   it('never calls a chain complete that its badge counts short', () => {

@@ -28,10 +28,10 @@ describe('one definition of a broken link', () => {
     const tree = getSpecTree(service.index, (p) => service.diagnostics(p), all)!;
     const brokenCodes = tree.broken.map((b) => `${b.id} ${b.code}`);
     assert.deepEqual(brokenCodes, [
+      'NOPE-001 mx/unknown-spec',
       'PAY-001 spec/unknown-dependency',
       'REQ-USER-009 spec/ac-unknown-req',
       'REQ-USER-077 mx/unknown-req',
-      'SPEC-NOPE-001 mx/unknown-spec',
       'USRE-001 tag/unknown-spec',
       'test/missing.test.ts tag/broken-path',
     ]);

@@ -44,7 +44,18 @@ describe('features of the @MX dialect', () => {
   });
 
   describe('hover', () => {
-    it('on a SPEC ID of an @MX line: title, status and REQ coverage', () => {
+    it('a workspace of the tag dialect only: SPECs counted by their chain, no REQ coverage by @MX lines', async () => {
+    const tagOnly = await load({
+      '.moai/specs/SPEC-CLI-001/spec.md': '---\nid: CLI-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-01-01\nupdated: 2025-01-01\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:CLI-001: CLI\n\n- REQ-CLI-001: The system SHALL parse.\n- REQ-CLI-002: The system SHALL print.\n',
+      'src/cli.ts': '// @CODE:CLI-001\n',
+    });
+    const tree = getSpecTree(tagOnly.index, (p) => tagOnly.diagnostics(p), tagOnly.allDiagnostics())!;
+    assert.equal(tree.specs[0]!.mx, undefined, 'no "REQs 0/2" where no @MX line could reference a REQ');
+    const lenses = getCodeLenses(tagOnly.index, '.moai/specs/SPEC-CLI-001/spec.md').map((l) => l.title);
+    assert.ok(!lenses.some((t) => t.startsWith('REQs:')), lenses.join(' | '));
+  });
+
+  it('on a SPEC ID of an @MX line: title, status and REQ coverage', () => {
       const hover = getHover(service.index, 'src/orders/api.ts', at('src/orders/api.ts', 'SPEC-ORDER-001'))!;
       assert.match(hover.markdown, /\*\*SPEC-ORDER-001\*\*: Orders/);
       assert.match(hover.markdown, /Status: in-progress/);
@@ -142,7 +153,7 @@ describe('features of the @MX dialect', () => {
 
   it('code lenses count code, test and AC per REQ declaration, and click through to them', () => {
     const lenses = getCodeLenses(service.index, SPEC);
-    assert.deepEqual(lenses.map((l) => l.title), ['REQs: 2 of 3 referenced by `@MX` lines', '1 code · 1 test · 1 AC', '1 code · 0 test · 0 AC', '0 code · 0 test · 1 AC']);
+    assert.deepEqual(lenses.map((l) => l.title), ['REQs: 2 of 3 referenced by @MX lines', '1 code · 1 test · 1 AC', '1 code · 0 test · 0 AC', '0 code · 0 test · 1 AC']);
     assert.deepEqual(where(lenses[1]!.locations), [place('src/orders/api.ts', 'REQ-ORDER-001'), place('tests/test_orders.py', 'REQ-ORDER-001'), place(ACCEPTANCE, 'AC-ORDER-001')]);
     assert.deepEqual(lenses[1]!.range.start, at(SPEC, 'REQ-ORDER-001', 0));
   });

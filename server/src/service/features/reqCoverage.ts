@@ -32,10 +32,15 @@ export function specReqCoverage(index: WorkspaceIndex, specId: string): { readon
   return countCoverage(reqCoverage(index, specId));
 }
 
-/** The line `REQs: 3 of 5 referenced by @MX lines` of a SPEC, or undefined for a SPEC that declares no REQ. */
-export function reqCoverageLine(index: WorkspaceIndex, specId: string): string | undefined {
+/**
+ * The line `REQs: 3 of 5 referenced by @MX lines` of a SPEC (`@MX` in backticks for a hover's
+ * markdown), or undefined for a SPEC that declares no REQ, or where no `@MX` line links to any
+ * SPEC (a workspace of the tag dialect: its REQs are never referenced that way).
+ */
+export function reqCoverageLine(index: WorkspaceIndex, specId: string, markdown = false): string | undefined {
   const { referenced, declared } = specReqCoverage(index, specId);
-  return declared === 0 ? undefined : `REQs: ${referenced} of ${declared} referenced by \`@MX\` lines`;
+  if (declared === 0 || !index.hasMxLinks()) return undefined;
+  return `REQs: ${referenced} of ${declared} referenced by ${markdown ? '`@MX`' : '@MX'} lines`;
 }
 
 /** Referenced and declared REQs of a SPEC's REQ coverage. */

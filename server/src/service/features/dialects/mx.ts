@@ -32,7 +32,7 @@ export const mxDialect: Dialect = {
   /** The SPEC's REQs that `@MX` lines reference. */
   summary(index, specId) {
     const line = reqCoverageLine(index, specId);
-    return line === undefined ? undefined : { lens: line, hover: line };
+    return line === undefined ? undefined : { lens: line, hover: reqCoverageLine(index, specId, true)! };
   },
 
   renameSites(index, subject) {
