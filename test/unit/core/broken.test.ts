@@ -70,6 +70,9 @@ describe('a requirement as plain text', () => {
     assert.equal(plainRequirement('IF `_pending_totp` is empty, THEN the API SHALL return 2 * 3 items.'), 'IF _pending_totp is empty, THEN the API SHALL return 2 * 3 items.');
     assert.equal(plainRequirement('Event-Driven | WHEN `detect(resp)` is invoked, the function SHALL return hits.'), 'WHEN detect(resp) is invoked, the function SHALL return hits.', 'a table row\'s pattern column');
     assert.equal(plainRequirement('Optional | WHERE a filter is set, the adapter SHALL pass it on.'), 'WHERE a filter is set, the adapter SHALL pass it on.');
+    // A code span keeps its stars: a Go pointer, a media range.
+    assert.equal(plainRequirement('The fetcher SHALL return `*FetchResult` and send `Accept: */*` with **every** call.'), 'The fetcher SHALL return *FetchResult and send Accept: */* with every call.');
+    assert.equal(plainRequirement('An unclosed `tick stays *plain*.'), 'An unclosed tick stays plain.');
     assert.equal(plainRequirement(''), '');
   });
 
