@@ -63,6 +63,7 @@ export class Ctx implements Session, vscode.Disposable {
     this.statusBar = new SpecStatusBar(this);
     this.stack = new StackTreeProvider(this);
     const stackView = vscode.window.createTreeView(StackTreeProvider.viewId, { treeDataProvider: this.stack, showCollapseAll: true });
+    this.stack.view = stackView;
     this.sidebar = new SidebarProvider(this, new BrokenBadge(stackView));
     this.guidance = new GuidanceProvider(this, this.sidebar.onDidSelect);
     this.#disposables.push(

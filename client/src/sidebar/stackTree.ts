@@ -37,6 +37,9 @@ function describeService(service: ServiceStack): string {
   return parts.join(' · ');
 }
 
+/** What the view says when the workspace has no manifest it reads. */
+const EMPTY = 'No service found: SpecChain reads the stack from manifests (package.json, pyproject.toml, requirements.txt, go.mod, pom.xml, build.gradle, build.sbt, composer.json, Cargo.toml) and none is in this workspace.';
+
 /** The Stack view: a native tree of the detected services and what each one uses. */
 export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vscode.Disposable {
   static readonly viewId = 'specchain.stack';
@@ -51,14 +54,25 @@ export class StackTreeProvider implements vscode.TreeDataProvider<StackItem>, vs
     this.#subscriptions = [this.#changed, ctx.onDidChangeIndex(() => this.#changed.fire())];
   }
 
+  /** The view, whose message says why it is empty. */
+  view: vscode.TreeView<StackItem> | undefined;
+
   async getChildren(element?: StackItem): Promise<StackItem[]> {
     if (element) return element.kind === 'service' ? factsOf(element.service) : [];
-    if (this.#ctx.state.kind !== 'running' || this.#ctx.indexing) return [];
+    if (this.#ctx.state.kind !== 'running' || this.#ctx.indexing) {
+      this.#say('Reading the workspace…');
+      return [];
+    }
     const stack = await this.#ctx.sendRequest<StackRequest.Result | null>(StackRequest.method, {});
     // Several services start collapsed, each row naming its frameworks: the view's share of the
     // sidebar shows every service at once rather than the first one's facts.
     const services = stack?.services ?? [];
+    this.#say(services.length === 0 ? EMPTY : undefined);
     return services.map((service) => ({ kind: 'service', service, expanded: services.length === 1 }));
+  }
+
+  #say(message: string | undefined): void {
+    if (this.view) this.view.message = message;
   }
 
   getTreeItem(item: StackItem): vscode.TreeItem {
