@@ -21,7 +21,12 @@ describe('@MX quick fixes', () => {
     const text = '// @MX:NOTE: n\n// @MX:SPEC: SPEC-PAY-01 REQ-PAY-01\n';
     const svc = await load({ '.moai/specs/SPEC-PAY-001/spec.md': SPEC, 'src/a.ts': text });
     const spec = await fixes(svc, 'src/a.ts', text, 'mx/unknown-spec');
-    assert.deepEqual(spec.map((f) => f.title), ['Replace with SPEC-PAY-001', 'Disable mx/unknown-spec for this line']);
+    assert.deepEqual(spec.map((f) => f.title), [
+      'Replace with SPEC-PAY-001',
+      'Mark the broken link to SPEC-PAY-01 as MoAI does (@MX:LEGACY + @MX:TODO)',
+      'Create SPEC-PAY-01 (.moai/specs/SPEC-PAY-01/spec.md)',
+      'Disable mx/unknown-spec for this line',
+    ]);
     assert.equal(spec[0]!.text, '// @MX:NOTE: n\n// @MX:SPEC: SPEC-PAY-001 REQ-PAY-01\n');
     const fixed = spec[0]!.text!;
     svc.update('src/a.ts', fixed);

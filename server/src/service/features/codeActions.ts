@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../index';
 import { hasInvisible, withoutInvisible } from '../invisible';
-import { TAG_ID } from '../tags';
+import { TAG_ID, bareSpecId, isSpecIdShape } from '../tags';
 import { checkedData, type DataKind, type DiagnosticData } from '../diagnosticData';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -156,6 +156,11 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     if (d.code === 'tag/unknown-spec' && data?.kind !== 'create-spec') {
       const id = MARKER.exec(rangeText)?.[2];
       if (id) createSpecFix(request, id, fix, false);
+    }
+    // Nor is a close ID on an @MX line the only way out: MoAI's marking and Create stay offered.
+    if (d.code === 'mx/unknown-spec' && data?.kind === 'replace-id') {
+      const id = bareSpecId(rangeText.trim());
+      if (isSpecIdShape(id)) FIXES['mx-broken-link'](context, { kind: 'mx-broken-link', id });
     }
     if (d.code === 'tag/invisible-char' && hasInvisible(rangeText)) fix('Delete the invisible characters', single(request.path, [{ range: d.range, newText: withoutInvisible(rangeText) }]), true);
     fix(`Disable ${d.code} for this line`, single(request.path, [disableEdit(request, lines, d)]));
