@@ -13,7 +13,9 @@ export function showReferences(ctx: Ctx) {
   return async (...[uri, position, locations]: CommandArguments<'specchain.showReferences'>): Promise<vscode.Location[]> => {
     const { protocol2CodeConverter: p2c } = await ctx.start();
     const shown = locations.map((l) => p2c.asLocation(l));
-    await vscode.commands.executeCommand('editor.action.showReferences', p2c.asUri(uri), p2c.asPosition(position), shown);
+    // An empty peek shows nothing at all: say so where the eye goes after a click.
+    if (shown.length === 0) vscode.window.setStatusBarMessage('SpecChain: nothing references this yet (no code, test or AC)', 5000);
+    else await vscode.commands.executeCommand('editor.action.showReferences', p2c.asUri(uri), p2c.asPosition(position), shown);
     return shown;
   };
 }

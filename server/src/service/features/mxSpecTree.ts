@@ -37,16 +37,11 @@ export function brokenMxRefs(index: WorkspaceIndex, diagnostics: Iterable<Diagno
   return { bySpec };
 }
 
-/**
- * The REQ-level chain of a SPEC, or undefined when it declares no REQ/AC and no `@MX` line links
- * to it, or when no `@MX` line of the workspace links anywhere (the tag dialect: its SPECs are
- * counted by their chain of markers, not by REQs no line of theirs could reference).
- */
+/** The REQ-level chain of a SPEC, or undefined when it declares no REQ/AC and no `@MX` line links to it. */
 export function mxSpecNode(index: WorkspaceIndex, specId: string, broken: BrokenMxRefs): ByPath<MxSpecNode> | undefined {
-  const brokenHere = broken.bySpec.get(specId) ?? [];
-  if (!index.hasMxLinks() && brokenHere.length === 0) return undefined;
   const declared = uniqueReqs(index, specId);
   const links = index.mxRefsTo(specId);
+  const brokenHere = broken.bySpec.get(specId) ?? [];
   if (declared.length === 0 && links.length === 0 && brokenHere.length === 0) return undefined;
   const coverage = reqCoverage(index, specId);
   const reqs = coverage.map((c) => ({
