@@ -171,7 +171,7 @@ describe('features', () => {
 
   it('code lens on a SPEC title counts its chain; other files get none', () => {
     const [lens] = getCodeLenses(service.index, '.moai/specs/SPEC-USER-001/spec.md');
-    assert.equal(lens!.title, '1 API · 1 TEST');
+    assert.equal(lens!.title, '1 API · 1 TEST · 1 mention', 'the title counts what the click shows');
     assert.deepEqual(lens!.locations.map((l) => l.path), ['docs/notes.md', 'src/user.ts', 'test/user.test.ts'], 'clicking shows every marker, mentions too');
     assert.equal(getCodeLenses(service.index, '.moai/specs/SPEC-AUTH-001/spec.md')[0]!.title, 'no code markers yet');
     assert.deepEqual(getCodeLenses(service.index, 'src/user.ts'), []);

@@ -75,10 +75,16 @@ export const tagDialect: Dialect = {
     return { exact };
   },
 
-  /** Markers in code per tag type. */
+  /**
+   * Markers in code per tag type, and the mentions in prose beside them: together what the lens
+   * shows when clicked (the SPEC's references), so that its count and the peek agree.
+   */
   summary(index, specId) {
     const counts = formatCounts(chainCounts(index, specId));
-    return counts === undefined ? undefined : { lens: counts, hover: `Chain: ${counts}` };
+    const m = index.mentionsOf(specId).length;
+    const mentions = m > 0 ? `${m} mention${m === 1 ? '' : 's'}` : undefined;
+    if (counts === undefined) return mentions === undefined ? undefined : { lens: `no code markers yet · ${mentions}`, hover: `Chain: no code markers yet; ${mentions} in prose` };
+    return { lens: mentions ? `${counts} · ${mentions}` : counts, hover: `Chain: ${counts}${mentions ? `; ${mentions} in prose` : ''}` };
   },
 
   /** Header paths that resolve to a file. */
