@@ -157,7 +157,7 @@ export function parseSpec(path: string, text: string): ParsedSpec {
     f && (typeof f.value === 'string' || typeof f.value === 'number') ? String(f.value) : undefined;
   const title = str(fields.title) ?? str(fields.spec_title) ?? (heading ? stripIdFromTitle(heading.text) : undefined);
   // About a fifth of real SPECs have no frontmatter; most of them state their status under the title.
-  const status = frontmatter ? str(fields.status) : bodyStatus(text, (named) => bareSpecId(named) === id || bareSpecId(named) === folderId);
+  const status = frontmatter ? str(fields.status) : bodyStatus(lines, (named) => bareSpecId(named) === id || bareSpecId(named) === folderId);
   const doc: SpecDoc = {
     id,
     idSource,
@@ -197,6 +197,8 @@ const STATUS_LINE_CHARS = 300;
 const STATUS_LINE = /^[ \t]*(?:>[ \t]*)?(?:[-*][ \t]+)?(?:\*\*)?status(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(.*)$/i;
 /** Up to three words after a mark or an emoji: `✅ DONE — all phases` gives DONE. */
 const STATUS_WORDS = /^[^A-Za-z\n]{0,8}([A-Za-z]+)(?:[ _-]([A-Za-z]+))?(?:[ _-]([A-Za-z]+))?/;
+/** A line that opens or closes a fenced code block. */
+const FENCE = /^[ \t]{0,3}(?:```|~~~)/;
 /** The `id:` (or `spec_id:`) line of a YAML block. */
 const BLOCK_ID = /^[ \t]*(?:spec_)?id[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]{1,100})/;
 /** The statuses read from a body line: MoAI's, and the words teams write where they keep no frontmatter. */
@@ -218,16 +220,12 @@ function statusWords(rest: string): string | undefined {
  * Inside a fenced code block the status counts only when the block's `id` is this SPEC's
  * (`ownId`): a block quoting another SPEC's frontmatter is an example, not this SPEC's fields.
  */
-export function bodyStatus(text: string, ownId: (id: string) => boolean): string | undefined {
-  let start = 0;
+export function bodyStatus(lines: LineIndex, ownId: (id: string) => boolean): string | undefined {
   /** Inside a fence: the status the block states and whether its id is this SPEC's. */
   let block: { status?: string | undefined; own: boolean } | undefined;
-  for (let n = 0; n < STATUS_LINES && start < text.length; n++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, Math.min(end, start + STATUS_LINE_CHARS)).trimEnd();
-    start = end + 1;
-    if (/^[ \t]{0,3}(?:```|~~~)/.test(line)) {
+  for (let n = 0; n < Math.min(STATUS_LINES, lines.lineCount); n++) {
+    const line = lines.lineText(n).slice(0, STATUS_LINE_CHARS).trimEnd();
+    if (FENCE.test(line)) {
       if (block?.own && block.status !== undefined) return block.status;
       block = block ? undefined : { own: false };
       continue;
@@ -288,7 +286,7 @@ function structure(text: string, lines: LineIndex, folderId: string | undefined)
   // `# HISTORY` (a change table) before `# SPEC-KB-025: OAuth Connectors` in folder SPEC-KB-025:
   // the title is the heading that names the SPEC of its folder (never another SPEC quoted below).
   if (found.heading && folderId !== undefined && !idInTitle(found.heading, lines)) {
-    const named = headingWithId(text, found.heading.endOffset, lines);
+    const named = headingWithId(found.heading, lines);
     if (named && idInTitle(named, lines)?.id === folderId) return { ...found, heading: named };
   }
   return found;
@@ -297,20 +295,17 @@ function structure(text: string, lines: LineIndex, folderId: string | undefined)
 /** How far below a first title without an ID a title naming the SPEC is looked for. */
 const TITLE_SEARCH_LINES = 200;
 
-/** The first level-1 heading after `from` that names a SPEC ID (`# SPEC-X-001: …`, `# @SPEC:X-001 …`), outside code fences. */
-function headingWithId(text: string, from: number, lines: LineIndex): Heading | undefined {
-  let start = text.indexOf('\n', from) + 1;
+/** The first level-1 heading below `after` that names a SPEC ID (`# SPEC-X-001: …`, `# @SPEC:X-001 …`), outside code fences. */
+function headingWithId(after: Heading, lines: LineIndex): Heading | undefined {
   let fenced = false;
-  for (let n = 0; n < TITLE_SEARCH_LINES && start > 0 && start < text.length; n++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (/^ {0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+  for (let n = after.line + 1; n <= Math.min(after.line + TITLE_SEARCH_LINES, lines.lineCount - 1); n++) {
+    const line = lines.lineText(n);
+    if (FENCE.test(line)) fenced = !fenced;
     else if (!fenced && /^ {0,3}#[ \t]+(?:@SPEC:|SPEC-)[A-Za-z0-9]/.test(line)) {
-      const heading: Heading = { text: headingText(line), line: lines.positionAt(start).line, offset: start, endOffset: start + line.length };
+      const offset = lines.offsetAt({ line: n, character: 0 });
+      const heading: Heading = { text: headingText(line), line: n, offset, endOffset: offset + line.length };
       if (idInTitle(heading, lines)) return heading;
     }
-    start = end + 1;
   }
   return undefined;
 }
