@@ -89,7 +89,7 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     if (d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
   },
   'create-spec': ({ request, diagnostic: d, fix }, data) => {
-    if (d.code === 'tag/unknown-spec') createSpecFix(request, data.id, fix, true);
+    if (d.code === 'tag/unknown-spec' && TAG_ID.test(data.id)) createSpecFix(request, data.id, fix, true);
   },
   'retarget-id': async ({ request, lines, diagnostic: d, fix }, data) => {
     // Every reference the workspace has to the old ID, in one edit; the open document's own text wins over the disk's.
@@ -115,10 +115,7 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
   },
   'mx-broken-link': ({ request, lines, diagnostic: d, fix }, data) => {
     fix(`Mark the broken link to SPEC-${data.id} as MoAI does (@MX:LEGACY + @MX:TODO)`, single(request.path, [legacyTodo(lines, d.range.start.line, request.path)]));
-    const shape = workspaceSpecShape(request.index);
-    const path = specDocumentPath(data.id, shape.flat);
-    const text = renderSpecTemplate({ id: data.id, title: data.id, author: 'TODO', date: request.today, shape });
-    fix(`Create SPEC-${data.id} (${path})`, { edits: new Map(), operations: [{ kind: 'create', path, text }] });
+    createSpecFix(request, data.id, fix, false);
   },
   'mx-add-reason': ({ request, lines, diagnostic: d, fix }) => {
     fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
@@ -130,9 +127,8 @@ function legacyTodo(lines: LineIndex, line: number, path: string): TextEdit {
   return mxLinesBelow(lines, line, ['@MX:LEGACY: true', '@MX:TODO: Broken SPEC link, verify context'], path);
 }
 
-/** "Create SPEC-<ID>" in the tag dialect's layout, for an ID of the model's syntax. */
+/** "Create SPEC-<ID>", shaped as the workspace's SPECs are. */
 function createSpecFix(request: CodeActionRequest, id: string, fix: FixContext['fix'], isPreferred: boolean): void {
-  if (!TAG_ID.test(id)) return;
   const shape = workspaceSpecShape(request.index);
   const path = specDocumentPath(id, shape.flat);
   const text = renderSpecTemplate({ id, title: id, author: 'TODO', date: request.today, shape });
@@ -155,7 +151,7 @@ export async function getCodeActions(request: CodeActionRequest): Promise<QuickF
     // An unknown SPEC in a marker can always be created, close ID or not (the data may be gone too).
     if (d.code === 'tag/unknown-spec' && data?.kind !== 'create-spec') {
       const id = MARKER.exec(rangeText)?.[2];
-      if (id) createSpecFix(request, id, fix, false);
+      if (id && TAG_ID.test(id)) createSpecFix(request, id, fix, false);
     }
     // Nor is a close ID on an @MX line the only way out: MoAI's marking and Create stay offered.
     if (d.code === 'mx/unknown-spec' && data?.kind === 'replace-id') {
