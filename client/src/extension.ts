@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { FollowEditor } from './followEditor';
+import { registerGraphSerializer } from './graph/graphPanel';
 import { PlanLensProvider } from './planLens';
 import type { SpecsViewState } from './sidebar/sidebarProvider';
 
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): SpecChainApi {
   registerCommands(current);
   // Granting trust lets the folder's own read settings apply: the server starts again with them.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void current.restart().catch(() => undefined)));
-  current.push(new FollowEditor(current), vscode.languages.registerCodeLensProvider(PlanLensProvider.selector, new PlanLensProvider()));
+  current.push(new FollowEditor(current), vscode.languages.registerCodeLensProvider(PlanLensProvider.selector, new PlanLensProvider()), registerGraphSerializer(current));
   const ready = current.start().then(() => undefined);
   ready.catch(() => undefined);
   const activationMillis = performance.now() - started;
