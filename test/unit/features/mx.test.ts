@@ -153,7 +153,9 @@ describe('features of the @MX dialect', () => {
 
   it('code lenses count code, test and AC per REQ declaration, and click through to them', () => {
     const lenses = getCodeLenses(service.index, SPEC);
-    assert.deepEqual(lenses.map((l) => l.title), ['REQs: 2 of 3 referenced by @MX lines', '1 code · 1 test · 1 AC', '1 code · 0 test · 0 AC', '0 code · 0 test · 1 AC']);
+    assert.deepEqual(lenses.map((l) => l.title), ['3 @MX links · 2 of 3 REQs referenced', '1 code · 1 test · 1 AC', '1 code · 0 test · 0 AC', '0 code · 0 test · 1 AC']);
+    // The SPEC's lens counts what its click shows.
+    assert.equal(lenses[0]!.locations.length, 3);
     assert.deepEqual(where(lenses[1]!.locations), [place('src/orders/api.ts', 'REQ-ORDER-001'), place('tests/test_orders.py', 'REQ-ORDER-001'), place(ACCEPTANCE, 'AC-ORDER-001')]);
     assert.deepEqual(lenses[1]!.range.start, at(SPEC, 'REQ-ORDER-001', 0));
   });

@@ -1,7 +1,7 @@
 import type { MxLink, WorkspaceIndex } from '../../index';
 import { plainRequirement } from '../../reqText';
 import { MX_STANDALONE_KINDS, MX_SUB_KINDS, type Position } from '../../types';
-import { declarationsNamed, reqCoverageLine, uniqueReqs } from '../reqCoverage';
+import { declarationsNamed, reqCoverageLine, specReqCoverage, uniqueReqs } from '../reqCoverage';
 import { uniqueLocations, type CompletionEntry, type Dialect, type PathLink, type RefAt, type RenameStart, type Subject } from '../refs';
 import type { Location } from '../types';
 import { contains } from '../types';
@@ -29,10 +29,18 @@ export const mxDialect: Dialect = {
 
   complete: completeMx,
 
-  /** The SPEC's REQs that `@MX` lines reference. */
+  /**
+   * The `@MX` links to the SPEC (what a click on its lens shows) and how many of its REQs they
+   * reference: `5 @MX links · 0 of 8 REQs referenced` says how five places can cover no REQ.
+   */
   summary(index, specId) {
-    const line = reqCoverageLine(index, specId);
-    return line === undefined ? undefined : { lens: line, hover: reqCoverageLine(index, specId, true)! };
+    const coverage = reqCoverageLine(index, specId, true);
+    const places = index.hasMxLinks() ? specReferences(index, specId).length : 0;
+    if (coverage === undefined && places === 0) return undefined;
+    const count = (mx: string): string => (places === 0 ? `no ${mx} links yet` : `${places} ${mx} link${places === 1 ? '' : 's'}`);
+    if (coverage === undefined) return { lens: count('@MX'), hover: count('`@MX`') };
+    const { referenced, declared } = specReqCoverage(index, specId);
+    return { lens: `${count('@MX')} · ${referenced} of ${declared} REQs referenced`, hover: `${count('`@MX`')}; ${coverage}` };
   },
 
   renameSites(index, subject) {
