@@ -87,15 +87,18 @@ function replacementsOf(input: unknown): Replacement[] | undefined {
 
 /**
  * The text before the replacements were made, from the text after them: each undone, last
- * first (the first occurrence of its new string, or every one for `replace_all`). Undefined when
- * a new string is not found, so the edit cannot be undone with certainty.
+ * first, where its new string now stands. Undefined when that place is not certain, so that the
+ * edit is not undone by a guess: a new string found nowhere or more than once (it may have been
+ * in the file before the edit), or a `replace_all` (the file may have held the new string
+ * already, and those places must not be undone).
  */
 export function undoReplacements(text: string, replacements: readonly Replacement[]): string | undefined {
   let out = text;
   for (let i = replacements.length - 1; i >= 0; i--) {
     const { old_string: before, new_string: after, replace_all: all } = replacements[i]!;
-    if (after === '' || !out.includes(after)) return undefined;
-    out = all ? out.split(after).join(before) : out.replace(after, () => before);
+    const at = after === '' || all ? -1 : out.indexOf(after);
+    if (at === -1 || out.indexOf(after, at + 1) !== -1) return undefined;
+    out = out.slice(0, at) + before + out.slice(at + after.length);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseHookInput } from '../../../server/src/cli/hookPayload';
+import { parseHookInput, undoReplacements } from '../../../server/src/cli/hookPayload';
 import { mergeHookSettings } from '../../../server/src/cli/hookSettings';
 import { commitAll, newRepository, removeRepository, writeFiles as write } from '../../fixtures/gitRepo';
 import { MX_FILES } from '../../fixtures/mx';
@@ -295,6 +295,21 @@ describe('specchain hook install', function () {
 });
 
 describe('hook input and settings', () => {
+  it('undoes an edit only where its new string now stands for certain', () => {
+    const edit = (old_string: string, new_string: string, replace_all?: boolean) => ({ old_string, new_string, ...(replace_all !== undefined ? { replace_all } : {}) });
+    assert.equal(undoReplacements('a\nB\nc\n', [edit('b', 'B')]), 'a\nb\nc\n');
+    // Undone last first: the second edit worked on the first one's result.
+    assert.equal(undoReplacements('x = 3', [edit('x = 1', 'x = 2'), edit('x = 2', 'x = 3')]), 'x = 1');
+    // The new string stands twice: the file may have held it before the edit, so which one is not known.
+    assert.equal(undoReplacements('return 2\nreturn 2\n', [edit('return 1', 'return 2')]), undefined);
+    // Replaced everywhere: places that held the new string already cannot be told from the replaced ones.
+    assert.equal(undoReplacements('bar(); bar();', [edit('foo', 'bar', true)]), undefined);
+    assert.equal(undoReplacements('nothing here', [edit('a', 'b')]), undefined);
+    assert.equal(undoReplacements('kept', [edit('dropped', '')]), undefined);
+    // Text that a replacement pattern would read specially is put back as it is.
+    assert.equal(undoReplacements('v = NEW', [edit("$& $' $1", 'NEW')]), "v = $& $' $1");
+  });
+
   it('reads the fields Claude Code documents and nothing it does not need', () => {
     const r = parseHookInput(JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: '/w', hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: '/w/a.ts', content: 'x' }, tool_response: { type: 'update', filePath: '/w/a.ts', originalFile: 'y' }, extra: 1 }));
     assert.deepEqual(r, { kind: 'check', tool: 'Write', cwd: '/w', file: { path: '/w/a.ts', previous: 'y' } });
