@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HoverRequest, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
 import { SERVER, TestClient, writeWorkspace } from './client';
 
 const SPEC = '---\nid: HOST-001\nversion: 0.1.0\nstatus: active\ncreated: 2025-10-01\nupdated: 2025-10-02\nauthor: "@dev"\npriority: high\n---\n\n# @SPEC:HOST-001: Hostile\n';
@@ -32,6 +34,45 @@ describe('language server: hostile documents', function () {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri('src/a.ts') }, position: { line: 0, character: 6 } });
     assert.ok(Date.now() - started < 1_000, `hover took ${Date.now() - started} ms`);
     assert.match(JSON.stringify((hover as Hover | null)?.contents ?? ''), /HOST-001/);
+  });
+});
+
+describe('language server: quick fixes that would write through a link out of the workspace', function () {
+  this.timeout(60_000);
+
+  it('offers no Create SPEC where .moai/specs is a link to a folder outside; the other fixes stay', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'specchain-outside-'));
+    const code = '// @MX:NOTE: creates orders\n// @MX:SPEC: SPEC-NEW-001\nexport function create(): void {}\n';
+    const fixes = async (linked: boolean): Promise<string[]> => {
+      const root = writeWorkspace({ 'src/orders.ts': code, '.moai/README.md': 'SPECs live in specs/\n' });
+      if (linked) symlinkSync(outside, join(root, '.moai', 'specs'));
+      else mkdirSync(join(root, '.moai', 'specs'));
+      const client = new TestClient(root);
+      try {
+        await client.initialize();
+        await client.open('src/orders.ts', code, 'typescript');
+        const diagnostics = await client.diagnosticsOf('src/orders.ts', (d) => d.some((x) => x.code === 'mx/unknown-spec'));
+        const unknown = diagnostics.filter((d: Diagnostic) => d.code === 'mx/unknown-spec');
+        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: client.uri('src/orders.ts') },
+          range: unknown[0]!.range,
+          context: { diagnostics: unknown, only: ['quickfix'] },
+        })) as CodeAction[];
+        return actions.map((a) => a.title);
+      } finally {
+        await client.dispose();
+        rmSync(root, { recursive: true, force: true });
+      }
+    };
+    try {
+      const inside = await fixes(false);
+      assert.ok(inside.some((t) => t.startsWith('Create SPEC-NEW-001')), inside.join(' | '));
+      const linked = await fixes(true);
+      assert.ok(!linked.some((t) => t.startsWith('Create SPEC')), linked.join(' | '));
+      assert.deepEqual(linked, inside.filter((t) => !t.startsWith('Create SPEC')));
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 

@@ -54,12 +54,13 @@ import { getRouteDefinition, getRouteHover, getRouteReferences } from '../servic
 import { getSpecTree } from '../service/features/specTree';
 import { workspaceSpecShape } from '../service/features/specShape';
 import { getWorkspaceSymbols } from '../service/features/workspaceSymbols';
-import type { Location } from '../service/features/types';
+import type { EditPlan, Location } from '../service/features/types';
 import type { StackReport } from '../service/types';
 import { fromLspDiagnostic, toWorkspaceEdit, withUris } from './convert';
 import { FolderState } from './folder';
 import { FolderSet } from './folderSet';
 import { uriToFsPath } from './uris';
+import { editRefusal } from '../node/workspaceFiles';
 
 /** After the last change, how long before the client hears that the index changed. */
 const INDEX_CHANGED_MS = 200;
@@ -354,6 +355,8 @@ export class SpecChainServer {
         if (!plan || token.isCancellationRequested) return null;
         const edit = toWorkspaceEdit(plan, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'Renaming the SPEC folder needs a client that applies file renames.');
+        const refused = await leavesWorkspace(plan, at.folder.paths.root);
+        if (refused) return new ResponseError(ErrorCodes.InvalidRequest, `Not renamed: ${refused}.`);
         return edit;
       } catch (e) {
         if (e instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, e.message);
@@ -383,6 +386,12 @@ export class SpecChainServer {
       for (const fix of fixes) {
         const edit = toWorkspaceEdit(fix.edit, at.folder.paths, this.#supportsDocumentChanges());
         if (!edit) continue;
+        // The client writes what it is given, links and all: a fix that would write outside the workspace is not offered.
+        const refused = await leavesWorkspace(fix.edit, at.folder.paths.root);
+        if (refused) {
+          this.#connection.console.warn(`specchain: "${fix.title}" is not offered: ${refused}`);
+          continue;
+        }
         out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [kept[fix.diagnostic]!], ...(fix.isPreferred ? { isPreferred: true } : {}), edit });
       }
       return out;
@@ -507,6 +516,16 @@ export class SpecChainServer {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Why applying `plan` would write outside the workspace root, for the first file where it would; undefined when it stays inside. */
+async function leavesWorkspace(plan: EditPlan, root: string): Promise<string | undefined> {
+  const paths = [...plan.edits.keys(), ...plan.operations.flatMap((op) => (op.kind === 'create' ? [op.path] : [op.from, op.to]))];
+  for (const path of new Set(paths)) {
+    const refused = await editRefusal(root, path);
+    if (refused) return refused;
+  }
+  return undefined;
+}
 
 /** Settings may come wrapped as `{ specchain: {...} }` or bare. */
 function settingsOf(options: unknown): unknown {

@@ -76,6 +76,20 @@ async function finalEntry(root: string, rel: string, create: boolean, created?: 
   return { path, link: true };
 }
 
+/**
+ * Why an editor applying an edit to the workspace-relative `rel` (writing, creating or renaming
+ * it) would reach outside the workspace: a folder on its way or the file itself is a link that
+ * leads out (or nowhere), or it is not a regular file; undefined when it stays inside.
+ */
+export async function editRefusal(root: string, rel: string): Promise<string | undefined> {
+  try {
+    await finalEntry(root, rel, false);
+    return undefined;
+  } catch (e) {
+    return e instanceof OutsideWorkspaceError ? e.message : `${rel} could not be checked (${errno(e) ?? String(e)})`;
+  }
+}
+
 /** The text of a workspace-relative file, or undefined when there is none; never follows a link out. */
 export async function readWorkspaceFile(root: string, rel: string): Promise<string | undefined> {
   const entry = await finalEntry(root, rel, false);
