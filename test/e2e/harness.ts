@@ -117,12 +117,12 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     const name = basename(relativePath);
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 }, force: true }).catch(() => undefined);
     await page.keyboard.press('Control+P');
-    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
     await page.keyboard.type(relativePath);
     await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 30_000 });
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
   };
 
   const waitForSquiggles = async (kind: 'error' | 'warning' | 'any' = 'any', timeoutMs = 60_000): Promise<number> => {
@@ -135,7 +135,7 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
   const problems = async (): Promise<ProblemRow[]> => {
     const panel = page.locator('.markers-panel');
     if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
-    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    await panel.waitFor({ state: 'visible', timeout: 60_000 });
     // Rows of the list proper; sticky-scroll copies of file rows live in another container.
     const rows = panel.locator('.monaco-list-rows > .monaco-list-row');
     await rows.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
@@ -182,7 +182,7 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     // Clicking the entry of the view already shown would hide the side bar.
     const title = page.locator('.sidebar .composite.title .title-label', { hasText: label });
     if (!(await title.isVisible())) await item.click();
-    await title.waitFor({ state: 'visible', timeout: 15_000 });
+    await title.waitFor({ state: 'visible', timeout: 60_000 });
   };
 
   const webviewFrame = async (selector: string, timeoutMs = 60_000): Promise<Frame> => {
@@ -216,9 +216,9 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
 
   const runCommand = async (title: string): Promise<void> => {
     await page.keyboard.press('Control+Shift+P');
-    await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
     await page.keyboard.type(title);
-    await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+    await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Enter');
   };
 
