@@ -53,8 +53,8 @@ async function realParent(root: string, rel: string, create: boolean, created: s
   return at;
 }
 
-/** Where the final name of `rel` stands, and whether it is a link leading out (or nowhere). */
-async function finalEntry(root: string, rel: string, create: boolean, created?: string[]): Promise<{ path: string; link: boolean } | undefined> {
+/** Where the final name of `rel` stands (a file, or a folder where `folders`), and whether it is a link; one leading out (or nowhere) throws. */
+async function finalEntry(root: string, rel: string, create: boolean, created?: string[], folders = false): Promise<{ path: string; link: boolean } | undefined> {
   const parent = await realParent(root, rel, create, created);
   if (parent === undefined) return undefined;
   const path = nodePath.join(parent, nodePath.basename(rel));
@@ -66,7 +66,7 @@ async function finalEntry(root: string, rel: string, create: boolean, created?: 
     throw e;
   }
   if (!info.isSymbolicLink()) {
-    if (!info.isFile()) throw new OutsideWorkspaceError(`${rel} is not a regular file`);
+    if (!info.isFile() && !(folders && info.isDirectory())) throw new OutsideWorkspaceError(`${rel} is not a regular file${folders ? ' or folder' : ''}`);
     return { path, link: false };
   }
   const target = await realpath(path).catch(() => undefined);
@@ -78,12 +78,13 @@ async function finalEntry(root: string, rel: string, create: boolean, created?: 
 
 /**
  * Why an editor applying an edit to the workspace-relative `rel` (writing, creating or renaming
- * it) would reach outside the workspace: a folder on its way or the file itself is a link that
- * leads out (or nowhere), or it is not a regular file; undefined when it stays inside.
+ * a file or a SPEC's folder) would reach outside the workspace: a folder on its way or the entry
+ * itself is a link that leads out (or nowhere), or it is neither a regular file nor a folder;
+ * undefined when it stays inside.
  */
 export async function editRefusal(root: string, rel: string): Promise<string | undefined> {
   try {
-    await finalEntry(root, rel, false);
+    await finalEntry(root, rel, false, undefined, true);
     return undefined;
   } catch (e) {
     return e instanceof OutsideWorkspaceError ? e.message : `${rel} could not be checked (${errno(e) ?? String(e)})`;
