@@ -6,7 +6,7 @@ import { scanTraceRows } from './evidence/traceRows';
 import { MAX_RANGE_MEMBERS, type CutRange } from './mx/ids';
 import { scanDeclarations } from './mx/reqs';
 import { moaiReadings } from './mx/moaiScan';
-import { MxTag, scanMx, type TextRegion } from './mx/scanner';
+import { MAX_CONTINUED, MxTag, scanMx, type TextRegion } from './mx/scanner';
 import { MX_SETTINGS_PATH, readMxSettings } from './mx/settings';
 import { namesEndpoint } from './plan/endpoints';
 import { scanCode } from './conventions/scan';
@@ -257,12 +257,24 @@ function mxOf(path: string, text: string, role: FileRole, regions: FileRegions):
   const acceptance = role === 'spec-companion' && basename(path) === 'acceptance.md';
   if (!acceptance && !text.includes('@MX:')) return {};
   if (role === 'source') {
-    const facts = mxFacts(text, regions.throughLineOf(text.lastIndexOf('@MX:')), false);
+    // Lexed past the last marker's line by as many lines as a marker's text may continue on.
+    const facts = mxFacts(text, regions.throughLineOf(lineBelow(text, text.lastIndexOf('@MX:'), MAX_CONTINUED)), false);
     withMoaiReadings(path, text, facts.mx);
     return facts;
   }
   if (role === 'docs' || role === 'spec-companion') return { ...mxFacts(text, 'markdown', acceptance ? 'acs' : false), ...(acceptance ? traceFacts(text) : {}) };
   return {};
+}
+
+/** An offset on the line `count` lines below the one holding `offset` (the last line if there are fewer). */
+function lineBelow(text: string, offset: number, count: number): number {
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    const next = text.indexOf('\n', at);
+    if (next === -1) return text.length - 1;
+    at = next + 1;
+  }
+  return Math.min(at, text.length - 1);
 }
 
 /** Gives each `@MX:SPEC`/`@MX:TEST` link line of a source file what MoAI's own scanner reads of it. */

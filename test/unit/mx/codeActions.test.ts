@@ -74,6 +74,10 @@ describe('@MX quick fixes', () => {
     const svc = await load({ 'src/a.ts': text });
     const [reason] = await fixes(svc, 'src/a.ts', text, 'mx/missing-reason');
     assert.equal(reason!.text, '/**\n * @MX:ANCHOR: entry\n * @MX:REASON: \n */\nexport function f() {}\n');
+    // The line it adds holds no reason yet: the warning stays, saying so, with no second fix.
+    svc.update('src/a.ts', reason!.text!);
+    const empty = svc.diagnostics('src/a.ts').filter((d) => d.code === 'mx/missing-reason');
+    assert.deepEqual(empty.map((d) => [d.message, d.data]), [["@MX:ANCHOR's @MX:REASON line is empty: write why below the tag.", undefined]]);
     svc.update('src/a.ts', reason!.text!.replace('@MX:REASON: ', '@MX:REASON: called from every route'));
     assert.deepEqual(svc.diagnostics('src/a.ts').filter((d) => d.code === 'mx/missing-reason'), []);
   });

@@ -93,6 +93,12 @@ describe('@MX diagnostics', () => {
     assert.deepEqual(svc.index.mxRefsTo('SCHED-001', 'REQ-SCHED-024').map((l) => `${l.path}:${l.ref.range.start.line + 1}`), ['src/a.ts:2'], 'the chained SPEC line links');
   });
 
+  it('an empty @MX:REASON is no reason; one whose text continues on the next comment lines is', async () => {
+    const text = '// @MX:WARN: w\n// @MX:REASON:\nx()\n// @MX:ANCHOR: a\n// @MX:REASON:\n//   every route calls it\ny()\n';
+    const svc = await load({ 'src/a.ts': text });
+    assert.deepEqual(where(svc.diagnostics('src/a.ts'), 'mx/missing-reason'), ['src/a.ts:1:4-1:12']);
+  });
+
   it('counts the three lines to a REASON from the end of the comment lines continuing the tag', async () => {
     const text = '# @MX:ANCHOR: validate_url — used by\n#   the connector,\n#   the portal\n#   and ingest.\n# @MX:REASON: one guard\n\n# @MX:WARN: w\nx = 1\n\n\n# @MX:REASON: too far, code between\n';
     const svc = await load({ 'app/a.py': text });

@@ -138,7 +138,8 @@ export function scanMx(text: string, regions: readonly TextRegion[] | 'markdown'
         refs = found.ids.map((f) => new MxRef(f.kind, f.id, line, f.start - lineStart, f.end - lineStart, f.expanded));
       }
     }
-    const continued = regions === 'markdown' || sub ? 0 : continuation(text, eol, regions);
+    // A sub-line's text may go on below it too, when nothing follows its colon (`@MX:REASON:` then the reason).
+    const continued = regions === 'markdown' || (sub && value !== '') ? 0 : continuation(text, eol, regions);
     markers.push(new MxTag(kind, value, colon, auto !== null, place, sub ? lastStandalone : -1, line, at - lineStart, refs, continued));
     if (!sub && MX_STANDALONE_KINDS.includes(kind)) lastStandalone = markers.length - 1;
   }
@@ -168,7 +169,7 @@ function onlyLeaders(text: string, from: number, to: number): boolean {
 }
 
 /** The most continuation lines counted under one tag. */
-const MAX_CONTINUED = 20;
+export const MAX_CONTINUED = 20;
 /** A comment line's leader (`//`, `///`, `#`, `--`, ` * `) and blanks. */
 const LEADER = /^[ \t]*(?:\/\/+|#+|--|\*(?!\/))?[ \t]*/;
 

@@ -95,13 +95,21 @@ function subKinds(markers: readonly MxMarker[]): Map<number, MxMarker[]> {
   return out;
 }
 
-/** True when the tag at `i` has a `kind` sub-line within MoAI's reach below it. */
-function hasSubLine(markers: readonly MxMarker[], subs: Map<number, MxMarker[]>, i: number, kind: string): boolean {
+/** The `kind` sub-lines of the tag at `i` within MoAI's reach below it. */
+function subLines(markers: readonly MxMarker[], subs: Map<number, MxMarker[]>, i: number, kind: string): MxMarker[] {
   const line = markers[i]!.range.start.line + markers[i]!.continued;
-  return (subs.get(i) ?? []).some((s) => s.kind === kind && s.range.start.line - line <= SUB_LINE_REACH);
+  return (subs.get(i) ?? []).filter((s) => s.kind === kind && s.range.start.line - line <= SUB_LINE_REACH);
 }
 
-/** `mx/missing-reason`: a tag of a kind that needs a reason (WARN, ANCHOR by default) without `@MX:REASON`. */
+function hasSubLine(markers: readonly MxMarker[], subs: Map<number, MxMarker[]>, i: number, kind: string): boolean {
+  return subLines(markers, subs, i, kind).length > 0;
+}
+
+/**
+ * `mx/missing-reason`: a tag of a kind that needs a reason (WARN, ANCHOR by default) without
+ * `@MX:REASON`, or whose `@MX:REASON` says nothing (no text after it, none on the comment lines
+ * that continue it): the line the quick fix adds stays flagged until the reason is written.
+ */
 export function checkMxMissingReason(ctx: RuleContext, path: string): Finding[] {
   const markers = codeMarkers(ctx, path);
   if (markers.length === 0) return [];
@@ -109,8 +117,11 @@ export function checkMxMissingReason(ctx: RuleContext, path: string): Finding[] 
   const subs = subKinds(markers);
   const out: Finding[] = [];
   markers.forEach((m, i) => {
-    if (m.parent !== -1 || !need.includes(m.kind) || hasSubLine(markers, subs, i, 'REASON')) return;
-    out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind} needs an @MX:REASON line within ${SUB_LINE_REACH} lines below it.`, { data: { kind: 'mx-add-reason' } }));
+    if (m.parent !== -1 || !need.includes(m.kind)) return;
+    const reasons = subLines(markers, subs, i, 'REASON');
+    if (reasons.some((r) => r.value !== '' || r.continued > 0)) return;
+    if (reasons.length > 0) out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind}'s @MX:REASON line is empty: write why below the tag.`));
+    else out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind} needs an @MX:REASON line within ${SUB_LINE_REACH} lines below it.`, { data: { kind: 'mx-add-reason' } }));
   });
   return out;
 }
