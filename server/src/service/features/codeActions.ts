@@ -2,13 +2,14 @@ import type { WorkspaceIndex } from '../index';
 import { hasInvisible, withoutInvisible } from '../invisible';
 import { TAG_ID, bareSpecId, isSpecIdShape } from '../tags';
 import { checkedData, type DataKind, type DiagnosticData } from '../diagnosticData';
-import { LineIndex } from '../text';
+import { LineIndex, dirname } from '../text';
 import type { Range } from '../types';
 import { commentSyntaxOf } from './commentSyntax';
+import { getRenameEdits } from './rename';
 import { retargetEdits } from './retarget';
 import { renderSpecTemplate, specDocumentPath } from '../specTemplate';
 import { workspaceSpecShape } from './specShape';
-import { contains, type EditPlan, type ReadText, type TextEdit } from './types';
+import { RenameRefused, contains, type EditPlan, type ReadText, type TextEdit } from './types';
 
 /** A diagnostic as the client sends it back with a code action request. */
 export interface ActionDiagnostic {
@@ -63,7 +64,7 @@ const single = (path: string, edits: TextEdit[]): EditPlan => ({ edits: new Map(
  * kind does not type-check until it has its fix here.
  */
 const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<DiagnosticData, { kind: K }>) => void | Promise<void> } = {
-  'replace-id': ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
+  'replace-id': async ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
     if (REPLACE_WHOLE_ID.has(d.code)) {
       fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
       return;
@@ -79,6 +80,13 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
       fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end)), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/id-mismatch') {
       const current = request.index.facts(request.path)?.spec?.id;
+      // Other files name the SPEC by the ID it declares: they follow it, as a rename would take them.
+      const renamed = current !== undefined ? await renameToFolderId(request, current, data.suggestion) : undefined;
+      if (renamed) {
+        const where = `${renamed.places} place${renamed.places === 1 ? '' : 's'} in ${renamed.files === 1 ? 'another file' : `${renamed.files} other files`}`;
+        fix(`Change the ID to ${data.suggestion} (the folder's), with the ${where} that name${renamed.places === 1 ? 's' : ''} ${current}`, renamed.edit, true);
+        return;
+      }
       const at = current !== undefined ? rangeText.indexOf(current) : -1;
       const base = lines.offsetAt(d.range.start);
       const range = at >= 0 ? lines.range(base + at, base + at + current!.length) : d.range;
@@ -121,6 +129,32 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
     fix('Add an @MX:REASON line under the tag', single(request.path, [mxLinesBelow(lines, d.range.start.line, ['@MX:REASON: '], request.path)]), true);
   },
 };
+
+/**
+ * The SPEC at the request's path renamed from the ID it declares to its folder's, with every
+ * reference to it, when other files name it and it alone declares that ID (where two SPECs
+ * declare it, the references may mean the other); undefined otherwise.
+ */
+async function renameToFolderId(request: CodeActionRequest, current: string, folderId: string): Promise<{ edit: EditPlan; places: number; files: number } | undefined> {
+  if (request.index.specsWithId(current).length !== 1) return undefined;
+  let plan: EditPlan | undefined;
+  try {
+    plan = await getRenameEdits(request.index, { kind: 'SPEC', specId: current, id: current }, folderId, (path) => (path === request.path ? Promise.resolve(request.text) : request.readText(path)));
+  } catch (e) {
+    if (e instanceof RenameRefused) return undefined;
+    throw e;
+  }
+  // The SPEC's own files: its folder's, or the flat SPEC file alone.
+  const folder = request.index.facts(request.path)?.spec?.flat ? undefined : dirname(request.path);
+  let places = 0;
+  let files = 0;
+  for (const [path, edits] of plan?.edits ?? []) {
+    if (path === request.path || dirname(path) === folder) continue;
+    places += edits.length;
+    files++;
+  }
+  return plan && places > 0 ? { edit: plan, places, files } : undefined;
+}
 
 /** MoAI's rule for a broken SPEC link: the tag is marked legacy, with a TODO to verify it. */
 function legacyTodo(lines: LineIndex, line: number, path: string): TextEdit {
