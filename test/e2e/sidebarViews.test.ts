@@ -65,6 +65,8 @@ const CASES: readonly Case[] = [
         files[`.moai/specs/SPEC-${id}/spec.md`] = mxSpec(id, `The ${id.toLowerCase()} work with a title long enough to be cut`, reqs);
         files[`src/${id.toLowerCase()}.go`] = `${mxFunc('A', `SPEC-${id} REQ-${id}-001 REQ-${id}-002 REQ-${id}-003`)}\n${mxFunc('B', `SPEC-${id}`)}\n${mxFunc('C', `SPEC-${id}`)}`;
       }
+      // Broken links to a SPEC of klai's that does not exist: its row under "Broken links" keeps its ID whole too.
+      files['src/connectors.go'] = `${mxFunc('Sync', 'SPEC-KB-CONNECTORS-001')}\n${mxFunc('Drop', 'SPEC-KB-CONNECTORS-001')}`;
       writeFiles(longIds, files);
       return longIds;
     },
@@ -81,16 +83,18 @@ const CASES: readonly Case[] = [
   },
 ];
 
-/** Level-1 rows whose ID (the label) is cut. */
-const IDS_CUT = `[...document.querySelectorAll('#tree > [aria-level="1"] > .row > .label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent)`;
+/** SPEC rows, and the rows of IDs that broken links name: their ID is what must not be cut. */
+const ID_ROWS = `#tree > [aria-level="1"] > .row, #tree [aria-level="2"][data-key^="broken:"] > .row`;
+/** ID rows whose ID (the label) is cut. */
+const IDS_CUT = `[...document.querySelectorAll('${ID_ROWS}')].map((r) => r.querySelector('.label')).filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent)`;
 /**
- * Level-1 rows whose ID is cut while their title, their badge's words or their badge are still
+ * ID rows whose ID is cut while their title, their badge's words or their badge are still
  * shown: these give way first, in that order; only an ID wider than the whole row is cut.
  */
-const IDS_CUT_EARLY = `[...document.querySelectorAll('#tree > [aria-level="1"] > .row')].filter((r) => {
+const IDS_CUT_EARLY = `[...document.querySelectorAll('${ID_ROWS}')].filter((r) => {
   const label = r.querySelector('.label');
   const shown = [...r.querySelectorAll('.description, .badge')].some((e) => e.getClientRects().length > 0);
-  return label.scrollWidth > label.clientWidth + 1 && shown;
+  return label.scrollWidth > label.clientWidth && shown;
 }).map((r) => r.querySelector('.label').textContent)`;
 
 for (const c of CASES) {

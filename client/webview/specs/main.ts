@@ -476,12 +476,15 @@ function renderNode(node: Node, setSize: number, index: number, parent: string |
  * the whole row is cut, with an ellipsis. Measured after each render and resize, a pass per step
  * (all rows read after one layout, then all marked).
  */
+/** The rows of the IDs that broken links name, under "Broken links": IDs with a badge, as SPEC rows are. */
+const BROKEN_ID_ROWS = '[aria-level="2"][data-key^="broken:"] > .row';
+
 function fitRows(): void {
-  const rows = [...treeEl.querySelectorAll<HTMLElement>(':scope > [aria-level="1"] > .row')];
+  const rows = [...treeEl.querySelectorAll<HTMLElement>(`:scope > [aria-level="1"] > .row, ${BROKEN_ID_ROWS}`)];
   for (const row of rows) row.classList.remove('tight', 'bare');
   const cut = (row: HTMLElement): boolean => {
     const label = row.querySelector<HTMLElement>('.label');
-    return label !== null && label.scrollWidth > label.clientWidth + 1;
+    return label !== null && label.scrollWidth > label.clientWidth;
   };
   const tight = rows.filter(cut);
   for (const row of tight) row.classList.add('tight');
