@@ -376,7 +376,8 @@ export function formatText(result: CheckResult, color: boolean): string {
   // The editor's status bar and sidebar count broken links the same way.
   const { brokenLinks } = countProblems(result.diagnostics);
   lines.push(
-    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info in ${plural(files, 'file')} · ${plural(brokenLinks, 'broken link')} · ` +
+    // Counted as Problems counts them: hints apart from info.
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${counts.hint ? `, ${plural(counts.hint, 'hint')}` : ''} in ${plural(files, 'file')} · ${plural(brokenLinks, 'broken link')} · ` +
       `${plural(result.specs.length, 'SPEC')}, ${plural(result.tags, 'tag')}, ${result.mxMarkers ? `${result.mxMarkers} @MX marker${result.mxMarkers === 1 ? '' : 's'}, ` : ''}${plural(result.files, 'file')} ${result.reused ? 'unchanged since the last check' : 'read'}` +
       (result.skipped ? ` (${result.skipped} skipped)` : '') +
       ` in ${result.millis} ms`,

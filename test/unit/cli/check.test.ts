@@ -81,12 +81,28 @@ describe('specchain CLI', function () {
     assert.equal(json.tags, 5, 'three markers in code and the two SPEC titles');
   });
 
+  it('the text summary counts each severity as the listing above it shows them: hints apart from info', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'specchain-cli-hints-'));
+    try {
+      // A mention of an unknown ID in prose is a hint; a SPEC with no code yet an info; a marker of no SPEC an error.
+      write(dir, { '.moai/specs/SPEC-NOTE-001/spec.md': SPEC('NOTE-001'), 'docs/notes.md': 'See @API:NOPE-001 for details.\n', 'src/a.py': '# @API:GONE-001\n' });
+      const text = run('check', dir, '--no-cache');
+      const listed = (severity: string): number => text.out.split('\n').filter((l) => new RegExp(`^  \\d+:\\d+ +${severity} `).test(l)).length;
+      assert.ok(listed('hint') > 0 && listed('info') > 0, text.out);
+      const summary = /^(\d+) errors?, (\d+) warnings?, (\d+) info(?:, (\d+) hints?)? in/m.exec(text.out);
+      assert.ok(summary, text.out);
+      assert.deepEqual(summary.slice(1).map((n) => Number(n ?? 0)), [listed('error'), listed('warning'), listed('info'), listed('hint')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('text output is grouped by file with a summary line; SARIF 2.1.0 for code scanning', () => {
     // --no-cache: whether the last run's results are reused depends on the fixture's age (two seconds).
     const text = run('check', ws, '--no-cache');
     assert.equal(text.code, 1);
     assert.match(text.out, /^backend\/app\/users\.py\n {2}5:3 {5}error {3}@API:USR-001 belongs to no SPEC.*tag\/unknown-spec$/m);
-    assert.match(text.out, /^1 error, 1 warning, \d+ info in \d+ files · \d+ broken links? · 2 SPECs, 5 tags, \d+ files read \(3 skipped\) in \d+ ms$/m);
+    assert.match(text.out, /^1 error, 1 warning, \d+ info(?:, \d+ hints?)? in \d+ files · \d+ broken links? · 2 SPECs, 5 tags, \d+ files read \(3 skipped\) in \d+ ms$/m);
     const sarif = JSON.parse(run('check', ws, '--format', 'sarif').out);
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'tag/unknown-spec');
