@@ -74,10 +74,12 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
       const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
       fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/unknown-dependency') {
-      // The item may be written `SPEC-<ID>`: the prefix stays, the ID changes.
-      const prefix = /^SPEC-/.test(rangeText) && !/^SPEC-/.test(data.suggestion) ? 'SPEC-' : '';
-      const start = lines.offsetAt(d.range.start) + prefix.length;
-      fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end)), newText: data.suggestion }]), true);
+      // The item may be quoted (`"DOC-TABLE-001"`) and written `SPEC-<ID>`: quotes and prefix stay, the ID changes.
+      const quoted = rangeText.length >= 2 && (rangeText[0] === '"' || rangeText[0] === "'") && rangeText.endsWith(rangeText[0]!) ? 1 : 0;
+      const item = rangeText.slice(quoted, rangeText.length - quoted);
+      const prefix = /^SPEC-/.test(item) && !/^SPEC-/.test(data.suggestion) ? 'SPEC-' : '';
+      const start = lines.offsetAt(d.range.start) + quoted + prefix.length;
+      fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end) - quoted), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/id-mismatch') {
       const current = request.index.facts(request.path)?.spec?.id;
       // Other files name the SPEC by the ID it declares: they follow it, as a rename would take them.
