@@ -82,7 +82,7 @@ describe('language server over stdio', function () {
 
   it('code actions: replace with the suggested ID, then the fixed text diagnoses clean', async () => {
     const { actions } = await actionsFor('src/user.py', USER_PY, 'tag/unknown-spec');
-    const replace = actions.find((a) => a.title === 'Replace with @API:USER-001');
+    const replace = actions.find((a) => a.title === 'Replace @API:USER-002 with @API:USER-001');
     assert.ok(replace, actions.map((a) => a.title).join(', '));
     assert.equal(replace.kind, 'quickfix');
     assert.equal(replace.isPreferred, true);

@@ -32,12 +32,12 @@ describe('messages: did you mean', () => {
     const fixes = await getCodeActions({ index: svc.index, path: 'src/pay.py', text, diagnostics, today: new Date('2026-01-02T12:00:00Z'), readText: async () => undefined });
     const preferred = fixes.filter((f) => f.isPreferred).map((f) => [f.title, f.edit.edits.get('src/pay.py')!.map((e) => `${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.character + 1} ${e.newText}`).join()]);
     assert.deepEqual(preferred, [
-      ['Replace with @SERVICE:PAY-001', '2:12-18 PAY-001'],
-      ['Replace with @API:PAY-001', '3:3-15 @API:PAY-001'],
-      ['Replace with @API:USER-001:SUB', '4:3-19 @API:USER-001:SUB'],
-      ['Replace with @API:USRE-001', '5:8-16 USRE-001'],
-      ['Replace with @API:SHIP-ORDER-001', '6:8-22 SHIP-ORDER-001'],
-      ['Replace with @API:USER-002', '7:3-16 @API:USER-002'],
+      ['Replace @SERVICE:PAY-01 with @SERVICE:PAY-001', '2:12-18 PAY-001'],
+      ['Replace @APi:PAY-001 with @API:PAY-001', '3:3-15 @API:PAY-001'],
+      ['Replace @api:user-01:SUB with @API:USER-001:SUB', '4:3-19 @API:USER-001:SUB'],
+      ['Replace @API:usre-001 with @API:USRE-001', '5:8-16 USRE-001'],
+      ['Replace @API:ship_order-001 with @API:SHIP-ORDER-001', '6:8-22 SHIP-ORDER-001'],
+      ['Replace @api:user-002 with @API:USER-002', '7:3-16 @API:USER-002'],
     ]);
   });
 

@@ -131,7 +131,7 @@ describe('features', () => {
     const path = 'src/user.ts';
     const [d] = service.diagnostics(path).filter((x) => x.code === 'tag/unknown-spec');
     const fixes = await actions(path, FILES[path]!, [d!]);
-    assert.deepEqual(fixes.map((f) => f.title), ['Replace with @API:USER-001', 'Create SPEC-USER-009 (.moai/specs/SPEC-USER-009/spec.md)', 'Disable tag/unknown-spec for this line']);
+    assert.deepEqual(fixes.map((f) => f.title), ['Replace @API:USER-009 with @API:USER-001', 'Create SPEC-USER-009 (.moai/specs/SPEC-USER-009/spec.md)', 'Disable tag/unknown-spec for this line']);
     assert.ok(apply(FILES[path]!, fixes[0]!.edit.edits.get(path)).endsWith('// @API:USER-001\n'));
     const create = fixes[1]!.edit.operations[0]!;
     assert.equal(create.kind === 'create' && create.path, '.moai/specs/SPEC-USER-009/spec.md');

@@ -22,7 +22,7 @@ describe('@MX quick fixes', () => {
     const svc = await load({ '.moai/specs/SPEC-PAY-001/spec.md': SPEC, 'src/a.ts': text });
     const spec = await fixes(svc, 'src/a.ts', text, 'mx/unknown-spec');
     assert.deepEqual(spec.map((f) => f.title), [
-      'Replace with SPEC-PAY-001',
+      'Replace SPEC-PAY-01 with SPEC-PAY-001',
       'Mark the broken link to SPEC-PAY-01 as MoAI does (@MX:LEGACY + @MX:TODO)',
       'Create SPEC-PAY-01 (.moai/specs/SPEC-PAY-01/spec.md)',
       'Disable mx/unknown-spec for this line',

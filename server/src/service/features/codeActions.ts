@@ -66,20 +66,20 @@ const single = (path: string, edits: TextEdit[]): EditPlan => ({ edits: new Map(
 const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<DiagnosticData, { kind: K }>) => void | Promise<void> } = {
   'replace-id': async ({ request, lines, diagnostic: d, rangeText, fix }, data) => {
     if (REPLACE_WHOLE_ID.has(d.code)) {
-      fix(`Replace with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
+      fix(`Replace ${rangeText} with ${data.suggestion}`, single(request.path, [{ range: d.range, newText: data.suggestion }]), true);
       return;
     }
     const marker = MARKER.exec(rangeText);
     if (marker && (d.code === 'tag/unknown-spec' || d.code === 'tag/malformed')) {
       const start = lines.offsetAt(d.range.start) + 1 + marker[1]!.length + 1;
-      fix(`Replace with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
+      fix(`Replace @${marker[1]}:${marker[2]} with @${marker[1]}:${data.suggestion}`, single(request.path, [{ range: lines.range(start, start + marker[2]!.length), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/unknown-dependency') {
       // The item may be quoted (`"DOC-TABLE-001"`) and written `SPEC-<ID>`: quotes and prefix stay, the ID changes.
       const quoted = rangeText.length >= 2 && (rangeText[0] === '"' || rangeText[0] === "'") && rangeText.endsWith(rangeText[0]!) ? 1 : 0;
       const item = rangeText.slice(quoted, rangeText.length - quoted);
       const prefix = /^SPEC-/.test(item) && !/^SPEC-/.test(data.suggestion) ? 'SPEC-' : '';
       const start = lines.offsetAt(d.range.start) + quoted + prefix.length;
-      fix(`Replace with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end) - quoted), newText: data.suggestion }]), true);
+      fix(`Replace ${item} with ${prefix}${data.suggestion}`, single(request.path, [{ range: lines.range(start, lines.offsetAt(d.range.end) - quoted), newText: data.suggestion }]), true);
     } else if (d.code === 'spec/id-mismatch') {
       const current = request.index.facts(request.path)?.spec?.id;
       // Other files name the SPEC by the ID it declares: they follow it, as a rename would take them.
@@ -95,8 +95,8 @@ const FIXES: { readonly [K in DataKind]: (c: FixContext, data: Extract<Diagnosti
       fix(`Change the ID to ${data.suggestion} (the folder's)`, single(request.path, [{ range, newText: data.suggestion }]), true);
     }
   },
-  'replace-marker': ({ request, diagnostic: d, fix }, data) => {
-    if (d.code === 'tag/malformed') fix(`Replace with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
+  'replace-marker': ({ request, diagnostic: d, rangeText, fix }, data) => {
+    if (d.code === 'tag/malformed') fix(`Replace ${rangeText} with ${data.marker}`, single(request.path, [{ range: d.range, newText: data.marker }]), true);
   },
   'create-spec': ({ request, diagnostic: d, fix }, data) => {
     if (d.code === 'tag/unknown-spec' && TAG_ID.test(data.id)) createSpecFix(request, data.id, fix, true);
