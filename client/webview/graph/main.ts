@@ -39,6 +39,10 @@ let cy: cytoscape.Core | undefined;
 /** The SPECs and edges the current layout was made for. */
 let shape = '';
 let specs: readonly SpecNode[] = [];
+/** Frontmatter references (`depends_on`, `related_specs`, …) to SPECs the workspace does not have: no box to draw them to. */
+let unknownReferences = 0;
+/** The smallest zoom whose labels can still be read (11 px text at 0.7 is about 8 px). */
+const MIN_ZOOM = 0.7;
 
 /** A theme colour of the page, resolved (cytoscape draws on a canvas and cannot read CSS variables). */
 function themeColor(name: string, fallback: string): string {
@@ -178,8 +182,19 @@ function apply(): void {
     core.zoom(1.5);
     core.center(visible);
   }
+  // Nor are many shrunk below it: the picture starts at the focused SPEC (or the first layer), and is dragged for the rest.
+  const cut = core.zoom() < MIN_ZOOM;
+  if (cut) {
+    core.zoom(MIN_ZOOM);
+    const focused = view.focus !== null ? core.getElementById(view.focus) : undefined;
+    if (focused?.nonempty()) core.center(focused);
+    else {
+      const box = visible.boundingBox({});
+      core.pan({ x: 24 - box.x1 * MIN_ZOOM, y: 24 - box.y1 * MIN_ZOOM });
+    }
+  }
   vscode.setState(view);
-  describe(visible.nodes().length, visible.edges().length);
+  describe(visible.nodes().length, visible.edges().length, cut);
   renderList();
   renderToolbar();
 }
@@ -205,10 +220,13 @@ function gridBelow(alone: cytoscape.NodeCollection, layered: cytoscape.NodeColle
   });
 }
 
-function describe(nodes: number, edges: number): void {
+function describe(nodes: number, edges: number, cut: boolean): void {
   const total = specs.length;
   const what = nodes === total ? `${total.toLocaleString('en-US')} SPECs` : `${nodes.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} SPECs`;
-  status.textContent = `${what}, ${edges.toLocaleString('en-US')} ${edges === 1 ? 'dependency' : 'dependencies'}${view.focus !== null ? ` around ${view.focus}` : ''}. Click a SPEC to open it.`;
+  // References to SPECs the workspace does not have are drawn nowhere: counted here (Problems lists them).
+  const unknown = unknownReferences === 0 ? '' : `; ${unknownReferences.toLocaleString('en-US')} ${unknownReferences === 1 ? 'reference names a SPEC' : 'references name SPECs'} the workspace does not have`;
+  const more = cut ? ' Drag the picture or scroll to zoom for the rest.' : '';
+  status.textContent = `${what}, ${edges.toLocaleString('en-US')} ${edges === 1 ? 'dependency' : 'dependencies'}${view.focus !== null ? ` around ${view.focus}` : ''}${unknown}. Click a SPEC to open it.${more}`;
 }
 
 /** The SPECs shown as a list of buttons, for the keyboard and screen readers; each carries where its box is drawn. */
@@ -278,6 +296,8 @@ function renderToolbar(): void {
 
 function draw(tree: SpecTreeResult): void {
   specs = tree.specs;
+  const known = new Set(tree.specs.map((spec) => spec.id));
+  unknownReferences = tree.specs.reduce((n, spec) => n + (spec.references ?? []).filter((ref) => !known.has(ref.id)).length, 0);
   const els = elements(tree);
   const next = signature(els);
   if (cy && next === shape) {

@@ -425,7 +425,7 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
       const { page: graph, errors: graphErrors } = await openPage(browser, 'graph', 800);
       await send(graph, { type: 'tree', tree: graphTree() });
       await graph.waitForFunction(`document.getElementById('graph-status').textContent.startsWith('4 SPECs')`);
-      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 3 dependencies. Click a SPEC to open it.', 'an unknown SPEC draws no edge');
+      assert.equal(await graph.locator('#graph-status').textContent(), '4 SPECs, 3 dependencies; 1 reference names a SPEC the workspace does not have. Click a SPEC to open it.', 'an unknown SPEC draws no edge, and is counted');
       assert.ok((await graph.locator('#graph canvas').count()) > 0, 'cytoscape drew on a canvas');
       const at = Object.fromEntries((await boxes(graph)).map((b) => [b.id, b]));
       // ORDER-001 depends on USER-001, which depends on AUTH-001: three layers, left to right.
@@ -451,6 +451,22 @@ describe('client: SPECs and Guidance pages in Chromium', function () {
       // The layered SPECs stay above the grid.
       const layers = at.filter((b) => ['ORDER-001', 'USER-001', 'AUTH-001'].includes(b.id));
       assert.ok(Math.max(...layers.map((b) => b.y)) < Math.min(...solo.map((b) => b.y)), JSON.stringify(layers));
+      await graph.close();
+    });
+
+    it('keeps boxes readable in a narrow tab: a long chain is not shrunk below its labels, it is dragged', async () => {
+      const base = tree.specs.find((s) => s.id === 'PAY-001')!;
+      // 30 SPECs each depending on the next: 30 layers left to right.
+      const chain = Array.from({ length: 30 }, (_, i) => ({ ...base, id: `STEP-${String(i).padStart(3, '0')}`, references: i < 29 ? [{ field: 'depends_on', id: `STEP-${String(i + 1).padStart(3, '0')}` }] : [] }));
+      const { page: graph } = await openPage(browser, 'graph', 500);
+      await send(graph, { type: 'tree', tree: { ...tree, specs: chain } });
+      await graph.waitForFunction(`document.querySelectorAll('#graph-list button').length === 30`);
+      const heights = await graph.locator('#graph-list button').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.h)));
+      assert.ok(Math.min(...heights) >= 15, `boxes ${Math.min(...heights)} px high`);
+      assert.match((await graph.locator('#graph-status').textContent()) ?? '', /Drag the picture or scroll to zoom for the rest\.$/);
+      // The first layer is in view.
+      const first = (await boxes(graph)).find((b) => b.id === 'STEP-000')!;
+      assert.ok(first.x > 0 && first.x < 500, `STEP-000 at ${first.x}`);
       await graph.close();
     });
 
