@@ -214,11 +214,24 @@ function makeWorkbench(page: Page, server: CodeServer, workspace: string, close:
     await page.waitForTimeout(300);
   };
 
+  /**
+   * Runs a command from the palette. The palette lists the commands known when it opens: one
+   * opened before the extension host registered the extension's never shows them, so it is
+   * closed and opened again until the command is listed.
+   */
   const runCommand = async (title: string): Promise<void> => {
-    await page.keyboard.press('Control+Shift+P');
-    await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
-    await page.keyboard.type(title);
-    await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 60_000 });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      await page.keyboard.press('Control+Shift+P');
+      await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
+      await page.keyboard.type(title);
+      const row = quickInput.locator('.monaco-list-row', { hasText: title }).first();
+      const listed = await row.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (listed) break;
+      if (Date.now() > deadline) throw new Error(`the command palette never listed "${title}"`);
+      await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    }
     await page.keyboard.press('Enter');
   };
 
