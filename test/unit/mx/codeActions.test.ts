@@ -77,7 +77,7 @@ describe('@MX quick fixes', () => {
     // The line it adds holds no reason yet: the warning stays, saying so, with no second fix.
     svc.update('src/a.ts', reason!.text!);
     const empty = svc.diagnostics('src/a.ts').filter((d) => d.code === 'mx/missing-reason');
-    assert.deepEqual(empty.map((d) => [d.message, d.data]), [["@MX:ANCHOR's @MX:REASON line is empty: write why below the tag.", undefined]]);
+    assert.deepEqual(empty.map((d) => [d.message, d.data]), [["@MX:ANCHOR's @MX:REASON line is empty: write the reason after its colon.", undefined]]);
     svc.update('src/a.ts', reason!.text!.replace('@MX:REASON: ', '@MX:REASON: called from every route'));
     assert.deepEqual(svc.diagnostics('src/a.ts').filter((d) => d.code === 'mx/missing-reason'), []);
   });

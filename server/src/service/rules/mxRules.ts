@@ -120,7 +120,7 @@ export function checkMxMissingReason(ctx: RuleContext, path: string): Finding[] 
     if (m.parent !== -1 || !need.includes(m.kind)) return;
     const reasons = subLines(markers, subs, i, 'REASON');
     if (reasons.some((r) => r.value !== '' || r.continued > 0)) return;
-    if (reasons.length > 0) out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind}'s @MX:REASON line is empty: write why below the tag.`));
+    if (reasons.length > 0) out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind}'s @MX:REASON line is empty: write the reason after its colon.`));
     else out.push(finding('mx/missing-reason', path, m.range, `@MX:${m.kind} needs an @MX:REASON line within ${SUB_LINE_REACH} lines below it.`, { data: { kind: 'mx-add-reason' } }));
   });
   return out;
