@@ -30,7 +30,10 @@ describe('e2e: the dependency graph comes back after a window reload', function 
     const before = await graphButtons(5);
     const tab = page.locator('.tabs-container .tab', { hasText: 'SPEC dependency graph' });
     await tab.waitFor({ timeout: 30_000 });
-    await page.reload();
+    // As a user reloads: the workbench saves its open tabs on the way out (a bare page reload may beat that save).
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 120_000 });
+    await workbench!.runCommand('Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await tab.waitFor({ timeout: 60_000 });
     assert.deepEqual(await graphButtons(before.length), before);
