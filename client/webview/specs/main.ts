@@ -470,15 +470,15 @@ function renderNode(node: Node, setSize: number, index: number, parent: string |
   if (expandable && expanded.has(node.key)) children.forEach((child, i) => renderNode(child, children.length, i, node.key));
 }
 
-/**
- * A SPEC row whose ID does not fit drops, in turn, its title and the badge's words (`tight`), then
- * its badge (`bare`): the ID names the row, the rest stays in the tooltip. Only an ID wider than
- * the whole row is cut, with an ellipsis. Measured after each render and resize, a pass per step
- * (all rows read after one layout, then all marked).
- */
 /** The rows of the IDs that broken links name, under "Broken links": IDs with a badge, as SPEC rows are. */
 const BROKEN_ID_ROWS = '[aria-level="2"][data-key^="broken:"] > .row';
 
+/**
+ * A SPEC row (or a broken-link ID row) whose ID does not fit drops, in turn, its title and the
+ * badge's words (`tight`), then its badge (`bare`): the ID names the row, the rest stays in the
+ * tooltip. Only an ID wider than the whole row is cut, with an ellipsis. Measured after each
+ * render and resize, a pass per step (all rows read after one layout, then all marked).
+ */
 function fitRows(): void {
   const rows = [...treeEl.querySelectorAll<HTMLElement>(`:scope > [aria-level="1"] > .row, ${BROKEN_ID_ROWS}`)];
   for (const row of rows) row.classList.remove('tight', 'bare');
